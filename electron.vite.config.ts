@@ -1,0 +1,40 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'electron-vite';
+import react from '@vitejs/plugin-react';
+
+// Main has three entries: the Electron shell, the browser host (`npm run start:web`)
+// and the standalone Sendcloud simulator (`npm run simulator`). Only `index` imports electron.
+export default defineConfig({
+  main: {
+    build: {
+      outDir: 'out/main',
+      rollupOptions: {
+        input: {
+          index: resolve('src-main/index.ts'),
+          web: resolve('src-main/web.ts'),
+          simulator: resolve('src-main/simulator.ts'),
+        },
+        // Native and WASM-heavy modules stay in node_modules; they are loaded at run time.
+        external: ['better-sqlite3', 'zpl-renderer-js', 'ws', 'bwip-js', 'pdf-lib'],
+      },
+    },
+  },
+  preload: {
+    build: {
+      outDir: 'out/preload',
+      rollupOptions: {
+        input: { index: resolve('src-preload/index.ts') },
+        // Sandboxed preloads cannot be ES modules.
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: 'src-renderer',
+    plugins: [react()],
+    build: {
+      outDir: 'out/renderer',
+      rollupOptions: { input: { index: resolve('src-renderer/index.html') } },
+    },
+  },
+});

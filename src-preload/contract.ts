@@ -1,0 +1,178 @@
+// The one border between the renderer and the main process.
+// Every command the renderer may call is listed here with a zod schema for its input and
+// the type of its output; every event main pushes is listed with its payload type.
+// Both transports (Electron IPC and the loopback browser host) are built from this file.
+import { z } from 'zod';
+
+/** The closed set of error codes that may cross the border. */
+export const errorCodes = [
+  'invalid-input',
+  'unknown-command',
+  'order-not-found',
+  'already-labelled',
+  'offline',
+  'auth-failed',
+  'rate-limited',
+  'sendcloud-error',
+  'label-invalid',
+  'printer-offline',
+  'printer-error',
+  'internal',
+] as const;
+export type ErrorCode = (typeof errorCodes)[number];
+
+export interface AppErrorData {
+  code: ErrorCode;
+  message: string;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorData };
+
+export function assertNever(value: never): never {
+  throw new Error(`Unexpected value: ${JSON.stringify(value)}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shared payload types
+
+export type ScanState = 'working' | 'printed' | 'failed';
+
+/** One scan as the station saw it, from the moment it arrived to its outcome. */
+export interface ScanEntry {
+  id: string;
+  code: string;
+  state: ScanState;
+  /** What the station is doing right now, or what it did, in a few words. */
+  step: string;
+  orderNumber: string | null;
+  trackingNumber: string | null;
+  carrier: string | null;
+  error: AppErrorData | null;
+  /** ISO 8601 times. */
+  startedAt: string;
+  finishedAt: string | null;
+  /** True when the scan was a tracking number and the stored label was printed again. */
+  reprint: boolean;
+}
+
+export interface StationStatus {
+  mode: 'demo' | 'live';
+  sendcloudUrl: string;
+  integration: { id: number; name: string } | null;
+  printer: { name: string; address: string };
+  ordersCached: number;
+  /** When the order cache was last synced from Sendcloud, or null if never. */
+  ordersSyncedAt: string | null;
+  /** Why the last order sync failed, if it did. */
+  syncError: AppErrorData | null;
+}
+
+export interface LabelPreview {
+  trackingNumber: string;
+  format: 'zpl' | 'pdf';
+  /** The label rendered to PNG, base64. */
+  pngBase64: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Input schemas
+
+const scanCode = z
+  .string()
+  .trim()
+  .min(1, 'The scan is empty.')
+  .max(100, 'The scan is longer than any order number or tracking number.')
+  // Barcodes and order numbers are printable ASCII; control characters mean a scanner misread.
+  .regex(/^[\x20-\x7E]+$/, 'The scan contains characters no barcode holds.');
+
+export const commands = {
+  'station.status': { input: z.object({}).strict(), output: {} as StationStatus },
+  'scan.submit': { input: z.object({ code: scanCode }).strict(), output: {} as ScanEntry },
+  'scan.recent': {
+    input: z.object({ limit: z.number().int().min(1).max(100).default(20) }).strict(),
+    output: [] as ScanEntry[],
+  },
+  'orders.sync': { input: z.object({}).strict(), output: {} as StationStatus },
+  'label.preview': {
+    input: z.object({ trackingNumber: z.string().trim().min(1).max(100) }).strict(),
+    output: {} as LabelPreview,
+  },
+} as const;
+
+export type CommandName = keyof typeof commands;
+export type CommandInput<C extends CommandName> = z.input<(typeof commands)[C]['input']>;
+export type ParsedInput<C extends CommandName> = z.output<(typeof commands)[C]['input']>;
+export type CommandOutput<C extends CommandName> = (typeof commands)[C]['output'];
+export const commandNames = Object.keys(commands) as CommandName[];
+
+export function isCommandName(name: string): name is CommandName {
+  return Object.hasOwn(commands, name);
+}
+
+export interface EventMap {
+  'scan.updated': ScanEntry;
+  'station.status': StationStatus;
+}
+export type EventName = keyof EventMap;
+export const eventNames: readonly EventName[] = ['scan.updated', 'station.status'];
+
+/** Parse a command's raw input, turning zod issues into one `invalid-input` error. */
+export function parseInput<C extends CommandName>(
+  name: C,
+  raw: unknown,
+): Result<ParsedInput<C>> {
+  const parsed = commands[name].input.safeParse(raw ?? {});
+  if (parsed.success) return { ok: true, value: parsed.data as ParsedInput<C> };
+  const message = parsed.error.issues
+    .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
+    .join('; ');
+  return { ok: false, error: { code: 'invalid-input', message } };
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the renderer sees as `window.packdesk`: one named function per command.
+
+export interface PackdeskApi {
+  station: {
+    status(input?: CommandInput<'station.status'>): Promise<Result<StationStatus>>;
+  };
+  scan: {
+    submit(input: CommandInput<'scan.submit'>): Promise<Result<ScanEntry>>;
+    recent(input?: CommandInput<'scan.recent'>): Promise<Result<ScanEntry[]>>;
+  };
+  orders: {
+    sync(input?: CommandInput<'orders.sync'>): Promise<Result<StationStatus>>;
+  };
+  label: {
+    preview(input: CommandInput<'label.preview'>): Promise<Result<LabelPreview>>;
+  };
+  /** Subscribe to an event; returns the unsubscribe function. */
+  on<E extends EventName>(event: E, listener: (payload: EventMap[E]) => void): () => void;
+}
+
+/**
+ * Build the named API from one transport function. Each command gets its own function so a
+ * call site names the command it uses; the transport only moves `{ name, input }`.
+ */
+export function buildApi(
+  call: (name: CommandName, input: unknown) => Promise<Result<unknown>>,
+  on: PackdeskApi['on'],
+): PackdeskApi {
+  const typed =
+    <C extends CommandName>(name: C) =>
+    (input?: CommandInput<C>) =>
+      call(name, input ?? {}) as Promise<Result<CommandOutput<C>>>;
+  return {
+    station: { status: typed('station.status') },
+    scan: { submit: typed('scan.submit'), recent: typed('scan.recent') },
+    orders: { sync: typed('orders.sync') },
+    label: { preview: typed('label.preview') },
+    on,
+  };
+}
+
+declare global {
+  interface Window {
+    packdesk: PackdeskApi;
+  }
+}
