@@ -1,0 +1,61 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { defaultUserDataDir, readSettings, SENDCLOUD_ORIGIN } from './config';
+
+const defaults = { dataDir: '/home/packer/.config/Packdesk' };
+
+describe('station settings from the environment', () => {
+  it('run in demo mode when no account is configured', () => {
+    const settings = readSettings({}, defaults);
+    expect(settings).toEqual({
+      dataDir: path.resolve(defaults.dataDir),
+      sendcloud: null,
+      integrationId: null,
+      printer: null,
+    });
+  });
+
+  it('point at a Sendcloud-compatible origin with keys, a printer and a data folder', () => {
+    const settings = readSettings(
+      {
+        PACKDESK_SENDCLOUD_URL: 'http://127.0.0.1:4010/ignored/path',
+        PACKDESK_SENDCLOUD_PUBLIC_KEY: 'pub',
+        PACKDESK_SENDCLOUD_SECRET_KEY: 'sec',
+        PACKDESK_INTEGRATION_ID: '3017',
+        PACKDESK_PRINTER: 'tcp://10.1.2.3:9100',
+        PACKDESK_DATA_DIR: '/srv/packdesk',
+      },
+      defaults,
+    );
+    expect(settings).toEqual({
+      dataDir: '/srv/packdesk',
+      sendcloud: { url: 'http://127.0.0.1:4010', publicKey: 'pub', secretKey: 'sec' },
+      integrationId: 3017,
+      printer: { host: '10.1.2.3', port: 9100 },
+    });
+  });
+
+  it('use the real Sendcloud when only keys are given', () => {
+    const settings = readSettings(
+      { PACKDESK_SENDCLOUD_PUBLIC_KEY: 'pub', PACKDESK_SENDCLOUD_SECRET_KEY: 'sec' },
+      defaults,
+    );
+    expect(settings.sendcloud?.url).toBe(SENDCLOUD_ORIGIN);
+  });
+
+  it.each([
+    [{ PACKDESK_SENDCLOUD_PUBLIC_KEY: 'pub' }, /both/],
+    [{ PACKDESK_SENDCLOUD_URL: 'http://127.0.0.1:1' }, /no keys/],
+    [{ PACKDESK_PRINTER: '10.0.0.1:9100' }, /tcp:\/\/host:port/],
+    [{ PACKDESK_PRINTER: 'tcp://printer:99999' }, /tcp:\/\/host:port|invalid port/],
+    [{ PACKDESK_INTEGRATION_ID: 'abc' }, /whole number/],
+  ])('explain a bad setting: %o', (env, message) => {
+    expect(() => readSettings(env, defaults)).toThrow(message);
+  });
+
+  it('default to the user-data folder Electron uses', () => {
+    expect(defaultUserDataDir('linux', {}, '/home/p')).toBe('/home/p/.config/Packdesk');
+    expect(defaultUserDataDir('darwin', {}, '/Users/p')).toBe('/Users/p/Library/Application Support/Packdesk');
+    expect(defaultUserDataDir('win32', { APPDATA: 'C:\\Users\\p\\AppData\\Roaming' }, 'C:\\Users\\p')).toContain('Packdesk');
+  });
+});

@@ -1,0 +1,97 @@
+import path from 'node:path';
+import { parsePrinterUrl } from './printing/printer';
+
+/** The real Sendcloud; PACKDESK_SENDCLOUD_URL points the station at a compatible server instead. */
+export const SENDCLOUD_ORIGIN = 'https://panel.sendcloud.sc';
+
+export interface StationSettings {
+  dataDir: string;
+  /** Null means demo mode: the embedded simulator answers as Sendcloud. */
+  sendcloud: { url: string; publicKey: string; secretKey: string } | null;
+  integrationId: number | null;
+  /** Null means the built-in virtual ZPL printer on 127.0.0.1. */
+  printer: { host: string; port: number } | null;
+}
+
+export class SettingsError extends Error {
+  override name = 'SettingsError';
+}
+
+/**
+ * Read the station's settings from the environment. Keys are only ever held in memory; they
+ * are not written to the data folder, the database or the log.
+ */
+export function readSettings(
+  env: NodeJS.ProcessEnv,
+  defaults: { dataDir: string },
+): StationSettings {
+  const publicKey = env.PACKDESK_SENDCLOUD_PUBLIC_KEY?.trim();
+  const secretKey = env.PACKDESK_SENDCLOUD_SECRET_KEY?.trim();
+  const url = env.PACKDESK_SENDCLOUD_URL?.trim();
+  if (Boolean(publicKey) !== Boolean(secretKey)) {
+    throw new SettingsError(
+      'Set both PACKDESK_SENDCLOUD_PUBLIC_KEY and PACKDESK_SENDCLOUD_SECRET_KEY, or neither for demo mode.',
+    );
+  }
+  if (url && !publicKey) {
+    throw new SettingsError(
+      'PACKDESK_SENDCLOUD_URL is set but no keys are: set PACKDESK_SENDCLOUD_PUBLIC_KEY and PACKDESK_SENDCLOUD_SECRET_KEY too.',
+    );
+  }
+  let origin = SENDCLOUD_ORIGIN;
+  if (url) {
+    try {
+      const parsed = new URL(url);
+      if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error();
+      origin = parsed.origin;
+    } catch {
+      throw new SettingsError(`PACKDESK_SENDCLOUD_URL must be an http(s) origin, not "${url}".`);
+    }
+  }
+
+  let integrationId: number | null = null;
+  const rawIntegration = env.PACKDESK_INTEGRATION_ID?.trim();
+  if (rawIntegration) {
+    integrationId = Number(rawIntegration);
+    if (!Number.isInteger(integrationId) || integrationId <= 0) {
+      throw new SettingsError(`PACKDESK_INTEGRATION_ID must be a positive whole number, not "${rawIntegration}".`);
+    }
+  }
+
+  let printer: StationSettings['printer'] = null;
+  const rawPrinter = env.PACKDESK_PRINTER?.trim();
+  if (rawPrinter) {
+    try {
+      printer = parsePrinterUrl(rawPrinter);
+    } catch (error) {
+      throw new SettingsError((error as Error).message);
+    }
+  }
+
+  return {
+    dataDir: path.resolve(env.PACKDESK_DATA_DIR?.trim() || defaults.dataDir),
+    sendcloud:
+      publicKey && secretKey ? { url: origin, publicKey, secretKey } : null,
+    integrationId,
+    printer,
+  };
+}
+
+/**
+ * Where Electron keeps the app's data (`app.getPath('userData')` for "Packdesk"), so the
+ * desktop app and the browser host share one database on a machine.
+ */
+export function defaultUserDataDir(
+  platform: NodeJS.Platform = process.platform,
+  env: NodeJS.ProcessEnv = process.env,
+  home: string = env.HOME ?? env.USERPROFILE ?? '.',
+): string {
+  switch (platform) {
+    case 'win32':
+      return path.join(env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), 'Packdesk');
+    case 'darwin':
+      return path.join(home, 'Library', 'Application Support', 'Packdesk');
+    default:
+      return path.join(env.XDG_CONFIG_HOME ?? path.join(home, '.config'), 'Packdesk');
+  }
+}

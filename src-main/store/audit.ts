@@ -1,0 +1,73 @@
+import type { AppErrorData, ErrorCode, ScanEntry, ScanState } from '../../src-preload/contract';
+import type { Db } from './db';
+
+interface AuditRow {
+  id: string;
+  code: string;
+  state: ScanState;
+  step: string;
+  order_number: string | null;
+  tracking_number: string | null;
+  carrier: string | null;
+  error_code: string | null;
+  error_message: string | null;
+  reprint: number;
+  started_at: string;
+  finished_at: string | null;
+}
+
+const fromRow = (row: AuditRow): ScanEntry => ({
+  id: row.id,
+  code: row.code,
+  state: row.state,
+  step: row.step,
+  orderNumber: row.order_number,
+  trackingNumber: row.tracking_number,
+  carrier: row.carrier,
+  error:
+    row.error_code !== null
+      ? ({ code: row.error_code as ErrorCode, message: row.error_message ?? '' } as AppErrorData)
+      : null,
+  reprint: row.reprint === 1,
+  startedAt: row.started_at,
+  finishedAt: row.finished_at,
+});
+
+/** Write a scan's current state: the first call records it, later calls move it on. */
+export function recordScan(db: Db, entry: ScanEntry): void {
+  db.prepare(
+    `INSERT INTO scan_audit (id, code, state, step, order_number, tracking_number, carrier,
+       error_code, error_message, reprint, started_at, finished_at)
+     VALUES (@id, @code, @state, @step, @orderNumber, @trackingNumber, @carrier,
+       @errorCode, @errorMessage, @reprint, @startedAt, @finishedAt)
+     ON CONFLICT (id) DO UPDATE SET
+       state = excluded.state, step = excluded.step, order_number = excluded.order_number,
+       tracking_number = excluded.tracking_number, carrier = excluded.carrier,
+       error_code = excluded.error_code, error_message = excluded.error_message,
+       reprint = excluded.reprint, finished_at = excluded.finished_at`,
+  ).run({
+    id: entry.id,
+    code: entry.code,
+    state: entry.state,
+    step: entry.step,
+    orderNumber: entry.orderNumber,
+    trackingNumber: entry.trackingNumber,
+    carrier: entry.carrier,
+    errorCode: entry.error?.code ?? null,
+    errorMessage: entry.error?.message ?? null,
+    reprint: entry.reprint ? 1 : 0,
+    startedAt: entry.startedAt,
+    finishedAt: entry.finishedAt,
+  });
+}
+
+export function recentScans(db: Db, limit: number): ScanEntry[] {
+  const rows = db
+    .prepare(
+      `SELECT id, code, state, step, order_number, tracking_number, carrier, error_code,
+              error_message, reprint, started_at, finished_at
+       FROM scan_audit ORDER BY started_at DESC, rowid DESC LIMIT @limit`,
+    )
+    .all({ limit }) as AuditRow[];
+  return rows.map(fromRow);
+}

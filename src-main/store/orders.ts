@@ -1,0 +1,91 @@
+import type { Db } from './db';
+
+/** An open order as the station keeps it, so a scan resolves without a network call. */
+export interface CachedOrder {
+  id: string;
+  orderId: string;
+  orderNumber: string;
+  integrationId: number;
+  status: string | null;
+  countryCode: string | null;
+  shippingOptionCode: string | null;
+  updatedAt: string | null;
+}
+
+interface OrderRow {
+  id: string;
+  order_id: string;
+  order_number: string;
+  integration_id: number;
+  status: string | null;
+  country_code: string | null;
+  shipping_option_code: string | null;
+  updated_at: string | null;
+}
+
+const fromRow = (row: OrderRow): CachedOrder => ({
+  id: row.id,
+  orderId: row.order_id,
+  orderNumber: row.order_number,
+  integrationId: row.integration_id,
+  status: row.status,
+  countryCode: row.country_code,
+  shippingOptionCode: row.shipping_option_code,
+  updatedAt: row.updated_at,
+});
+
+/** Insert or refresh orders in one transaction; `body` keeps Sendcloud's full order JSON. */
+export function upsertOrders(
+  db: Db,
+  orders: readonly (CachedOrder & { body: unknown })[],
+  syncedAt: string,
+): void {
+  const statement = db.prepare(`
+    INSERT INTO orders (id, order_id, order_number, integration_id, status, country_code,
+                        shipping_option_code, updated_at, synced_at, body)
+    VALUES (@id, @orderId, @orderNumber, @integrationId, @status, @countryCode,
+            @shippingOptionCode, @updatedAt, @syncedAt, @body)
+    ON CONFLICT (id) DO UPDATE SET
+      order_id = excluded.order_id, order_number = excluded.order_number,
+      integration_id = excluded.integration_id, status = excluded.status,
+      country_code = excluded.country_code, shipping_option_code = excluded.shipping_option_code,
+      updated_at = excluded.updated_at, synced_at = excluded.synced_at, body = excluded.body`);
+  db.transaction(() => {
+    for (const order of orders) {
+      statement.run({
+        id: order.id,
+        orderId: order.orderId,
+        orderNumber: order.orderNumber,
+        integrationId: order.integrationId,
+        status: order.status,
+        countryCode: order.countryCode,
+        shippingOptionCode: order.shippingOptionCode,
+        updatedAt: order.updatedAt,
+        syncedAt,
+        body: JSON.stringify(order.body),
+      });
+    }
+  })();
+}
+
+/** Find an order by what a packer scans: the order number, or the shop's order id. */
+export function findOrderByCode(db: Db, code: string): CachedOrder | null {
+  const row = db
+    .prepare(
+      `SELECT id, order_id, order_number, integration_id, status, country_code,
+              shipping_option_code, updated_at
+       FROM orders WHERE order_number = @code OR order_id = @code
+       ORDER BY (order_number = @code) DESC, updated_at DESC LIMIT 1`,
+    )
+    .get({ code }) as OrderRow | undefined;
+  return row ? fromRow(row) : null;
+}
+
+export function countOrders(db: Db): number {
+  return (db.prepare('SELECT count(*) AS n FROM orders').get() as { n: number }).n;
+}
+
+export function lastOrderSync(db: Db): string | null {
+  const row = db.prepare('SELECT max(synced_at) AS at FROM orders').get() as { at: string | null };
+  return row.at;
+}

@@ -1,0 +1,92 @@
+import type { Db } from './db';
+
+export type LabelFormat = 'zpl' | 'pdf' | 'png';
+
+export interface Shipment {
+  parcelId: number;
+  shipmentId: string;
+  /** The Sendcloud order id (`orders.id`) this shipment was made for. */
+  orderRef: string;
+  orderNumber: string;
+  trackingNumber: string;
+  trackingUrl: string | null;
+  carrier: string;
+  label: Buffer;
+  labelFormat: LabelFormat;
+  labelDpi: number;
+  createdAt: string;
+  printedAt: string | null;
+  printCount: number;
+}
+
+interface ShipmentRow {
+  parcel_id: number;
+  shipment_id: string;
+  order_ref: string;
+  order_number: string;
+  tracking_number: string;
+  tracking_url: string | null;
+  carrier: string;
+  label: Buffer;
+  label_format: LabelFormat;
+  label_dpi: number;
+  created_at: string;
+  printed_at: string | null;
+  print_count: number;
+}
+
+const columns = `parcel_id, shipment_id, order_ref, order_number, tracking_number, tracking_url,
+  carrier, label, label_format, label_dpi, created_at, printed_at, print_count`;
+
+const fromRow = (row: ShipmentRow): Shipment => ({
+  parcelId: row.parcel_id,
+  shipmentId: row.shipment_id,
+  orderRef: row.order_ref,
+  orderNumber: row.order_number,
+  trackingNumber: row.tracking_number,
+  trackingUrl: row.tracking_url,
+  carrier: row.carrier,
+  label: row.label,
+  labelFormat: row.label_format,
+  labelDpi: row.label_dpi,
+  createdAt: row.created_at,
+  printedAt: row.printed_at,
+  printCount: row.print_count,
+});
+
+export function insertShipment(
+  db: Db,
+  shipment: Omit<Shipment, 'printedAt' | 'printCount'>,
+): void {
+  db.prepare(
+    `INSERT INTO shipments (parcel_id, shipment_id, order_ref, order_number, tracking_number,
+       tracking_url, carrier, label, label_format, label_dpi, created_at)
+     VALUES (@parcelId, @shipmentId, @orderRef, @orderNumber, @trackingNumber, @trackingUrl,
+       @carrier, @label, @labelFormat, @labelDpi, @createdAt)`,
+  ).run(shipment);
+}
+
+export function markPrinted(db: Db, parcelId: number, printedAt: string): void {
+  db.prepare(
+    `UPDATE shipments SET printed_at = @printedAt, print_count = print_count + 1
+     WHERE parcel_id = @parcelId`,
+  ).run({ parcelId, printedAt });
+}
+
+export function findShipmentByTracking(db: Db, trackingNumber: string): Shipment | null {
+  const row = db
+    .prepare(`SELECT ${columns} FROM shipments WHERE tracking_number = @trackingNumber`)
+    .get({ trackingNumber }) as ShipmentRow | undefined;
+  return row ? fromRow(row) : null;
+}
+
+/** The newest shipment made for an order, if the station made one. */
+export function findShipmentForOrder(db: Db, orderRef: string): Shipment | null {
+  const row = db
+    .prepare(
+      `SELECT ${columns} FROM shipments WHERE order_ref = @orderRef
+       ORDER BY created_at DESC LIMIT 1`,
+    )
+    .get({ orderRef }) as ShipmentRow | undefined;
+  return row ? fromRow(row) : null;
+}

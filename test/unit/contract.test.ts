@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { commandNames, parseInput } from '../../src-preload/contract';
+import { dispatch, type CommandHandlers } from '../../src-main/host/dispatch';
+import { AppError } from '../../src-main/errors';
+
+describe('contract input validation', () => {
+  it('accepts a clean scan and trims it', () => {
+    const result = parseInput('scan.submit', { code: '  PD-10001 ' });
+    expect(result).toEqual({ ok: true, value: { code: 'PD-10001' } });
+  });
+
+  it.each([
+    ['an empty scan', { code: '   ' }, 'empty'],
+    ['a missing code', {}, 'code'],
+    ['a number instead of text', { code: 12345 }, 'code'],
+    ['control characters from a misread', { code: 'PD\u0000123' }, 'no barcode'],
+    ['an absurdly long scan', { code: 'X'.repeat(101) }, 'longer'],
+    ['an unknown field', { code: 'PD-1', sql: 'drop table' }, 'sql'],
+  ])('rejects %s with invalid-input', (_label, input, fragment) => {
+    const result = parseInput('scan.submit', input);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('invalid-input');
+    expect(result.error.message.toLowerCase()).toContain(fragment.toLowerCase());
+  });
+
+  it('fills defaults and bounds numbers', () => {
+    expect(parseInput('scan.recent', {})).toEqual({ ok: true, value: { limit: 20 } });
+    const tooMany = parseInput('scan.recent', { limit: 1000 });
+    expect(tooMany.ok).toBe(false);
+  });
+});
+
+describe('dispatch', () => {
+  const calls: unknown[] = [];
+  const handlers = {
+    'station.status': async () => {
+      throw new Error('boom with secret details');
+    },
+    'scan.submit': async (input: { code: string }) => {
+      calls.push(input);
+      if (input.code === 'NOPE') throw new AppError('order-not-found', 'No open order matches "NOPE".');
+      return { echoed: input.code };
+    },
+    'scan.recent': async () => [],
+    'orders.sync': async () => ({}),
+    'label.preview': async () => ({}),
+  } as unknown as CommandHandlers;
+
+  it('refuses an unknown command by code', async () => {
+    expect(await dispatch(handlers, 'db.exec', {})).toEqual({
+      ok: false,
+      error: { code: 'unknown-command', message: 'There is no command "db.exec".' },
+    });
+    expect(await dispatch(handlers, '__proto__', {})).toMatchObject({ error: { code: 'unknown-command' } });
+  });
+
+  it('never calls a handler with invalid input', async () => {
+    calls.length = 0;
+    const result = await dispatch(handlers, 'scan.submit', { code: '' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(calls).toEqual([]);
+  });
+
+  it('passes parsed input and returns the value', async () => {
+    expect(await dispatch(handlers, 'scan.submit', { code: ' A-1 ' })).toEqual({
+      ok: true,
+      value: { echoed: 'A-1' },
+    });
+  });
+
+  it('turns app errors into their code and hides unexpected ones', async () => {
+    expect(await dispatch(handlers, 'scan.submit', { code: 'NOPE' })).toEqual({
+      ok: false,
+      error: { code: 'order-not-found', message: 'No open order matches "NOPE".' },
+    });
+    const hidden = await dispatch(handlers, 'station.status', {});
+    expect(hidden).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(JSON.stringify(hidden)).not.toContain('secret');
+  });
+
+  it('covers every command in the contract', () => {
+    expect(commandNames.sort()).toEqual(Object.keys(handlers).sort());
+  });
+});
