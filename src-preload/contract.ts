@@ -8,6 +8,7 @@ import { z } from 'zod';
 export const errorCodes = [
   'invalid-input',
   'unknown-command',
+  'forbidden',
   'order-not-found',
   'already-labelled',
   'offline',
@@ -107,6 +108,18 @@ export const commandNames = Object.keys(commands) as CommandName[];
 
 export function isCommandName(name: string): name is CommandName {
   return Object.hasOwn(commands, name);
+}
+
+/** Electron IPC channel names, derived from the contract so no channel is typed by hand. */
+export const ipcChannels = {
+  command: (name: CommandName) => `packdesk:command:${name}`,
+  events: 'packdesk:events',
+} as const;
+
+/** How an event travels on a transport: one envelope per push. */
+export interface EventEnvelope<E extends EventName = EventName> {
+  event: E;
+  payload: EventMap[E];
 }
 
 export interface EventMap {
