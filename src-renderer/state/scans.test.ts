@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import type { ScanEntry } from '../../src-preload/contract';
+import { mergeScans, resultView } from './scans';
+
+function scan(id: string, overrides: Partial<ScanEntry> = {}): ScanEntry {
+  return {
+    id,
+    code: `ORD-${id}`,
+    state: 'working',
+    step: 'creating label',
+    orderNumber: `ORD-${id}`,
+    trackingNumber: null,
+    carrier: null,
+    error: null,
+    startedAt: '2025-11-21T10:00:00.000Z',
+    finishedAt: null,
+    reprint: false,
+    ...overrides,
+  };
+}
+
+const at = (second: number): string =>
+  new Date(Date.UTC(2025, 10, 21, 10, 0, second)).toISOString();
+
+describe('mergeScans', () => {
+  it('replaces an entry with the same id and keeps newest first', () => {
+    const list = [scan('b', { startedAt: at(2) }), scan('a', { startedAt: at(1) })];
+    const merged = mergeScans(list, [
+      scan('a', { startedAt: at(1), state: 'printed', trackingNumber: 'TT1' }),
+      scan('c', { startedAt: at(3) }),
+    ]);
+    expect(merged.map((s) => s.id)).toEqual(['c', 'b', 'a']);
+    expect(merged[2]?.state).toBe('printed');
+  });
+
+  it('keeps a finished entry when a late `working` update for it arrives', () => {
+    const printed = scan('a', { state: 'printed', trackingNumber: 'TT1' });
+    const merged = mergeScans([printed], [scan('a', { state: 'working' })]);
+    expect(merged).toEqual([printed]);
+  });
+
+  it('keeps at most the limit, dropping the oldest', () => {
+    const updates = Array.from({ length: 25 }, (_, i) => scan(`s${i}`, { startedAt: at(i) }));
+    const merged = mergeScans([], updates);
+    expect(merged).toHaveLength(20);
+    expect(merged[0]?.id).toBe('s24');
+    expect(merged[19]?.id).toBe('s5');
+  });
+});
+
+describe('resultView', () => {
+  it('is idle before any scan', () => {
+    expect(resultView(null, []).state).toBe('idle');
+  });
+
+  it('shows a pending scan as working', () => {
+    const view = resultView({ kind: 'pending', token: 1, code: 'ORD-1' }, []);
+    expect(view).toMatchObject({ state: 'working', code: 'ORD-1' });
+  });
+
+  it('shows a rejected scan as failed with the error message as reason', () => {
+    const view = resultView(
+      {
+        kind: 'rejected',
+        token: 2,
+        code: 'ORD-1',
+        error: { code: 'offline', message: 'The station host is not answering.' },
+      },
+      [],
+    );
+    expect(view).toMatchObject({
+      state: 'failed',
+      reason: 'The station host is not answering.',
+      errorCode: 'offline',
+    });
+  });
+
+  it('follows the list entry for the current id, falling back to the stored entry', () => {
+    const working = scan('a');
+    const printed = scan('a', { state: 'printed', trackingNumber: 'TT1', carrier: 'PostNL' });
+    const current = { kind: 'entry' as const, token: 1, id: 'a', entry: working };
+    expect(resultView(current, [printed])).toMatchObject({
+      key: 'scan-a',
+      state: 'printed',
+      trackingNumber: 'TT1',
+      carrier: 'PostNL',
+    });
+    expect(resultView(current, []).state).toBe('working');
+  });
+
+  it('gives a failed entry its error message as reason', () => {
+    const failed = scan('a', {
+      state: 'failed',
+      error: { code: 'order-not-found', message: 'No order ORD-a in the cache.' },
+    });
+    const view = resultView({ kind: 'entry', token: 1, id: 'a', entry: failed }, [failed]);
+    expect(view.reason).toBe('No order ORD-a in the cache.');
+  });
+});

@@ -1,0 +1,103 @@
+// Pure scan-list logic: merging what `scan.submit`, `scan.recent` and `scan.updated` say about
+// the same scans, and turning the current scan into what the big result panel shows.
+import type { AppErrorData, ScanEntry } from '../../src-preload/contract';
+
+export const recentLimit = 20;
+
+function startedAtMs(entry: ScanEntry): number {
+  const ms = Date.parse(entry.startedAt);
+  return Number.isNaN(ms) ? 0 : ms;
+}
+
+/**
+ * Merge updates into the list by `id`, newest first, at most `limit` long. The submit answer and
+ * the events race each other, so a `working` update never overwrites an entry that has finished.
+ */
+export function mergeScans(
+  list: readonly ScanEntry[],
+  updates: readonly ScanEntry[],
+  limit = recentLimit,
+): ScanEntry[] {
+  const byId = new Map(list.map((entry) => [entry.id, entry]));
+  for (const update of updates) {
+    const known = byId.get(update.id);
+    if (known && known.state !== 'working' && update.state === 'working') continue;
+    byId.set(update.id, update);
+  }
+  // A stable sort keeps the incoming order for scans that started in the same millisecond.
+  return [...byId.values()].sort((a, b) => startedAtMs(b) - startedAtMs(a)).slice(0, limit);
+}
+
+/** Which scan the big panel follows. */
+export type CurrentScan =
+  /** Sent to the station; its id is not known yet. */
+  | { kind: 'pending'; token: number; code: string }
+  /** A scan the station recorded; its entry lives in the list (or in `entry` if it fell off). */
+  | { kind: 'entry'; token: number; id: string; entry: ScanEntry }
+  /** The station turned the scan away before recording it (bad input, host not answering). */
+  | { kind: 'rejected'; token: number; code: string; error: AppErrorData };
+
+export interface ResultView {
+  /** Changes whenever the panel shows another scan, so sounds play once per outcome. */
+  key: string;
+  state: 'idle' | 'working' | 'printed' | 'failed';
+  code: string | null;
+  step: string | null;
+  orderNumber: string | null;
+  carrier: string | null;
+  trackingNumber: string | null;
+  reprint: boolean;
+  reason: string | null;
+  errorCode: string | null;
+}
+
+const idle: ResultView = {
+  key: 'idle',
+  state: 'idle',
+  code: null,
+  step: null,
+  orderNumber: null,
+  carrier: null,
+  trackingNumber: null,
+  reprint: false,
+  reason: null,
+  errorCode: null,
+};
+
+export function resultView(current: CurrentScan | null, scans: readonly ScanEntry[]): ResultView {
+  if (!current) return idle;
+  switch (current.kind) {
+    case 'pending':
+      return {
+        ...idle,
+        key: `pending-${current.token}`,
+        state: 'working',
+        code: current.code,
+        step: 'sending to the station',
+      };
+    case 'rejected':
+      return {
+        ...idle,
+        key: `rejected-${current.token}`,
+        state: 'failed',
+        code: current.code,
+        reason: current.error.message,
+        errorCode: current.error.code,
+      };
+    case 'entry': {
+      const entry = scans.find((scan) => scan.id === current.id) ?? current.entry;
+      return {
+        key: `scan-${entry.id}`,
+        state: entry.state,
+        code: entry.code,
+        step: entry.step,
+        orderNumber: entry.orderNumber,
+        carrier: entry.carrier,
+        trackingNumber: entry.trackingNumber,
+        reprint: entry.reprint,
+        reason: entry.state === 'failed' ? (entry.error?.message ?? entry.step) : null,
+        errorCode: entry.error?.code ?? null,
+      };
+    }
+  }
+}
