@@ -1,0 +1,119 @@
+import type { StationStatus } from '../../src-preload/contract';
+import { useStation, type HostState } from '../state/station';
+import { dateTime } from '../format';
+
+const hostLabel: Record<HostState, string> = {
+  ipc: 'desktop app',
+  connecting: 'connecting…',
+  connected: 'connected',
+  disconnected: 'disconnected',
+};
+
+function OrdersFact({ status }: { status: StationStatus }) {
+  const synced = status.ordersSyncedAt
+    ? `synced ${dateTime(status.ordersSyncedAt)}`
+    : 'never synced';
+  return (
+    <div className="fact">
+      <dt>Orders</dt>
+      <dd>
+        {status.ordersCached} cached · {synced}
+        {status.syncError && (
+          <span className="fact-error" role="alert">
+            Sync failed: {status.syncError.message}
+          </span>
+        )}
+      </dd>
+    </div>
+  );
+}
+
+/** What the station is doing, in one glance: mode, account, printer, orders, host link. */
+export function StationHeader() {
+  const status = useStation((s) => s.status);
+  const statusError = useStation((s) => s.statusError);
+  const host = useStation((s) => s.host);
+  const syncing = useStation((s) => s.syncing);
+  const syncError = useStation((s) => s.syncError);
+  const syncOrders = useStation((s) => s.syncOrders);
+
+  return (
+    <>
+      <header className="station-header">
+        <div className="brand">
+          <span className="brand-name">Packdesk</span>
+          {status && (
+            <span className={`mode-pill mode-${status.mode}`}>
+              {status.mode === 'demo' ? 'Demo' : 'Live'}
+            </span>
+          )}
+        </div>
+        <dl className="facts">
+          {status ? (
+            <>
+              <div className="fact">
+                <dt>Sendcloud</dt>
+                <dd>{status.sendcloudUrl}</dd>
+              </div>
+              <div className="fact">
+                <dt>Integration</dt>
+                <dd>
+                  {status.integration
+                    ? `${status.integration.name} (#${status.integration.id})`
+                    : 'none'}
+                </dd>
+              </div>
+              <div className="fact">
+                <dt>Printer</dt>
+                <dd>
+                  {status.printer.name} <span className="muted">{status.printer.address}</span>
+                </dd>
+              </div>
+              <OrdersFact status={status} />
+            </>
+          ) : (
+            <div className="fact">
+              <dt>Station</dt>
+              <dd>{statusError ? statusError.message : 'loading…'}</dd>
+            </div>
+          )}
+          <div className="fact">
+            <dt>Host</dt>
+            <dd className={`host-${host}`} data-testid="host-state">
+              {hostLabel[host]}
+            </dd>
+          </div>
+        </dl>
+        <div className="header-actions">
+          <button
+            type="button"
+            className="button"
+            onClick={() => void syncOrders()}
+            aria-disabled={syncing}
+            aria-busy={syncing}
+            data-testid="sync-orders"
+          >
+            {syncing ? 'Syncing…' : 'Sync orders'}
+          </button>
+          {syncError && (
+            <span className="header-error" role="alert">
+              {syncError.message}
+            </span>
+          )}
+        </div>
+      </header>
+      {status?.mode === 'demo' && (
+        <div className="demo-banner" data-testid="demo-banner" role="note">
+          <strong>DEMO MODE</strong> — labels go to the built-in virtual printer and orders come
+          from the embedded Sendcloud simulator. Nothing is shipped.
+        </div>
+      )}
+      {host === 'disconnected' && (
+        <div className="host-banner" role="alert" data-testid="host-banner">
+          <strong>Station host disconnected</strong> — retrying. Scans may not be taken. If this
+          lasts, reload the page from the address the host printed.
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,26 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import type { HostConnection } from '../src-preload/web-bridge';
+import { App } from './App';
+import { createStationStore } from './state/station';
+import './styles.css';
+
+async function boot(): Promise<void> {
+  let host: HostConnection | null = null;
+  // Without Electron's preload we are a browser page served by the loopback host: build
+  // `window.packdesk` over its HTTP + WebSocket transport first.
+  if (!('packdesk' in window)) {
+    const { installWebBridge } = await import('../src-preload/web-bridge');
+    host = installWebBridge();
+  }
+  const root = document.getElementById('root');
+  if (!root) throw new Error('index.html has no #root element.');
+  const store = createStationStore(window.packdesk, host);
+  createRoot(root).render(
+    <StrictMode>
+      <App store={store} />
+    </StrictMode>,
+  );
+}
+
+void boot();

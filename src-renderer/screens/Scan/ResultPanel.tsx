@@ -1,0 +1,66 @@
+import { useEffect } from 'react';
+import type { ResultView } from '../../state/scans';
+import { playFailed, playPrinted } from '../../scan/sounds';
+
+/** The huge panel a packer reads from across the bench: green printed, red failed, grey working. */
+export function ResultPanel({ view }: { view: ResultView }) {
+  // Sound once per outcome: the key names the scan, the state says whether it has finished.
+  useEffect(() => {
+    if (view.state === 'printed') playPrinted();
+    else if (view.state === 'failed') playFailed();
+  }, [view.key, view.state]);
+
+  return (
+    <section
+      className={`result result-${view.state}`}
+      data-testid="scan-result"
+      data-state={view.state}
+      aria-live="polite"
+      aria-label="Scan result"
+    >
+      {view.state === 'idle' && (
+        <>
+          <p className="result-headline">Ready</p>
+          <p className="result-detail">Scan an order barcode or type an order number.</p>
+        </>
+      )}
+      {view.state === 'working' && (
+        <>
+          <p className="result-headline">Working… {view.step}</p>
+          <p className="result-detail">
+            <span className="result-code">{view.code}</span>
+          </p>
+        </>
+      )}
+      {view.state === 'printed' && (
+        <>
+          <p className="result-headline">{view.reprint ? 'Reprinted' : 'Printed'}</p>
+          <p className="result-detail">
+            Order <strong data-testid="result-order">{view.orderNumber ?? view.code}</strong>
+            {view.carrier && (
+              <>
+                {' · '}
+                <span data-testid="result-carrier">{view.carrier}</span>
+              </>
+            )}
+          </p>
+          <p className="result-tracking" data-testid="result-tracking">
+            {view.trackingNumber ?? '–'}
+          </p>
+        </>
+      )}
+      {view.state === 'failed' && (
+        <>
+          <p className="result-headline">Not printed</p>
+          <p className="result-reason" data-testid="result-reason">
+            {view.reason ?? 'The station did not say why.'}
+          </p>
+          <p className="result-detail">
+            Scanned <span className="result-code">{view.code}</span>
+            {view.errorCode && <span className="result-error-code"> · {view.errorCode}</span>}
+          </p>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,91 @@
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useStation } from '../../state/station';
+import { resultView } from '../../state/scans';
+import { LabelPreviewPanel } from './LabelPreviewPanel';
+import { RecentScans } from './RecentScans';
+import { ResultPanel } from './ResultPanel';
+
+/**
+ * The packer's screen: one big field, one big answer, the last scans below. Scanner bursts are
+ * caught window-wide by `useWedgeScanner`; this field is for typing an order number by hand.
+ */
+export function ScanScreen() {
+  const submitScan = useStation((s) => s.submitScan);
+  const current = useStation((s) => s.current);
+  const scans = useStation((s) => s.scans);
+  const recentError = useStation((s) => s.recentError);
+  const preview = useStation((s) => s.preview);
+  const showPreview = useStation((s) => s.showPreview);
+  const closePreview = useStation((s) => s.closePreview);
+  const view = useMemo(() => resultView(current, scans), [current, scans]);
+
+  const [code, setCode] = useState('');
+  const inputRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    inputRef.current?.focus();
+  }, []);
+
+  // Escape always brings the packer back to the scan field, whatever else is open.
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent): void => {
+      if (event.key !== 'Escape') return;
+      closePreview();
+      inputRef.current?.focus();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [closePreview]);
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>): void => {
+    event.preventDefault();
+    if (!code.trim()) return;
+    void submitScan(code);
+    setCode('');
+  };
+
+  const closeAndRefocus = (): void => {
+    closePreview();
+    inputRef.current?.focus();
+  };
+
+  return (
+    <main className={preview ? 'scan-screen with-preview' : 'scan-screen'}>
+      <div className="scan-main">
+        <form className="scan-form" onSubmit={onSubmit} role="search">
+          <label htmlFor="scan-input" className="scan-label">
+            Order number or barcode
+          </label>
+          <div className="scan-row">
+            <input
+              id="scan-input"
+              ref={inputRef}
+              className="scan-input"
+              data-testid="scan-input"
+              value={code}
+              onChange={(event) => setCode(event.target.value)}
+              autoComplete="off"
+              autoCorrect="off"
+              autoCapitalize="off"
+              spellCheck={false}
+              enterKeyHint="go"
+              maxLength={100}
+              placeholder="Scan or type, then Enter"
+            />
+            <button type="submit" className="button button-large">
+              Ship
+            </button>
+          </div>
+        </form>
+        <ResultPanel view={view} />
+        {recentError && (
+          <p className="inline-error" role="alert">
+            Could not load recent scans: {recentError.message}
+          </p>
+        )}
+        <RecentScans scans={scans} onPreview={(tracking) => void showPreview(tracking)} />
+      </div>
+      {preview && <LabelPreviewPanel preview={preview} onClose={closeAndRefocus} />}
+    </main>
+  );
+}
