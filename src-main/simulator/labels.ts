@@ -1,0 +1,227 @@
+// Real label files: a 4×6 inch ZPL II label at 203 dpi (812×1218 dots) and the same label as a
+// 4×6 inch PDF, both with a Code 128 barcode of the tracking number.
+import bwipjs from 'bwip-js/node';
+import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import type { V3Address } from './seed';
+
+export interface LabelData {
+  trackingNumber: string;
+  carrierName: string;
+  /** The service line, e.g. `Standard`. */
+  service: string;
+  orderNumber: string;
+  parcelId: number;
+  weightKg: number;
+  /** ISO 8601. */
+  createdAt: string;
+  sender: V3Address;
+  recipient: V3Address;
+}
+
+export const LABEL_WIDTH_DOTS = 812;
+export const LABEL_HEIGHT_DOTS = 1218;
+const FOOTER = 'PACKDESK SIMULATOR - NOT A VALID SHIPPING LABEL';
+
+const countryNames: Record<string, string> = {
+  NL: 'NETHERLANDS',
+  BE: 'BELGIUM',
+  DE: 'GERMANY',
+  FR: 'FRANCE',
+};
+
+/** Address lines in the order a postal worker reads them. */
+export function addressLines(address: V3Address): string[] {
+  // France writes the house number before the street.
+  const street =
+    address.country_code === 'FR'
+      ? `${address.house_number} ${address.address_line_1}`
+      : `${address.address_line_1} ${address.house_number}`;
+  return [
+    address.name,
+    ...(address.company_name ? [address.company_name] : []),
+    street,
+    ...(address.address_line_2 ? [address.address_line_2] : []),
+    `${address.postal_code} ${address.city.toUpperCase()}`,
+    countryNames[address.country_code] ?? address.country_code,
+  ];
+}
+
+/** ZPL field data must not contain the command prefixes. */
+const zplText = (text: string) => text.replace(/[\^~\p{Cc}]/gu, ' ');
+
+/** Dots a Code 128 symbol needs per module width, counting digit pairs as code set C does. */
+function code128Modules(text: string): number {
+  let symbols = 0;
+  for (const run of text.match(/\d{4,}|\D+|\d{1,3}/g) ?? []) {
+    symbols += /^\d{4,}$/.test(run) ? Math.ceil(run.length / 2) + 1 : run.length;
+  }
+  // Start, check and stop symbols; stop is 13 modules.
+  return (symbols + 2) * 11 + 13;
+}
+
+export function renderZplLabel(data: LabelData): Buffer {
+  const lines: string[] = [
+    '^XA',
+    '^CI28',
+    `^PW${LABEL_WIDTH_DOTS}`,
+    `^LL${LABEL_HEIGHT_DOTS}`,
+    '^LH0,0',
+  ];
+  const text = (x: number, y: number, size: number, value: string) =>
+    lines.push(`^FO${x},${y}^A0N,${size},${size}^FD${zplText(value)}^FS`);
+
+  text(40, 40, 24, 'FROM');
+  addressLines(data.sender)
+    .slice(0, 5)
+    .forEach((line, index) => text(40, 72 + index * 32, 28, line));
+
+  lines.push('^FO500,40^GB272,170,4^FS');
+  lines.push(`^FO500,70^FB272,1,0,C,0^A0N,56,56^FD${zplText(data.carrierName)}^FS`);
+  lines.push(`^FO500,140^FB272,1,0,C,0^A0N,30,30^FD${zplText(data.service)}^FS`);
+  lines.push('^FO40,240^GB732,4,4^FS');
+
+  text(40, 262, 24, 'TO');
+  addressLines(data.recipient).forEach((line, index) =>
+    text(40, 300 + index * 56, index === 0 ? 50 : 44, line),
+  );
+
+  lines.push('^FO40,660^GB732,4,4^FS');
+  text(40, 685, 30, `Order ${data.orderNumber}`);
+  text(40, 725, 30, `Weight ${data.weightKg.toFixed(2)} kg`);
+  text(430, 685, 30, `Parcel ${data.parcelId}`);
+  text(430, 725, 30, `Date ${data.createdAt.slice(0, 10)}`);
+  lines.push('^FO40,775^GB732,4,4^FS');
+
+  // The widest module that still fits, and the barcode centred on the label.
+  const modules = code128Modules(data.trackingNumber);
+  const moduleWidth = Math.max(1, Math.min(4, Math.floor(700 / modules)));
+  const x = Math.max(20, Math.round((LABEL_WIDTH_DOTS - modules * moduleWidth) / 2));
+  lines.push(`^BY${moduleWidth},3,220`);
+  lines.push(`^FO${x},820^BCN,220,Y,N,N,A^FD${zplText(data.trackingNumber)}^FS`);
+
+  lines.push('^FO40,1140^GB732,2,2^FS');
+  lines.push(`^FO40,1160^FB732,1,0,C,0^A0N,24,24^FD${FOOTER}^FS`);
+  lines.push('^PQ1,0,1,Y', '^XZ');
+  return Buffer.from(lines.join('\n') + '\n', 'utf8');
+}
+
+/** pdf-lib's standard fonts speak WinAnsi; fold anything else to its base letter. */
+const winAnsi = (text: string) =>
+  [...text]
+    .map((char) =>
+      char.charCodeAt(0) <= 0xff ? char : char.normalize('NFD').replace(/[^\x20-\xff]/g, ''),
+    )
+    .join('');
+
+const POINTS_PER_DOT = 72 / 203;
+
+export async function renderPdfLabel(data: LabelData): Promise<Buffer> {
+  const doc = await PDFDocument.create();
+  const created = new Date(data.createdAt);
+  doc.setTitle(`Label ${data.trackingNumber}`);
+  doc.setProducer('Packdesk simulator');
+  doc.setCreator('Packdesk simulator');
+  doc.setCreationDate(created);
+  doc.setModificationDate(created);
+
+  // 4×6 inches; laid out in the same dot grid as the ZPL label so both look alike.
+  const page = doc.addPage([288, 432]);
+  const regular = await doc.embedFont(StandardFonts.Helvetica);
+  const bold = await doc.embedFont(StandardFonts.HelveticaBold);
+  const at = (dots: number) => dots * POINTS_PER_DOT;
+  const text = (x: number, y: number, size: number, value: string, font: PDFFont = regular) =>
+    page.drawText(winAnsi(value), {
+      x: at(x),
+      y: 432 - at(y) - size * 0.8,
+      size,
+      font,
+    });
+  const rule = (y: number, thickness = 1.2) =>
+    page.drawLine({
+      start: { x: at(40), y: 432 - at(y) },
+      end: { x: at(772), y: 432 - at(y) },
+      thickness,
+      color: rgb(0, 0, 0),
+    });
+
+  text(40, 40, 8, 'FROM', bold);
+  addressLines(data.sender)
+    .slice(0, 5)
+    .forEach((line, index) => text(40, 72 + index * 32, 9, line));
+
+  page.drawRectangle({
+    x: at(500),
+    y: 432 - at(210),
+    width: at(272),
+    height: at(170),
+    borderWidth: 1.4,
+    borderColor: rgb(0, 0, 0),
+  });
+  centered(page, bold, 19, data.carrierName, at(500), at(272), 432 - at(70) - 15);
+  centered(page, regular, 10, data.service, at(500), at(272), 432 - at(140) - 8);
+  rule(240);
+
+  text(40, 262, 8, 'TO', bold);
+  addressLines(data.recipient).forEach((line, index) =>
+    text(40, 300 + index * 56, index === 0 ? 17 : 15, line, index === 0 ? bold : regular),
+  );
+
+  rule(660);
+  text(40, 685, 10, `Order ${data.orderNumber}`);
+  text(40, 725, 10, `Weight ${data.weightKg.toFixed(2)} kg`);
+  text(430, 685, 10, `Parcel ${data.parcelId}`);
+  text(430, 725, 10, `Date ${data.createdAt.slice(0, 10)}`);
+  rule(775);
+
+  const png = await bwipjs.toBuffer({
+    bcid: 'code128',
+    text: data.trackingNumber,
+    scale: 3,
+    height: 20,
+    includetext: true,
+    textxalign: 'center',
+    textsize: 10,
+  });
+  const image = await doc.embedPng(png);
+  const maxWidth = at(700);
+  // One bwip-js pixel per ZPL dot, so both labels carry the same module width.
+  const width = Math.min(maxWidth, image.width * POINTS_PER_DOT);
+  const height = (image.height / image.width) * width;
+  page.drawImage(image, { x: (288 - width) / 2, y: 432 - at(820) - height, width, height });
+
+  rule(1140, 0.7);
+  centered(page, regular, 8, FOOTER, at(40), at(732), 432 - at(1160) - 7);
+
+  return Buffer.from(await doc.save());
+}
+
+function centered(
+  page: PDFPage,
+  font: PDFFont,
+  size: number,
+  value: string,
+  x: number,
+  width: number,
+  y: number,
+) {
+  const clean = winAnsi(value);
+  const textWidth = font.widthOfTextAtSize(clean, size);
+  page.drawText(clean, { x: x + (width - textWidth) / 2, y, size, font });
+}
+
+/**
+ * A PNG of the ZPL label, rendered the way a 203 dpi printer would print it. The renderer is
+ * WebAssembly and takes a moment to start, so it is loaded on the first PNG only.
+ */
+export async function renderPngLabel(zpl: Buffer): Promise<Buffer> {
+  const { ready } = await import('zpl-renderer-js');
+  const { api } = await ready;
+  // 8 dots/mm is what the renderer calls 203 dpi; give it the size in dots so it draws 812×1218.
+  const base64 = await api.zplToBase64Async(
+    zpl.toString('utf8'),
+    LABEL_WIDTH_DOTS / 8,
+    LABEL_HEIGHT_DOTS / 8,
+    8,
+  );
+  return Buffer.from(base64, 'base64');
+}

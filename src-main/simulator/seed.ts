@@ -1,0 +1,544 @@
+// Deterministic demo data: one API integration of a small homeware shop and its open orders to
+// NL, BE, DE and FR, shaped as Sendcloud API v3 returns them.
+import { countries, carrierForOption, shippingOptionsByCountry, type Country } from './carriers';
+import { createRandom, type Random } from './prng';
+
+/** The shop status of an order that still has to ship (the spec's `status=unshipped` example). */
+export const OPEN_STATUS = { code: 'unshipped', message: 'Unshipped' } as const;
+export const INTEGRATION_ID = 3017;
+export const SENDER_ADDRESS_ID = 84213;
+
+export interface Price {
+  value: number;
+  currency: 'EUR';
+}
+
+export interface V3Address {
+  name: string;
+  company_name?: string;
+  address_line_1: string;
+  house_number: string;
+  address_line_2?: string;
+  postal_code: string;
+  city: string;
+  country_code: string;
+  email?: string;
+  phone_number?: string;
+}
+
+export interface V3OrderItem {
+  item_id: string;
+  product_id: string;
+  name: string;
+  sku: string;
+  quantity: number;
+  unit_price: Price;
+  total_price: Price;
+  measurement: { weight: { value: number; unit: 'kg' } };
+}
+
+export interface V3Order {
+  id: string;
+  order_id: string;
+  order_number: string;
+  created_at: string;
+  modified_at: string;
+  order_details: {
+    integration: { id: number };
+    status: { code: string; message: string };
+    order_created_at: string;
+    order_updated_at: string;
+    order_items: V3OrderItem[];
+  };
+  payment_details: {
+    is_cash_on_delivery: boolean;
+    total_price: Price;
+    subtotal_price: Price;
+    estimated_shipping_price: Price;
+    status: { code: string; message: string };
+  };
+  customer_details: { name: string; email: string; phone_number: string };
+  billing_address: V3Address;
+  shipping_address: V3Address;
+  shipping_details: {
+    is_local_pickup: boolean;
+    measurement: { weight: { value: number; unit: 'kg' } };
+    ship_with: {
+      type: 'shipping_option_code';
+      properties: { shipping_option_code: string; contract_id: number };
+    };
+  };
+}
+
+export interface V3Integration {
+  id: number;
+  shop_name: string;
+  shop_url: string;
+  type: string;
+  started_failing_at: string | null;
+  last_fetched_at: string;
+  created_at: string;
+  updated_at: string;
+  service_point_enabled: boolean;
+  service_point_carriers: string[];
+  webhook_active: boolean;
+  webhook_url: string | null;
+  feedback_type: string | null;
+}
+
+export interface SenderAddress extends V3Address {
+  id: number;
+}
+
+export interface SeededAccount {
+  keys: { publicKey: string; secretKey: string };
+  integration: V3Integration;
+  senderAddress: SenderAddress;
+  orders: V3Order[];
+}
+
+interface City {
+  name: string;
+  postalCode(random: Random): string;
+  /** Belgian cities decide which language the street names are in. */
+  language?: 'nl' | 'fr';
+}
+
+const range = (from: number, to: number, width: number) => (random: Random) =>
+  String(random.int(from, to)).padStart(width, '0');
+const oneOf = (codes: readonly string[]) => (random: Random) => random.pick(codes);
+
+/** Dutch postcodes: four digits, a space, two letters (never SA, SD or SS). */
+const dutch = (from: number, to: number) => (random: Random) => {
+  let letters = random.letters(2);
+  while (['SA', 'SD', 'SS'].includes(letters)) letters = random.letters(2);
+  return `${random.int(from, to)} ${letters}`;
+};
+
+const cities: Record<Country, readonly City[]> = {
+  NL: [
+    { name: 'Amsterdam', postalCode: dutch(1011, 1109) },
+    { name: 'Rotterdam', postalCode: dutch(3011, 3089) },
+    { name: 'Utrecht', postalCode: dutch(3511, 3585) },
+    { name: 'Den Haag', postalCode: dutch(2491, 2597) },
+    { name: 'Eindhoven', postalCode: dutch(5611, 5658) },
+    { name: 'Groningen', postalCode: dutch(9711, 9747) },
+    { name: 'Haarlem', postalCode: dutch(2011, 2037) },
+    { name: 'Nijmegen', postalCode: dutch(6511, 6546) },
+    { name: 'Breda', postalCode: dutch(4811, 4839) },
+    { name: 'Zwolle', postalCode: dutch(8011, 8047) },
+  ],
+  BE: [
+    { name: 'Bruxelles', postalCode: oneOf(['1000', '1050', '1060']), language: 'fr' },
+    { name: 'Antwerpen', postalCode: oneOf(['2000', '2018', '2060']), language: 'nl' },
+    { name: 'Gent', postalCode: oneOf(['9000', '9050']), language: 'nl' },
+    { name: 'Leuven', postalCode: oneOf(['3000', '3010']), language: 'nl' },
+    { name: 'Brugge', postalCode: oneOf(['8000', '8200']), language: 'nl' },
+    { name: 'Mechelen', postalCode: oneOf(['2800']), language: 'nl' },
+    { name: 'Liège', postalCode: oneOf(['4000', '4020']), language: 'fr' },
+    { name: 'Namur', postalCode: oneOf(['5000']), language: 'fr' },
+  ],
+  DE: [
+    { name: 'Berlin', postalCode: range(10115, 14199, 5) },
+    { name: 'Hamburg', postalCode: range(20095, 22769, 5) },
+    { name: 'München', postalCode: range(80331, 81929, 5) },
+    { name: 'Köln', postalCode: range(50667, 51149, 5) },
+    { name: 'Frankfurt am Main', postalCode: range(60306, 60599, 5) },
+    { name: 'Leipzig', postalCode: range(4103, 4357, 5) },
+    { name: 'Stuttgart', postalCode: range(70173, 70629, 5) },
+    { name: 'Düsseldorf', postalCode: range(40210, 40629, 5) },
+    { name: 'Dresden', postalCode: range(1067, 1328, 5) },
+  ],
+  FR: [
+    { name: 'Paris', postalCode: range(75001, 75020, 5) },
+    { name: 'Lyon', postalCode: range(69001, 69009, 5) },
+    { name: 'Marseille', postalCode: range(13001, 13016, 5) },
+    { name: 'Toulouse', postalCode: oneOf(['31000', '31100', '31200', '31300', '31400', '31500']) },
+    { name: 'Nantes', postalCode: oneOf(['44000', '44100', '44200', '44300']) },
+    { name: 'Lille', postalCode: oneOf(['59000', '59160', '59260', '59800']) },
+    { name: 'Bordeaux', postalCode: oneOf(['33000', '33100', '33200', '33300', '33800']) },
+    { name: 'Strasbourg', postalCode: oneOf(['67000', '67100', '67200']) },
+    { name: 'Rennes', postalCode: oneOf(['35000', '35200', '35700']) },
+  ],
+};
+
+const streets = {
+  NL: [
+    'Kerkstraat',
+    'Dorpsstraat',
+    'Molenweg',
+    'Stationsweg',
+    'Julianastraat',
+    'Wilhelminastraat',
+    'Prinsengracht',
+    'Hoofdstraat',
+    'Schoolstraat',
+    'Beatrixlaan',
+    'Lindenlaan',
+    'Oranjestraat',
+    'Vondelstraat',
+    'Nieuwe Binnenweg',
+  ],
+  'BE-nl': [
+    'Kerkstraat',
+    'Stationsstraat',
+    'Grote Markt',
+    'Veldstraat',
+    'Nieuwstraat',
+    'Dorpsstraat',
+    'Brugstraat',
+    'Kouter',
+  ],
+  'BE-fr': [
+    'Rue de la Station',
+    'Rue Haute',
+    'Avenue Louise',
+    "Rue de l'Église",
+    'Chaussée de Namur',
+    'Rue du Moulin',
+    'Place Saint-Lambert',
+  ],
+  DE: [
+    'Hauptstraße',
+    'Bahnhofstraße',
+    'Schulstraße',
+    'Gartenstraße',
+    'Lindenallee',
+    'Goethestraße',
+    'Schillerstraße',
+    'Berliner Straße',
+    'Kirchweg',
+    'Am Marktplatz',
+    'Friedrichstraße',
+    'Rosenweg',
+  ],
+  FR: [
+    'Rue de la République',
+    'Avenue Jean Jaurès',
+    'Rue Victor Hugo',
+    'Boulevard Voltaire',
+    'Rue de la Paix',
+    'Place de la Mairie',
+    'Rue du Général Leclerc',
+    'Rue Pasteur',
+    'Avenue de la Gare',
+    'Rue des Lilas',
+  ],
+} as const;
+
+const people: Record<Country, { first: readonly string[]; last: readonly string[] }> = {
+  NL: {
+    first: [
+      'Sanne',
+      'Daan',
+      'Lotte',
+      'Bram',
+      'Femke',
+      'Jeroen',
+      'Anouk',
+      'Thijs',
+      'Noor',
+      'Ruben',
+      'Eva',
+      'Sem',
+    ],
+    last: [
+      'de Vries',
+      'Jansen',
+      'van den Berg',
+      'Bakker',
+      'Visser',
+      'Smit',
+      'Meijer',
+      'de Boer',
+      'Mulder',
+      'de Groot',
+      'Bos',
+      'Vos',
+    ],
+  },
+  BE: {
+    first: [
+      'Lucas',
+      'Emma',
+      'Louis',
+      'Olivia',
+      'Arthur',
+      'Marie',
+      'Noah',
+      'Elise',
+      'Victor',
+      'Julie',
+    ],
+    last: [
+      'Peeters',
+      'Janssens',
+      'Maes',
+      'Jacobs',
+      'Mertens',
+      'Willems',
+      'Claes',
+      'Dubois',
+      'Lambert',
+      'Dupont',
+    ],
+  },
+  DE: {
+    first: [
+      'Lukas',
+      'Anna',
+      'Jonas',
+      'Lea',
+      'Felix',
+      'Sophie',
+      'Paul',
+      'Mia',
+      'Leon',
+      'Hannah',
+      'Maximilian',
+      'Laura',
+    ],
+    last: [
+      'Müller',
+      'Schmidt',
+      'Schneider',
+      'Fischer',
+      'Weber',
+      'Meyer',
+      'Wagner',
+      'Becker',
+      'Schulz',
+      'Hoffmann',
+      'Koch',
+      'Richter',
+    ],
+  },
+  FR: {
+    first: [
+      'Léa',
+      'Hugo',
+      'Chloé',
+      'Louis',
+      'Manon',
+      'Gabriel',
+      'Camille',
+      'Jules',
+      'Inès',
+      'Arthur',
+      'Zoé',
+      'Théo',
+    ],
+    last: [
+      'Martin',
+      'Bernard',
+      'Dubois',
+      'Thomas',
+      'Robert',
+      'Richard',
+      'Petit',
+      'Durand',
+      'Leroy',
+      'Moreau',
+      'Lefèvre',
+      'Girard',
+    ],
+  },
+};
+
+const products = [
+  { name: 'Soy candle amber 180g', sku: 'PD-CAN-AMB', price: 14.95, kg: 0.35 },
+  { name: 'Ceramic mug sage', sku: 'PD-MUG-SAG', price: 12.5, kg: 0.4 },
+  { name: 'Linen tea towel', sku: 'PD-TWL-LIN', price: 9.95, kg: 0.12 },
+  { name: 'Wool throw blanket', sku: 'PD-THR-WOL', price: 79, kg: 1.3 },
+  { name: 'Oak serving board', sku: 'PD-BRD-OAK', price: 34.5, kg: 0.9 },
+  { name: 'Glass carafe 1L', sku: 'PD-CRF-1L', price: 24.95, kg: 0.75 },
+  { name: 'Cotton tote bag', sku: 'PD-TOT-CTN', price: 7.5, kg: 0.15 },
+  { name: 'Stoneware bowl set (4)', sku: 'PD-BWL-ST4', price: 39.95, kg: 2.1 },
+  { name: 'Beeswax wraps (3)', sku: 'PD-WRP-BW3', price: 15, kg: 0.1 },
+  { name: 'Rattan plant basket', sku: 'PD-BSK-RTN', price: 29.95, kg: 0.6 },
+  { name: 'Dotted notebook A5', sku: 'PD-NTB-A5D', price: 11.95, kg: 0.3 },
+  { name: 'Brass candle holder', sku: 'PD-HLD-BRS', price: 19.95, kg: 0.45 },
+] as const;
+
+const shippingPrice: Record<Country, number> = { NL: 4.95, BE: 6.95, DE: 6.95, FR: 8.95 };
+
+const round2 = (value: number) => Math.round(value * 100) / 100;
+const round3 = (value: number) => Math.round(value * 1000) / 1000;
+const eur = (value: number): Price => ({ value: round2(value), currency: 'EUR' });
+
+function houseNumber(random: Random, country: Country): string {
+  const number = random.int(1, country === 'NL' ? 250 : 160);
+  if (!random.chance(0.15)) return String(number);
+  if (country === 'FR') return `${number} bis`;
+  if (country === 'BE') return `${number} bus ${random.int(1, 12)}`;
+  return `${number}${random.pick(['A', 'B', 'C'])}`;
+}
+
+function phoneNumber(random: Random, country: Country): string {
+  switch (country) {
+    case 'NL':
+      return `+316${random.digits(8)}`;
+    case 'BE':
+      return `+324${random.pick(['7', '8', '9'])}${random.digits(7)}`;
+    case 'DE':
+      return `+491${random.pick(['51', '52', '60', '70', '76'])}${random.digits(8)}`;
+    case 'FR':
+      return `+33${random.pick(['6', '7'])}${random.digits(8)}`;
+  }
+}
+
+function emailFor(first: string, last: string): string {
+  const plain = (text: string) =>
+    text
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/ß/g, 'ss')
+      .replace(/[^A-Za-z]/g, '')
+      .toLowerCase();
+  return `${plain(first)}.${plain(last)}@example.com`;
+}
+
+function uuid(random: Random): string {
+  const hex = random.letters(32, '0123456789abcdef');
+  const variant = random.pick(['8', '9', 'a', 'b']);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20)}`;
+}
+
+function address(random: Random, country: Country): V3Address {
+  const city = random.pick(cities[country]);
+  const streetList =
+    country === 'BE' ? streets[city.language === 'fr' ? 'BE-fr' : 'BE-nl'] : streets[country];
+  const first = random.pick(people[country].first);
+  const last = random.pick(people[country].last);
+  return {
+    name: `${first} ${last}`,
+    address_line_1: random.pick(streetList),
+    house_number: houseNumber(random, country),
+    postal_code: city.postalCode(random),
+    city: city.name,
+    country_code: country,
+    email: emailFor(first, last),
+    phone_number: phoneNumber(random, country),
+  };
+}
+
+function orderItems(random: Random, orderIndex: number): V3OrderItem[] {
+  const count = random.pick([1, 1, 1, 2, 2, 3]);
+  const chosen = new Set<number>();
+  while (chosen.size < count) chosen.add(random.int(0, products.length - 1));
+  return [...chosen].map((productIndex, line) => {
+    const product = products[productIndex] ?? products[0];
+    const quantity = random.pick([1, 1, 1, 2, 3]);
+    return {
+      item_id: String(700000 + orderIndex * 10 + line),
+      product_id: String(91000 + productIndex),
+      name: product.name,
+      sku: product.sku,
+      quantity,
+      unit_price: eur(product.price),
+      total_price: eur(product.price * quantity),
+      measurement: { weight: { value: product.kg, unit: 'kg' } },
+    };
+  });
+}
+
+/** Build the account the simulator serves. Same seed and `now`, same data. */
+export function seedAccount(opts: { seed: number; orderCount: number; now: Date }): SeededAccount {
+  const random = createRandom(opts.seed);
+  const now = opts.now.getTime();
+  const keys = {
+    publicKey: random.letters(32, '0123456789abcdef'),
+    secretKey: random.letters(32, '0123456789abcdef'),
+  };
+
+  // Orders arrive over the last three days; older orders get lower Sendcloud ids.
+  const placedAt = Array.from(
+    { length: opts.orderCount },
+    () => now - random.int(5, 72 * 60) * 60_000,
+  ).sort((a, b) => a - b);
+  let sendcloudId = 7_012_400;
+  const orders = placedAt.map((placed, index): V3Order => {
+    sendcloudId += random.int(1, 9);
+    const country = random.pick(countries);
+    const shippingAddress = address(random, country);
+    const items = orderItems(random, index);
+    const subtotal = items.reduce((sum, item) => sum + item.total_price.value, 0);
+    const shipping = subtotal >= 75 ? 0 : shippingPrice[country];
+    const weight = round3(
+      items.reduce((sum, item) => sum + item.measurement.weight.value * item.quantity, 0) + 0.15,
+    );
+    const option = random.pick(shippingOptionsByCountry[country]);
+    const imported = new Date(placed + random.int(1, 10) * 60_000).toISOString();
+    return {
+      id: String(sendcloudId),
+      order_id: uuid(random),
+      order_number: `PD-${10001 + index}`,
+      created_at: imported,
+      modified_at: imported,
+      order_details: {
+        integration: { id: INTEGRATION_ID },
+        status: { ...OPEN_STATUS },
+        order_created_at: new Date(placed).toISOString(),
+        order_updated_at: new Date(placed).toISOString(),
+        order_items: items,
+      },
+      payment_details: {
+        is_cash_on_delivery: false,
+        total_price: eur(subtotal + shipping),
+        subtotal_price: eur(subtotal),
+        estimated_shipping_price: eur(shipping),
+        status: { code: 'paid', message: 'Paid' },
+      },
+      customer_details: {
+        name: shippingAddress.name,
+        email: shippingAddress.email ?? '',
+        phone_number: shippingAddress.phone_number ?? '',
+      },
+      billing_address: { ...shippingAddress },
+      shipping_address: shippingAddress,
+      shipping_details: {
+        is_local_pickup: false,
+        measurement: { weight: { value: weight, unit: 'kg' } },
+        ship_with: {
+          type: 'shipping_option_code',
+          properties: {
+            shipping_option_code: option,
+            contract_id: carrierForOption(option)?.contractId ?? 1,
+          },
+        },
+      },
+    };
+  });
+
+  return {
+    keys,
+    integration: {
+      id: INTEGRATION_ID,
+      shop_name: 'Packdesk Demo Shop',
+      shop_url: 'https://demo-shop.packdesk.example/',
+      type: 'api',
+      started_failing_at: null,
+      last_fetched_at: new Date(now).toISOString(),
+      created_at: '2025-11-03T09:12:44Z',
+      updated_at: '2026-01-15T14:02:10Z',
+      service_point_enabled: false,
+      service_point_carriers: [],
+      webhook_active: false,
+      webhook_url: null,
+      feedback_type: null,
+    },
+    senderAddress: {
+      id: SENDER_ADDRESS_ID,
+      name: 'Packdesk Demo Shop',
+      company_name: 'Packdesk Demo Shop B.V.',
+      address_line_1: 'Atoomweg',
+      house_number: '63',
+      postal_code: '3542 AA',
+      city: 'Utrecht',
+      country_code: 'NL',
+      email: 'warehouse@packdesk.example',
+      phone_number: '+31302004000',
+    },
+    orders,
+  };
+}
