@@ -12,7 +12,7 @@ export default defineConfig({
         input: {
           index: resolve('src-main/index.ts'),
           web: resolve('src-main/web.ts'),
-          simulator: resolve('src-main/simulator.ts'),
+          simulator: resolve('src-main/run-simulator.ts'),
         },
         // Native and WASM-heavy modules stay in node_modules; they are loaded at run time.
         external: ['better-sqlite3', 'zpl-renderer-js', 'ws', 'bwip-js', 'pdf-lib'],
@@ -22,6 +22,8 @@ export default defineConfig({
   preload: {
     build: {
       outDir: 'out/preload',
+      // A sandboxed preload can require only `electron`: bundle everything else (zod) into it.
+      externalizeDeps: false,
       rollupOptions: {
         input: { index: resolve('src-preload/index.ts') },
         // Sandboxed preloads cannot be ES modules.

@@ -55,7 +55,11 @@ describe('station settings from the environment', () => {
 
   it('default to the user-data folder Electron uses', () => {
     expect(defaultUserDataDir('linux', {}, '/home/p')).toBe('/home/p/.config/Packdesk');
-    expect(defaultUserDataDir('darwin', {}, '/Users/p')).toBe('/Users/p/Library/Application Support/Packdesk');
-    expect(defaultUserDataDir('win32', { APPDATA: 'C:\\Users\\p\\AppData\\Roaming' }, 'C:\\Users\\p')).toContain('Packdesk');
+    expect(defaultUserDataDir('darwin', {}, '/Users/p')).toBe(
+      '/Users/p/Library/Application Support/Packdesk',
+    );
+    expect(
+      defaultUserDataDir('win32', { APPDATA: 'C:\\Users\\p\\AppData\\Roaming' }, 'C:\\Users\\p'),
+    ).toContain('Packdesk');
   });
 });

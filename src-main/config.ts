@@ -54,7 +54,9 @@ export function readSettings(
   if (rawIntegration) {
     integrationId = Number(rawIntegration);
     if (!Number.isInteger(integrationId) || integrationId <= 0) {
-      throw new SettingsError(`PACKDESK_INTEGRATION_ID must be a positive whole number, not "${rawIntegration}".`);
+      throw new SettingsError(
+        `PACKDESK_INTEGRATION_ID must be a positive whole number, not "${rawIntegration}".`,
+      );
     }
   }
 
@@ -70,8 +72,7 @@ export function readSettings(
 
   return {
     dataDir: path.resolve(env.PACKDESK_DATA_DIR?.trim() || defaults.dataDir),
-    sendcloud:
-      publicKey && secretKey ? { url: origin, publicKey, secretKey } : null,
+    sendcloud: publicKey && secretKey ? { url: origin, publicKey, secretKey } : null,
     integrationId,
     printer,
   };

@@ -16,7 +16,8 @@ export interface LogSink {
 }
 
 const secretKeys = /(secret|password|authorization|token|api[_-]?key|public[_-]?key)/i;
-const personalKeys = /^(name|email|phone|phone_number|telephone|address|address_line_1|address_line_2)$/i;
+const personalKeys =
+  /^(name|email|phone|phone_number|telephone|address|address_line_1|address_line_2)$/i;
 
 /** Redact values whose keys name secrets or personal data, recursively. */
 export function redact(value: unknown, depth = 0): unknown {
@@ -26,7 +27,8 @@ export function redact(value: unknown, depth = 0): unknown {
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const [key, inner] of Object.entries(value)) {
-      out[key] = secretKeys.test(key) || personalKeys.test(key) ? '[redacted]' : redact(inner, depth + 1);
+      out[key] =
+        secretKeys.test(key) || personalKeys.test(key) ? '[redacted]' : redact(inner, depth + 1);
     }
     return out;
   }

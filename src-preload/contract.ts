@@ -130,14 +130,13 @@ export type EventName = keyof EventMap;
 export const eventNames: readonly EventName[] = ['scan.updated', 'station.status'];
 
 /** Parse a command's raw input, turning zod issues into one `invalid-input` error. */
-export function parseInput<C extends CommandName>(
-  name: C,
-  raw: unknown,
-): Result<ParsedInput<C>> {
+export function parseInput<C extends CommandName>(name: C, raw: unknown): Result<ParsedInput<C>> {
   const parsed = commands[name].input.safeParse(raw ?? {});
   if (parsed.success) return { ok: true, value: parsed.data as ParsedInput<C> };
   const message = parsed.error.issues
-    .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
+    .map((issue) =>
+      issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message,
+    )
     .join('; ');
   return { ok: false, error: { code: 'invalid-input', message } };
 }

@@ -26,7 +26,10 @@ export async function dispatch(
   rawInput: unknown,
 ): Promise<Result<unknown>> {
   if (!isCommandName(name)) {
-    return { ok: false, error: { code: 'unknown-command', message: `There is no command "${name}".` } };
+    return {
+      ok: false,
+      error: { code: 'unknown-command', message: `There is no command "${name}".` },
+    };
   }
   const input = parseInput(name, rawInput);
   if (!input.ok) return input;

@@ -56,7 +56,6 @@ export async function startBrowserHost(
   const tokenBytes = Buffer.from(token);
   const staticDir = path.resolve(options.staticDir);
   let allowedHosts = new Set<string>();
-  let origin = '';
 
   const tokenMatches = (candidate: string | undefined | null): boolean => {
     if (!candidate) return false;
@@ -80,7 +79,10 @@ export async function startBrowserHost(
     if (!req.headers.host || !allowedHosts.has(req.headers.host)) return false;
     const requestOrigin = req.headers.origin;
     if (requestOrigin === undefined) return !requireOrigin;
-    return allowedHosts.has(requestOrigin.replace(/^http:\/\//, '')) && requestOrigin.startsWith('http://');
+    return (
+      allowedHosts.has(requestOrigin.replace(/^http:\/\//, '')) &&
+      requestOrigin.startsWith('http://')
+    );
   };
 
   const securityHeaders = (wsOrigin: string): Record<string, string> => ({
@@ -134,7 +136,10 @@ export async function startBrowserHost(
       const text = await readBody(req);
       input = text ? JSON.parse(text) : {};
     } catch {
-      const result = { ok: false, error: { code: 'invalid-input', message: 'The request body is not JSON.' } };
+      const result = {
+        ok: false,
+        error: { code: 'invalid-input', message: 'The request body is not JSON.' },
+      };
       return send(res, 400, JSON.stringify(result), { 'content-type': 'application/json' });
     }
     const result = await dispatch(station.handlers, name, input);
@@ -224,7 +229,7 @@ export async function startBrowserHost(
   });
   const port = (server.address() as net.AddressInfo).port;
   allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
-  origin = `http://127.0.0.1:${port}`;
+  const origin = `http://127.0.0.1:${port}`;
 
   return {
     url: `${origin}/?token=${token}`,

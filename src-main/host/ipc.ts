@@ -34,7 +34,10 @@ export function bindIpc(
     ipcMain.handle(ipcChannels.command(name), async (event, input): Promise<Result<unknown>> => {
       const url = event.senderFrame?.url;
       if (!url || !options.isTrustedFrameUrl(url)) {
-        return { ok: false, error: { code: 'forbidden', message: 'This window may not use the station.' } };
+        return {
+          ok: false,
+          error: { code: 'forbidden', message: 'This window may not use the station.' },
+        };
       }
       return dispatch(station.handlers, name, input);
     });

@@ -1,5 +1,9 @@
 // zpl-renderer-js carries a ~9 MB WASM: load it only when a preview is asked for.
-let api: Promise<{ zplToBase64Async: (zpl: string, w?: number, h?: number, dpmm?: number) => Promise<string> }> | undefined;
+let api:
+  | Promise<{
+      zplToBase64Async: (zpl: string, w?: number, h?: number, dpmm?: number) => Promise<string>;
+    }>
+  | undefined;
 
 /** Render a ZPL label to PNG, 4×6 inches at the label's own resolution. */
 export async function renderZplToPng(zpl: string | Buffer, dpi = 203): Promise<Buffer> {

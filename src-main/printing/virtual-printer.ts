@@ -59,7 +59,9 @@ export async function startVirtualPrinter(
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => {
           waiters.delete(check);
-          reject(new Error(`Virtual printer got ${jobs.length} of ${count} jobs in ${timeoutMs} ms.`));
+          reject(
+            new Error(`Virtual printer got ${jobs.length} of ${count} jobs in ${timeoutMs} ms.`),
+          );
         }, timeoutMs);
         const check = () => {
           if (jobs.length < count) return;

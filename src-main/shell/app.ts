@@ -46,7 +46,11 @@ export async function runDesktop(electron: DesktopElectron, outDir: string): Pro
       );
     }
     const settings = readSettings(process.env, { dataDir: app.getPath('userData') });
-    const station = await createStation({ settings, sqliteBinding: binding, syncIntervalMs: 5 * 60_000 });
+    const station = await createStation({
+      settings,
+      sqliteBinding: binding,
+      syncIntervalMs: 5 * 60_000,
+    });
     let window: ShellWindow | null = null;
     const entry = rendererEntry(outDir);
     const unbind = bindIpc(electron.ipcMain, station, {

@@ -9,7 +9,10 @@ export const CONTENT_SECURITY_POLICY =
 /** What the shell uses of Electron. The real module fits it; tests pass a fake. */
 export interface ShellElectron {
   app: {
-    on(event: 'web-contents-created', listener: (event: unknown, contents: ShellWebContents) => void): void;
+    on(
+      event: 'web-contents-created',
+      listener: (event: unknown, contents: ShellWebContents) => void,
+    ): void;
   };
   BrowserWindow: new (options: BrowserWindowOptions) => ShellWindow;
   session: {
@@ -23,14 +26,21 @@ export interface ShellElectron {
         ): void;
       };
       setPermissionRequestHandler(
-        handler: (contents: unknown, permission: string, callback: (granted: boolean) => void) => void,
+        handler: (
+          contents: unknown,
+          permission: string,
+          callback: (granted: boolean) => void,
+        ) => void,
       ): void;
     };
   };
 }
 
 export interface ShellWebContents {
-  on(event: 'will-navigate', listener: (event: { preventDefault(): void }, url: string) => void): void;
+  on(
+    event: 'will-navigate',
+    listener: (event: { preventDefault(): void }, url: string) => void,
+  ): void;
   on(event: 'will-attach-webview', listener: (event: { preventDefault(): void }) => void): void;
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
 }

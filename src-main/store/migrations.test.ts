@@ -13,7 +13,9 @@ describe('migrations', () => {
     expect(migrate(db)).toBe(latestVersion);
     expect(db.pragma('user_version', { simple: true })).toBe(latestVersion);
     const tables = db
-      .prepare("SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%'")
+      .prepare(
+        "SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%'",
+      )
       .all() as { name: string; strict: number }[];
     expect(tables.map((t) => t.name).sort()).toEqual(['orders', 'scan_audit', 'shipments']);
     expect(tables.every((t) => t.strict === 1)).toBe(true);
@@ -58,10 +60,18 @@ describe('migrations', () => {
     const db = memory();
     migrate(db);
     expect(() =>
-      db.prepare("INSERT INTO shipments (parcel_id, shipment_id, order_ref, order_number, tracking_number, carrier, label, label_format, label_dpi, created_at) VALUES ('x', 's', 'o', 'n', 't', 'c', x'00', 'zpl', 203, 'now')").run(),
+      db
+        .prepare(
+          "INSERT INTO shipments (parcel_id, shipment_id, order_ref, order_number, tracking_number, carrier, label, label_format, label_dpi, created_at) VALUES ('x', 's', 'o', 'n', 't', 'c', x'00', 'zpl', 203, 'now')",
+        )
+        .run(),
     ).toThrow();
     expect(() =>
-      db.prepare("INSERT INTO shipments (parcel_id, shipment_id, order_ref, order_number, tracking_number, carrier, label, label_format, label_dpi, created_at) VALUES (1, 's', 'o', 'n', 't', 'c', x'00', 'docx', 203, 'now')").run(),
+      db
+        .prepare(
+          "INSERT INTO shipments (parcel_id, shipment_id, order_ref, order_number, tracking_number, carrier, label, label_format, label_dpi, created_at) VALUES (1, 's', 'o', 'n', 't', 'c', x'00', 'docx', 203, 'now')",
+        )
+        .run(),
     ).toThrow(/CHECK/);
   });
 });
@@ -70,7 +80,14 @@ describe('store functions on a migrated database', () => {
   it('find orders by order number or shop order id', () => {
     const db = memory();
     migrate(db);
-    const base = { integrationId: 1, status: null, countryCode: 'BE', shippingOptionCode: null, updatedAt: null, body: {} };
+    const base = {
+      integrationId: 1,
+      status: null,
+      countryCode: 'BE',
+      shippingOptionCode: null,
+      updatedAt: null,
+      body: {},
+    };
     upsertOrders(db, [{ ...base, id: '10', orderId: 'A-77', orderNumber: 'PD-77' }], 'now');
     expect(findOrderByCode(db, 'PD-77')?.id).toBe('10');
     expect(findOrderByCode(db, 'A-77')?.id).toBe('10');

@@ -54,10 +54,7 @@ const fromRow = (row: ShipmentRow): Shipment => ({
   printCount: row.print_count,
 });
 
-export function insertShipment(
-  db: Db,
-  shipment: Omit<Shipment, 'printedAt' | 'printCount'>,
-): void {
+export function insertShipment(db: Db, shipment: Omit<Shipment, 'printedAt' | 'printCount'>): void {
   db.prepare(
     `INSERT INTO shipments (parcel_id, shipment_id, order_ref, order_number, tracking_number,
        tracking_url, carrier, label, label_format, label_dpi, created_at)

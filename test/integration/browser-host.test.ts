@@ -14,13 +14,21 @@ function request(
   options: { method?: string; headers?: Record<string, string>; body?: string } = {},
 ): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: options.method ?? 'GET', headers: options.headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () =>
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString() }),
-      );
-    });
+    const req = http.request(
+      url,
+      { method: options.method ?? 'GET', headers: options.headers },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: Buffer.concat(chunks).toString(),
+          }),
+        );
+      },
+    );
     req.on('error', reject);
     req.end(options.body);
   });
@@ -100,7 +108,10 @@ describe('the browser host', () => {
       headers: { ...json, cookie: cookie() },
       body: '{}',
     });
-    expect(JSON.parse(unknown.body)).toMatchObject({ ok: false, error: { code: 'unknown-command' } });
+    expect(JSON.parse(unknown.body)).toMatchObject({
+      ok: false,
+      error: { code: 'unknown-command' },
+    });
   });
 
   it('refuses other origins, rebinding hosts and form posts', async () => {
@@ -131,7 +142,9 @@ describe('the browser host', () => {
     });
     expect(refused).toBe('refused');
     const wrongOrigin = await new Promise<string>((resolve) => {
-      const ws = new WebSocket(wsUrl, { headers: { origin: 'https://evil.example', cookie: cookie() } });
+      const ws = new WebSocket(wsUrl, {
+        headers: { origin: 'https://evil.example', cookie: cookie() },
+      });
       ws.on('open', () => resolve('open'));
       ws.on('error', () => resolve('refused'));
     });
@@ -142,7 +155,9 @@ describe('the browser host', () => {
       ws.on('open', resolve);
       ws.on('error', reject);
     });
-    const message = new Promise<string>((resolve) => ws.once('message', (data) => resolve(String(data))));
+    const message = new Promise<string>((resolve) =>
+      ws.once('message', (data) => resolve(String(data))),
+    );
     emit('scan.updated', { id: 'scan-9' } as never);
     expect(JSON.parse(await message)).toEqual({ event: 'scan.updated', payload: { id: 'scan-9' } });
     ws.close();

@@ -15,7 +15,11 @@ describe('raw TCP 9100 printing', () => {
   it('delivers every byte of a job unchanged, one connection per job', async () => {
     printer = await startVirtualPrinter();
     const tcp = createTcpPrinter({ host: printer.host, port: printer.port });
-    const job = Buffer.concat([Buffer.from('^XA^FO50,50^FDHello^FS'), Buffer.alloc(200_000, 0xab), Buffer.from('^XZ')]);
+    const job = Buffer.concat([
+      Buffer.from('^XA^FO50,50^FDHello^FS'),
+      Buffer.alloc(200_000, 0xab),
+      Buffer.from('^XZ'),
+    ]);
     await tcp.print(job);
     const [received] = await printer.waitForJobs(1);
     expect(received?.bytes.equals(job)).toBe(true);

@@ -39,7 +39,8 @@ describe('dispatch', () => {
     },
     'scan.submit': async (input: { code: string }) => {
       calls.push(input);
-      if (input.code === 'NOPE') throw new AppError('order-not-found', 'No open order matches "NOPE".');
+      if (input.code === 'NOPE')
+        throw new AppError('order-not-found', 'No open order matches "NOPE".');
       return { echoed: input.code };
     },
     'scan.recent': async () => [],
@@ -52,7 +53,9 @@ describe('dispatch', () => {
       ok: false,
       error: { code: 'unknown-command', message: 'There is no command "db.exec".' },
     });
-    expect(await dispatch(handlers, '__proto__', {})).toMatchObject({ error: { code: 'unknown-command' } });
+    expect(await dispatch(handlers, '__proto__', {})).toMatchObject({
+      error: { code: 'unknown-command' },
+    });
   });
 
   it('never calls a handler with invalid input', async () => {

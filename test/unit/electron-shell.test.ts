@@ -20,9 +20,13 @@ function fakeElectron() {
   const appListeners: Record<string, ((...args: never[]) => void)[]> = {};
   const windows: { options: BrowserWindowOptions; loaded: string[] }[] = [];
   let headersListener:
-    | ((d: { responseHeaders?: Record<string, string[] | string> }, cb: (r: { responseHeaders: Record<string, string[] | string> }) => void) => void)
+    | ((
+        d: { responseHeaders?: Record<string, string[] | string> },
+        cb: (r: { responseHeaders: Record<string, string[] | string> }) => void,
+      ) => void)
     | undefined;
-  let permissionHandler: ((c: unknown, p: string, cb: (granted: boolean) => void) => void) | undefined;
+  let permissionHandler:
+    ((c: unknown, p: string, cb: (granted: boolean) => void) => void) | undefined;
   const electron: ShellElectron = {
     app: {
       on: (event: string, listener: (...args: never[]) => void) => {
@@ -120,14 +124,19 @@ describe('the Electron shell', () => {
     expect(isTrustedFrameUrl(url, entry)).toBe(true);
     expect(isTrustedFrameUrl(url + '#/scan', entry)).toBe(true);
     expect(isTrustedFrameUrl('https://evil.example/', entry)).toBe(false);
-    expect(isTrustedFrameUrl(pathToFileURL('/app/out/renderer/other.html').href, entry)).toBe(false);
+    expect(isTrustedFrameUrl(pathToFileURL('/app/out/renderer/other.html').href, entry)).toBe(
+      false,
+    );
     expect(isTrustedFrameUrl(url + '.evil', entry)).toBe(false);
   });
 });
 
 describe('the IPC transport', () => {
   function fakeIpcMain() {
-    const handlers = new Map<string, (event: { senderFrame: { url: string } | null }, input: unknown) => Promise<unknown>>();
+    const handlers = new Map<
+      string,
+      (event: { senderFrame: { url: string } | null }, input: unknown) => Promise<unknown>
+    >();
     const ipcMain: IpcMainLike = {
       handle: (channel, listener) => void handlers.set(channel, listener),
       removeHandler: (channel) => void handlers.delete(channel),
@@ -150,11 +159,15 @@ describe('the IPC transport', () => {
       { handlers, subscribe: () => () => undefined },
       { isTrustedFrameUrl: (url) => url === trusted, target: () => null },
     );
-    expect([...bound.keys()].sort()).toEqual(commandNames.map((n) => ipcChannels.command(n)).sort());
+    expect([...bound.keys()].sort()).toEqual(
+      commandNames.map((n) => ipcChannels.command(n)).sort(),
+    );
 
     const submit = bound.get(ipcChannels.command('scan.submit'));
     received.length = 0;
-    expect(await submit?.({ senderFrame: { url: 'https://evil.example/' } }, { code: 'PD-1' })).toMatchObject({
+    expect(
+      await submit?.({ senderFrame: { url: 'https://evil.example/' } }, { code: 'PD-1' }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'forbidden' },
     });
@@ -190,7 +203,10 @@ describe('the IPC transport', () => {
       },
       {
         isTrustedFrameUrl: () => true,
-        target: () => ({ send: (channel, envelope) => sent.push([channel, envelope]), isDestroyed: () => false }),
+        target: () => ({
+          send: (channel, envelope) => sent.push([channel, envelope]),
+          isDestroyed: () => false,
+        }),
       },
     );
     push?.('scan.updated', { id: 'x' } as never);

@@ -1,0 +1,86 @@
+import type { AppErrorData } from '../../src-preload/contract';
+import type { SendcloudClient } from '../sendcloud/client';
+import type { Order } from '../sendcloud/schemas';
+import type { Db } from '../store/db';
+import { upsertOrders, type CachedOrder } from '../store/orders';
+import { AppError } from '../errors';
+import { describeFailure } from './failures';
+
+/** The station's view of a Sendcloud order: what a scan needs to find it and label it. */
+export function toCachedOrder(order: Order): CachedOrder & { body: unknown } {
+  return {
+    id: String(order.id),
+    orderId: order.order_id,
+    orderNumber: order.order_number,
+    integrationId: order.order_details.integration.id,
+    status: order.order_details.status?.code ?? null,
+    countryCode: order.shipping_address?.country_code ?? null,
+    shippingOptionCode: order.shipping_details?.ship_with?.properties?.shipping_option_code ?? null,
+    updatedAt: order.modified_at ?? order.order_details.order_updated_at ?? null,
+    body: order,
+  };
+}
+
+export interface OrderSyncDeps {
+  db: Db;
+  sendcloud: () => SendcloudClient;
+  /** PACKDESK_INTEGRATION_ID, or null to use the first integration Sendcloud lists. */
+  configuredIntegrationId: number | null;
+  now: () => Date;
+}
+
+/**
+ * Keeps the local order cache filled so a scan resolves without a network call.
+ * One sync runs at a time; a second request while one runs waits for the same run.
+ */
+export function createOrderSync(deps: OrderSyncDeps) {
+  let integration: { id: number; name: string } | null = null;
+  let lastError: AppErrorData | null = null;
+  let running: Promise<void> | null = null;
+
+  async function resolveIntegration(): Promise<{ id: number; name: string }> {
+    if (integration) return integration;
+    const integrations = await deps.sendcloud().listIntegrations();
+    const chosen =
+      deps.configuredIntegrationId === null
+        ? integrations[0]
+        : integrations.find((candidate) => candidate.id === deps.configuredIntegrationId);
+    if (!chosen) {
+      throw new AppError(
+        'sendcloud-error',
+        deps.configuredIntegrationId === null
+          ? 'This Sendcloud account has no integrations.'
+          : `Sendcloud has no integration ${deps.configuredIntegrationId}.`,
+      );
+    }
+    integration = { id: chosen.id, name: chosen.shop_name ?? `Integration ${chosen.id}` };
+    return integration;
+  }
+
+  async function syncOnce(): Promise<void> {
+    try {
+      const { id } = await resolveIntegration();
+      const orders = await deps.sendcloud().listAllOrders({ integrationIds: [id] });
+      upsertOrders(deps.db, orders.map(toCachedOrder), deps.now().toISOString());
+      lastError = null;
+    } catch (error) {
+      lastError = describeFailure(error);
+      throw error;
+    }
+  }
+
+  return {
+    integration: () => integration,
+    lastError: () => lastError,
+    run(): Promise<void> {
+      running ??= syncOnce().finally(() => {
+        running = null;
+      });
+      return running;
+    },
+    /** Wait for a sync in progress to end, so the database can be closed under it. */
+    async idle(): Promise<void> {
+      await running?.catch(() => undefined);
+    },
+  };
+}

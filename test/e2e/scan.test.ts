@@ -1,0 +1,134 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startVirtualPrinter, type VirtualPrinter } from '../../src-main/printing/virtual-printer';
+import { startSimulator, type Simulator } from '../../src-main/simulator/index';
+import { launchChromium, screenshotPath } from '../helpers/browser';
+import { tempDir } from '../helpers/tmp';
+import { startWebHost, type RunningWebHost } from '../helpers/web-host';
+
+/** A keyboard-wedge scanner: the whole code in a fast burst, then Enter. */
+async function wedgeScan(page: Page, code: string): Promise<void> {
+  await page.keyboard.type(code, { delay: 4 });
+  await page.keyboard.press('Enter');
+}
+
+describe('scan to print in the real UI (Chromium, browser host, simulator, TCP printer)', () => {
+  const data = tempDir();
+  let simulator: Simulator;
+  let printer: VirtualPrinter;
+  let host: RunningWebHost;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    simulator = await startSimulator();
+    printer = await startVirtualPrinter();
+    host = await startWebHost({
+      PACKDESK_SENDCLOUD_URL: simulator.url,
+      PACKDESK_SENDCLOUD_PUBLIC_KEY: simulator.keys.publicKey,
+      PACKDESK_SENDCLOUD_SECRET_KEY: simulator.keys.secretKey,
+      PACKDESK_PRINTER: `tcp://${printer.host}:${printer.port}`,
+      PACKDESK_DATA_DIR: data.dir,
+    });
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+    await page.goto(host.url);
+    await page.getByTestId('scan-input').waitFor();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await host?.stop();
+    await printer?.close();
+    await simulator?.close();
+    data.cleanup();
+  });
+
+  it('prints the label Sendcloud issued for a wedge scan and shows green with the tracking number', async () => {
+    const order = simulator.orders()[0];
+    if (!order) throw new Error('the simulator has no orders');
+    // The scan lands wherever the focus is: put it on the page body, not the scan field.
+    await page.locator('body').click({ position: { x: 5, y: 400 } });
+    await wedgeScan(page, order.order_number);
+
+    const result = page.getByTestId('scan-result');
+    await result.and(page.locator('[data-state="printed"]')).waitFor({ timeout: 20_000 });
+    const issued = simulator.ledger.find((entry) => entry.orderNumber === order.order_number);
+    expect(issued).toBeDefined();
+    await expect
+      .poll(() => page.getByTestId('result-tracking').textContent())
+      .toContain(issued?.trackingNumber ?? 'missing');
+
+    const [job] = await printer.waitForJobs(1);
+    expect(job?.bytes.equals(issued?.bytes ?? Buffer.alloc(0))).toBe(true);
+    expect(simulator.ledger.filter((e) => e.orderNumber === order.order_number)).toHaveLength(1);
+
+    const row = page.getByTestId('recent-row').first();
+    await expect.poll(() => row.textContent()).toContain(issued?.trackingNumber ?? 'missing');
+    await page.screenshot({ path: screenshotPath('scan-printed'), fullPage: true });
+  });
+
+  it('shows red with the reason for an unknown order, and prints nothing', async () => {
+    const before = printer.jobs.length;
+    await page.getByTestId('scan-input').focus();
+    await wedgeScan(page, 'PD-99999');
+    const result = page.getByTestId('scan-result');
+    await result.and(page.locator('[data-state="failed"]')).waitFor({ timeout: 20_000 });
+    await expect
+      .poll(() => page.getByTestId('result-reason').textContent())
+      .toMatch(/No open order matches "PD-99999"/);
+    expect(printer.jobs.length).toBe(before);
+    await page.screenshot({ path: screenshotPath('scan-unknown-order'), fullPage: true });
+  });
+
+  it('does not treat slow typing in the field as a scan until Enter, and then submits it once', async () => {
+    const order = simulator.orders()[1];
+    if (!order) throw new Error('the simulator has no second order');
+    const input = page.getByTestId('scan-input');
+    await input.focus();
+    await page.keyboard.type(order.order_number, { delay: 120 });
+    // Nothing happened yet: slow typing is not a scan.
+    expect(simulator.ledger.filter((e) => e.orderNumber === order.order_number)).toHaveLength(0);
+    await page.keyboard.press('Enter');
+    await page
+      .getByTestId('scan-result')
+      .and(page.locator('[data-state="printed"]'))
+      .filter({ hasText: order.order_number })
+      .waitFor({ timeout: 20_000 });
+    expect(simulator.ledger.filter((e) => e.orderNumber === order.order_number)).toHaveLength(1);
+  });
+});
+
+describe('demo mode', () => {
+  const data = tempDir();
+  let host: RunningWebHost;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    host = await startWebHost({ PACKDESK_DATA_DIR: data.dir });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await host?.stop();
+    data.cleanup();
+  });
+
+  it('runs with no account: a demo banner, seeded orders and the virtual printer', async () => {
+    expect(host.output()).toMatch(/Demo mode/);
+    const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+    await page.goto(host.url);
+    await page.getByTestId('demo-banner').waitFor();
+    // The demo seed is deterministic: the same orders the default simulator makes.
+    const reference = await startSimulator();
+    const order = reference.orders()[2];
+    await reference.close();
+    if (!order) throw new Error('no demo order');
+    await wedgeScan(page, order.order_number);
+    await page
+      .getByTestId('scan-result')
+      .and(page.locator('[data-state="printed"]'))
+      .waitFor({ timeout: 20_000 });
+    await page.screenshot({ path: screenshotPath('demo-mode'), fullPage: true });
+  });
+});

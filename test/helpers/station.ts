@@ -1,0 +1,58 @@
+import type { ScanEntry } from '../../src-preload/contract';
+import { startVirtualPrinter, type VirtualPrinter } from '../../src-main/printing/virtual-printer';
+import { startSimulator, type Simulator } from '../../src-main/simulator/index';
+import { createStation, type Station } from '../../src-main/station';
+import { tempDir } from './tmp';
+
+export interface StationRig {
+  station: Station;
+  simulator: Simulator;
+  printer: VirtualPrinter;
+  dataDir: string;
+  /** Every scan.updated event, in order. */
+  events: ScanEntry[];
+  scan(code: string): Promise<ScanEntry>;
+  close(): Promise<void>;
+}
+
+/**
+ * The real Station with a real SQLite file in a temporary folder, the simulator over real
+ * HTTP, and a real TCP listener as the printer: nothing in between is faked.
+ */
+export async function startStationRig(
+  options: { printerPort?: number; orderCount?: number } = {},
+): Promise<StationRig> {
+  const data = tempDir();
+  const simulator = await startSimulator(
+    options.orderCount ? { orderCount: options.orderCount } : {},
+  );
+  const printer = await startVirtualPrinter();
+  const station = await createStation({
+    settings: {
+      dataDir: data.dir,
+      sendcloud: { url: simulator.url, ...simulator.keys },
+      integrationId: null,
+      printer: { host: '127.0.0.1', port: options.printerPort ?? printer.port },
+    },
+  });
+  const events: ScanEntry[] = [];
+  station.subscribe((event, payload) => {
+    if (event === 'scan.updated') events.push(payload as ScanEntry);
+  });
+  // The first order sync runs in the background; wait for it so scans resolve locally.
+  await station.handlers['orders.sync']({});
+  return {
+    station,
+    simulator,
+    printer,
+    dataDir: data.dir,
+    events,
+    scan: (code) => station.handlers['scan.submit']({ code }),
+    async close() {
+      await station.close();
+      await printer.close();
+      await simulator.close();
+      data.cleanup();
+    },
+  };
+}

@@ -1,0 +1,172 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { closedPort } from '../helpers/net';
+import { startStationRig, type StationRig } from '../helpers/station';
+
+function auditRows(rig: StationRig) {
+  const db = new Database(path.join(rig.dataDir, 'packdesk.sqlite'), { readonly: true });
+  try {
+    return db
+      .prepare(
+        'SELECT code, state, error_code, error_message, tracking_number, started_at, finished_at FROM scan_audit ORDER BY started_at',
+      )
+      .all() as {
+      code: string;
+      state: string;
+      error_code: string | null;
+      error_message: string | null;
+      tracking_number: string | null;
+      started_at: string;
+      finished_at: string | null;
+    }[];
+  } finally {
+    db.close();
+  }
+}
+
+describe('the Station: a scan becomes a label on the printer', () => {
+  let rig: StationRig | undefined;
+  afterEach(async () => {
+    await rig?.close();
+    rig = undefined;
+  });
+
+  it('sends the exact label bytes the simulator issued to the printer and keeps the shipment', async () => {
+    rig = await startStationRig();
+    const order = rig.simulator.orders()[0];
+    if (!order) throw new Error('no orders');
+
+    const entry = await rig.scan(order.order_number);
+
+    expect(entry.state).toBe('printed');
+    const issued = rig.simulator.ledger.filter((e) => e.orderNumber === order.order_number);
+    expect(issued).toHaveLength(1);
+    const [label] = issued;
+    expect(label?.format).toBe('zpl');
+    const [job] = await rig.printer.waitForJobs(1);
+    expect(job?.bytes.equals(label?.bytes ?? Buffer.alloc(0))).toBe(true);
+    expect(entry.trackingNumber).toBe(label?.trackingNumber);
+
+    const db = new Database(path.join(rig.dataDir, 'packdesk.sqlite'), { readonly: true });
+    const shipment = db
+      .prepare(
+        'SELECT tracking_number, carrier, label, label_format, printed_at, print_count FROM shipments WHERE order_number = ?',
+      )
+      .get(order.order_number) as {
+      tracking_number: string;
+      carrier: string;
+      label: Buffer;
+      label_format: string;
+      printed_at: string | null;
+      print_count: number;
+    };
+    db.close();
+    expect(shipment.tracking_number).toBe(label?.trackingNumber);
+    expect(shipment.carrier).toBe(label?.carrier);
+    expect(shipment.label.equals(label?.bytes ?? Buffer.alloc(0))).toBe(true);
+    expect(shipment.label_format).toBe('zpl');
+    expect(shipment.printed_at).not.toBeNull();
+    expect(shipment.print_count).toBe(1);
+
+    expect(auditRows(rig)).toMatchObject([
+      {
+        code: order.order_number,
+        state: 'printed',
+        tracking_number: label?.trackingNumber,
+        error_code: null,
+      },
+    ]);
+    // The renderer heard every step, ending with the printed outcome.
+    expect(rig.events.at(-1)).toMatchObject({ id: entry.id, state: 'printed' });
+    expect(rig.events.filter((e) => e.id === entry.id).length).toBeGreaterThan(2);
+  });
+
+  it('never labels an order twice: a second scan says so, a tracking-number scan reprints', async () => {
+    rig = await startStationRig();
+    const order = rig.simulator.orders()[1];
+    if (!order) throw new Error('no orders');
+    const first = await rig.scan(order.order_number);
+    const again = await rig.scan(order.order_number);
+    expect(again).toMatchObject({ state: 'failed', error: { code: 'already-labelled' } });
+    expect(again.error?.message).toContain(first.trackingNumber ?? 'missing');
+
+    const reprint = await rig.scan(first.trackingNumber ?? '');
+    expect(reprint).toMatchObject({
+      state: 'printed',
+      reprint: true,
+      orderNumber: order.order_number,
+    });
+    expect(rig.simulator.ledger.filter((e) => e.orderNumber === order.order_number)).toHaveLength(
+      1,
+    );
+    const jobs = await rig.printer.waitForJobs(2);
+    expect(jobs[1]?.bytes.equals(jobs[0]?.bytes ?? Buffer.alloc(0))).toBe(true);
+  });
+
+  it('two scans of one order at the same moment make one label', async () => {
+    rig = await startStationRig();
+    const order = rig.simulator.orders()[2];
+    if (!order) throw new Error('no orders');
+    const results = await Promise.all([rig.scan(order.order_number), rig.scan(order.order_number)]);
+    expect(results.map((r) => r.state).sort()).toEqual(['failed', 'printed']);
+    expect(rig.simulator.ledger.filter((e) => e.orderNumber === order.order_number)).toHaveLength(
+      1,
+    );
+  });
+
+  it('an unknown order ends in a clear error and an audit entry', async () => {
+    rig = await startStationRig();
+    const entry = await rig.scan('PD-00000');
+    expect(entry).toMatchObject({
+      state: 'failed',
+      error: {
+        code: 'order-not-found',
+        message: 'No open order matches "PD-00000". Check the order number, or sync orders.',
+      },
+    });
+    expect(rig.printer.jobs).toHaveLength(0);
+    const [row] = auditRows(rig);
+    expect(row).toMatchObject({ code: 'PD-00000', state: 'failed', error_code: 'order-not-found' });
+    expect(row?.finished_at).not.toBeNull();
+  });
+
+  it('a Sendcloud 500 ends in a clear error and an audit entry, and prints nothing', async () => {
+    rig = await startStationRig();
+    const order = rig.simulator.orders()[3];
+    if (!order) throw new Error('no orders');
+    rig.simulator.faults.set({ failStatus: 500, failRate: 1 });
+    const entry = await rig.scan(order.order_number);
+    expect(entry.state).toBe('failed');
+    expect(entry.error?.code).toBe('sendcloud-error');
+    expect(entry.error?.message).toMatch(/Sendcloud had an error \(500\)/);
+    expect(rig.printer.jobs).toHaveLength(0);
+    expect(auditRows(rig)).toMatchObject([{ state: 'failed', error_code: 'sendcloud-error' }]);
+  });
+
+  it('a closed printer port ends in a clear error and an audit entry; the label is kept to print later', async () => {
+    rig = await startStationRig({ printerPort: await closedPort() });
+    const order = rig.simulator.orders()[4];
+    if (!order) throw new Error('no orders');
+    const entry = await rig.scan(order.order_number);
+    expect(entry).toMatchObject({ state: 'failed', error: { code: 'printer-offline' } });
+    expect(entry.error?.message).toMatch(/unreachable/);
+    expect(auditRows(rig)).toMatchObject([{ state: 'failed', error_code: 'printer-offline' }]);
+    // Sendcloud made the label once; scanning again must not make a second one.
+    const retry = await rig.scan(order.order_number);
+    expect(retry.error?.code).toBe('printer-offline');
+    expect(rig.simulator.ledger.filter((e) => e.orderNumber === order.order_number)).toHaveLength(
+      1,
+    );
+  });
+
+  it('reports the demo-free status: live mode, the integration and the cached orders', async () => {
+    rig = await startStationRig();
+    const status = await rig.station.handlers['station.status']({});
+    expect(status.mode).toBe('live');
+    expect(status.integration?.id).toBe(rig.simulator.integrationId);
+    expect(status.ordersCached).toBe(rig.simulator.orders().length);
+    expect(status.ordersSyncedAt).not.toBeNull();
+    expect(status.syncError).toBeNull();
+  });
+});
