@@ -22,7 +22,7 @@ export default tseslint.config(
   },
   {
     // Scripts and tests talk to the terminal on purpose.
-    files: ['scripts/**', 'test/**', 'src-main/web.ts', 'src-main/run-simulator.ts'],
+    files: ['scripts/**', 'test/**', 'src-main/web.ts', 'src-main/run-simulator.ts', 'bench/**'],
     rules: { 'no-console': 'off' },
   },
 );

@@ -22,7 +22,7 @@ if (typeof electronPath !== 'string') {
       '  npm run start:web',
       '',
       'To get the desktop app, reinstall Electron with internet access:',
-      '  npm rebuild electron   (or: node node_modules/electron/install.js)',
+      '  node node_modules/electron/install.js',
     ].join('\n'),
   );
   process.exit(1);

@@ -3,6 +3,8 @@ import net from 'node:net';
 export interface VirtualPrinterJob {
   bytes: Buffer;
   receivedAt: string;
+  /** `performance.now()` when the last byte arrived, for timing in the same process. */
+  receivedAtMs: number;
 }
 
 export interface VirtualPrinter {
@@ -34,8 +36,13 @@ export async function startVirtualPrinter(
     socket.on('data', (chunk: Buffer) => chunks.push(chunk));
     socket.on('error', () => undefined);
     socket.on('end', () => {
+      const receivedAtMs = performance.now();
       if (chunks.length > 0) {
-        jobs.push({ bytes: Buffer.concat(chunks), receivedAt: new Date().toISOString() });
+        jobs.push({
+          bytes: Buffer.concat(chunks),
+          receivedAt: new Date().toISOString(),
+          receivedAtMs,
+        });
         for (const wake of [...waiters]) wake();
       }
       socket.end();

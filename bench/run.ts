@@ -1,0 +1,12 @@
+// `npm run bench`: every benchmark, printed and written to test-results/bench.json.
+import { benchScanToPrint } from './scan-to-print';
+import { writeResults, type BenchResult } from './stats';
+
+const results: BenchResult[] = [...(await benchScanToPrint())];
+writeResults(results);
+for (const r of results) {
+  console.log(
+    `${r.name.padEnd(55)} p50 ${String(r.p50).padStart(8)} ${r.unit}   p95 ${String(r.p95).padStart(8)} ${r.unit}${r.goal ? `   goal: ${r.goal}` : ''}`,
+  );
+}
+console.log('Written to test-results/bench.json');

@@ -1,0 +1,109 @@
+// Scan-to-print overhead: from the scan command to the last label byte at the printer, over
+// 500 scans with the simulator answering at zero latency. The baseline, measured in the same
+// run and interleaved with it, is the irreducible work: the same create-label-sync call made
+// straight with the client and the same bytes sent straight over TCP.
+import { performance } from 'node:perf_hooks';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { setLogSink } from '../src-main/log';
+import { createTcpPrinter } from '../src-main/printing/tcp';
+import { startVirtualPrinter } from '../src-main/printing/virtual-printer';
+import { createSendcloudClient } from '../src-main/sendcloud/client';
+import { startSimulator } from '../src-main/simulator/index';
+import { createStation } from '../src-main/station';
+import { percentile, round, type BenchResult } from './stats';
+
+const SCANS = 500;
+const WARMUP = 20;
+
+export async function benchScanToPrint(): Promise<BenchResult[]> {
+  setLogSink({ write: () => undefined }, 'error');
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'packdesk-bench-'));
+  const simulator = await startSimulator({ orderCount: SCANS + WARMUP });
+  const printer = await startVirtualPrinter();
+  const station = await createStation({
+    settings: {
+      dataDir,
+      sendcloud: { url: simulator.url, ...simulator.keys },
+      integrationId: null,
+      printer: { host: printer.host, port: printer.port },
+    },
+  });
+  try {
+    await station.handlers['orders.sync']({});
+    const client = createSendcloudClient({ baseUrl: simulator.url, ...simulator.keys });
+    const rawPrinter = createTcpPrinter({ host: printer.host, port: printer.port });
+    const orders = simulator.orders();
+
+    const viaStation = async (orderNumber: string): Promise<number> => {
+      const jobsBefore = printer.jobs.length;
+      const start = performance.now();
+      const entry = await station.handlers['scan.submit']({ code: orderNumber });
+      if (entry.state !== 'printed') throw new Error(`scan failed: ${entry.error?.message}`);
+      const job = printer.jobs[jobsBefore];
+      if (!job) throw new Error('no job at the printer');
+      return job.receivedAtMs - start;
+    };
+    const direct = async (orderId: string): Promise<number> => {
+      const jobsBefore = printer.jobs.length;
+      const start = performance.now();
+      const label = await client.createLabelSync({
+        integrationId: simulator.integrationId,
+        order: { orderId },
+        format: 'zpl',
+        dpi: 203,
+      });
+      await rawPrinter.print(label.label.bytes);
+      const job = printer.jobs[jobsBefore];
+      if (!job) throw new Error('no job at the printer');
+      return job.receivedAtMs - start;
+    };
+
+    for (const order of orders.slice(0, WARMUP)) {
+      await viaStation(order.order_number);
+      await direct(order.order_id);
+    }
+    const stationMs: number[] = [];
+    const baselineMs: number[] = [];
+    // Interleave so both see the same machine load and the same simulator state.
+    for (const order of orders.slice(WARMUP, WARMUP + SCANS)) {
+      stationMs.push(await viaStation(order.order_number));
+      baselineMs.push(await direct(order.order_id));
+    }
+
+    const p50 = percentile(stationMs, 50);
+    const p95 = percentile(stationMs, 95);
+    const b50 = percentile(baselineMs, 50);
+    const b95 = percentile(baselineMs, 95);
+    return [
+      { name: 'scan-to-print', unit: 'ms', p50: round(p50), p95: round(p95), goal: 'p95 < 25 ms' },
+      {
+        name: 'scan-to-print baseline (direct API call + TCP send)',
+        unit: 'ms',
+        p50: round(b50),
+        p95: round(b95),
+        goal: null,
+      },
+      {
+        name: 'scan-to-print overhead over baseline',
+        unit: 'ms',
+        p50: round(p50 - b50),
+        p95: round(p95 - b95),
+        goal: null,
+      },
+      {
+        name: 'scan-to-print / baseline',
+        unit: 'ratio',
+        p50: round(p50 / b50),
+        p95: round(p95 / b95),
+        goal: null,
+      },
+    ];
+  } finally {
+    await station.close();
+    await printer.close();
+    await simulator.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}

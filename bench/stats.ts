@@ -1,0 +1,39 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+export interface BenchResult {
+  name: string;
+  unit: string;
+  p50: number;
+  p95: number;
+  goal: string | null;
+}
+
+/** Nearest-rank percentile of a sample. */
+export function percentile(samples: readonly number[], p: number): number {
+  if (samples.length === 0) throw new Error('no samples');
+  const sorted = [...samples].sort((a, b) => a - b);
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[rank] as number;
+}
+
+export const round = (value: number, digits = 2) => Number(value.toFixed(digits));
+
+/** Add or replace results by name in test-results/bench.json, which later benchmarks extend. */
+export function writeResults(
+  results: readonly BenchResult[],
+  file = 'test-results/bench.json',
+): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  let existing: BenchResult[];
+  try {
+    existing = JSON.parse(fs.readFileSync(file, 'utf8')) as BenchResult[];
+  } catch {
+    existing = [];
+  }
+  const names = new Set(results.map((r) => r.name));
+  fs.writeFileSync(
+    file,
+    JSON.stringify([...existing.filter((r) => !names.has(r.name)), ...results], null, 2) + '\n',
+  );
+}
