@@ -1,4 +1,5 @@
 import net from 'node:net';
+import { renderZplToPng } from './render';
 
 export interface VirtualPrinterJob {
   bytes: Buffer;
@@ -15,17 +16,20 @@ export interface VirtualPrinter {
   readonly jobs: readonly VirtualPrinterJob[];
   /** Resolve once at least `count` jobs have arrived. */
   waitForJobs(count: number, timeoutMs?: number): Promise<readonly VirtualPrinterJob[]>;
+  /** Render a received ZPL job to PNG, as the printer at this resolution would print it. */
+  render(job: VirtualPrinterJob): Promise<Buffer>;
   close(): Promise<void>;
 }
 
 /**
  * A ZPL label printer on 127.0.0.1 that keeps every job it receives: demo mode prints here,
- * and tests read what arrived. `renderZplToPng` turns a job into a picture for preview.
+ * and tests read what arrived. `render` turns a job into a picture for preview.
  */
 export async function startVirtualPrinter(
-  options: { host?: string; port?: number } = {},
+  options: { host?: string; port?: number; dpi?: number } = {},
 ): Promise<VirtualPrinter> {
   const host = options.host ?? '127.0.0.1';
+  const dpi = options.dpi ?? 203;
   const jobs: VirtualPrinterJob[] = [];
   const waiters = new Set<() => void>();
   const sockets = new Set<net.Socket>();
@@ -79,6 +83,7 @@ export async function startVirtualPrinter(
         waiters.add(check);
       });
     },
+    render: (job) => renderZplToPng(job.bytes, dpi),
     close() {
       for (const socket of sockets) socket.destroy();
       return new Promise((resolve) => server.close(() => resolve()));

@@ -3,6 +3,7 @@
 import bwipjs from 'bwip-js/node';
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import type { V3Address } from './seed';
+import { renderZplToPng } from '../printing/render';
 
 export interface LabelData {
   trackingNumber: string;
@@ -213,15 +214,6 @@ function centered(
  * A PNG of the ZPL label, rendered the way a 203 dpi printer would print it. The renderer is
  * WebAssembly and takes a moment to start, so it is loaded on the first PNG only.
  */
-export async function renderPngLabel(zpl: Buffer): Promise<Buffer> {
-  const { ready } = await import('zpl-renderer-js');
-  const { api } = await ready;
-  // 8 dots/mm is what the renderer calls 203 dpi; give it the size in dots so it draws 812×1218.
-  const base64 = await api.zplToBase64Async(
-    zpl.toString('utf8'),
-    LABEL_WIDTH_DOTS / 8,
-    LABEL_HEIGHT_DOTS / 8,
-    8,
-  );
-  return Buffer.from(base64, 'base64');
+export function renderPngLabel(zpl: Buffer): Promise<Buffer> {
+  return renderZplToPng(zpl, 203);
 }

@@ -66,6 +66,16 @@ describe('scan to print in the real UI (Chromium, browser host, simulator, TCP p
     const row = page.getByTestId('recent-row').first();
     await expect.poll(() => row.textContent()).toContain(issued?.trackingNumber ?? 'missing');
     await page.screenshot({ path: screenshotPath('scan-printed'), fullPage: true });
+
+    // The printed label can be looked at: main renders the stored ZPL to a picture.
+    await row.getByRole('button', { name: /label/i }).click();
+    const preview = page.getByTestId('label-preview').locator('img');
+    await preview.waitFor({ timeout: 20_000 });
+    await expect
+      .poll(() => preview.evaluate((img: HTMLImageElement) => img.naturalWidth))
+      .toBe(812);
+    await page.screenshot({ path: screenshotPath('label-preview'), fullPage: true });
+    await page.keyboard.press('Escape');
   });
 
   it('shows red with the reason for an unknown order, and prints nothing', async () => {

@@ -59,3 +59,23 @@ describe('raw TCP 9100 printing', () => {
     await new Promise<void>((resolve) => server.close(() => resolve()));
   });
 });
+
+describe('the virtual ZPL printer', () => {
+  it('renders a received job to a 4×6 PNG at 203 dpi', async () => {
+    const printer = await startVirtualPrinter();
+    try {
+      const tcp = createTcpPrinter({ host: printer.host, port: printer.port });
+      await tcp.print(
+        Buffer.from('^XA^PW812^LL1218^FO40,40^BY3^BCN,150,Y,N,N^FD3SPACK000123^FS^XZ'),
+      );
+      const [job] = await printer.waitForJobs(1);
+      if (!job) throw new Error('no job');
+      const png = await printer.render(job);
+      expect(png.subarray(1, 4).toString()).toBe('PNG');
+      // IHDR: width and height are the first two big-endian words after the chunk type.
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([812, 1218]);
+    } finally {
+      await printer.close();
+    }
+  });
+});
