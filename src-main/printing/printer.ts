@@ -1,3 +1,5 @@
+import { AppError } from '../errors';
+
 /**
  * What the station needs from any label printer. Transports (raw TCP today; USB and the OS
  * spooler later) implement it; `print` resolves only when the printer has taken every byte,
@@ -13,13 +15,11 @@ export interface LabelPrinter {
 
 export type PrinterErrorCode = 'printer-offline' | 'printer-error';
 
-export class PrinterError extends Error {
-  constructor(
-    readonly code: PrinterErrorCode,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
+/** A printer failure: an AppError whose code is one of the two a printer can cause. */
+export class PrinterError extends AppError {
+  declare readonly code: PrinterErrorCode;
+  constructor(code: PrinterErrorCode, message: string, options?: { cause?: unknown }) {
+    super(code, message, options);
     this.name = 'PrinterError';
   }
 }

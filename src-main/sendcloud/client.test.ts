@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSendcloudClient, carrierOf } from './client';
-import { SendcloudError } from './errors';
+import { caught } from '../../test/helpers/sendcloud';
 
 interface Seen {
   url: URL;
@@ -41,16 +41,6 @@ function order(id: string | number, n: number) {
     order_details: { integration: { id: 3017 }, status: { code: 'unshipped' }, order_items: [] },
     payment_details: { total_price: { value: 10, currency: 'EUR' }, status: { code: 'paid' } },
   };
-}
-
-async function caught(promise: Promise<unknown>): Promise<SendcloudError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof SendcloudError) return error;
-    throw error;
-  }
-  throw new Error('expected a SendcloudError');
 }
 
 describe('createSendcloudClient', () => {

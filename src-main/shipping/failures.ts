@@ -1,12 +1,10 @@
 import { assertNever, type AppErrorData } from '../../src-preload/contract';
 import { AppError, toErrorData } from '../errors';
-import { PrinterError } from '../printing/printer';
 import { SendcloudError } from '../sendcloud/errors';
 
 /** What a packer should read when a scan fails: the cause, in their words, with a stable code. */
 export function describeFailure(error: unknown): AppErrorData {
   if (error instanceof AppError) return error.toData();
-  if (error instanceof PrinterError) return { code: error.code, message: error.message };
   if (error instanceof SendcloudError) return describeSendcloudError(error);
   return toErrorData(error);
 }

@@ -5,16 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSendcloudClient, type SendcloudClient } from '../../src-main/sendcloud/client';
 import { SendcloudError } from '../../src-main/sendcloud/errors';
 import { startSimulator, type Simulator } from '../../src-main/simulator/index';
-
-async function caught(promise: Promise<unknown>): Promise<SendcloudError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof SendcloudError) return error;
-    throw error;
-  }
-  throw new Error('expected a SendcloudError');
-}
+import { caught } from '../helpers/sendcloud';
 
 /** Decode an 8-bit greyscale, non-interlaced PNG into rows of pixel values. */
 function greyscaleRows(png: Buffer): { width: number; height: number; rows: Uint8Array[] } {
