@@ -1,6 +1,8 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { setLogSink } from '../../src-main/log';
 import { closedPort } from '../helpers/net';
 import { startStationRig, type StationRig } from '../helpers/station';
 
@@ -168,5 +170,41 @@ describe('the Station: a scan becomes a label on the printer', () => {
     expect(status.ordersCached).toBe(rig.simulator.orders().length);
     expect(status.ordersSyncedAt).not.toBeNull();
     expect(status.syncError).toBeNull();
+  });
+
+  it('keeps the API keys out of the database, its WAL, the log and every response', async () => {
+    const lines: string[] = [];
+    setLogSink({ write: (line) => lines.push(line) }, 'debug');
+    try {
+      rig = await startStationRig();
+      const { publicKey, secretKey } = rig.simulator.keys;
+      const responses: unknown[] = [];
+      const order = rig.simulator.orders()[5];
+      if (!order) throw new Error('no orders');
+      responses.push(await rig.scan(order.order_number));
+      rig.simulator.faults.set({ failStatus: 500, failRate: 1 });
+      responses.push(await rig.scan(rig.simulator.orders()[6]?.order_number ?? ''));
+      responses.push(await rig.station.handlers['station.status']({}));
+      responses.push(await rig.station.handlers['scan.recent']({ limit: 20 }));
+
+      const basic = Buffer.from(`${publicKey}:${secretKey}`).toString('base64');
+      const files = fs
+        .readdirSync(rig.dataDir)
+        .map((name) => fs.readFileSync(path.join(rig?.dataDir ?? '', name)).toString('latin1'));
+      expect(files.length).toBeGreaterThanOrEqual(2); // the database and its WAL
+      const haystacks = [
+        ...files,
+        lines.join('\n'),
+        JSON.stringify(responses),
+        JSON.stringify(rig.events),
+      ];
+      for (const text of haystacks) {
+        expect(text).not.toContain(secretKey);
+        expect(text).not.toContain(basic);
+      }
+      expect(lines.length).toBeGreaterThan(0);
+    } finally {
+      setLogSink({ write: (line) => process.stderr.write(line + '\n') }, 'info');
+    }
   });
 });
