@@ -21,6 +21,12 @@ export function toCachedOrder(order: Order): CachedOrder & { body: unknown } {
   };
 }
 
+/**
+ * How far back the cache reaches. An account's full history can hold years of shipped orders;
+ * a scan of an older open order still resolves, with one lookup call.
+ */
+export const SYNC_WINDOW_DAYS = 30;
+
 export interface OrderSyncDeps {
   db: Db;
   sendcloud: () => SendcloudClient;
@@ -60,7 +66,10 @@ export function createOrderSync(deps: OrderSyncDeps) {
   async function syncOnce(): Promise<void> {
     try {
       const { id } = await resolveIntegration();
-      const orders = await deps.sendcloud().listAllOrders({ integrationIds: [id] });
+      const since = new Date(deps.now().getTime() - SYNC_WINDOW_DAYS * 86_400_000);
+      const orders = await deps
+        .sendcloud()
+        .listAllOrders({ integrationIds: [id], updatedAtMin: since.toISOString() });
       upsertOrders(deps.db, orders.map(toCachedOrder), deps.now().toISOString());
       lastError = null;
     } catch (error) {

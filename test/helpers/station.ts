@@ -20,7 +20,7 @@ export interface StationRig {
  * HTTP, and a real TCP listener as the printer: nothing in between is faked.
  */
 export async function startStationRig(
-  options: { printerPort?: number; orderCount?: number } = {},
+  options: { printerPort?: number; orderCount?: number; now?: () => Date } = {},
 ): Promise<StationRig> {
   const data = tempDir();
   const simulator = await startSimulator(
@@ -28,6 +28,7 @@ export async function startStationRig(
   );
   const printer = await startVirtualPrinter();
   const station = await createStation({
+    ...(options.now ? { now: options.now } : {}),
     settings: {
       dataDir: data.dir,
       sendcloud: { url: simulator.url, ...simulator.keys },

@@ -162,6 +162,18 @@ describe('the Station: a scan becomes a label on the printer', () => {
     );
   });
 
+  it('caches only recent orders, and still finds an older one with one lookup when scanned', async () => {
+    const later = () => new Date(Date.now() + 40 * 86_400_000);
+    rig = await startStationRig({ now: later });
+    expect((await rig.station.handlers['station.status']({})).ordersCached).toBe(0);
+    const order = rig.simulator.orders()[7];
+    if (!order) throw new Error('no orders');
+    const entry = await rig.scan(order.order_number);
+    expect(entry.state).toBe('printed');
+    expect(rig.events.some((e) => e.step === 'Asking Sendcloud for the order')).toBe(true);
+    expect((await rig.station.handlers['station.status']({})).ordersCached).toBe(1);
+  });
+
   it('reports the demo-free status: live mode, the integration and the cached orders', async () => {
     rig = await startStationRig();
     const status = await rig.station.handlers['station.status']({});
