@@ -34,7 +34,11 @@ export function electronSqliteBinding(appPath: string, electronVersion: string):
 }
 
 /** Start the desktop station: settings, the Station, a hardened window, and IPC. */
-export async function runDesktop(electron: DesktopElectron, outDir: string): Promise<void> {
+export async function runDesktop(
+  electron: DesktopElectron,
+  outDir: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<void> {
   const { app } = electron;
   hardenApp(electron);
   await app.whenReady();
@@ -45,7 +49,7 @@ export async function runDesktop(electron: DesktopElectron, outDir: string): Pro
         `The database driver for Electron is missing (${binding}). Run "npm run electron:native" once with internet, or start with "npm start".`,
       );
     }
-    const settings = readSettings(process.env, { dataDir: app.getPath('userData') });
+    const settings = readSettings(env, { dataDir: app.getPath('userData') });
     const station = await createStation({
       settings,
       sqliteBinding: binding,
