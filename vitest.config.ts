@@ -2,6 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // Failing scans are part of the tests; their info lines would bury vitest's report.
+    env: { PACKDESK_LOG_LEVEL: 'warn' },
     projects: [
       {
         test: {
