@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { scaledClock, systemClock } from './clock';
+
+describe('clocks', () => {
+  it('a scaled clock runs faster than real time by its factor', async () => {
+    const clock = scaledClock(100);
+    const before = clock.now();
+    const realBefore = performance.now();
+    await clock.sleep(2_000); // 20 ms of real time
+    const real = performance.now() - realBefore;
+    expect(real).toBeLessThan(500);
+    expect(clock.now() - before).toBeGreaterThanOrEqual(1_900);
+  });
+
+  it('sleep rejects when aborted', async () => {
+    const controller = new AbortController();
+    const sleeping = systemClock.sleep(10_000, controller.signal);
+    controller.abort(new Error('stopped'));
+    await expect(sleeping).rejects.toThrow('stopped');
+  });
+});
