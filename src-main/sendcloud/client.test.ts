@@ -1,37 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSendcloudClient, carrierOf } from './client';
 import { caught } from '../../test/helpers/sendcloud';
-
-interface Seen {
-  url: URL;
-  method: string;
-  headers: Headers;
-  body: string | null;
-}
-
-/** A fake fetch that records each request and answers from a script. */
-function fakeFetch(answer: (seen: Seen) => Response | Promise<Response>) {
-  const seen: Seen[] = [];
-  const fetch: typeof globalThis.fetch = async (input, init) => {
-    const request = {
-      url: new URL(input instanceof Request ? input.url : String(input)),
-      method: init?.method ?? 'GET',
-      headers: new Headers(init?.headers),
-      body: typeof init?.body === 'string' ? init.body : null,
-    };
-    seen.push(request);
-    return answer(request);
-  };
-  return { fetch, seen };
-}
-
-const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
-  new Response(JSON.stringify(body), {
-    status,
-    headers: { 'content-type': 'application/json', ...headers },
-  });
-
-const keys = { publicKey: 'pub-key-123', secretKey: 'sec-key-456' };
+import { fakeFetch, json, keys, testClient } from './testing';
 
 function order(id: string | number, n: number) {
   return {
@@ -258,15 +228,17 @@ describe('createSendcloudClient', () => {
     );
   });
 
-  it('keeps Retry-After of a 429 and never puts the keys in the message', async () => {
-    const { fetch } = fakeFetch(
+  it('waits out Retry-After of a 429, then gives up with it, never putting the keys in the message', async () => {
+    const { fetch, seen } = fakeFetch(
       () => new Response('', { status: 429, headers: { 'retry-after': '3' } }),
     );
-    const client = createSendcloudClient({ baseUrl: 'http://sim.test', ...keys, fetch });
+    const { client, clock } = testClient(fetch);
     const error = await caught(client.listIntegrations());
     expect(error.kind).toBe('rate-limited');
     expect(error.retryAfterMs).toBe(3000);
     expect(error.details).toEqual([]);
+    expect(seen).toHaveLength(3);
+    expect(clock.sleeps.filter((ms) => ms === 3000).length).toBeGreaterThanOrEqual(2);
     expect(`${error.message} ${JSON.stringify(error)}`).not.toMatch(/pub-key-123|sec-key-456/);
   });
 
@@ -291,12 +263,7 @@ describe('createSendcloudClient', () => {
       new Promise((_resolve, reject) => {
         init?.signal?.addEventListener('abort', () => reject(init.signal?.reason));
       });
-    const client = createSendcloudClient({
-      baseUrl: 'http://sim.test',
-      ...keys,
-      fetch,
-      timeoutMs: 20,
-    });
+    const { client } = testClient(fetch, { timeoutMs: 20, retry: { maxAttempts: 1 } });
     const error = await caught(client.listIntegrations());
     expect(error.kind).toBe('timeout');
     expect(error.message).toBe('Sendcloud did not answer GET /integrations within 20 ms.');
@@ -309,7 +276,7 @@ describe('createSendcloudClient', () => {
           cause: Object.assign(new Error('x'), { code: 'ECONNREFUSED' }),
         }),
       );
-    const client = createSendcloudClient({ baseUrl: 'http://sim.test', ...keys, fetch });
+    const { client } = testClient(fetch);
     const error = await caught(client.listIntegrations());
     expect(error.kind).toBe('network');
     expect(error.message).toBe('Could not reach Sendcloud for GET /integrations (ECONNREFUSED).');

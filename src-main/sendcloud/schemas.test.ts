@@ -196,8 +196,9 @@ describe('v3 error bodies', () => {
     ).toEqual([{ code: 'invalid_choice', detail: 'Bad', parameter: 'integration' }]);
   });
 
-  it('yields no details for a body that is not a v3 error', () => {
-    expect(parseErrorDetails({ error: { code: 404, message: 'Not found.' } })).toEqual([]);
+  it('yields no details for a body that is no error at all', () => {
     expect(parseErrorDetails(undefined)).toEqual([]);
+    expect(parseErrorDetails('<html>Bad gateway</html>')).toEqual([]);
+    expect(parseErrorDetails({})).toEqual([]);
   });
 });

@@ -171,3 +171,12 @@ export const errorBodySchema = z.looseObject({
   errors: z.union([z.array(errorObjectSchema), errorObjectSchema]),
 });
 export type ErrorBody = z.output<typeof errorBodySchema>;
+
+// v2 answers most failures with this envelope; `code` is the HTTP status as an integer.
+export const v2ErrorEnvelopeSchema = z.looseObject({
+  error: z.looseObject({
+    code: z.union([z.number(), z.string()]).nullish(),
+    request: optionalString,
+    message: z.string(),
+  }),
+});
