@@ -1,0 +1,73 @@
+// The indexed documents behind the public SpecSet interface.
+import { SchemaCompiler } from './compiler';
+import { listOperations, readDocuments, type OperationEntry } from './documents';
+import { validateParameters } from './parameters';
+import { validateRequestBody } from './requestBody';
+import { validateResponse } from './response';
+import { Router } from './router';
+import type {
+  ApiVersion,
+  MatchedOperation,
+  RequestInput,
+  ResponseInput,
+  SpecSet,
+  Violation,
+} from './types';
+
+export interface IndexedSpecSet extends SpecSet {
+  /** Every operation the documents define, after preferring sendcloud-dev over the merged bundles. */
+  operations(): MatchedOperation[];
+}
+
+export function createSpecSet(dir: string): IndexedSpecSet {
+  const router = new Router();
+  const entries = new Map<string, OperationEntry>();
+  for (const document of readDocuments(dir)) {
+    for (const entry of listOperations(document)) router.add(entry);
+  }
+  for (const entry of router.entries()) {
+    entries.set(keyOf(entry.version, entry.method, entry.pathTemplate), entry);
+  }
+  const compiler = new SchemaCompiler();
+
+  const toMatched = (
+    entry: OperationEntry,
+    pathParams: Record<string, string>,
+  ): MatchedOperation => ({
+    version: entry.version,
+    method: entry.method,
+    pathTemplate: entry.pathTemplate,
+    operationId: entry.operationId,
+    pathParams,
+    source: entry.document.source,
+  });
+
+  const entryOf = (op: MatchedOperation): OperationEntry => {
+    const entry = entries.get(keyOf(op.version, op.method, op.pathTemplate));
+    if (!entry)
+      throw new Error(`Not an operation from this spec set: ${op.method} ${op.pathTemplate}`);
+    return entry;
+  };
+
+  return {
+    match(version, method, path) {
+      const found = router.match(version, method, path);
+      return found ? toMatched(found.entry, found.pathParams) : null;
+    },
+    pathExists: (version, path) => router.pathExists(version, path),
+    validateRequest(op: MatchedOperation, req: RequestInput): Violation[] {
+      const entry = entryOf(op);
+      return [
+        ...validateParameters(compiler, entry, { ...req, pathParams: op.pathParams }),
+        ...validateRequestBody(compiler, entry, req.body, req.contentType),
+      ];
+    },
+    validateResponse: (op: MatchedOperation, res: ResponseInput) =>
+      validateResponse(compiler, entryOf(op), res),
+    operations: () => router.entries().map((entry) => toMatched(entry, {})),
+  };
+}
+
+function keyOf(version: ApiVersion, method: string, pathTemplate: string): string {
+  return `${version} ${method.toUpperCase()} ${pathTemplate}`;
+}
