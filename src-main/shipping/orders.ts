@@ -69,7 +69,8 @@ export function createOrderSync(deps: OrderSyncDeps) {
       const since = new Date(deps.now().getTime() - SYNC_WINDOW_DAYS * 86_400_000);
       const orders = await deps
         .sendcloud()
-        .listAllOrders({ integrationIds: [id], updatedAtMin: since.toISOString() });
+        // The spec types these filters as dates; a date-time is refused.
+        .listAllOrders({ integrationIds: [id], updatedAtMin: since.toISOString().slice(0, 10) });
       upsertOrders(deps.db, orders.map(toCachedOrder), deps.now().toISOString());
       lastError = null;
     } catch (error) {

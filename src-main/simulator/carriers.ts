@@ -90,7 +90,8 @@ export const shippingOptionsByCountry: Record<Country, readonly string[]> = {
 
 /** The carrier of a shipping option code such as `postnl:standard/insured=3000`. */
 export function carrierForOption(shippingOptionCode: string): Carrier | undefined {
-  return carriersByCode.get(shippingOptionCode.split(':')[0] ?? '');
+  const product = productForOption(shippingOptionCode);
+  return carriersByCode.get(product?.carrier ?? shippingOptionCode.split(':')[0] ?? '');
 }
 
 /** `dpd:home` -> `Home`: the service line printed on the label. */
@@ -113,4 +114,150 @@ export function upsCheckDigit(body: string): number {
     sum += index % 2 === 1 ? value * 2 : value;
   });
   return (10 - (sum % 10)) % 10;
+}
+
+export function carrierByCode(code: string): Carrier | undefined {
+  return carriersByCode.get(code);
+}
+
+export const allCarriers: readonly Carrier[] = carrierList;
+
+export const countryInfo: Record<Country, { iso3: string; name: string }> = {
+  NL: { iso3: 'NLD', name: 'Netherlands' },
+  BE: { iso3: 'BEL', name: 'Belgium' },
+  DE: { iso3: 'DEU', name: 'Germany' },
+  FR: { iso3: 'FRA', name: 'France' },
+};
+
+export function isCountry(code: string): code is Country {
+  return (countries as readonly string[]).includes(code);
+}
+
+/**
+ * A shipping product the demo account can buy: the v3 shipping option code, the v2 shipping
+ * method id for the same thing, where it goes and what it costs (EUR, from NL).
+ */
+export interface ShippingProduct {
+  code: string;
+  name: string;
+  carrier: string;
+  /** v2 `shipment.id`. */
+  methodId: number;
+  minKg: number;
+  maxKg: number;
+  /** Destination to base price; absent countries are not served. */
+  prices: Partial<Record<Country, number>>;
+  /** Added per started kilogram above the first. */
+  perKg: number;
+  leadTimeHours: number;
+  lastMile: 'home_delivery' | 'service_point' | 'mailbox';
+}
+
+export const shippingProducts: readonly ShippingProduct[] = [
+  {
+    code: 'postnl:standard',
+    name: 'PostNL Standard',
+    carrier: 'postnl',
+    methodId: 1001,
+    minKg: 0.001,
+    maxKg: 23,
+    prices: { NL: 5.45, BE: 8.95 },
+    perKg: 0.15,
+    leadTimeHours: 24,
+    lastMile: 'home_delivery',
+  },
+  {
+    code: 'dhl:parcel',
+    name: 'DHL Parcel',
+    carrier: 'dhl',
+    methodId: 1101,
+    minKg: 0.001,
+    maxKg: 31.5,
+    prices: { NL: 5.95, DE: 7.95 },
+    perKg: 0.2,
+    leadTimeHours: 24,
+    lastMile: 'home_delivery',
+  },
+  {
+    code: 'dpd:home',
+    name: 'DPD Home',
+    carrier: 'dpd',
+    methodId: 1201,
+    minKg: 0.001,
+    maxKg: 31.5,
+    prices: { NL: 6.25, BE: 7.45, DE: 7.25, FR: 9.75 },
+    perKg: 0.25,
+    leadTimeHours: 48,
+    lastMile: 'home_delivery',
+  },
+  {
+    code: 'ups:standard',
+    name: 'UPS Standard',
+    carrier: 'ups',
+    methodId: 1301,
+    minKg: 0.001,
+    maxKg: 70,
+    prices: { NL: 8.5, DE: 10.5, FR: 12.25 },
+    perKg: 0.4,
+    leadTimeHours: 48,
+    lastMile: 'home_delivery',
+  },
+  {
+    code: 'colissimo:home',
+    name: 'Colissimo Home',
+    carrier: 'colissimo',
+    methodId: 1401,
+    minKg: 0.001,
+    maxKg: 30,
+    prices: { FR: 9.95 },
+    perKg: 0.3,
+    leadTimeHours: 72,
+    lastMile: 'home_delivery',
+  },
+  {
+    code: 'bpost:standard',
+    name: 'bpost Standard',
+    carrier: 'bpost',
+    methodId: 1501,
+    minKg: 0.001,
+    maxKg: 30,
+    prices: { BE: 7.25 },
+    perKg: 0.2,
+    leadTimeHours: 24,
+    lastMile: 'home_delivery',
+  },
+  // Sendcloud's free test method (id 8 in the guide): a label that costs nothing.
+  {
+    code: 'sendcloud:letter',
+    name: 'Unstamped letter',
+    carrier: 'postnl',
+    methodId: 8,
+    minKg: 0.001,
+    maxKg: 2,
+    prices: { NL: 0, BE: 0, DE: 0, FR: 0 },
+    perKg: 0,
+    leadTimeHours: 24,
+    lastMile: 'mailbox',
+  },
+];
+
+export function productForOption(code: string): ShippingProduct | undefined {
+  const product = code.split('/')[0] ?? '';
+  return shippingProducts.find((candidate) => candidate.code === product);
+}
+
+export function productForMethod(methodId: number): ShippingProduct | undefined {
+  return shippingProducts.find((candidate) => candidate.methodId === methodId);
+}
+
+/** The price to ship `weightKg` to `country`, or null if the product does not go there. */
+export function priceFor(
+  product: ShippingProduct,
+  country: string,
+  weightKg: number,
+): number | null {
+  const base = isCountry(country) ? product.prices[country] : undefined;
+  if (base === undefined || weightKg < product.minKg || weightKg > product.maxKg) return null;
+  const extraKg = Math.max(0, Math.ceil(weightKg) - 1);
+  return Math.round((base + extraKg * product.perKg) * 100) / 100;
 }

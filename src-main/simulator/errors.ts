@@ -52,6 +52,33 @@ export const v3Errors = {
     detail: 'Document type requested is not available for the parcel',
   },
   invalidDocumentType: { code: 'invalid', status: '400', detail: 'Invalid document type.' },
+  shipmentNotFound: {
+    status: '404',
+    code: 'not_found',
+    title: 'Not found',
+    detail: 'No Shipment matches the given query.',
+  },
+  alreadyCancelled: {
+    status: '409',
+    code: 'invalid',
+    detail: 'This shipment is already being cancelled.',
+  },
+  shippedNotCancellable: {
+    status: '409',
+    code: 'invalid',
+    detail: 'Shipped parcels, or parcels being shipped, can no longer be cancelled.',
+  },
+  tooOldToCancel: {
+    status: '409',
+    code: 'invalid',
+    detail: 'Parcels can no longer be cancelled 42 days after they were announced.',
+  },
+  trackingNotFound: {
+    status: '404',
+    code: 'not_found',
+    title: 'Not found',
+    detail: 'No parcel matches the given tracking number.',
+  },
   // The only documented 429 body; its status is a number, unlike every other example.
   rateLimited: {
     code: 'hit_rate_limit',

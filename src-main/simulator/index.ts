@@ -1,20 +1,40 @@
-// An embedded Sendcloud that speaks API v3 over real HTTP: the demo backend when no account is
-// set, and the server every test talks to.
+// An embedded Sendcloud that speaks API v3 and v2 over real HTTP: the demo backend when no
+// account is set, and the server every test talks to. One in-memory state per instance.
 import type { AddressInfo } from 'node:net';
+import { systemClock, type Clock } from '../clock';
 import { createLogger } from '../log';
 import type { Country } from './carriers';
+import { mergeFaults, NO_FAULTS, type Faults } from './faults';
+import { loadSpecs, v2ErrorBody, v3ErrorBody } from './openapi/index';
 import { createRandom } from './prng';
+import { createRateLimiter, DOCUMENTED_LIMITS, type RateLimits } from './rate-limit';
+import { v2Routes } from './routes/v2/index';
+import { v3Routes } from './routes/v3/index';
 import { seedAccount, type V3Order } from './seed';
-import {
-  createSimulatorServer,
-  type Faults,
-  type LedgerEntry,
-  type SimulatorState,
-} from './server';
+import { createSimulatorServer, type RequestRecord, type ViolationRecord } from './server';
+import type { AccountState, LedgerEntry, SimulatorState } from './state';
 
-export type { Faults, LedgerEntry } from './server';
+export type { Faults, Latency } from './faults';
+export type { LedgerEntry } from './state';
+export type { RateLimits } from './rate-limit';
+export type { RequestRecord, ViolationRecord } from './server';
 export type { V3Order } from './seed';
 export { OPEN_STATUS } from './seed';
+
+export interface AccountSpec {
+  /** Keys default to ones drawn from the seed. */
+  publicKey?: string;
+  secretKey?: string;
+  /** Seeds this account's orders and keys; default: the simulator's seed plus the account's index. */
+  seed?: number;
+  /** Default: the simulator's `orderCount`. */
+  orderCount?: number;
+  /**
+   * Accounts created from 13 April 2026 on may not create v2 parcels (`POST /api/v2/parcels` is
+   * closed to new users). Default false: an older account.
+   */
+  v2ParcelsClosed?: boolean;
+}
 
 export interface SimulatorOptions {
   /** 0 (default) picks a free port. */
@@ -30,6 +50,18 @@ export interface SimulatorOptions {
    * the published example; `schema`: `data` an object with `label_details`, as the spec's schema.
    */
   labelResponse?: 'example' | 'schema';
+  /** Simulated time: statuses, windows, delays and rate limits follow it. Default: the system clock. */
+  clock?: Clock;
+  /** Several accounts, each with its own keys; default one demo account. */
+  accounts?: AccountSpec[];
+  /** Check every answer against the spec and record violations. Default false; tests turn it on. */
+  validateResponses?: boolean;
+  /** Per-account limits; default the documented 1000 reads/min, 100 writes/min, 15 writes/s. */
+  rateLimits?: RateLimits | false;
+  /** How long create-labels-async takes until its labels can be fetched. Default 3000 ms. */
+  asyncLabelDelayMs?: number;
+  /** How long after an upsert an order shows in list and get. Default 2000 ms. */
+  orderVisibilityDelayMs?: number;
 }
 
 /** A seeded order, with the fields tests reach for first and the full v3 order. */
@@ -42,36 +74,116 @@ export interface SimOrder {
   order: V3Order;
 }
 
-export interface Simulator {
-  /** Origin, e.g. `http://127.0.0.1:43123`; the API lives under `/api/v3`. */
-  url: string;
-  keys: { publicKey: string; secretKey: string };
+export interface SimAccount {
+  publicKey: string;
+  secretKey: string;
   integrationId: number;
+  senderAddressId: number;
+  v2ParcelsClosed: boolean;
+  /** The account's orders visible now, on the simulator's clock. */
   orders(): SimOrder[];
-  /** Every label the simulator created, oldest first. */
+}
+
+export interface Simulator {
+  /** Origin, e.g. `http://127.0.0.1:43123`; the APIs live under `/api/v3` and `/api/v2`. */
+  url: string;
+  /** The first account's keys. */
+  keys: { publicKey: string; secretKey: string };
+  /** The first account's API integration. */
+  integrationId: number;
+  /** The first account's visible orders. */
+  orders(): SimOrder[];
+  accounts: SimAccount[];
+  clock: Clock;
+  /** Every label the simulator made, oldest first, for every account. */
   ledger: LedgerEntry[];
-  faults: { set(faults: Partial<Faults>): void; reset(): void };
+  /** The ledger entries of one order (by order number), oldest first. */
+  labelsFor(orderNumber: string): LedgerEntry[];
+  /** Every request that passed auth or failed it, in arrival order. */
+  requests: RequestRecord[];
+  /** Answers that did not match the spec (only with `validateResponses`). */
+  violations: ViolationRecord[];
+  faults: { set(faults: Partial<Faults>): void; reset(): void; current(): Faults };
   close(): Promise<void>;
 }
 
 const log = createLogger('simulator');
-const noFaults: Faults = { latencyMs: 0, failStatus: null, failRate: 1 };
+
+function simOrders(account: AccountState, now: number): SimOrder[] {
+  const byId = new Map<string, V3Order>();
+  for (const record of account.orders) {
+    if (record.visibleAt <= now) byId.set(record.order.id, record.order);
+  }
+  return [...byId.values()].map((order) => ({
+    id: order.id,
+    order_id: order.order_id,
+    order_number: order.order_number,
+    country: order.shipping_address.country_code as Country,
+    shipping_option_code: order.shipping_details.ship_with.properties.shipping_option_code,
+    order: structuredClone(order),
+  }));
+}
 
 export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simulator> {
   const seed = opts.seed ?? 1;
-  const account = seedAccount({ seed, orderCount: opts.orderCount ?? 50, now: new Date() });
+  const clock = opts.clock ?? systemClock;
+  const started = clock.now();
+  const specs = (opts.accounts?.length ?? 0) > 0 ? (opts.accounts ?? []) : [{}];
+  const accounts: AccountState[] = specs.map((spec, index) => {
+    const data = seedAccount({
+      seed: spec.seed ?? seed + index,
+      orderCount: spec.orderCount ?? opts.orderCount ?? 50,
+      now: new Date(started),
+    });
+    if (spec.publicKey !== undefined) data.keys.publicKey = spec.publicKey;
+    if (spec.secretKey !== undefined) data.keys.secretKey = spec.secretKey;
+    return {
+      data,
+      v2ParcelsClosed: spec.v2ParcelsClosed ?? false,
+      // Seeded orders were saved long ago: visible from the start.
+      orders: data.orders.map((order) => ({ order, visibleAt: -Infinity })),
+      shipments: [],
+      returns: [],
+    };
+  });
+  const keys = new Set(accounts.map((account) => account.data.keys.publicKey));
+  if (keys.size !== accounts.length)
+    throw new RangeError('Every account needs its own public key.');
+
+  const maxOrderId = Math.max(
+    7_012_400,
+    ...accounts.flatMap((account) => account.data.orders.map((order) => Number(order.id))),
+  );
   const state: SimulatorState = {
-    account,
+    accounts,
     ledger: [],
-    faults: { ...noFaults },
     random: createRandom(seed * 7919 + 1),
-    faultRandom: createRandom(seed * 104729 + 7),
     labelResponse: opts.labelResponse ?? 'example',
-    parcels: new Map(),
+    asyncLabelDelayMs: opts.asyncLabelDelayMs ?? 3_000,
+    orderVisibilityDelayMs: opts.orderVisibilityDelayMs ?? 2_000,
     nextParcelId: 412_000_001,
     nextShipmentId: 1_850_001,
+    nextOrderId: maxOrderId + 1,
+    nextReturnId: 56_001,
+    trackingNumbers: new Set(),
   };
-  const { server, cancelPending } = createSimulatorServer(state);
+  let faults: Faults = { ...NO_FAULTS };
+  const requests: RequestRecord[] = [];
+  const violations: ViolationRecord[] = [];
+  const limits = opts.rateLimits === undefined ? DOCUMENTED_LIMITS : opts.rateLimits;
+  const { server, stop } = createSimulatorServer({
+    state,
+    clock,
+    routes: { v2: v2Routes, v3: v3Routes },
+    validation: { specs: loadSpecs(), v3ErrorBody, v2ErrorBody },
+    validateResponses: opts.validateResponses ?? false,
+    rateLimiter: limits === false ? null : createRateLimiter(limits),
+    faults: () => faults,
+    faultRandom: createRandom(seed * 104729 + 7),
+    requests,
+    violations,
+  });
+
   const host = opts.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -82,41 +194,40 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   });
   const { port } = server.address() as AddressInfo;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-  log.debug('simulator listening', { url, orders: account.orders.length });
+  log.debug('simulator listening', { url, accounts: accounts.length });
 
+  const first = accounts[0];
+  if (!first) throw new Error('no account');
   let closed: Promise<void> | null = null;
   return {
     url,
-    keys: { ...account.keys },
-    integrationId: account.integration.id,
-    orders: () =>
-      account.orders.map((order) => ({
-        id: order.id,
-        order_id: order.order_id,
-        order_number: order.order_number,
-        country: order.shipping_address.country_code as Country,
-        shipping_option_code: order.shipping_details.ship_with.properties.shipping_option_code,
-        order: structuredClone(order),
-      })),
+    keys: { ...first.data.keys },
+    integrationId: first.data.integration.id,
+    orders: () => simOrders(first, clock.now()),
+    accounts: accounts.map((account) => ({
+      ...account.data.keys,
+      integrationId: account.data.integration.id,
+      senderAddressId: account.data.senderAddress.id,
+      v2ParcelsClosed: account.v2ParcelsClosed,
+      orders: () => simOrders(account, clock.now()),
+    })),
+    clock,
     ledger: state.ledger,
+    labelsFor: (orderNumber) => state.ledger.filter((entry) => entry.orderNumber === orderNumber),
+    requests,
+    violations,
     faults: {
-      set(faults) {
-        const next = { ...state.faults, ...faults };
-        if (!Number.isFinite(next.latencyMs) || next.latencyMs < 0) {
-          throw new RangeError('latencyMs must be a finite number of milliseconds, 0 or more.');
-        }
-        if (!(next.failRate >= 0 && next.failRate <= 1)) {
-          throw new RangeError('failRate must be between 0 and 1.');
-        }
-        state.faults = next;
+      set(change) {
+        faults = mergeFaults(faults, change);
       },
       reset() {
-        state.faults = { ...noFaults };
+        faults = { ...NO_FAULTS };
       },
+      current: () => faults,
     },
     close() {
       closed ??= new Promise<void>((resolve, reject) => {
-        cancelPending();
+        stop();
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
       }).then(() => log.debug('simulator stopped', { url }));

@@ -1,9 +1,20 @@
 // Real label files: a 4×6 inch ZPL II label at 203 dpi (812×1218 dots) and the same label as a
-// 4×6 inch PDF, both with a Code 128 barcode of the tracking number.
+// PDF on A6, A5 or A4 paper, both with a Code 128 barcode of the tracking number.
 import bwipjs from 'bwip-js/node';
-import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import {
+  PDFDocument,
+  StandardFonts,
+  concatTransformationMatrix,
+  popGraphicsState,
+  pushGraphicsState,
+  rgb,
+  type PDFFont,
+  type PDFPage,
+} from 'pdf-lib';
 import type { V3Address } from './seed';
 import { renderZplToPng } from '../printing/render';
+
+export type LabelFormat = 'zpl' | 'pdf' | 'png';
 
 export interface LabelData {
   trackingNumber: string;
@@ -115,32 +126,86 @@ const winAnsi = (text: string) =>
     .join('');
 
 const POINTS_PER_DOT = 72 / 203;
+/** The label's own drawing space: 4×6 inches in points. */
+const LABEL_W = 288;
+const LABEL_H = 432;
+const MM = 72 / 25.4;
 
-export async function renderPdfLabel(data: LabelData): Promise<Buffer> {
+export type PaperSize = 'A4' | 'A5' | 'A6';
+/** Page sizes in points, portrait. */
+export const PAPER_POINTS: Record<PaperSize, readonly [number, number]> = {
+  A4: [210 * MM, 297 * MM],
+  A5: [148 * MM, 210 * MM],
+  A6: [105 * MM, 148 * MM],
+};
+
+/** One label as a PDF on an A6 page: the size labels come in. */
+export function renderPdfLabel(data: LabelData): Promise<Buffer> {
+  return renderPdfLabels([data], 'A6');
+}
+
+/**
+ * Labels as one PDF, a page per label. On A6 the 4×6 label is shrunk to fill the page; on A5 and
+ * A4 it keeps its A6 size in one quarter of the sheet (`position` 0 top left … 3 bottom right),
+ * the way Sendcloud's normal-printer sheets place it.
+ */
+export async function renderPdfLabels(
+  labels: readonly LabelData[],
+  paper: PaperSize,
+  position = 0,
+): Promise<Buffer> {
   const doc = await PDFDocument.create();
-  const created = new Date(data.createdAt);
-  doc.setTitle(`Label ${data.trackingNumber}`);
+  const first = labels[0];
+  const created = new Date(first?.createdAt ?? 0);
+  doc.setTitle(first ? `Label ${first.trackingNumber}` : 'Labels');
   doc.setProducer('Packdesk simulator');
   doc.setCreator('Packdesk simulator');
   doc.setCreationDate(created);
   doc.setModificationDate(created);
+  const fonts = {
+    regular: await doc.embedFont(StandardFonts.Helvetica),
+    bold: await doc.embedFont(StandardFonts.HelveticaBold),
+  };
+  const [pageW, pageH] = PAPER_POINTS[paper];
+  const [a6W, a6H] = PAPER_POINTS.A6;
+  for (const data of labels) {
+    const page = doc.addPage([pageW, pageH]);
+    const slotW = paper === 'A6' ? pageW : a6W;
+    const slotH = paper === 'A6' ? pageH : a6H;
+    const column = paper === 'A4' ? position % 2 : 0;
+    const row = paper === 'A4' ? Math.floor(position / 2) : 0;
+    const scale = Math.min(slotW / LABEL_W, slotH / LABEL_H);
+    const slotX = column * a6W;
+    const slotTop = pageH - row * a6H;
+    const x = slotX + (slotW - LABEL_W * scale) / 2;
+    const y = slotTop - slotH + (slotH - LABEL_H * scale) / 2;
+    page.pushOperators(pushGraphicsState(), concatTransformationMatrix(scale, 0, 0, scale, x, y));
+    await drawLabel(doc, page, fonts, data);
+    page.pushOperators(popGraphicsState());
+  }
+  return Buffer.from(await doc.save());
+}
 
-  // 4×6 inches; laid out in the same dot grid as the ZPL label so both look alike.
-  const page = doc.addPage([288, 432]);
-  const regular = await doc.embedFont(StandardFonts.Helvetica);
-  const bold = await doc.embedFont(StandardFonts.HelveticaBold);
+/** Draw one label in its 288×432 point space, laid out on the same dot grid as the ZPL label. */
+async function drawLabel(
+  doc: PDFDocument,
+  page: PDFPage,
+  fonts: { regular: PDFFont; bold: PDFFont },
+  data: LabelData,
+): Promise<void> {
+  const { regular, bold } = fonts;
   const at = (dots: number) => dots * POINTS_PER_DOT;
   const text = (x: number, y: number, size: number, value: string, font: PDFFont = regular) =>
     page.drawText(winAnsi(value), {
       x: at(x),
-      y: 432 - at(y) - size * 0.8,
+      y: LABEL_H - at(y) - size * 0.8,
       size,
       font,
     });
   const rule = (y: number, thickness = 1.2) =>
     page.drawLine({
-      start: { x: at(40), y: 432 - at(y) },
-      end: { x: at(772), y: 432 - at(y) },
+      start: { x: at(40), y: LABEL_H - at(y) },
+      end: { x: at(772), y: LABEL_H - at(y) },
       thickness,
       color: rgb(0, 0, 0),
     });
@@ -152,14 +217,14 @@ export async function renderPdfLabel(data: LabelData): Promise<Buffer> {
 
   page.drawRectangle({
     x: at(500),
-    y: 432 - at(210),
+    y: LABEL_H - at(210),
     width: at(272),
     height: at(170),
     borderWidth: 1.4,
     borderColor: rgb(0, 0, 0),
   });
-  centered(page, bold, 19, data.carrierName, at(500), at(272), 432 - at(70) - 15);
-  centered(page, regular, 10, data.service, at(500), at(272), 432 - at(140) - 8);
+  centered(page, bold, 19, data.carrierName, at(500), at(272), LABEL_H - at(70) - 15);
+  centered(page, regular, 10, data.service, at(500), at(272), LABEL_H - at(140) - 8);
   rule(240);
 
   text(40, 262, 8, 'TO', bold);
@@ -188,12 +253,15 @@ export async function renderPdfLabel(data: LabelData): Promise<Buffer> {
   // One bwip-js pixel per ZPL dot, so both labels carry the same module width.
   const width = Math.min(maxWidth, image.width * POINTS_PER_DOT);
   const height = (image.height / image.width) * width;
-  page.drawImage(image, { x: (288 - width) / 2, y: 432 - at(820) - height, width, height });
+  page.drawImage(image, {
+    x: (LABEL_W - width) / 2,
+    y: LABEL_H - at(820) - height,
+    width,
+    height,
+  });
 
   rule(1140, 0.7);
-  centered(page, regular, 8, FOOTER, at(40), at(732), 432 - at(1160) - 7);
-
-  return Buffer.from(await doc.save());
+  centered(page, regular, 8, FOOTER, at(40), at(732), LABEL_H - at(1160) - 7);
 }
 
 function centered(

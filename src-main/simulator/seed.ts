@@ -1,12 +1,19 @@
 // Deterministic demo data: one API integration of a small homeware shop and its open orders to
 // NL, BE, DE and FR, shaped as Sendcloud API v3 returns them.
-import { countries, carrierForOption, shippingOptionsByCountry, type Country } from './carriers';
+import {
+  allCarriers,
+  countries,
+  carrierForOption,
+  shippingOptionsByCountry,
+  type Country,
+} from './carriers';
 import { createRandom, type Random } from './prng';
 
 /** The shop status of an order that still has to ship (the spec's `status=unshipped` example). */
 export const OPEN_STATUS = { code: 'unshipped', message: 'Unshipped' } as const;
 export const INTEGRATION_ID = 3017;
 export const SENDER_ADDRESS_ID = 84213;
+export const RETURNS_ADDRESS_ID = 84214;
 
 export interface Price {
   value: number;
@@ -90,10 +97,27 @@ export interface SenderAddress extends V3Address {
   id: number;
 }
 
+export interface V3Contract {
+  id: number;
+  carrier: { code: string; name: string };
+  client_id: string;
+  country: string;
+  is_default_per_carrier: boolean;
+  state: 'active';
+  type: 'direct';
+}
+
 export interface SeededAccount {
   keys: { publicKey: string; secretKey: string };
+  /** The API integration the orders belong to. */
   integration: V3Integration;
+  /** The default sender address. */
   senderAddress: SenderAddress;
+  /** Every integration; the demo account has the API one only. */
+  integrations: V3Integration[];
+  /** Every sender address: the default first. */
+  senderAddresses: SenderAddress[];
+  contracts: V3Contract[];
   orders: V3Order[];
 }
 
@@ -510,35 +534,62 @@ export function seedAccount(opts: { seed: number; orderCount: number; now: Date 
     };
   });
 
+  const integration: V3Integration = {
+    id: INTEGRATION_ID,
+    shop_name: 'Packdesk Demo Shop',
+    shop_url: 'https://demo-shop.packdesk.example/',
+    type: 'api',
+    started_failing_at: null,
+    last_fetched_at: new Date(now).toISOString(),
+    created_at: '2025-11-03T09:12:44Z',
+    updated_at: '2026-01-15T14:02:10Z',
+    service_point_enabled: false,
+    service_point_carriers: [],
+    webhook_active: false,
+    webhook_url: null,
+    feedback_type: null,
+  };
+  const senderAddress: SenderAddress = {
+    id: SENDER_ADDRESS_ID,
+    name: 'Packdesk Demo Shop',
+    company_name: 'Packdesk Demo Shop B.V.',
+    address_line_1: 'Atoomweg',
+    house_number: '63',
+    postal_code: '3542 AA',
+    city: 'Utrecht',
+    country_code: 'NL',
+    email: 'warehouse@packdesk.example',
+    phone_number: '+31302004000',
+  };
   return {
     keys,
-    integration: {
-      id: INTEGRATION_ID,
-      shop_name: 'Packdesk Demo Shop',
-      shop_url: 'https://demo-shop.packdesk.example/',
-      type: 'api',
-      started_failing_at: null,
-      last_fetched_at: new Date(now).toISOString(),
-      created_at: '2025-11-03T09:12:44Z',
-      updated_at: '2026-01-15T14:02:10Z',
-      service_point_enabled: false,
-      service_point_carriers: [],
-      webhook_active: false,
-      webhook_url: null,
-      feedback_type: null,
-    },
-    senderAddress: {
-      id: SENDER_ADDRESS_ID,
-      name: 'Packdesk Demo Shop',
-      company_name: 'Packdesk Demo Shop B.V.',
-      address_line_1: 'Atoomweg',
-      house_number: '63',
-      postal_code: '3542 AA',
-      city: 'Utrecht',
-      country_code: 'NL',
-      email: 'warehouse@packdesk.example',
-      phone_number: '+31302004000',
-    },
+    integration,
+    senderAddress,
+    integrations: [integration],
+    senderAddresses: [
+      senderAddress,
+      {
+        id: RETURNS_ADDRESS_ID,
+        name: 'Packdesk Returns',
+        company_name: 'Packdesk Demo Shop B.V.',
+        address_line_1: 'Noorderlaan',
+        house_number: '147',
+        postal_code: '2030',
+        city: 'Antwerpen',
+        country_code: 'BE',
+        email: 'returns@packdesk.example',
+        phone_number: '+3232004000',
+      },
+    ],
+    contracts: allCarriers.map((carrier) => ({
+      id: carrier.contractId,
+      carrier: { code: carrier.code, name: carrier.name },
+      client_id: `packdesk-${carrier.code}`,
+      country: 'NL',
+      is_default_per_carrier: true,
+      state: 'active',
+      type: 'direct',
+    })),
     orders,
   };
 }

@@ -1,622 +1,413 @@
-// The simulator's HTTP API: Sendcloud v3 routes with the spec's shapes, Basic auth on every
-// route, and injected faults (latency, then failures) on every /api route after auth.
+// The simulator's HTTP front: auth, the per-account rate limit, injected faults, body parsing and
+// validation against the official OpenAPI documents, then the route. Every step answers in the
+// shape of the API version the request was for.
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Clock } from '../clock';
 import { createLogger } from '../log';
-import { carrierForOption, serviceName } from './carriers';
-import { errorForStatus, invalidField, invalidParameter, v3Errors, type V3Error } from './errors';
-import { renderPdfLabel, renderPngLabel, renderZplLabel, type LabelData } from './labels';
+import { errorForStatus, v3Errors } from './errors';
+import { faultApplies, planFaults, type Faults } from './faults';
+import { ApiError, json, v2ErrorReply, type Reply, type Route, type RouteContext } from './http';
+import type { ApiVersion, MatchedOperation, SpecSet, Violation } from './openapi/types';
 import type { Random } from './prng';
-import type { SeededAccount, V3Order } from './seed';
+import type { RateLimiter } from './rate-limit';
+import type { AccountState, SimulatorState } from './state';
 
-export type LabelFormat = 'zpl' | 'pdf' | 'png';
-
-export interface LedgerEntry {
-  orderId: string;
-  orderNumber: string;
-  parcelId: number;
-  shipmentId: string;
-  trackingNumber: string;
-  carrier: string;
-  format: LabelFormat;
-  bytes: Buffer;
-  createdAt: string;
-  publicKey: string;
+export interface RequestRecord {
+  method: string;
+  /** Path as requested, without the query, e.g. `/api/v3/orders`. */
+  path: string;
+  /** Clock ms when the request arrived. */
+  at: number;
+  /** 0 when no answer was sent: a timeout, a reset or a lost response. */
+  status: number;
+  /** Null when the credentials matched no account. */
+  publicKey: string | null;
 }
 
-export interface Faults {
-  latencyMs: number;
-  /** Every API request answers this status with the documented v3 error body. */
-  failStatus: number | null;
-  /** 0..1: the probability that a request gets `failStatus`. */
-  failRate: number;
+export interface ViolationRecord {
+  method: string;
+  path: string;
+  status: number;
+  violations: Violation[];
 }
 
-export interface SimulatorState {
-  account: SeededAccount;
-  ledger: LedgerEntry[];
-  faults: Faults;
-  /** Draws tracking numbers. */
-  random: Random;
-  /** Draws injected failures, apart from `random` so faults do not shift the tracking numbers. */
+export interface Validation {
+  specs: SpecSet;
+  v3ErrorBody(violations: Violation[]): unknown;
+  v2ErrorBody(violations: Violation[], requestPath: string): unknown;
+}
+
+export interface ServerDeps {
+  state: SimulatorState;
+  clock: Clock;
+  routes: Record<ApiVersion, readonly Route[]>;
+  validation: Validation;
+  validateResponses: boolean;
+  rateLimiter: RateLimiter | null;
+  faults(): Faults;
   faultRandom: Random;
-  /** `example`: data an array with `label` (the published example); `schema`: an object with `label_details`. */
-  labelResponse: 'example' | 'schema';
-  parcels: Map<number, ParcelRecord>;
-  nextParcelId: number;
-  nextShipmentId: number;
-}
-
-interface ParcelRecord {
-  native: LabelFormat;
-  data: LabelData;
-  /** Every rendering served so far, so a document is byte-identical on every request. */
-  documents: Map<LabelFormat, Buffer>;
+  requests: RequestRecord[];
+  violations: ViolationRecord[];
 }
 
 const log = createLogger('simulator');
-const API = '/api/v3';
-const MAX_BODY_BYTES = 1_000_000;
-const mimeOf: Record<LabelFormat, string> = {
-  pdf: 'application/pdf',
-  zpl: 'application/zpl',
-  png: 'image/png',
-};
-const formatOf = new Map<string, LabelFormat>([
-  ['application/pdf', 'pdf'],
-  ['application/zpl', 'zpl'],
-  ['image/png', 'png'],
-]);
-const DPIS = [72, 150, 203, 300, 600];
+const MAX_BODY_BYTES = 5_000_000;
 
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly errors: V3Error[],
-  ) {
-    super(errors[0]?.detail ?? String(status));
-  }
+interface CompiledRoute {
+  route: Route;
+  pattern: RegExp;
+  names: string[];
+  literals: number;
 }
 
-export function createSimulatorServer(state: SimulatorState): {
-  server: Server;
-  cancelPending(): void;
-} {
-  const pending = new Set<{ timer: NodeJS.Timeout; resolve: () => void }>();
-  const delay = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const entry = {
-        timer: setTimeout(() => {
-          pending.delete(entry);
-          resolve();
-        }, ms),
-        resolve,
+function compile(routes: readonly Route[]): CompiledRoute[] {
+  return routes
+    .map((route) => {
+      const names: string[] = [];
+      const segments = route.path.split('/').filter(Boolean);
+      const source = segments
+        .map((segment) => {
+          const name = /^\{(\w+)\}$/.exec(segment)?.[1];
+          if (name === undefined) return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+          names.push(name);
+          return '([^/]+)';
+        })
+        .join('/');
+      return {
+        route,
+        pattern: new RegExp(`^/${source}$`),
+        names,
+        literals: segments.length - names.length,
       };
-      pending.add(entry);
+    })
+    .sort((a, b) => b.literals - a.literals);
+}
+
+function findRoute(
+  compiled: readonly CompiledRoute[],
+  method: string,
+  path: string,
+): { route: Route; params: Record<string, string> } | 'wrong-method' | null {
+  let wrongMethod = false;
+  for (const candidate of compiled) {
+    const match = candidate.pattern.exec(path);
+    if (!match) continue;
+    if (candidate.route.method !== method) {
+      wrongMethod = true;
+      continue;
+    }
+    const params: Record<string, string> = {};
+    candidate.names.forEach((name, index) => {
+      params[name] = decodeURIComponent(match[index + 1] ?? '');
     });
+    return { route: candidate.route, params };
+  }
+  return wrongMethod ? 'wrong-method' : null;
+}
+
+export function createSimulatorServer(deps: ServerDeps): { server: Server; stop(): void } {
+  const { state, clock, validation } = deps;
+  const compiled = { v2: compile(deps.routes.v2), v3: compile(deps.routes.v3) };
+  const stopping = new AbortController();
 
   const server = createServer((req, res) => {
-    const started = Date.now();
+    const started = performance.now();
     res.setHeader('X-Request-Id', randomUUID());
     handle(req, res)
       .catch((error: unknown) => {
-        if (error instanceof HttpError) return sendErrors(res, error.status, error.errors);
         log.error('simulator request failed', { error, path: req.url });
-        return sendErrors(res, 500, [errorForStatus(500)]);
+        if (!res.headersSent && !res.destroyed)
+          send(res, json(500, { errors: [errorForStatus(500)] }));
       })
       .finally(() =>
         log.debug('request', {
           method: req.method,
           path: req.url,
           status: res.statusCode,
-          ms: Date.now() - started,
+          ms: Math.round(performance.now() - started),
         }),
       );
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const at = clock.now();
     const url = new URL(req.url ?? '/', 'http://simulator');
-    const auth = checkAuth(req.headers.authorization, state.account.keys);
-    if (auth !== 'ok') {
-      res.setHeader('WWW-Authenticate', 'Basic realm="api"');
-      throw new HttpError(401, [
+    const method = (req.method ?? 'GET').toUpperCase();
+    const apiMatch = /^\/api\/(v2|v3)(\/.*)?$/.exec(url.pathname);
+    const version: ApiVersion = apiMatch?.[1] === 'v2' ? 'v2' : 'v3';
+    const path = (apiMatch?.[2] ?? '/').replace(/\/+$/, '') || '/';
+    const record: RequestRecord = { method, path: url.pathname, at, status: 0, publicKey: null };
+    const finish = (reply: Reply | null) => {
+      if (reply) {
+        record.status = reply.status;
+        send(res, reply);
+      }
+      deps.requests.push(record);
+    };
+    const errorReply = (status: number, v3: object, v2Message: string): Reply =>
+      version === 'v2' ? v2ErrorReply(status, v2Message, path) : json(status, { errors: [v3] });
+
+    const auth = authenticate(req.headers.authorization, state.accounts);
+    if (auth === 'missing' || auth === 'invalid') {
+      const reply = errorReply(
+        401,
         auth === 'missing' ? v3Errors.noCredentials : v3Errors.invalidCredentials,
-      ]);
+        auth === 'missing'
+          ? 'Authentication credentials were not provided.'
+          : 'Invalid username/password.',
+      );
+      reply.headers = { 'WWW-Authenticate': 'Basic realm="api"' };
+      return finish(reply);
     }
-    if (url.pathname.startsWith('/api/')) {
-      const { latencyMs, failStatus, failRate } = state.faults;
-      if (latencyMs > 0) await delay(latencyMs);
-      if (failStatus !== null && state.faultRandom.next() < failRate) {
-        if (failStatus === 429) res.setHeader('Retry-After', '1');
-        return sendErrors(res, failStatus, [errorForStatus(failStatus)]);
+    const account = auth;
+    record.publicKey = account.data.keys.publicKey;
+
+    if (!apiMatch) return finish(json(404, { errors: [v3Errors.pageNotFound] }));
+
+    if (deps.rateLimiter) {
+      // Keys of one account share its budget: the limit is per account, not per key.
+      const decision = deps.rateLimiter.take(account.data.keys.publicKey, method, at);
+      if (!decision.ok) {
+        const retryAfter = {
+          'Retry-After': String(Math.max(1, Math.ceil(decision.retryAfterMs / 1000))),
+        };
+        // v2 answers a 429 with an empty body (v2 tracking spec); v3 with the documented one.
+        return finish(
+          version === 'v2'
+            ? { status: 429, headers: retryAfter }
+            : json(
+                429,
+                { errors: [{ ...v3Errors.rateLimited, detail: decision.detail }] },
+                retryAfter,
+              ),
+        );
       }
     }
 
-    const path = url.pathname.replace(/\/+$/, '');
-    const method = req.method ?? 'GET';
-    const route = (allowed: string) => {
-      if (method !== allowed) throw methodNotAllowed(method);
+    const faults = deps.faults();
+    let loseResponse = false;
+    if (faultApplies(faults, method, url.pathname)) {
+      const plan = planFaults(faults, deps.faultRandom);
+      if (plan.latencyMs > 0) {
+        const slept = await clock.sleep(plan.latencyMs, stopping.signal).then(
+          () => true,
+          () => false,
+        );
+        if (!slept) return finish(null);
+      }
+      switch (plan.kind) {
+        case 'timeout':
+          // Hold the socket until the client gives up (or the simulator closes).
+          await new Promise<void>((resolve) => {
+            if (res.destroyed || req.socket.destroyed) return resolve();
+            req.socket.once('close', () => resolve());
+          });
+          return finish(null);
+        case 'reset':
+          req.socket.destroy();
+          return finish(null);
+        case 'error': {
+          const reply =
+            version === 'v2'
+              ? v2ErrorReply(plan.status, errorForStatus(plan.status).detail, path)
+              : json(plan.status, { errors: [errorForStatus(plan.status)] });
+          if (plan.status === 429) reply.headers = { 'Retry-After': '1' };
+          return finish(reply);
+        }
+        case 'none':
+          loseResponse = plan.loseResponse;
+      }
+    }
+
+    let body: unknown;
+    try {
+      body = await readJson(req);
+    } catch (error) {
+      const tooLarge = error instanceof BodyTooLarge;
+      return finish(
+        errorReply(
+          tooLarge ? 413 : 400,
+          tooLarge
+            ? errorForStatus(413)
+            : {
+                status: '400',
+                code: 'parse_error',
+                title: 'Parse error',
+                detail: 'JSON parse error',
+              },
+          tooLarge ? 'Request body is too large.' : 'JSON parse error',
+        ),
+      );
+    }
+
+    const found = findRoute(compiled[version], method, path);
+    const op = validation.specs.match(version, method, path);
+    if (found === null || found === 'wrong-method') {
+      if (op) {
+        return finish(
+          errorReply(
+            501,
+            {
+              status: '501',
+              code: 'not_implemented',
+              title: 'Not implemented',
+              detail: `The simulator does not serve ${method} ${url.pathname}.`,
+            },
+            `The simulator does not serve ${method} ${url.pathname}.`,
+          ),
+        );
+      }
+      if (found === 'wrong-method' || validation.specs.pathExists(version, path)) {
+        return finish(
+          errorReply(
+            405,
+            {
+              status: '405',
+              code: 'method_not_allowed',
+              title: 'Method not allowed',
+              detail: `Method "${method}" not allowed.`,
+            },
+            `Method "${method}" not allowed.`,
+          ),
+        );
+      }
+      return finish(
+        version === 'v2'
+          ? v2ErrorReply(404, 'Not found.', path)
+          : json(404, { errors: [v3Errors.pageNotFound] }),
+      );
+    }
+
+    const ctx: RouteContext = {
+      state,
+      account,
+      clock,
+      now: at,
+      version,
+      method,
+      path,
+      params: found.params,
+      query: url.searchParams,
+      headers: req.headers,
+      body,
+      bodyViolations: [],
+      origin: `http://${req.headers.host ?? '127.0.0.1'}`,
     };
-    if (path === `${API}/integrations`) {
-      route('GET');
-      return sendJson(res, 200, { data: [state.account.integration] });
-    }
-    if (path === `${API}/orders`) {
-      route('GET');
-      return listOrders(req, res, url);
-    }
-    if (path === `${API}/orders/create-label-sync`) {
-      route('POST');
-      return createLabelSync(res, await readJson(req), req.headers.host);
-    }
-    const orderMatch = new RegExp(`^${API}/orders/([^/]+)$`).exec(path);
-    if (orderMatch) {
-      route('GET');
-      return getOrder(res, decodeURIComponent(orderMatch[1] ?? ''));
-    }
-    const documentMatch = new RegExp(`^${API}/parcels/([^/]+)/documents/([^/]+)$`).exec(path);
-    if (documentMatch) {
-      route('GET');
-      return getDocument(req, res, url, documentMatch[1] ?? '', documentMatch[2] ?? '');
-    }
-    throw new HttpError(404, [v3Errors.pageNotFound]);
-  }
 
-  function listOrders(req: IncomingMessage, res: ServerResponse, url: URL) {
-    const query = url.searchParams;
-    const pageSize = parsePageSize(query.get('page_size'));
-    let orders = state.account.orders;
-
-    const integration = query.get('integration');
-    if (integration !== null) {
-      const ids = integration.split(',').map((part) => part.trim());
-      for (const id of ids) {
-        if (!/^\d+$/.test(id) || Number(id) !== state.account.integration.id) {
-          throw new HttpError(400, [
-            invalidParameter(
-              'integration',
-              `Select a valid choice. ${id} is not one of the available choices.`,
-              'invalid_choice',
+    let reply: Reply;
+    try {
+      if (found.route.check) found.route.check(ctx);
+      if (op) {
+        const violations = validation.specs.validateRequest(op, {
+          query: url.searchParams,
+          headers: req.headers,
+          body,
+          ...(req.headers['content-type'] ? { contentType: req.headers['content-type'] } : {}),
+        });
+        const partial = found.route.partialBody?.(ctx) === true;
+        if (partial) ctx.bodyViolations = violations.filter((v) => v.location === 'body');
+        const refusing = partial ? violations.filter((v) => v.location !== 'body') : violations;
+        if (refusing.length > 0) {
+          return finish(
+            json(
+              400,
+              version === 'v2'
+                ? validation.v2ErrorBody(inBodyOrder(refusing, body), `api/v2${path}`)
+                : validation.v3ErrorBody(
+                    inBodyOrder(refusing, body).map((violation) =>
+                      restyle(violation, found.route.pointers ?? 'plain'),
+                    ),
+                  ),
             ),
-          ]);
+          );
         }
       }
-    }
-    const equalsIgnoringCase = (name: string, pick: (order: V3Order) => string) => {
-      const value = query.get(name);
-      if (value === null) return;
-      orders = orders.filter((order) => pick(order).toLowerCase() === value.toLowerCase());
-    };
-    equalsIgnoringCase('order_number', (order) => order.order_number);
-    equalsIgnoringCase('order_id', (order) => order.order_id);
-    equalsIgnoringCase('status', (order) => order.order_details.status.code);
-    for (const field of ['order_created_at', 'order_updated_at'] as const) {
-      for (const suffix of ['', '_min', '_max'] as const) {
-        const name = `${field}${suffix}`;
-        const value = query.get(name);
-        if (value === null) continue;
-        const [from, to] = dateBounds(name, value);
-        orders = orders.filter((order) => {
-          const at = Date.parse(order.order_details[field]);
-          return (suffix === '_max' || at >= from) && (suffix === '_min' || at <= to);
-        });
-      }
+      reply = await found.route.handle(ctx);
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      reply = error.reply;
     }
 
-    // Default sort `-pk`: newest first; the cursor holds the last position seen.
-    orders = [...orders].sort((a, b) => Number(b.id) - Number(a.id));
-    const cursor = query.get('cursor');
-    if (cursor !== null) {
-      const position = decodeCursor(cursor);
-      orders = orders.filter((order) => Number(order.id) < position);
+    if (loseResponse) {
+      // The write is applied; the client never hears about it.
+      req.socket.destroy();
+      return finish(null);
     }
-    const page = orders.slice(0, pageSize);
-    const last = page[page.length - 1];
-    if (orders.length > pageSize && last) {
-      const next = new URL(`http://${req.headers.host ?? '127.0.0.1'}${API}/orders`);
-      query.forEach((value, key) => {
-        if (key !== 'cursor') next.searchParams.set(key, value);
-      });
-      next.searchParams.set('cursor', Buffer.from(`p=${last.id}`).toString('base64'));
-      res.setHeader('Link', `<${next.toString()}>; rel="next"`);
-    }
-    sendJson(res, 200, { data: page });
+    if (deps.validateResponses && op) recordViolations(op, url.pathname, method, reply);
+    finish(reply);
   }
 
-  function getOrder(res: ServerResponse, id: string) {
-    const order = state.account.orders.find((candidate) => candidate.id === id);
-    if (!/^\d+$/.test(id) || !order) throw new HttpError(404, [v3Errors.orderNotFound]);
-    sendJson(res, 200, { data: order });
-  }
-
-  async function createLabelSync(res: ServerResponse, body: unknown, host: string | undefined) {
-    const request = validateLabelRequest(body);
-    if (request.integrationId !== state.account.integration.id) {
-      throw new HttpError(400, [
-        invalidField(
-          '/data/attributes/integration_id',
-          `Integration with id ${request.integrationId} does not exist`,
-        ),
-      ]);
-    }
-    if (
-      request.senderAddressId !== undefined &&
-      request.senderAddressId !== state.account.senderAddress.id
-    ) {
-      throw new HttpError(404, [
-        {
-          status: '404',
-          code: 'invalid',
-          detail: 'Does not exist.',
-          source: { pointer: '/data/attributes/sender_address_id' },
-        },
-      ]);
-    }
-    const order = state.account.orders.find(
-      (candidate) =>
-        candidate.order_details.integration.id === request.integrationId &&
-        (request.orderId === undefined || candidate.order_id === request.orderId) &&
-        (request.orderNumber === undefined || candidate.order_number === request.orderNumber),
-    );
-    if (!order) throw new HttpError(404, [v3Errors.orderNotFound]);
-
-    const optionCode =
-      request.shippingOptionCode ??
-      order.shipping_details.ship_with.properties.shipping_option_code;
-    const carrier = carrierForOption(optionCode);
-    if (!carrier) {
-      throw new HttpError(400, [
-        invalidField(
-          '/data/attributes/ship_with/properties/shipping_option_code',
-          `Shipping option ${optionCode} is not available.`,
-        ),
-      ]);
-    }
-
-    // Real Sendcloud has no duplicate protection here: every call makes a new parcel.
-    let trackingNumber = carrier.trackingNumber(state.random);
-    while (state.ledger.some((entry) => entry.trackingNumber === trackingNumber)) {
-      trackingNumber = carrier.trackingNumber(state.random);
-    }
-    const parcelId = state.nextParcelId++;
-    const shipmentId = String(state.nextShipmentId++);
-    const createdAt = new Date().toISOString();
-    const data: LabelData = {
-      trackingNumber,
-      carrierName: carrier.name,
-      service: serviceName(optionCode),
-      orderNumber: order.order_number,
-      parcelId,
-      weightKg: order.shipping_details.measurement.weight.value,
-      createdAt,
-      sender: state.account.senderAddress,
-      recipient: order.shipping_address,
-    };
-    const bytes = await render(data, request.format);
-    state.parcels.set(parcelId, {
-      native: request.format,
-      data,
-      documents: new Map([[request.format, bytes]]),
+  function recordViolations(op: MatchedOperation, path: string, method: string, reply: Reply) {
+    const violations = validation.specs.validateResponse(op, {
+      status: reply.status,
+      ...(reply.binary
+        ? { contentType: reply.binary.contentType, body: reply.binary.bytes }
+        : reply.json !== undefined
+          ? { contentType: 'application/json', body: reply.json }
+          : { body: undefined }),
     });
-    state.ledger.push({
-      orderId: order.order_id,
-      orderNumber: order.order_number,
-      parcelId,
-      shipmentId,
-      trackingNumber,
-      carrier: carrier.code,
-      format: request.format,
-      bytes,
-      createdAt,
-      publicKey: state.account.keys.publicKey,
-    });
-
-    const origin = `http://${host ?? '127.0.0.1'}`;
-    const file = {
-      file: bytes.toString('base64'),
-      mime_type: mimeOf[request.format],
-      // ZPL and our PNG come at the carrier's 203 dpi whatever was asked; PDF echoes the request.
-      dpi: request.format === 'pdf' ? request.dpi : 203,
-    };
-    const item = {
-      parcel_id: parcelId,
-      shipment_id: shipmentId,
-      order_id: order.order_id,
-      order_number: order.order_number,
-      ship_with: {
-        type: 'shipping_option_code',
-        properties: { shipping_option_code: optionCode, contract_id: carrier.contractId },
-      },
-      tracking_number: trackingNumber,
-      tracking_url: carrier.trackingUrl(
-        trackingNumber,
-        order.shipping_address.country_code,
-        order.shipping_address.postal_code,
-      ),
-      ...(state.labelResponse === 'example' ? { label: file } : { label_details: file }),
-      documents: [
-        {
-          type: 'label',
-          document_type: 'label',
-          size: 'a6',
-          link: `${origin}${API}/parcels/${parcelId}/documents/label`,
-        },
-      ],
-    };
-    sendJson(res, 201, { data: state.labelResponse === 'example' ? [item] : item });
-  }
-
-  async function getDocument(
-    req: IncomingMessage,
-    res: ServerResponse,
-    url: URL,
-    id: string,
-    type: string,
-  ) {
-    if (!['label', 'customs-declaration', 'air-waybill'].includes(type)) {
-      throw new HttpError(400, [v3Errors.invalidDocumentType]);
+    if (violations.length > 0) {
+      deps.violations.push({ method, path, status: reply.status, violations });
     }
-    const dpi = url.searchParams.get('dpi');
-    if (dpi !== null && !DPIS.includes(Number(dpi))) {
-      throw new HttpError(400, [
-        invalidParameter('dpi', `"${dpi}" is not a valid choice.`, 'invalid_choice'),
-      ]);
-    }
-    const paperSize = url.searchParams.get('paper_size');
-    if (paperSize !== null && !['A4', 'A5', 'A6'].includes(paperSize)) {
-      throw new HttpError(400, [
-        invalidParameter('paper_size', `"${paperSize}" is not a valid choice.`, 'invalid_choice'),
-      ]);
-    }
-    const parcel = /^\d+$/.test(id) ? state.parcels.get(Number(id)) : undefined;
-    if (!parcel) throw new HttpError(404, [v3Errors.parcelNotFound]);
-    // Domestic EU parcels carry no customs papers.
-    if (type !== 'label') throw new HttpError(404, [v3Errors.documentNotAvailable]);
-
-    // A label first made as native ZPL can only ever be served as ZPL (spec, Accept header).
-    const format = parcel.native === 'zpl' ? 'zpl' : acceptedFormat(req.headers.accept);
-    let bytes = parcel.documents.get(format);
-    if (!bytes) {
-      bytes = await render(parcel.data, format);
-      parcel.documents.set(format, bytes);
-    }
-    res.writeHead(200, {
-      'Content-Type': mimeOf[format],
-      'Content-Length': bytes.length,
-      'Content-Disposition': `inline; filename="label-${id}.${format}"`,
-    });
-    res.end(bytes);
   }
 
   return {
     server,
-    cancelPending() {
-      for (const entry of pending) {
-        clearTimeout(entry.timer);
-        entry.resolve();
-      }
-      pending.clear();
+    stop() {
+      stopping.abort(new Error('simulator closed'));
     },
   };
 }
 
-async function render(data: LabelData, format: LabelFormat): Promise<Buffer> {
-  switch (format) {
-    case 'zpl':
-      return renderZplLabel(data);
-    case 'pdf':
-      return renderPdfLabel(data);
-    case 'png':
-      return renderPngLabel(renderZplLabel(data));
-  }
-}
-
-interface LabelRequest {
-  integrationId: number;
-  orderId?: string;
-  orderNumber?: string;
-  format: LabelFormat;
-  dpi: number;
-  senderAddressId?: number;
-  shippingOptionCode?: string;
-}
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** Validate a create-label-sync body as the spec's `create-labels-sync` schema does. */
-function validateLabelRequest(body: unknown): LabelRequest {
-  const at = (field: string) => `/data/attributes/${field}`;
-  if (!isRecord(body)) {
-    throw new HttpError(400, [
-      invalidField('/data', 'Wrong request format, expected an object', 'non_field_errors'),
-    ]);
-  }
-  const errors: V3Error[] = [];
-  const known = [
-    'integration_id',
-    'sender_address_id',
-    'brand_id',
-    'ship_with',
-    'order',
-    'label_details',
-  ];
-  for (const key of Object.keys(body)) {
-    if (!known.includes(key))
-      errors.push(invalidField(at(key), 'Extra inputs are not permitted', 'unknown_field'));
-  }
-
-  const integrationId = body.integration_id;
-  if (integrationId === undefined)
-    errors.push(invalidField(at('integration_id'), 'Field required', 'required'));
-  else if (!Number.isInteger(integrationId))
-    errors.push(invalidField(at('integration_id'), 'Input should be a valid integer'));
-
-  const senderAddressId = body.sender_address_id;
-  if (senderAddressId !== undefined && !Number.isInteger(senderAddressId)) {
-    errors.push(invalidField(at('sender_address_id'), 'Input should be a valid integer'));
-  }
-
-  let orderId: string | undefined;
-  let orderNumber: string | undefined;
-  const order = body.order;
-  if (order === undefined) errors.push(invalidField(at('order'), 'Field required', 'required'));
-  else if (!isRecord(order))
-    errors.push(invalidField(at('order'), 'Input should be a valid dictionary'));
-  else {
-    const selector = (field: 'order_id' | 'order_number', max: number) => {
-      const value = order[field];
-      if (value === undefined) return undefined;
-      if (typeof value !== 'string')
-        errors.push(invalidField(at(`order/${field}`), 'Input should be a valid string'));
-      else if (value.length < 1 || value.length > max) {
-        errors.push(
-          invalidField(at(`order/${field}`), `String should have between 1 and ${max} characters`),
-        );
-      } else return value;
-      return undefined;
-    };
-    orderId = selector('order_id', 64);
-    orderNumber = selector('order_number', 255);
-    if (order.order_id === undefined && order.order_number === undefined) {
-      errors.push(
-        invalidField(at('order'), 'Either order_id or order_number is required', 'required'),
-      );
-    }
-    if (
-      order.apply_shipping_rules !== undefined &&
-      typeof order.apply_shipping_rules !== 'boolean'
-    ) {
-      errors.push(
-        invalidField(at('order/apply_shipping_rules'), 'Input should be a valid boolean'),
-      );
-    }
-  }
-
-  let format: LabelFormat = 'pdf';
-  let dpi = 72;
-  const details = body.label_details;
-  if (details !== undefined) {
-    if (!isRecord(details))
-      errors.push(invalidField(at('label_details'), 'Input should be a valid dictionary'));
-    else {
-      if (details.mime_type !== undefined) {
-        const asked =
-          typeof details.mime_type === 'string' ? formatOf.get(details.mime_type) : undefined;
-        if (asked) format = asked;
-        else {
-          errors.push(
-            invalidField(
-              at('label_details/mime_type'),
-              "Input should be 'application/pdf', 'application/zpl' or 'image/png'",
-            ),
-          );
-        }
-      }
-      if (details.dpi !== undefined) {
-        if (typeof details.dpi === 'number' && DPIS.includes(details.dpi)) dpi = details.dpi;
-        else
-          errors.push(
-            invalidField(at('label_details/dpi'), 'Input should be 72, 150, 203, 300 or 600'),
-          );
-      }
-    }
-  }
-
-  let shippingOptionCode: string | undefined;
-  const shipWith = body.ship_with;
-  if (shipWith !== undefined) {
-    const properties = isRecord(shipWith) ? shipWith.properties : undefined;
-    if (!isRecord(shipWith) || shipWith.type !== 'shipping_option_code') {
-      errors.push(invalidField(at('ship_with/type'), "Input should be 'shipping_option_code'"));
-    } else if (!isRecord(properties) || typeof properties.shipping_option_code !== 'string') {
-      errors.push(
-        invalidField(at('ship_with/properties/shipping_option_code'), 'Field required', 'required'),
-      );
-    } else shippingOptionCode = properties.shipping_option_code;
-  }
-
-  if (errors.length > 0) throw new HttpError(400, errors);
-  return {
-    integrationId: integrationId as number,
-    orderId,
-    orderNumber,
-    format,
-    dpi,
-    senderAddressId: senderAddressId as number | undefined,
-    shippingOptionCode,
+/** Errors in the order of the fields in the request, as a reader of the body meets them. */
+function inBodyOrder(violations: Violation[], body: unknown): Violation[] {
+  const keys = body !== null && typeof body === 'object' ? Object.keys(body) : [];
+  const rank = (violation: Violation) => {
+    if (violation.location !== 'body') return -1;
+    const index = keys.indexOf(violation.pointer.split('/')[1] ?? '');
+    return index < 0 ? keys.length : index;
   };
+  return violations
+    .map((violation, index) => ({ violation, index, rank: rank(violation) }))
+    .sort((a, b) => a.rank - b.rank || a.index - b.index)
+    .map(({ violation }) => violation);
 }
 
-function checkAuth(
+function restyle(violation: Violation, style: 'plain' | 'attributes'): Violation {
+  if (style === 'plain' || violation.location !== 'body') return violation;
+  let bracketed = false;
+  const parts = violation.pointer
+    .split('/')
+    .slice(1)
+    .map((part) => {
+      if (bracketed || !/^\d+$/.test(part)) return part;
+      bracketed = true;
+      return `[${part}]`;
+    });
+  return { ...violation, pointer: ['/data/attributes', ...parts].join('/') };
+}
+
+function authenticate(
   header: string | undefined,
-  keys: { publicKey: string; secretKey: string },
-): 'ok' | 'missing' | 'invalid' {
+  accounts: readonly AccountState[],
+): AccountState | 'missing' | 'invalid' {
   const match = /^Basic\s+(\S+)$/i.exec(header ?? '');
   if (!match?.[1]) return 'missing';
   const decoded = Buffer.from(match[1], 'base64').toString('utf8');
   const colon = decoded.indexOf(':');
   if (colon < 0) return 'invalid';
-  return decoded.slice(0, colon) === keys.publicKey && decoded.slice(colon + 1) === keys.secretKey
-    ? 'ok'
-    : 'invalid';
+  const publicKey = decoded.slice(0, colon);
+  const secretKey = decoded.slice(colon + 1);
+  return (
+    accounts.find(
+      (account) =>
+        account.data.keys.publicKey === publicKey && account.data.keys.secretKey === secretKey,
+    ) ?? 'invalid'
+  );
 }
 
-function parsePageSize(value: string | null): number {
-  if (value === null) return 100;
-  if (!/^\d+$/.test(value))
-    throw new HttpError(400, [invalidParameter('page_size', 'A valid integer is required.')]);
-  const size = Number(value);
-  if (size < 1)
-    throw new HttpError(400, [
-      invalidParameter('page_size', 'Ensure this value is greater than or equal to 1.'),
-    ]);
-  if (size > 200)
-    throw new HttpError(400, [
-      invalidParameter('page_size', 'Ensure this value is less than or equal to 200.'),
-    ]);
-  return size;
-}
-
-function decodeCursor(cursor: string): number {
-  const decoded = /^[A-Za-z0-9+/]+={0,2}$/.test(cursor)
-    ? Buffer.from(cursor, 'base64').toString('utf8')
-    : '';
-  const match = /^p=(\d+)$/.exec(decoded);
-  if (!match) throw new HttpError(404, [v3Errors.invalidCursor]);
-  return Number(match[1]);
-}
-
-/** A date (the whole day, UTC) or a date-time (that instant) as [from, to] milliseconds. */
-function dateBounds(parameter: string, value: string): [number, number] {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
-    const start = Date.parse(`${value}T00:00:00Z`);
-    if (!Number.isNaN(start)) return [start, start + 86_400_000 - 1];
-  } else {
-    const at = Date.parse(value);
-    if (!Number.isNaN(at) && /^\d{4}-\d{2}-\d{2}T/.test(value)) return [at, at];
-  }
-  throw new HttpError(400, [invalidParameter(parameter, 'Enter a valid date.')]);
-}
-
-function acceptedFormat(accept: string | undefined): LabelFormat {
-  for (const part of (accept ?? '').split(',')) {
-    const format = formatOf.get(part.split(';')[0]?.trim().toLowerCase() ?? '');
-    if (format) return format;
-  }
-  return 'pdf';
-}
-
-function methodNotAllowed(method: string): HttpError {
-  return new HttpError(405, [
-    {
-      status: '405',
-      code: 'method_not_allowed',
-      title: 'Method not allowed',
-      detail: `Method "${method}" not allowed.`,
-    },
-  ]);
-}
+class BodyTooLarge extends Error {}
 
 async function readJson(req: IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];
@@ -624,26 +415,35 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   for await (const chunk of req) {
     const buffer = chunk as Buffer;
     size += buffer.length;
-    if (size > MAX_BODY_BYTES) throw new HttpError(413, [errorForStatus(413)]);
+    if (size > MAX_BODY_BYTES) throw new BodyTooLarge();
     chunks.push(buffer);
   }
-  try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
-  } catch {
-    throw new HttpError(400, [invalidField('/data', 'JSON parse error', 'invalid')]);
-  }
+  if (size === 0) return undefined;
+  return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    'Content-Type': 'application/json',
-    'Content-Length': Buffer.byteLength(text),
-  });
-  res.end(text);
-}
-
-function sendErrors(res: ServerResponse, status: number, errors: V3Error[]): void {
+function send(res: ServerResponse, reply: Reply): void {
   if (res.headersSent || res.destroyed) return;
-  sendJson(res, status, { errors });
+  const headers: Record<string, string | number> = { ...reply.headers };
+  if (reply.binary) {
+    headers['Content-Type'] = reply.binary.contentType;
+    headers['Content-Length'] = reply.binary.bytes.length;
+    if (reply.binary.filename) {
+      headers['Content-Disposition'] = `inline; filename="${reply.binary.filename}"`;
+    }
+    res.writeHead(reply.status, headers);
+    res.end(reply.binary.bytes);
+    return;
+  }
+  if (reply.json === undefined) {
+    headers['Content-Length'] = 0;
+    res.writeHead(reply.status, headers);
+    res.end();
+    return;
+  }
+  const text = JSON.stringify(reply.json);
+  headers['Content-Type'] = 'application/json';
+  headers['Content-Length'] = Buffer.byteLength(text);
+  res.writeHead(reply.status, headers);
+  res.end(text);
 }

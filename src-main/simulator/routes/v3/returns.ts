@@ -1,0 +1,123 @@
+// v3 returns: a return label from the customer back to a sender address, and the list of them.
+import { carrierForOption, productForOption } from '../../carriers';
+import { invalidField, v3Errors } from '../../errors';
+import {
+  iso,
+  isRecord,
+  json,
+  paginate,
+  str,
+  v3Fail,
+  type Route,
+  type RouteContext,
+} from '../../http';
+import { statusAt } from '../../lifecycle';
+import { createShipment } from '../../shipping';
+import { findParcel } from '../../state';
+import { v3PageSize } from './orders';
+import { kilograms } from './shipments';
+import type { V3Address } from '../../seed';
+
+function address(value: unknown): V3Address {
+  const raw = isRecord(value) ? value : {};
+  const text = (name: string) => str(raw[name]) ?? '';
+  return {
+    name: text('name'),
+    address_line_1: text('address_line_1'),
+    house_number: text('house_number'),
+    postal_code: text('postal_code'),
+    city: text('city'),
+    country_code: text('country_code'),
+    ...(typeof raw.email === 'string' ? { email: raw.email } : {}),
+  };
+}
+
+async function createReturn(ctx: RouteContext) {
+  const body = isRecord(ctx.body) ? ctx.body : {};
+  const properties =
+    isRecord(body.ship_with) && isRecord(body.ship_with.properties)
+      ? body.ship_with.properties
+      : {};
+  const code = str(properties.shipping_option_code) ?? '';
+  if (!productForOption(code) || !carrierForOption(code)) {
+    throw v3Fail(
+      400,
+      invalidField(
+        '/ship_with/properties/shipping_option_code',
+        `Shipping option ${code} is not available.`,
+      ),
+    );
+  }
+  const from = address(body.from_address);
+  const shipment = await createShipment(ctx, {
+    api: 'v3',
+    via: 'returns',
+    integrationId: null,
+    orderId: null,
+    orderNumber: str(body.order_number) ?? '',
+    externalReferenceId: null,
+    reference: str(body.reference) ?? null,
+    from,
+    to: address(body.to_address),
+    shippingOptionCode: code,
+    totalOrderPrice: null,
+    isReturn: true,
+    parcels: [
+      { weightKg: kilograms(body.weight) ?? 1, dimensions: null, items: [], labelNotes: [] },
+    ],
+    format: 'pdf',
+    readyAt: ctx.now,
+  });
+  const parcel = shipment.parcels[0];
+  if (!parcel) throw new Error('return without parcel');
+  const id = ctx.state.nextReturnId++;
+  ctx.account.returns.push({
+    id,
+    publicKey: shipment.publicKey,
+    parcelId: parcel.id,
+    createdAt: ctx.now,
+    reason: isRecord(body.reason) ? (str(body.reason.description) ?? null) : null,
+  });
+  return json(201, { return_id: id, parcel_id: parcel.id, multi_collo_ids: [] });
+}
+
+function listReturns(ctx: RouteContext) {
+  const all = [...ctx.account.returns].sort((a, b) => b.id - a.id);
+  const { page, next, previous } = paginate(
+    ctx,
+    all,
+    (r) => r.id,
+    v3PageSize(ctx, 40, 100),
+    () => v3Fail(404, v3Errors.invalidCursor),
+  );
+  const data = page.flatMap((record) => {
+    const found = findParcel(ctx.account, record.parcelId);
+    if (!found) return [];
+    const { shipment, parcel } = found;
+    const status = statusAt(parcel, ctx.now);
+    return [
+      {
+        id: record.id,
+        created_at: iso(record.createdAt),
+        is_cancellable: parcel.cancel === null,
+        shipping_option: { code: shipment.shippingOptionCode },
+        shipping_product: { code: shipment.shippingOptionCode.split('/')[0] },
+        collo_count: 1,
+        tracking_number: parcel.trackingNumber,
+        tracking_url: parcel.trackingUrl,
+        label_url: `${ctx.origin}/api/v3/parcels/${parcel.id}/documents/label`,
+        weight: { value: parcel.weightKg, unit: 'kg' },
+        from_address: shipment.from,
+        to_address: shipment.to,
+        parcel_status: { code: status.code, message: status.message },
+        reason: record.reason === null ? null : { id: 1, description: record.reason },
+      },
+    ];
+  });
+  return json(200, { next, previous, data });
+}
+
+export const returnRoutes: Route[] = [
+  { method: 'POST', path: '/returns', handle: createReturn },
+  { method: 'GET', path: '/returns', handle: listReturns },
+];
