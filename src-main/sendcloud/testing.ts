@@ -2,6 +2,7 @@
 // example bodies from ../shared/sendcloud/examples. (Test-only; it lives here because the tests
 // it serves are the only users.)
 import { readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
 import type { Clock } from '../clock';
 import { createSendcloudClient, type SendcloudClientOptions } from './client';
 import { createRateLimiter } from './rate-limit';
@@ -96,4 +97,42 @@ export function testClient(
     ...opts,
   });
   return { client, clock };
+}
+
+/** A response example from the vendored OpenAPI documents in resources/sendcloud-spec. */
+export function specExample(
+  file: string,
+  path: string,
+  method: string,
+  status: string,
+  name?: string,
+): unknown {
+  const url = new URL(`../../resources/sendcloud-spec/${file}`, import.meta.url);
+  const text = readFileSync(url, 'utf8');
+  const doc = (file.endsWith('.json') ? JSON.parse(text) : parseYaml(text)) as SpecDoc;
+  const content = doc.paths[path]?.[method]?.responses[status]?.content?.['application/json'];
+  const example = name ? content?.examples?.[name]?.value : content?.example;
+  if (example === undefined)
+    throw new Error(`no example ${method} ${path} ${status} ${name ?? ''}`);
+  return example;
+}
+
+interface SpecDoc {
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        responses: Record<
+          string,
+          {
+            content?: Record<
+              string,
+              { example?: unknown; examples?: Record<string, { value: unknown }> }
+            >;
+          }
+        >;
+      }
+    >
+  >;
 }

@@ -28,7 +28,7 @@ export function documentsApi(sender: Sender) {
 
   return {
     /** A label first made as native ZPL stays ZPL whatever Accept asks for. */
-    getParcelDocument(
+    async getParcelDocument(
       parcelId: number,
       type: DocumentType,
       opts: ParcelDocumentOptions,
@@ -40,7 +40,7 @@ export function documentsApi(sender: Sender) {
     },
 
     /** One document holding `type` for 1..20 parcels; the endpoint takes no dpi. */
-    getParcelDocuments(
+    async getParcelDocuments(
       parcelIds: number[],
       type: DocumentType,
       opts: Omit<ParcelDocumentOptions, 'dpi'>,

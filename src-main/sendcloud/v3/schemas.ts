@@ -180,14 +180,20 @@ export type SenderAddress = z.output<typeof senderAddressSchema>;
 export const senderAddressListSchema = z.looseObject({ data: z.array(senderAddressSchema) });
 export const senderAddressResponseSchema = z.looseObject({ data: senderAddressSchema });
 
-export const contractSchema = z.looseObject({
-  id: z.number().int(),
-  client_id: optionalString,
-  carrier_code: optionalString,
-  name: optionalString,
-  is_active: z.boolean().nullish(),
-  country: optionalString,
-});
+export const contractSchema = z
+  .looseObject({
+    id: z.number().int(),
+    client_id: optionalString,
+    // Tolerance: the contracts schema has `carrier_code`, its example `carrier: {code, name}`.
+    carrier_code: optionalString,
+    carrier: z.looseObject({ code: z.string(), name: optionalString }).nullish(),
+    name: optionalString,
+    country: optionalString,
+    state: optionalString,
+    type: optionalString,
+    is_default_per_carrier: z.boolean().nullish(),
+  })
+  .transform((c) => ({ ...c, carrier_code: c.carrier_code ?? c.carrier?.code ?? null }));
 export type Contract = z.output<typeof contractSchema>;
 export const contractListSchema = z.looseObject({ data: z.array(contractSchema) });
 

@@ -1,0 +1,535 @@
+import { describe, expect, it } from 'vitest';
+import { caught } from '../../../test/helpers/sendcloud';
+import { SendcloudConflictError } from '../errors';
+import { fakeFetch, json, readExample, specExample, testClient } from '../testing';
+import type { AnnounceShipmentRequest } from './shipments';
+import type { OrderInput } from './orders';
+import type { Shipment } from './schemas';
+
+const body = (s: { body: string | null } | undefined) => JSON.parse(s?.body ?? 'null') as unknown;
+const query = (s: { url: URL } | undefined) => Object.fromEntries(s?.url.searchParams ?? []);
+const dev = (area: string) => `sendcloud-dev/${area}.yaml`;
+const merged = 'toppynl-merged/v3-openapi.json';
+
+describe('v3 orders', () => {
+  it('lists with every documented filter, page size and cursor', async () => {
+    const { fetch, seen } = fakeFetch(() => json(200, readExample('v3-orders-list-response.json')));
+    const { client } = testClient(fetch);
+    const page = await client.listOrders({
+      integrationIds: [1, 2],
+      orderNumber: 'N',
+      orderId: 'I',
+      status: 'unshipped',
+      createdAt: '2026-01-01',
+      createdAtMin: '2026-01-02',
+      createdAtMax: '2026-01-03',
+      updatedAt: '2026-01-04',
+      updatedAtMin: '2026-01-05',
+      updatedAtMax: '2026-01-06',
+      sort: '-order_created_at',
+      pageSize: 200,
+      cursor: 'abc',
+    });
+    expect(page.orders.map((o) => o.order_number)).toEqual(['OXSDFGHTD-12', 'OXSDFGHTD-13']);
+    expect(query(seen[0])).toEqual({
+      integration: '1,2',
+      order_number: 'N',
+      order_id: 'I',
+      status: 'unshipped',
+      order_created_at: '2026-01-01',
+      order_created_at_min: '2026-01-02',
+      order_created_at_max: '2026-01-03',
+      order_updated_at: '2026-01-04',
+      order_updated_at_min: '2026-01-05',
+      order_updated_at_max: '2026-01-06',
+      sort: '-order_created_at',
+      page_size: '200',
+      cursor: 'abc',
+    });
+  });
+
+  it('upserts a batch as a JSON array and reads the 201 example', async () => {
+    const { fetch, seen } = fakeFetch(() =>
+      json(201, readExample('v3-orders-create-response.json')),
+    );
+    const orders = readExample('v3-orders-create-request.json') as OrderInput[];
+    const result = await testClient(fetch).client.upsertOrders(orders);
+    expect(seen[0]?.method).toBe('POST');
+    expect(seen[0]?.url.pathname).toBe('/api/v3/orders');
+    expect(body(seen[0])).toEqual(orders);
+    expect(result).toEqual([
+      { id: '669', orderId: '555413', orderNumber: 'OXSDFGHTD-12' },
+      { id: '1337', orderId: '555414', orderNumber: 'OXSDFGHTD-13' },
+    ]);
+  });
+
+  it('refuses an empty batch and one over 100 before sending anything', async () => {
+    const { fetch, seen } = fakeFetch(() => json(201, { data: [] }));
+    const { client } = testClient(fetch);
+    const order = (readExample('v3-orders-create-request.json') as OrderInput[])[0] as OrderInput;
+    await expect(client.upsertOrders([])).rejects.toThrow(RangeError);
+    await expect(client.upsertOrders(Array.from({ length: 101 }, () => order))).rejects.toThrow(
+      /1 to 100/,
+    );
+    expect(seen).toHaveLength(0);
+  });
+});
+
+describe('v3 ship-an-order', () => {
+  it('reads the official create-label-sync example and asks for PNG at 300 dpi', async () => {
+    const { fetch, seen } = fakeFetch(() =>
+      json(201, readExample('v3-create-label-sync-response.json')),
+    );
+    const { client } = testClient(fetch);
+    // The example's file is a placeholder, not base64: the client refuses it as a label.
+    const error = await caught(
+      client.createLabelSync({
+        integrationId: 70,
+        order: { orderNumber: 'ORD-2024-00166' },
+        format: 'png',
+        dpi: 300,
+        brandId: 3,
+        shippingOptionCode: 'postnl:standard',
+        contractId: 9,
+        applyShippingRules: false,
+      }),
+    );
+    expect(error.kind).toBe('server');
+    expect(body(seen[0])).toEqual({
+      integration_id: 70,
+      brand_id: 3,
+      ship_with: {
+        type: 'shipping_option_code',
+        properties: { shipping_option_code: 'postnl:standard', contract_id: 9 },
+      },
+      order: { order_number: 'ORD-2024-00166', apply_shipping_rules: false },
+      label_details: { mime_type: 'image/png', dpi: 300 },
+    });
+  });
+
+  it('creates labels for 1..20 orders and reports partial errors by order index', async () => {
+    const { fetch, seen } = fakeFetch(() =>
+      json(202, readExample('v3-create-labels-async-partial-error.json')),
+    );
+    const result = await testClient(fetch).client.createLabelsAsync({
+      integrationId: 70,
+      orders: [{ orderId: '593c853e-ca90-4ab4-953c-fd2f47dd8dc3' }, { orderNumber: 'ORD-2' }],
+      senderAddressId: 5,
+    });
+    expect(body(seen[0])).toEqual({
+      integration_id: 70,
+      sender_address_id: 5,
+      orders: [{ order_id: '593c853e-ca90-4ab4-953c-fd2f47dd8dc3' }, { order_number: 'ORD-2' }],
+    });
+    expect(result.queued.map((q) => [q.shipment_id, q.parcels_ids])).toEqual([['511', [420]]]);
+    expect(result.failed).toEqual([
+      {
+        index: 1,
+        code: 'validation_error',
+        detail: 'The order has no valid shipping address.',
+        pointer: '/data/attributes/orders/[1]',
+      },
+    ]);
+  });
+
+  it('reads the all-successful async example, and refuses 21 orders', async () => {
+    const { fetch } = fakeFetch(() =>
+      json(202, readExample('v3-create-labels-async-response.json')),
+    );
+    const { client } = testClient(fetch);
+    const result = await client.createLabelsAsync({
+      integrationId: 70,
+      orders: [{ orderNumber: 'A' }, { orderNumber: 'B' }],
+    });
+    expect(result.queued).toHaveLength(2);
+    expect(result.failed).toEqual([]);
+    await expect(
+      client.createLabelsAsync({
+        integrationId: 70,
+        orders: Array.from({ length: 21 }, (_, i) => ({ orderNumber: String(i) })),
+      }),
+    ).rejects.toThrow(RangeError);
+  });
+});
+
+describe('v3 shipments', () => {
+  const request = readExample('v3-shipments-announce-request.json') as AnnounceShipmentRequest;
+
+  it('announces synchronously with an external reference and reads the 201 example', async () => {
+    const { fetch, seen } = fakeFetch(() =>
+      json(201, readExample('v3-shipments-announce-response.json')),
+    );
+    const shipment = await testClient(fetch).client.announceShipment({
+      ...request,
+      external_reference_id: 'station-1/job-42',
+    });
+    expect(seen[0]?.url.pathname).toBe('/api/v3/shipments/announce');
+    expect(body(seen[0])).toMatchObject({ external_reference_id: 'station-1/job-42' });
+    expect(shipment.id).toBe('XXX-Shipment-id');
+    expect(shipment.parcels[0]).toMatchObject({
+      id: 383707309,
+      tracking_number: '3SYZXG8498635',
+      status: { code: 'READY_TO_SEND' },
+    });
+  });
+
+  it('returns a 201 whose announcement failed as data, errors included', async () => {
+    const { fetch } = fakeFetch(() =>
+      json(201, readExample('v3-shipments-announce-failed-response.json')),
+    );
+    const shipment = await testClient(fetch).client.announceShipment(request);
+    expect(shipment.parcels[0]?.status?.code).toBe('ANNOUNCEMENT_FAILED');
+    expect(shipment.errors?.[0]?.code).toBe('parcel_announcement_error');
+  });
+
+  it('turns a repeated external reference into a conflict carrying the existing shipment', async () => {
+    const existing = readExample('v3-shipments-announce-response.json') as { data: Shipment };
+    const { fetch } = fakeFetch(() =>
+      json(409, {
+        errors: [{ status: '409', code: 'invalid', detail: 'Shipment already exists.' }],
+        ...existing,
+      }),
+    );
+    const error = await caught(testClient(fetch).client.announceShipment(request));
+    expect(error).toBeInstanceOf(SendcloudConflictError);
+    expect((error as SendcloudConflictError).existingShipment?.id).toBe('XXX-Shipment-id');
+    expect(error.uiCode).toBe('already-labelled');
+  });
+
+  it('gets one shipment and lists by order number, reference, tracking number and date', async () => {
+    const list = specExample(
+      dev('v3-shipments'),
+      '/shipments',
+      'get',
+      '200',
+      'RetrievedDomesticSingleParcelShipments',
+    );
+    const one = specExample(
+      dev('v3-shipments'),
+      '/shipments/{id}',
+      'get',
+      '200',
+      'ShipmentResponse',
+    );
+    const { fetch, seen } = fakeFetch((s) =>
+      s.url.pathname.endsWith('/shipments')
+        ? json(200, list, {
+            link: '<http://sim.test/api/v3/shipments?cursor=bmV4dA%3D%3D>; rel="next"',
+          })
+        : json(200, one),
+    );
+    const { client } = testClient(fetch);
+    const shipment = await client.getShipment('abc/1');
+    expect(seen[0]?.url.pathname).toBe('/api/v3/shipments/abc%2F1');
+    expect(shipment.parcels.length).toBeGreaterThan(0);
+    const page = await client.listShipments({
+      orderNumber: 'O-1',
+      externalReferenceId: 'ref-1',
+      trackingNumber: '3S',
+      announcedAfter: '2026-03-01T00:00:00Z',
+      updatedBefore: '2026-03-02T00:00:00Z',
+      parcelIds: [1, 2],
+      pageSize: 100,
+    });
+    expect(page.shipments.length).toBeGreaterThan(0);
+    expect(page.nextCursor).toBe('bmV4dA==');
+    expect(query(seen[1])).toEqual({
+      order_number: 'O-1',
+      external_reference_id: 'ref-1',
+      tracking_number: '3S',
+      announced_after: '2026-03-01T00:00:00Z',
+      updated_before: '2026-03-02T00:00:00Z',
+      ids: '1,2',
+      page_size: '100',
+    });
+  });
+
+  it('cancels: 200 cancelled, 202 queued', async () => {
+    const cancelled = specExample(
+      dev('v3-shipments'),
+      '/shipments/{id}/cancel',
+      'post',
+      '200',
+      'Cancelled',
+    );
+    const { fetch, seen } = fakeFetch((_s, i) =>
+      i === 0
+        ? json(200, cancelled)
+        : json(202, readExample('v3-shipments-cancel-202-queued.json')),
+    );
+    const { client } = testClient(fetch);
+    expect(await client.cancelShipment('s1')).toMatchObject({
+      outcome: 'cancelled',
+      status: 'cancelled',
+    });
+    expect(await client.cancelShipment('s1')).toEqual({
+      outcome: 'queued',
+      status: 'queued',
+      message: 'Shipment cancellation has been queued',
+    });
+    expect(seen.map((s) => `${s.method} ${s.url.pathname}`)).toEqual([
+      'POST /api/v3/shipments/s1/cancel',
+      'POST /api/v3/shipments/s1/cancel',
+    ]);
+  });
+});
+
+describe('v3 parcel documents', () => {
+  it.each([
+    ['label', 'pdf', 'application/pdf', 72, 'A4'],
+    ['customs-declaration', 'png', 'image/png', 300, 'A5'],
+    ['air-waybill', 'zpl', 'application/zpl', 203, 'A6'],
+  ] as const)(
+    'gets one %s as %s by Accept, with dpi and paper size',
+    async (type, format, accept, dpi, paperSize) => {
+      const { fetch, seen } = fakeFetch(() => new Response('DOC', { status: 200 }));
+      const bytes = await testClient(fetch).client.getParcelDocument(7, type, {
+        format,
+        dpi,
+        paperSize,
+      });
+      expect(bytes.toString()).toBe('DOC');
+      expect(seen[0]?.url.pathname).toBe(`/api/v3/parcels/7/documents/${type}`);
+      expect(query(seen[0])).toEqual({ dpi: String(dpi), paper_size: paperSize });
+      expect(seen[0]?.headers.get('accept')).toBe(accept);
+    },
+  );
+
+  it('gets one document for up to 20 parcels, and refuses 21', async () => {
+    const { fetch, seen } = fakeFetch(() => new Response('%PDF-', { status: 200 }));
+    const { client } = testClient(fetch);
+    await client.getParcelDocuments([1, 2, 3], 'label', { format: 'pdf', paperSize: 'A4' });
+    expect(seen[0]?.url.pathname).toBe('/api/v3/parcel-documents/label');
+    expect(seen[0]?.url.searchParams.getAll('parcels')).toEqual(['1', '2', '3']);
+    expect(seen[0]?.url.searchParams.get('paper_size')).toBe('A4');
+    expect(seen[0]?.headers.get('accept')).toBe('application/pdf');
+    await expect(
+      client.getParcelDocuments(
+        Array.from({ length: 21 }, (_, i) => i),
+        'label',
+        { format: 'pdf' },
+      ),
+    ).rejects.toThrow(RangeError);
+  });
+});
+
+describe('other v3 calls', () => {
+  it('posts shipping options with quotes and reads the example, and the empty answer', async () => {
+    const { fetch, seen } = fakeFetch((_s, i) =>
+      json(
+        200,
+        readExample(
+          i === 0 ? 'v3-shipping-options-response.json' : 'v3-shipping-options-empty-response.json',
+        ),
+      ),
+    );
+    const { client } = testClient(fetch);
+    const req = readExample('v3-shipping-options-request.json') as Parameters<
+      typeof client.getShippingOptions
+    >[0];
+    const result = await client.getShippingOptions(req);
+    expect(body(seen[0])).toEqual(req);
+    expect(seen[0]?.url.pathname).toBe('/api/v3/shipping-options');
+    expect(result.options[0]?.code).toBe('postnl:standard/signature');
+    expect(result.options[0]?.quotes?.[0]?.price?.total).toBeTruthy();
+    const empty = await client.getShippingOptions({});
+    expect(empty.options).toEqual([]);
+    expect(empty.message).toMatch(/couldn't find any shipping options/);
+  });
+
+  it('lists and gets sender addresses, following the Link cursor', async () => {
+    const list = specExample(
+      merged,
+      '/addresses/sender-addresses',
+      'get',
+      '200',
+      'RetrieveSenderAddresses',
+    );
+    const one = specExample(
+      merged,
+      '/addresses/sender-addresses/{id}',
+      'get',
+      '200',
+      'RetrieveSenderAddress',
+    );
+    const { fetch, seen } = fakeFetch((s) => {
+      if (s.url.pathname.endsWith('/sender-addresses')) {
+        const first = !s.url.searchParams.has('cursor');
+        return json(
+          200,
+          list,
+          first ? { link: '</api/v3/addresses/sender-addresses?cursor=Mg>; rel="next"' } : {},
+        );
+      }
+      return json(200, one);
+    });
+    const { client } = testClient(fetch);
+    const all = await client.listAllSenderAddresses();
+    expect(all.length).toBe(2 * (list as { data: unknown[] }).data.length);
+    expect(seen.map((s) => s.url.searchParams.get('cursor'))).toEqual([null, 'Mg']);
+    const address = await client.getSenderAddress(12);
+    expect(seen[2]?.url.pathname).toBe('/api/v3/addresses/sender-addresses/12');
+    expect(address.id).toEqual(expect.any(Number));
+  });
+
+  it('gets integrations, contracts and parcel statuses from the spec examples', async () => {
+    const bodies: Record<string, unknown> = {
+      '/api/v3/integrations': specExample(
+        dev('v3-integrations'),
+        '/integrations',
+        'get',
+        '200',
+        'Response',
+      ),
+      '/api/v3/integrations/5': specExample(
+        dev('v3-integrations'),
+        '/integrations/{id}',
+        'get',
+        '200',
+        'Response',
+      ),
+      '/api/v3/contracts': specExample(merged, '/contracts', 'get', '200', 'RetrieveContracts'),
+      '/api/v3/parcels/statuses': specExample(
+        merged,
+        '/parcels/statuses',
+        'get',
+        '200',
+        'RetrieveParcelStatuses',
+      ),
+    };
+    const { fetch, seen } = fakeFetch((s) => json(200, bodies[s.url.pathname]));
+    const { client } = testClient(fetch);
+    expect((await client.listIntegrations({ sort: 'shop_name' }))[0]?.id).toEqual(
+      expect.any(Number),
+    );
+    expect(query(seen[0])).toEqual({ sort: 'shop_name' });
+    expect((await client.getIntegration(5)).id).toEqual(expect.any(Number));
+    const contracts = await client.listContracts({
+      carrierCode: 'dhl',
+      isActive: true,
+      pageSize: 10,
+    });
+    expect(contracts.items.map((c) => c.carrier_code)).toEqual(['lettresuivie', 'poste_italiane']);
+    expect(query(seen[2])).toEqual({ carrier_code: 'dhl', is_active: 'true', page_size: '10' });
+    const statuses = await client.listParcelStatuses();
+    expect(statuses.map((s) => s.code)).toContain('READY_TO_SEND');
+  });
+
+  it('tracks a parcel, whose answer is not wrapped in data', async () => {
+    const tracking = {
+      source_id: '383707309',
+      created_at: '2026-03-01T10:00:00Z',
+      announced_at: '2026-03-01T10:00:01Z',
+      updated_at: '2026-03-02T08:00:00Z',
+      details: { is_return: false, is_to_service_point: false, is_mail_box: false },
+      events: [
+        { event_at: '2026-03-02T08:00:00Z', event_type: 'carrier', status_code: 'DELIVERED' },
+      ],
+      from_address: { country_code: 'NL', postal_code: '5611 EM' },
+      to_address: { country_code: 'NL', postal_code: '5642CV' },
+      ship_with: {
+        type: 'shipping_option_code',
+        properties: { shipping_option_code: 'postnl:standard', contract_id: 1 },
+      },
+      tracking_numbers: [{ carrier_code: 'postnl', tracking_number: '3SYZXG8498635' }],
+    };
+    const { fetch, seen } = fakeFetch((_s, i) =>
+      i === 0
+        ? json(200, tracking)
+        : json(
+            404,
+            specExample(
+              dev('v3-parcel-tracking'),
+              '/parcels/tracking/{tracking_number}',
+              'get',
+              '404',
+            ),
+          ),
+    );
+    const { client } = testClient(fetch);
+    const result = await client.getParcelTracking('3SYZXG8498635');
+    expect(seen[0]?.url.pathname).toBe('/api/v3/parcels/tracking/3SYZXG8498635');
+    expect(result.events[0]?.status_code).toBe('DELIVERED');
+    const missing = await caught(client.getParcelTracking('nope'));
+    expect(missing.kind).toBe('not-found');
+    expect(missing.details).toEqual([{ detail: 'Parcel does not exist' }]);
+  });
+
+  it('creates a return and lists returns through the body’s next URL', async () => {
+    const created = specExample(dev('v3-returns'), '/returns', 'post', '201', 'example-1');
+    const list = specExample(dev('v3-returns'), '/returns', 'get', '200', 'Success') as Record<
+      string,
+      unknown
+    >;
+    const { fetch, seen } = fakeFetch((s) =>
+      s.method === 'POST'
+        ? json(201, created)
+        : json(200, { ...list, next: 'https://panel.sendcloud.sc/api/v3/returns?cursor=cj0x' }),
+    );
+    const { client } = testClient(fetch);
+    const address = {
+      name: 'A',
+      address_line_1: 'B 1',
+      postal_code: '1',
+      city: 'C',
+      country_code: 'NL',
+    };
+    const made = await client.createReturn({
+      from_address: address,
+      to_address: address,
+      ship_with: { type: 'shipping_option_code', shipping_option_code: 'postnl:return' },
+      weight: { value: 1.2, unit: 'kg' },
+    });
+    expect(made).toEqual({
+      returnId: expect.any(Number),
+      parcelId: expect.any(Number),
+      multiColloIds: expect.any(Array),
+    });
+    expect(body(seen[0])).toMatchObject({ weight: { value: 1.2, unit: 'kg' } });
+    const page = await client.listReturns({
+      fromDate: '2026-01-01',
+      toDate: '2026-02-01',
+      pageSize: 5,
+    });
+    expect(query(seen[1])).toEqual({
+      from_date: '2026-01-01',
+      to_date: '2026-02-01',
+      page_size: '5',
+    });
+    expect(page.items.length).toBeGreaterThan(0);
+    expect(page.nextCursor).toBe('cj0x');
+  });
+
+  it('lists service points with repeated array parameters and reads the examples', async () => {
+    const examples = [
+      'ServicePointList',
+      'NoServicePointsNearby',
+      'PartiallyMatchedAddress',
+      'AddressNotFound',
+    ];
+    const { fetch, seen } = fakeFetch((_s, i) =>
+      json(
+        200,
+        specExample(dev('v3-service-points'), '/service-points', 'get', '200', examples[i]),
+      ),
+    );
+    const { client } = testClient(fetch);
+    const found = await client.listServicePoints({
+      countryCode: 'NL',
+      carrierCodes: ['dhl', 'postnl'],
+      postalCode: '5611EM',
+      radius: 2000,
+      generalShopTypes: ['locker'],
+    });
+    expect(found.servicePoints[0]?.carrier.code).toBe('dhl');
+    expect(seen[0]?.url.searchParams.getAll('carrier_code')).toEqual(['dhl', 'postnl']);
+    expect(query(seen[0])).toMatchObject({
+      country_code: 'NL',
+      address_postal_code: '5611EM',
+      radius: '2000',
+    });
+    for (let i = 1; i < examples.length; i++) {
+      await expect(client.listServicePoints({ countryCode: 'NL' })).resolves.toBeTruthy();
+    }
+  });
+});
