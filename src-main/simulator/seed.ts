@@ -547,7 +547,7 @@ export function seedAccount(opts: { seed: number; orderCount: number; now: Date 
     service_point_carriers: [],
     webhook_active: false,
     webhook_url: null,
-    feedback_type: null,
+    feedback_type: 'none',
   };
   const senderAddress: SenderAddress = {
     id: SENDER_ADDRESS_ID,

@@ -232,7 +232,6 @@ export function v3Shipment(ctx: RouteContext, shipment: ShipmentRecord) {
     from_address: shipment.from,
     to_address: shipment.to,
     ship_with: shipWith(shipment),
-    customs_information: null,
     carrier: { code: shipment.carrier.code, name: shipment.carrier.name },
     errors: [],
   };
@@ -272,7 +271,7 @@ export function v2Parcel(ctx: RouteContext, shipment: ShipmentRecord, parcel: Pa
     email: to.email ?? '',
     date_created: v2Date(parcel.createdAt),
     date_updated: v2Date(parcel.updatedAt),
-    date_announced: parcel.announcedAt === null ? null : v2Date(parcel.announcedAt),
+    ...(parcel.announcedAt === null ? {} : { date_announced: v2Date(parcel.announcedAt) }),
     tracking_number: parcel.trackingNumber,
     tracking_url: parcel.trackingUrl,
     weight: weightString(parcel.weightKg),
@@ -306,10 +305,12 @@ export function v2Parcel(ctx: RouteContext, shipment: ShipmentRecord, parcel: Pa
     is_return: shipment.isReturn,
     insured_value: 0,
     total_insured_value: 0,
-    total_order_value: shipment.totalOrderPrice?.value ?? null,
-    total_order_value_currency: shipment.totalOrderPrice?.currency ?? null,
-    to_service_point: null,
-    to_state: null,
+    ...(shipment.totalOrderPrice
+      ? {
+          total_order_value: shipment.totalOrderPrice.value,
+          total_order_value_currency: shipment.totalOrderPrice.currency,
+        }
+      : {}),
     parcel_items: parcel.items,
     length: parcel.dimensions?.length ?? null,
     width: parcel.dimensions?.width ?? null,

@@ -69,7 +69,6 @@ function v2Sender(address: SenderAddress) {
     vat_number: '',
     eori_number: '',
     label: address.city,
-    brand_id: null,
     signature_full_name: address.name,
     signature_initials: address.name
       .split(/\s+/)

@@ -16,7 +16,6 @@ function senderAddress(address: SenderAddress) {
     postal_code: address.postal_code,
     city: address.city,
     country_code: address.country_code,
-    state_province_code: null,
     email: address.email ?? '',
     phone_number: address.phone_number ?? '',
     tax_numbers: [],

@@ -110,11 +110,20 @@ function listReturns(ctx: RouteContext) {
         from_address: shipment.from,
         to_address: shipment.to,
         parcel_status: { code: status.code, message: status.message },
-        reason: record.reason === null ? null : { id: 1, description: record.reason },
+        send_tracking_emails: false,
+        status_history: [
+          {
+            carrier_update_timestamp: iso(parcel.updatedAt),
+            parent_status: status.code.toLowerCase(),
+            carrier_code: shipment.carrier.code,
+            carrier_message: status.message,
+          },
+        ],
+        ...(record.reason === null ? {} : { reason: { id: 1, description: record.reason } }),
       },
     ];
   });
-  return json(200, { next, previous, data });
+  return json(200, { ...(next ? { next } : {}), ...(previous ? { previous } : {}), data });
 }
 
 export const returnRoutes: Route[] = [

@@ -31,7 +31,12 @@ function servicePoints(ctx: RouteContext) {
       .map((carrier, carrierIndex) => ({
         id: 1_000_000 + placeIndex * 100 + carrierIndex,
         name: `${carrier.name} ${place.street}`,
-        carrier: { code: carrier.code, name: carrier.name },
+        carrier: {
+          code: carrier.code,
+          name: carrier.name,
+          logo_url: `https://cdn.sendcloud.com/global-media/${carrier.code}/img/logo.svg`,
+          icon_url: `https://cdn.sendcloud.com/global-media/${carrier.code}/img/icon.svg`,
+        },
         carrier_service_point_id: `${country}-${carrier.code.toUpperCase()}-${placeIndex + 1}`,
         carrier_shop_type: 'parcelshop',
         general_shop_type: 'servicepoint',
@@ -59,7 +64,13 @@ function servicePoints(ctx: RouteContext) {
         distance: null,
       })),
   );
-  return json(200, { data: { results: results.slice(0, limit) } });
+  // No address was given to geocode: the search is by country, matched at that precision.
+  return json(200, {
+    data: {
+      results: results.slice(0, limit),
+      geocoding: { status: 'matched', precision: 'region', formatted_address: country },
+    },
+  });
 }
 
 export const servicePointRoutes: Route[] = [

@@ -58,12 +58,11 @@ function track(ctx: RouteContext) {
     created_at: iso(parcel.createdAt),
     updated_at: iso(parcel.updatedAt),
     details: {
-      brand_id: null,
       expected_delivery_date: iso(parcel.readyAt + (CARRIER_TIMELINE.at(-1)?.afterMs ?? 0)).slice(
         0,
         10,
       ),
-      integration_id: shipment.integrationId,
+      ...(shipment.integrationId !== null ? { integration_id: shipment.integrationId } : {}),
       is_mail_box: false,
       is_return: shipment.isReturn,
       is_to_service_point: false,
