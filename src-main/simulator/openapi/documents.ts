@@ -1,5 +1,5 @@
 // Reads the vendored OpenAPI documents and lists their operations, one entry per method + path.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { isObject, type ApiVersion, type Json, type JsonObject } from './types';
@@ -31,6 +31,7 @@ const FOLDERS = ['sendcloud-dev', 'toppynl-merged'];
 export function readDocuments(dir: string): SpecDocument[] {
   const documents: SpecDocument[] = [];
   for (const folder of FOLDERS) {
+    if (!existsSync(join(dir, folder))) continue;
     const names = readdirSync(join(dir, folder))
       .filter((name) => /\.(ya?ml|json)$/.test(name))
       .sort();

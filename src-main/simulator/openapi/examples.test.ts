@@ -7,400 +7,100 @@ import { knownSpecConflicts, loadSpecs, type ApiVersion, type Violation } from '
 
 const EXAMPLES = new URL('../../../../shared/sendcloud/examples/', import.meta.url);
 
-interface ExampleCase {
-  file: string;
-  version: ApiVersion;
-  method: string;
-  path: string;
-  /** The documented status of a response example; 'request' for a request body. */
-  status: number | 'request';
-  /** The file is a map of example name -> body (the `*-400-errors.json` bundles). */
-  bundle?: boolean;
-}
+/** [file, "version METHOD path", documented status or 'request']; `*-400-errors.json` files bundle several bodies. */
+const table: [string, string, number | 'request'][] = [
+  ['v3-orders-create-request.json', 'v3 POST /orders', 'request'],
+  ['v3-create-label-sync-request.json', 'v3 POST /orders/create-label-sync', 'request'],
+  ['v3-create-labels-async-request.json', 'v3 POST /orders/create-labels-async', 'request'],
+  ['v3-shipments-announce-request.json', 'v3 POST /shipments/announce', 'request'],
+  ['v3-shipping-options-request.json', 'v3 POST /shipping-options', 'request'],
+  ['v2-parcels-create-request.json', 'v2 POST /parcels', 'request'],
+  ['v2-parcels-batch-create-request.json', 'v2 POST /parcels', 'request'],
 
-const cases: ExampleCase[] = [
-  {
-    file: 'v3-orders-create-request.json',
-    version: 'v3',
-    method: 'POST',
-    path: '/orders',
-    status: 'request',
-  },
-  {
-    file: 'v3-create-label-sync-request.json',
-    version: 'v3',
-    method: 'POST',
-    path: '/orders/create-label-sync',
-    status: 'request',
-  },
-  {
-    file: 'v3-create-labels-async-request.json',
-    version: 'v3',
-    method: 'POST',
-    path: '/orders/create-labels-async',
-    status: 'request',
-  },
-  {
-    file: 'v3-shipments-announce-request.json',
-    version: 'v3',
-    method: 'POST',
-    path: '/shipments/announce',
-    status: 'request',
-  },
-  {
-    file: 'v3-shipping-options-request.json',
-    version: 'v3',
-    method: 'POST',
-    path: '/shipping-options',
-    status: 'request',
-  },
-  {
-    file: 'v2-parcels-create-request.json',
-    version: 'v2',
-    method: 'POST',
-    path: '/parcels',
-    status: 'request',
-  },
-  {
-    file: 'v2-parcels-batch-create-request.json',
-    version: 'v2',
-    method: 'POST',
-    path: '/parcels',
-    status: 'request',
-  },
+  ['v3-orders-list-response.json', 'v3 GET /orders', 200],
+  ['v3-orders-create-response.json', 'v3 POST /orders', 201],
+  ['v3-orders-create-400-errors.json', 'v3 POST /orders', 400],
+  ['v3-401-invalid-credentials.json', 'v3 GET /orders', 401],
+  ['v3-create-label-sync-response.json', 'v3 POST /orders/create-label-sync', 201],
+  ['v3-404-not-found.json', 'v3 POST /orders/create-label-sync', 404],
+  ['v3-create-labels-async-response.json', 'v3 POST /orders/create-labels-async', 202],
+  ['v3-create-labels-async-partial-error.json', 'v3 POST /orders/create-labels-async', 202],
+  ['v3-shipments-announce-response.json', 'v3 POST /shipments/announce', 201],
+  ['v3-shipments-announce-failed-response.json', 'v3 POST /shipments/announce', 201],
+  ['v3-shipments-cancel-202-queued.json', 'v3 POST /shipments/abc/cancel', 202],
+  ['v3-shipments-cancel-409.json', 'v3 POST /shipments/abc/cancel', 409],
+  ['v3-parcel-documents-400-invalid-type.json', 'v3 GET /parcels/1/documents/label', 400],
+  ['v3-shipping-options-response.json', 'v3 POST /shipping-options', 200],
+  ['v3-shipping-options-empty-response.json', 'v3 POST /shipping-options', 200],
+  ['v3-shipping-options-400-errors.json', 'v3 POST /shipping-options', 400],
+  ['v3-429-rate-limit.json', 'v3 POST /dsf/tickets/lost', 429],
 
-  {
-    file: 'v3-orders-list-response.json',
-    version: 'v3',
-    method: 'GET',
-    path: '/orders',
-    status: 200,
-  },
-  {
-    file: 'v3-orders-create-response.json',
-    version: 'v3',
-    method: 'POST',
-    path: '/orders',
-    status: 201,
-  },
-  {
-    file: 'v3-orders-create-400-errors.json',
-    version: 'v3',
-    method: 'POST',
-    path: '/orders',
-    status: 400,
-    bundle: true,
-  },
-  {
-    file: 'v3-401-invalid-credentials.json',
-    version: 'v3',
-    method: 'GET',
-    path: '/orders',
-    status: 401,
-  },
-  {
-    file: 'v3-create-label-sync-response.json',
-    version: 'v3',
-    method: 'POST',
-    path: '/orders/create-label-sync',
-    status: 201,
-  },
-  {
-    file: 'v3-404-not-found.json',
-    version: 'v3',
-    method: 'POST',
-    path: '/orders/create-label-sync',
-    status: 404,
-  },
-  {
-    file: 'v3-create-labels-async-response.json',
-    version: 'v3',
-    method: 'POST',
-    path: '/orders/create-labels-async',
-    status: 202,
-  },
-  {
-    file: 'v3-create-labels-async-partial-error.json',
-    version: 'v3',
-    method: 'POST',
-    path: '/orders/create-labels-async',
-    status: 202,
-  },
-  {
-    file: 'v3-shipments-announce-response.json',
-    version: 'v3',
-    method: 'POST',
-    path: '/shipments/announce',
-    status: 201,
-  },
-  {
-    file: 'v3-shipments-announce-failed-response.json',
-    version: 'v3',
-    method: 'POST',
-    path: '/shipments/announce',
-    status: 201,
-  },
-  {
-    file: 'v3-shipments-cancel-202-queued.json',
-    version: 'v3',
-    method: 'POST',
-    path: '/shipments/abc/cancel',
-    status: 202,
-  },
-  {
-    file: 'v3-shipments-cancel-409.json',
-    version: 'v3',
-    method: 'POST',
-    path: '/shipments/abc/cancel',
-    status: 409,
-  },
-  {
-    file: 'v3-parcel-documents-400-invalid-type.json',
-    version: 'v3',
-    method: 'GET',
-    path: '/parcels/1/documents/label',
-    status: 400,
-  },
-  {
-    file: 'v3-shipping-options-response.json',
-    version: 'v3',
-    method: 'POST',
-    path: '/shipping-options',
-    status: 200,
-  },
-  {
-    file: 'v3-shipping-options-empty-response.json',
-    version: 'v3',
-    method: 'POST',
-    path: '/shipping-options',
-    status: 200,
-  },
-  {
-    file: 'v3-shipping-options-400-errors.json',
-    version: 'v3',
-    method: 'POST',
-    path: '/shipping-options',
-    status: 400,
-    bundle: true,
-  },
-  {
-    file: 'v3-429-rate-limit.json',
-    version: 'v3',
-    method: 'POST',
-    path: '/dsf/tickets/lost',
-    status: 429,
-  },
-
-  {
-    file: 'v2-parcels-create-response.json',
-    version: 'v2',
-    method: 'POST',
-    path: '/parcels',
-    status: 200,
-  },
-  {
-    file: 'v2-parcels-batch-partial-error.json',
-    version: 'v2',
-    method: 'POST',
-    path: '/parcels',
-    status: 200,
-  },
-  {
-    file: 'v2-parcels-create-verbose-carrier-response.json',
-    version: 'v2',
-    method: 'POST',
-    path: '/parcels',
-    status: 200,
-  },
-  {
-    file: 'v2-parcels-create-400-carrier-error.json',
-    version: 'v2',
-    method: 'POST',
-    path: '/parcels',
-    status: 400,
-  },
-  {
-    file: 'v2-parcels-create-response-no-label-webador.json',
-    version: 'v2',
-    method: 'POST',
-    path: '/parcels',
-    status: 200,
-  },
-  {
-    file: 'v2-parcels-create-customs-response-webador.json',
-    version: 'v2',
-    method: 'POST',
-    path: '/parcels',
-    status: 200,
-  },
-  {
-    file: 'v2-parcels-batch-all-failed-verbose-webador.json',
-    version: 'v2',
-    method: 'POST',
-    path: '/parcels',
-    status: 200,
-  },
-  {
-    file: 'v2-parcels-list-response.json',
-    version: 'v2',
-    method: 'GET',
-    path: '/parcels',
-    status: 200,
-  },
-  {
-    file: 'v2-parcels-list-404-invalid-cursor.json',
-    version: 'v2',
-    method: 'GET',
-    path: '/parcels',
-    status: 404,
-  },
-  {
-    file: 'v2-401-unauthorized-webador.json',
-    version: 'v2',
-    method: 'GET',
-    path: '/parcels',
-    status: 401,
-  },
-  {
-    file: 'v2-parcels-update-response.json',
-    version: 'v2',
-    method: 'PUT',
-    path: '/parcels',
-    status: 200,
-  },
-  {
-    file: 'v2-parcels-request-label-response-webador.json',
-    version: 'v2',
-    method: 'PUT',
-    path: '/parcels',
-    status: 200,
-  },
-  {
-    file: 'v2-parcels-cancel-200.json',
-    version: 'v2',
-    method: 'POST',
-    path: '/parcels/1/cancel',
-    status: 200,
-  },
-  {
-    file: 'v2-parcels-cancel-200-deleted-webador.json',
-    version: 'v2',
-    method: 'POST',
-    path: '/parcels/1/cancel',
-    status: 200,
-  },
-  {
-    file: 'v2-parcels-cancel-400-webador.json',
-    version: 'v2',
-    method: 'POST',
-    path: '/parcels/1/cancel',
-    status: 400,
-  },
-  {
-    file: 'v2-parcel-documents-404-not-found.json',
-    version: 'v2',
-    method: 'GET',
-    path: '/parcels/1/documents/commercial-invoice',
-    status: 404,
-  },
-  {
-    file: 'v2-labels-get-response.json',
-    version: 'v2',
-    method: 'GET',
-    path: '/labels/1',
-    status: 200,
-  },
-  {
-    file: 'v2-labels-bulk-response.json',
-    version: 'v2',
-    method: 'POST',
-    path: '/labels',
-    status: 200,
-  },
-  {
-    file: 'v2-shipping-methods-list-response.json',
-    version: 'v2',
-    method: 'GET',
-    path: '/shipping_methods',
-    status: 200,
-  },
-  {
-    file: 'v2-shipping-method-get-404.json',
-    version: 'v2',
-    method: 'GET',
-    path: '/shipping_methods/0',
-    status: 404,
-  },
-  {
-    file: 'v2-sender-addresses-list-response.json',
-    version: 'v2',
-    method: 'GET',
-    path: '/user/addresses/sender',
-    status: 200,
-  },
-  {
-    file: 'v2-integrations-list-response.json',
-    version: 'v2',
-    method: 'GET',
-    path: '/integrations',
-    status: 200,
-  },
-  {
-    file: 'v2-returns-list-response.json',
-    version: 'v2',
-    method: 'GET',
-    path: '/returns',
-    status: 200,
-  },
-  {
-    file: 'v2-service-points-list-response.json',
-    version: 'v2',
-    method: 'GET',
-    path: '/service-points',
-    status: 200,
-  },
-  {
-    file: 'v2-service-points-400-errors.json',
-    version: 'v2',
-    method: 'GET',
-    path: '/service-points',
-    status: 400,
-    bundle: true,
-  },
+  ['v2-parcels-create-response.json', 'v2 POST /parcels', 200],
+  ['v2-parcels-batch-partial-error.json', 'v2 POST /parcels', 200],
+  ['v2-parcels-create-verbose-carrier-response.json', 'v2 POST /parcels', 200],
+  ['v2-parcels-create-400-carrier-error.json', 'v2 POST /parcels', 400],
+  ['v2-parcels-create-response-no-label-webador.json', 'v2 POST /parcels', 200],
+  ['v2-parcels-create-customs-response-webador.json', 'v2 POST /parcels', 200],
+  ['v2-parcels-batch-all-failed-verbose-webador.json', 'v2 POST /parcels', 200],
+  ['v2-parcels-list-response.json', 'v2 GET /parcels', 200],
+  ['v2-parcels-list-404-invalid-cursor.json', 'v2 GET /parcels', 404],
+  ['v2-401-unauthorized-webador.json', 'v2 GET /parcels', 401],
+  ['v2-parcels-update-response.json', 'v2 PUT /parcels', 200],
+  ['v2-parcels-request-label-response-webador.json', 'v2 PUT /parcels', 200],
+  ['v2-parcels-cancel-200.json', 'v2 POST /parcels/1/cancel', 200],
+  ['v2-parcels-cancel-200-deleted-webador.json', 'v2 POST /parcels/1/cancel', 200],
+  ['v2-parcels-cancel-400-webador.json', 'v2 POST /parcels/1/cancel', 400],
+  ['v2-parcel-documents-404-not-found.json', 'v2 GET /parcels/1/documents/commercial-invoice', 404],
+  ['v2-labels-get-response.json', 'v2 GET /labels/1', 200],
+  ['v2-labels-bulk-response.json', 'v2 POST /labels', 200],
+  ['v2-shipping-methods-list-response.json', 'v2 GET /shipping_methods', 200],
+  ['v2-shipping-method-get-404.json', 'v2 GET /shipping_methods/0', 404],
+  ['v2-sender-addresses-list-response.json', 'v2 GET /user/addresses/sender', 200],
+  ['v2-integrations-list-response.json', 'v2 GET /integrations', 200],
+  ['v2-returns-list-response.json', 'v2 GET /returns', 200],
+  ['v2-service-points-list-response.json', 'v2 GET /service-points', 200],
+  ['v2-service-points-400-errors.json', 'v2 GET /service-points', 400],
 ];
 
 /** Files that are not bodies of an API call. */
 const NOT_API_BODIES = ['webhook-parcel-status-changed.json', 'webhook-signature-doc-example.json'];
 
-function readExample(file: string): unknown {
-  return JSON.parse(readFileSync(new URL(file, EXAMPLES), 'utf8'));
+interface Sample {
+  name: string;
+  version: ApiVersion;
+  method: string;
+  path: string;
+  status: number | 'request';
+  body: unknown;
 }
 
-function bodiesOf(example: ExampleCase): [string, unknown][] {
-  const body = readExample(example.file);
-  if (!example.bundle) return [[example.file, body]];
-  return Object.entries(body as Record<string, unknown>).map(([name, value]) => [
-    `${example.file}#${name}`,
-    value,
-  ]);
+const specs = loadSpecs();
+
+function samples(): Sample[] {
+  return table.flatMap(([file, operation, status]) => {
+    const [version, method, path] = operation.split(' ') as [ApiVersion, string, string];
+    const body: unknown = JSON.parse(readFileSync(new URL(file, EXAMPLES), 'utf8'));
+    const named: [string, unknown][] = file.endsWith('-400-errors.json')
+      ? Object.entries(body as Record<string, unknown>).map(([key, value]) => [
+          `${file}#${key}`,
+          value,
+        ])
+      : [[file, body]];
+    return named.map(([name, value]) => ({ name, version, method, path, status, body: value }));
+  });
 }
 
-function violationsOf(example: ExampleCase, body: unknown): Violation[] {
-  const specs = loadSpecs();
-  const op = specs.match(example.version, example.method, example.path);
-  if (!op) throw new Error(`No operation for ${example.method} ${example.path}`);
-  if (example.status === 'request') {
-    return specs.validateRequest(op, {
-      query: new URLSearchParams(),
-      headers: {},
-      body,
-      contentType: 'application/json',
-    });
+function violationsOf(sample: Sample): Violation[] {
+  const op = specs.match(sample.version, sample.method, sample.path);
+  if (!op) throw new Error(`No operation for ${sample.method} ${sample.path}`);
+  if (sample.status === 'request') {
+    const input = { query: new URLSearchParams(), headers: {}, contentType: 'application/json' };
+    return specs.validateRequest(op, { ...input, body: sample.body });
   }
   return specs.validateResponse(op, {
-    status: example.status,
+    status: sample.status,
     contentType: 'application/json',
-    body,
+    body: sample.body,
   });
 }
 
@@ -409,27 +109,39 @@ describe('official examples', () => {
     const files = readdirSync(fileURLToPath(EXAMPLES)).filter(
       (f) => f.endsWith('.json') && !NOT_API_BODIES.includes(f),
     );
-    expect(files.sort()).toEqual([...new Set(cases.map((c) => c.file))].sort());
+    expect(files.sort()).toEqual(table.map(([file]) => file).sort());
   });
 
   const conflicting = new Set(knownSpecConflicts.map((c) => c.example));
 
-  for (const example of cases) {
-    for (const [name, body] of bodiesOf(example)) {
-      const what = example.status === 'request' ? 'request' : String(example.status);
-      it(`${name} validates as ${example.version} ${example.method} ${example.path} ${what}`, () => {
-        const violations = violationsOf(example, body);
-        if (conflicting.has(name)) expect(violations).not.toEqual([]);
-        else expect(violations).toEqual([]);
-      });
-    }
+  for (const sample of samples()) {
+    const { name, version, method, path, status } = sample;
+    it(`${name} validates as ${version} ${method} ${path} ${status}`, () => {
+      if (conflicting.has(name)) expect(violationsOf(sample)).not.toEqual([]);
+      else expect(violationsOf(sample)).toEqual([]);
+    });
   }
 
   it('lists exactly the examples that contradict their schema', () => {
-    const failing = cases
-      .flatMap((example) => bodiesOf(example).map(([name, body]) => ({ name, example, body })))
-      .filter(({ example, body }) => violationsOf(example, body).length > 0)
-      .map(({ name }) => name);
-    expect(failing.sort()).toEqual(knownSpecConflicts.map((c) => c.example).sort());
+    const failing = samples().filter((sample) => violationsOf(sample).length > 0);
+    expect(failing.map((s) => s.name).sort()).toEqual([...conflicting].sort());
+  });
+
+  it('records each conflict with the operation and status of its example', () => {
+    for (const conflict of knownSpecConflicts) {
+      const sample = samples().find((s) => s.name === conflict.example);
+      const op = sample && specs.match(sample.version, sample.method, sample.path);
+      expect({
+        version: op?.version,
+        method: op?.method,
+        pathTemplate: op?.pathTemplate,
+        status: sample?.status,
+      }).toEqual({
+        version: conflict.version,
+        method: conflict.method,
+        pathTemplate: conflict.pathTemplate,
+        status: conflict.status,
+      });
+    }
   });
 });

@@ -94,3 +94,10 @@ describe('loading', () => {
     expect(loadSpecs()).toBe(specs);
   });
 });
+
+describe('warmUp', () => {
+  it('compiles the schema of every parameter, request body and response of every operation', () => {
+    expect(specs.operations().length).toBeGreaterThan(130);
+    expect(specs.warmUp()).toBeGreaterThan(500);
+  });
+});

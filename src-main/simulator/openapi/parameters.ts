@@ -7,7 +7,7 @@ import { isObject, type Json, type JsonObject, type Violation } from './types';
 
 type Location = 'path' | 'query' | 'header';
 
-interface Parameter {
+export interface Parameter {
   name: string;
   location: Location;
   required: boolean;
@@ -133,7 +133,7 @@ function isStringOnly(types: Set<string>): boolean {
 export function coerce(value: string, types: Set<string>): Json {
   const trimmed = value.trim();
   if (types.has('integer') && /^[-+]?\d+$/.test(trimmed)) return Number(trimmed);
-  if (types.has('number') && trimmed !== '' && Number.isFinite(Number(trimmed))) {
+  if (types.has('number') && /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(trimmed)) {
     return Number(trimmed);
   }
   if (types.has('boolean')) {

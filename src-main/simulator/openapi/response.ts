@@ -42,7 +42,10 @@ export function validateResponse(
       ),
     ];
   }
-  if (Buffer.isBuffer(res.body)) return [];
+  if (Buffer.isBuffer(res.body)) {
+    if (mediaType !== undefined || !isJsonMediaType(normalizeMediaType(key) ?? '')) return [];
+    return [bodyViolation('contentType', 'A binary body needs its content type.')];
+  }
   const schema = schemaOf(content, key);
   if (!schema || !isJsonMediaType(normalizeMediaType(key) ?? '')) return [];
   if (res.body === undefined) {
@@ -55,6 +58,11 @@ export function validateResponse(
     root: compiled.schema,
     location: 'body',
   });
+}
+
+/** The response keys the operation documents, e.g. ["200", "400", "404"]. */
+export function documentedStatuses(entry: OperationEntry): string[] {
+  return isObject(entry.operation.responses) ? Object.keys(entry.operation.responses) : [];
 }
 
 function documentedResponse(entry: OperationEntry, status: number) {

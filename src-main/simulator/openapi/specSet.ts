@@ -3,8 +3,9 @@ import { SchemaCompiler } from './compiler';
 import { listOperations, readDocuments, type OperationEntry } from './documents';
 import { validateParameters } from './parameters';
 import { validateRequestBody } from './requestBody';
-import { validateResponse } from './response';
+import { documentedStatuses, validateResponse } from './response';
 import { Router } from './router';
+import { schemasOf } from './warmUp';
 import type {
   ApiVersion,
   MatchedOperation,
@@ -17,6 +18,10 @@ import type {
 export interface IndexedSpecSet extends SpecSet {
   /** Every operation the documents define, after preferring sendcloud-dev over the merged bundles. */
   operations(): MatchedOperation[];
+  /** The response statuses the operation documents, e.g. ["201", "400", "404"] (or "2XX", "default"). */
+  documentedStatuses(op: MatchedOperation): string[];
+  /** Compiles every schema of every operation now rather than on first use; returns how many. */
+  warmUp(): number;
 }
 
 export function createSpecSet(dir: string): IndexedSpecSet {
@@ -65,6 +70,17 @@ export function createSpecSet(dir: string): IndexedSpecSet {
     validateResponse: (op: MatchedOperation, res: ResponseInput) =>
       validateResponse(compiler, entryOf(op), res),
     operations: () => router.entries().map((entry) => toMatched(entry, {})),
+    documentedStatuses: (op) => documentedStatuses(entryOf(op)),
+    warmUp() {
+      let count = 0;
+      for (const entry of router.entries()) {
+        for (const { schema, direction } of schemasOf(entry)) {
+          compiler.forSchema(entry.document, schema, direction);
+          count += 1;
+        }
+      }
+      return count;
+    },
   };
 }
 

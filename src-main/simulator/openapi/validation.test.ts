@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadSpecs, type ApiVersion, type MatchedOperation } from './index';
+import {
+  loadSpecs,
+  v2ErrorBody,
+  v3ErrorBody,
+  type ApiVersion,
+  type MatchedOperation,
+} from './index';
 
 const specs = loadSpecs();
 
@@ -330,5 +336,41 @@ describe('responses', () => {
         message: 'This field is required.',
       },
     ]);
+  });
+});
+
+describe('error bodies as responses', () => {
+  const violation = {
+    location: 'body' as const,
+    pointer: '/to_address/name',
+    keyword: 'required',
+    message: 'This field is required.',
+  };
+
+  it.each([
+    ['POST', '/orders'],
+    ['GET', '/orders'],
+    ['PATCH', '/orders/1'],
+    ['POST', '/orders/create-label-sync'],
+    ['POST', '/orders/create-labels-async'],
+    ['POST', '/shipping-options'],
+    ['GET', '/parcels/1/documents/label'],
+  ])('v3ErrorBody validates as the documented 400 of %s %s', (method, path) => {
+    const body = v3ErrorBody([violation]);
+    expect(specs.validateResponse(op('v3', method, path), { status: 400, body })).toEqual([]);
+  });
+
+  it('v3ErrorBody does not fit the shipments 4xx schema, which is the bare array (see knownSpecConflicts)', () => {
+    const body = v3ErrorBody([violation]);
+    expect(
+      specs.validateResponse(op('v3', 'POST', '/shipments/announce'), { status: 400, body }),
+    ).toEqual([
+      { location: 'body', pointer: '', keyword: 'type', message: 'Input should be a valid list' },
+    ]);
+  });
+
+  it('v2ErrorBody validates as the documented 400 of v2 POST /parcels', () => {
+    const body = v2ErrorBody([violation], 'api/v2/parcels');
+    expect(specs.validateResponse(op('v2', 'POST', '/parcels'), { status: 400, body })).toEqual([]);
   });
 });
