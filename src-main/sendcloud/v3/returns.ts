@@ -39,9 +39,9 @@ export interface CreatedReturn {
 }
 
 export interface ListReturnsParams {
-  /** ISO 8601 dates. */
-  fromDate?: string;
-  toDate?: string;
+  /** Required by Sendcloud: date-times such as `2026-04-06 00:00:00`. */
+  fromDate: string;
+  toDate: string;
   parentParcelStatus?: string;
   pageSize?: number;
   cursor?: string;
@@ -62,7 +62,7 @@ export function returnsApi(sender: Sender) {
       };
     },
 
-    async listReturns(params: ListReturnsParams = {}): Promise<Page<Return>> {
+    async listReturns(params: ListReturnsParams): Promise<Page<Return>> {
       const response = await sender.json(returnListSchema, {
         method: 'GET',
         path: '/returns',
