@@ -29,8 +29,8 @@ const trackingAddress = (address: V3Address) => ({
   postal_code: address.postal_code,
   city: address.city,
   country_code: address.country_code,
-  email: address.email ?? '',
-  phone_number: address.phone_number ?? '',
+  ...(address.email ? { email: address.email } : {}),
+  ...(address.phone_number ? { phone_number: address.phone_number } : {}),
 });
 
 function track(ctx: RouteContext) {
