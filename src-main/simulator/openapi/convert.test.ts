@@ -12,6 +12,16 @@ const v31 = {
   openapi: '3.1.0',
   servers: [{ url: 'https://panel.sendcloud.sc/api/v3' }],
   paths: {
+    '/things-with-extra': {
+      put: {
+        requestBody: {
+          content: {
+            'application/json': { schema: { $ref: '#/components/schemas/thing-with-extra' } },
+          },
+        },
+        responses: { '204': { description: 'Done' } },
+      },
+    },
     '/things': {
       post: {
         'x-mint': { content: 'docs' },
@@ -67,6 +77,10 @@ const v31 = {
         },
       },
       secret: { type: 'string', writeOnly: true },
+      // Requires `id` (readOnly, declared by the base) and `extra` through an allOf member.
+      'thing-with-extra': {
+        allOf: [{ $ref: '#/components/schemas/thing' }, { required: ['id', 'extra'] }],
+      },
       'by-code': {
         type: 'object',
         required: ['type', 'code'],
@@ -148,6 +162,17 @@ describe('OpenAPI 3.1 documents', () => {
     expect(specs.validateResponse(op, { status: 201, body: response })).toEqual([]);
     expect(specs.validateResponse(op, { status: 201, body: { kind: 'box', tag: 'x' } })).toEqual([
       { location: 'body', pointer: '/id', keyword: 'required', message: 'This field is required.' },
+    ]);
+  });
+
+  it('applies readOnly to properties required by an allOf member but declared by its sibling', () => {
+    expect(put('v3', '/things-with-extra', thing)).toEqual([
+      {
+        location: 'body',
+        pointer: '/extra',
+        keyword: 'required',
+        message: 'This field is required.',
+      },
     ]);
   });
 

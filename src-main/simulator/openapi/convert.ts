@@ -84,7 +84,8 @@ class Converter {
     return this.defs;
   }
 
-  convert(node: Json): Json {
+  /** `inherited`: for an allOf member, the properties its siblings declare. */
+  convert(node: Json, inherited?: Map<string, Json>): Json {
     if (!isObject(node)) return node;
     const out: JsonObject = {};
     let oneOf: Json[] | undefined;
@@ -93,13 +94,14 @@ class Converter {
       if (key === '$ref' && typeof value === 'string') out.$ref = `#/$defs/${this.defKey(value)}`;
       else if (SCHEMA_MAPS.has(key) && isObject(value)) out[key] = this.convertMap(value);
       else if (key === 'oneOf' && Array.isArray(value)) oneOf = this.oneOfBranches(value);
+      else if (key === 'allOf' && Array.isArray(value)) out.allOf = this.allOfMembers(node, value);
       else if (SCHEMA_LISTS.has(key) && Array.isArray(value))
         out[key] = value.map((v) => this.convert(v));
       else if (key === 'items' && Array.isArray(value))
         out.prefixItems = value.map((v) => this.convert(v));
       else if (SCHEMA_VALUES.has(key)) out[key] = this.convert(value);
       else if (key === 'required' && Array.isArray(value))
-        out.required = this.required(node, value);
+        out.required = this.required(node, value, inherited);
       else out[key] = value;
     }
     if (oneOf && out.anyOf === undefined) out.anyOf = oneOf;
@@ -148,14 +150,34 @@ class Converter {
     return out;
   }
 
+  /** allOf members may require properties that a sibling member declares (and marks readOnly). */
+  private allOfMembers(node: JsonObject, members: Json[]): Json[] {
+    const declared = this.collectProperties(node, new Map(), 0);
+    return members.map((member) => this.convert(member, declared));
+  }
+
   /** Drops properties the other side owns: readOnly ones from requests, writeOnly from responses. */
-  private required(node: JsonObject, names: Json[]): Json[] {
-    const properties = isObject(node.properties) ? node.properties : {};
+  private required(node: JsonObject, names: Json[], inherited?: Map<string, Json>): Json[] {
+    const properties = this.collectProperties(node, new Map(inherited), 0);
     const flag = this.direction === 'request' ? 'readOnly' : 'writeOnly';
     return names.filter((name) => {
-      const property = typeof name === 'string' ? properties[name] : undefined;
+      const property = typeof name === 'string' ? properties.get(name) : undefined;
       return property === undefined || !this.isMarked(property, flag, 0);
     });
+  }
+
+  /** Property schemas declared by a schema, its $ref target and its allOf members. */
+  private collectProperties(node: Json, into: Map<string, Json>, depth: number): Map<string, Json> {
+    if (!isObject(node) || depth > 8) return into;
+    if (isObject(node.properties)) {
+      for (const [name, schema] of Object.entries(node.properties)) into.set(name, schema);
+    }
+    if (typeof node.$ref === 'string') {
+      const target = pointerGet(this.document.root, node.$ref);
+      if (target !== undefined) this.collectProperties(target, into, depth + 1);
+    }
+    for (const member of arrayOf(node.allOf)) this.collectProperties(member, into, depth + 1);
+    return into;
   }
 
   private isMarked(schema: Json, flag: string, depth: number): boolean {
