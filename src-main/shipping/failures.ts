@@ -9,39 +9,35 @@ export function describeFailure(error: unknown): AppErrorData {
   return toErrorData(error);
 }
 
+/**
+ * A Sendcloud failure in a packer's words. The code is the client's own `uiCode`, so the whole
+ * app maps Sendcloud errors one way; the message says what to do about it.
+ */
 export function describeSendcloudError(error: SendcloudError): AppErrorData {
   const detail = error.details[0]?.detail;
+  return { code: error.uiCode, message: sendcloudMessage(error, detail) };
+}
+
+function sendcloudMessage(error: SendcloudError, detail: string | undefined): string {
   const suffix = detail ? `: ${detail}` : '.';
   switch (error.kind) {
     case 'auth':
-      return {
-        code: 'auth-failed',
-        message: 'Sendcloud refused the API keys. Check the public and secret key.',
-      };
+      return 'Sendcloud refused the API keys. Check the public and secret key.';
     case 'not-found':
-      return { code: 'order-not-found', message: `Sendcloud does not know this order${suffix}` };
+      return error.uiCode === 'order-not-found'
+        ? `Sendcloud does not know this order${suffix}`
+        : `Sendcloud could not find what was asked for${suffix}`;
     case 'rate-limited':
-      return {
-        code: 'rate-limited',
-        message: 'Sendcloud is limiting requests for this account. Wait a moment and scan again.',
-      };
-    case 'network':
+      return 'Sendcloud is limiting requests for this account. Wait a moment and scan again.';
     case 'timeout':
-      return {
-        code: 'offline',
-        message:
-          error.kind === 'timeout'
-            ? 'Sendcloud did not answer in time. Check the connection and scan again.'
-            : 'Sendcloud cannot be reached. Check the internet connection.',
-      };
+      return 'Sendcloud did not answer in time. Check the connection and scan again.';
+    case 'network':
+      return 'Sendcloud cannot be reached. Check the internet connection.';
     case 'validation':
     case 'conflict':
-      return { code: 'sendcloud-error', message: `Sendcloud rejected the label${suffix}` };
+      return `Sendcloud rejected the request${suffix}`;
     case 'server':
-      return {
-        code: 'sendcloud-error',
-        message: `Sendcloud had an error (${error.status ?? 'no status'})${detail ? `: ${detail}` : ''}. Scan again in a moment.`,
-      };
+      return `Sendcloud had an error (${error.status ?? 'no status'})${detail ? `: ${detail}` : ''}. Scan again in a moment.`;
     default:
       return assertNever(error.kind);
   }
