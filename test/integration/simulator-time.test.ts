@@ -69,6 +69,14 @@ describe('simulator over simulated time', () => {
     expect(sim.ledger).toHaveLength(1);
     const found = await api.get('/api/v3/shipments?external_reference_id=station-1%2Fjob-7');
     expect((found.json as { data: Shipment[] }).data.map((s) => s.id)).toEqual([first.id]);
+    // The spec's prose promises this 409 but its responses do not list it.
+    expect(sim.violations.map((v) => [v.path, v.status, v.violations[0]?.message])).toEqual([
+      [
+        '/api/v3/shipments/announce',
+        409,
+        'Status 409 is not documented for POST /shipments/announce.',
+      ],
+    ]);
   });
 
   it('moves statuses on as the clock moves: ready, picked up, sorted, out, delivered', async () => {
@@ -107,6 +115,10 @@ describe('simulator over simulated time', () => {
         { status: '409', code: 'invalid', detail: 'This shipment is already being cancelled.' },
       ],
     });
+    // The documented example wraps the errors; the schema for this 409 is the bare list.
+    expect(sim.violations.map((v) => [v.status, v.violations[0]?.message])).toEqual([
+      [409, 'Input should be a valid list'],
+    ]);
 
     const yesterday = await announce('c-2');
     // 10:00 + 14 h = 00:00 the next day in Amsterdam: the free window is over, the parcel not yet picked up.
