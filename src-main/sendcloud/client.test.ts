@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSendcloudClient, carrierOf } from './client';
 import { caught } from '../../test/helpers/sendcloud';
-import { fakeFetch, json, keys, testClient } from './testing';
+import { fakeFetch, json, keys, testClient } from '../../test/helpers/sendcloud-fakes';
 
 function order(id: string | number, n: number) {
   return {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { scaledClock } from '../clock';
 import { createRateLimiter, sharedRateLimiter } from './rate-limit';
-import { virtualClock } from './testing';
+import { virtualClock } from '../../test/helpers/sendcloud-fakes';
 
 /** The most grants that fall inside any window of `windowMs` (each window starting at a grant). */
 function busiest(times: number[], windowMs: number): number {

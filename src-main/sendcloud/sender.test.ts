@@ -13,7 +13,14 @@ import {
   SendcloudValidationError,
 } from './errors';
 import { createRateLimiter } from './rate-limit';
-import { fakeFetch, json, keys, readExample, testClient, virtualClock } from './testing';
+import {
+  fakeFetch,
+  json,
+  keys,
+  readExample,
+  testClient,
+  virtualClock,
+} from '../../test/helpers/sendcloud-fakes';
 
 const examples = (name: string) => readExample(name) as Record<string, unknown>;
 

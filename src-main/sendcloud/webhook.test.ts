@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readExample } from './testing';
+import { readExample } from '../../test/helpers/sendcloud-fakes';
 import { verifyWebhookSignature } from './webhook';
 
 interface Vector {

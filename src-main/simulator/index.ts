@@ -54,7 +54,10 @@ export interface SimulatorOptions {
   clock?: Clock;
   /** Several accounts, each with its own keys; default one demo account. */
   accounts?: AccountSpec[];
-  /** Check every answer against the spec and record violations. Default false; tests turn it on. */
+  /**
+   * Record every request the spec refuses and every answer that breaks the spec in `violations`.
+   * Default false; tests turn it on (requests are checked and refused either way).
+   */
   validateResponses?: boolean;
   /** Per-account limits; default the documented 1000 reads/min, 100 writes/min, 15 writes/s. */
   rateLimits?: RateLimits | false;
@@ -101,7 +104,7 @@ export interface Simulator {
   labelsFor(orderNumber: string): LedgerEntry[];
   /** Every request that passed auth or failed it, in arrival order. */
   requests: RequestRecord[];
-  /** Answers that did not match the spec (only with `validateResponses`). */
+  /** Requests and answers that did not match the spec (only with `validateResponses`). */
   violations: ViolationRecord[];
   faults: { set(faults: Partial<Faults>): void; reset(): void; current(): Faults };
   close(): Promise<void>;

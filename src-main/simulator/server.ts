@@ -26,6 +26,8 @@ export interface RequestRecord {
 }
 
 export interface ViolationRecord {
+  /** A request the client sent that the spec refuses, or an answer the simulator gave. */
+  direction: 'request' | 'response';
   method: string;
   path: string;
   status: number;
@@ -305,6 +307,15 @@ export function createSimulatorServer(deps: ServerDeps): { server: Server; stop(
           body,
           ...(req.headers['content-type'] ? { contentType: req.headers['content-type'] } : {}),
         });
+        if (deps.validateResponses && violations.length > 0) {
+          deps.violations.push({
+            direction: 'request',
+            method,
+            path: url.pathname,
+            status: 400,
+            violations,
+          });
+        }
         const partial = found.route.partialBody?.(ctx) === true;
         if (partial) ctx.bodyViolations = violations.filter((v) => v.location === 'body');
         const refusing = partial ? violations.filter((v) => v.location !== 'body') : violations;
@@ -348,7 +359,13 @@ export function createSimulatorServer(deps: ServerDeps): { server: Server; stop(
           : { body: undefined }),
     });
     if (violations.length > 0) {
-      deps.violations.push({ method, path, status: reply.status, violations });
+      deps.violations.push({
+        direction: 'response',
+        method,
+        path,
+        status: reply.status,
+        violations,
+      });
     }
   }
 

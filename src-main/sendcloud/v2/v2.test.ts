@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { caught } from '../../../test/helpers/sendcloud';
 import { SendcloudValidationError } from '../errors';
-import { fakeFetch, json, readExample, testClient } from '../testing';
+import { fakeFetch, json, readExample, testClient } from '../../../test/helpers/sendcloud-fakes';
 import type { V2ParcelInput } from './parcels';
 
 const body = (s: { body: string | null } | undefined) => JSON.parse(s?.body ?? 'null') as unknown;

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { caught } from '../../../test/helpers/sendcloud';
 import { SendcloudConflictError } from '../errors';
-import { fakeFetch, json, readExample, specExample, testClient } from '../testing';
+import {
+  fakeFetch,
+  json,
+  readExample,
+  specExample,
+  testClient,
+} from '../../../test/helpers/sendcloud-fakes';
 import type { AnnounceShipmentRequest } from './shipments';
 import type { OrderInput } from './orders';
 import type { Shipment } from './schemas';

@@ -1,11 +1,13 @@
 // Fakes for the client's unit tests: a recording fetch, an auto-advancing virtual clock and the
-// example bodies from ../shared/sendcloud/examples. (Test-only; it lives here because the tests
-// it serves are the only users.)
+// example bodies from ../shared/sendcloud/examples.
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
-import type { Clock } from '../clock';
-import { createSendcloudClient, type SendcloudClientOptions } from './client';
-import { createRateLimiter } from './rate-limit';
+import type { Clock } from '../../src-main/clock';
+import {
+  createSendcloudClient,
+  type SendcloudClientOptions,
+} from '../../src-main/sendcloud/client';
+import { createRateLimiter } from '../../src-main/sendcloud/rate-limit';
 
 export interface Seen {
   url: URL;
