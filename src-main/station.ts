@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { EventMap, EventName, LabelPreview, StationStatus } from '../src-preload/contract';
+import type {
+  DemoFaults,
+  EventMap,
+  EventName,
+  LabelPreview,
+  StationStatus,
+} from '../src-preload/contract';
 import type { StationSettings } from './config';
 import { AppError } from './errors';
 import type { CommandHandlers } from './host/dispatch';
@@ -14,6 +20,7 @@ import { createSendcloudClient, type SendcloudClient } from './sendcloud/client'
 import { createOrderSync } from './shipping/orders';
 import { describeFailure } from './shipping/failures';
 import { createScanService } from './shipping/scan';
+import type { Faults } from './simulator/faults';
 import { startSimulator, type Simulator } from './simulator/index';
 import { recentScans } from './store/audit';
 import { openDatabase, type Db } from './store/db';
@@ -144,12 +151,33 @@ export async function createStation(options: StationOptions): Promise<Station> {
       return { trackingNumber, format: shipment.labelFormat, pngBase64: png.toString('base64') };
     };
 
+    const demoSimulator = (): Simulator => {
+      if (!simulator) {
+        throw new AppError('forbidden', 'Fault injection exists only in demo mode.');
+      }
+      return simulator;
+    };
+    const demoFaults = (): DemoFaults => toDemoFaults(demoSimulator().faults.current());
+
     const handlers: CommandHandlers = {
       'station.status': async () => status(),
       'scan.submit': async ({ code }) => scans.scan(code),
       'scan.recent': async ({ limit }) => recentScans(db, limit),
       'orders.sync': async () => syncOrders(),
       'label.preview': async ({ trackingNumber }) => preview(trackingNumber),
+      'demo.faults': async () => demoFaults(),
+      'demo.setFaults': async (faults) => {
+        demoSimulator().faults.set({
+          latencyMs: faults.latencyMs,
+          errorRates: faults.errorRate > 0 ? { [faults.errorStatus]: faults.errorRate } : {},
+          failStatus: null,
+          timeoutRate: faults.timeoutRate,
+          lostResponseRate: faults.lostResponseRate,
+          only: null,
+        });
+        log.info('demo faults changed', { ...faults });
+        return demoFaults();
+      },
     };
 
     // The first sync runs in the background: the screen comes up at once and says it is syncing.
@@ -184,4 +212,17 @@ export async function createStation(options: StationOptions): Promise<Station> {
     db.close();
     throw error;
   }
+}
+
+/** The simulator's faults as the demo settings show them: one error status at one rate. */
+function toDemoFaults(faults: Faults): DemoFaults {
+  const [status, rate] = Object.entries(faults.errorRates).find(([, r]) => r > 0) ?? ['500', 0];
+  const latency = faults.latencyMs;
+  return {
+    latencyMs: typeof latency === 'number' ? latency : latency.maxMs,
+    errorRate: rate,
+    errorStatus: status === '429' ? 429 : status === '503' ? 503 : 500,
+    timeoutRate: faults.timeoutRate,
+    lostResponseRate: faults.lostResponseRate,
+  };
 }

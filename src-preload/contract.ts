@@ -75,6 +75,19 @@ export interface LabelPreview {
   pngBase64: string;
 }
 
+/** Faults the embedded Sendcloud simulator injects, so a demo can show how the station copes. */
+export interface DemoFaults {
+  /** Added to every Sendcloud call. */
+  latencyMs: number;
+  /** 0..1 of calls answered with `errorStatus`. */
+  errorRate: number;
+  errorStatus: 429 | 500 | 503;
+  /** 0..1 of calls never answered. */
+  timeoutRate: number;
+  /** 0..1 of writes applied by Sendcloud whose answer is lost on the way. */
+  lostResponseRate: number;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Input schemas
 
@@ -97,6 +110,19 @@ export const commands = {
   'label.preview': {
     input: z.object({ trackingNumber: z.string().trim().min(1).max(100) }).strict(),
     output: {} as LabelPreview,
+  },
+  'demo.faults': { input: z.object({}).strict(), output: {} as DemoFaults },
+  'demo.setFaults': {
+    input: z
+      .object({
+        latencyMs: z.number().int().min(0).max(60_000),
+        errorRate: z.number().min(0).max(1),
+        errorStatus: z.union([z.literal(429), z.literal(500), z.literal(503)]),
+        timeoutRate: z.number().min(0).max(1),
+        lostResponseRate: z.number().min(0).max(1),
+      })
+      .strict(),
+    output: {} as DemoFaults,
   },
 } as const;
 
@@ -158,6 +184,11 @@ export interface PackdeskApi {
   label: {
     preview(input: CommandInput<'label.preview'>): Promise<Result<LabelPreview>>;
   };
+  /** Demo mode only: what the embedded Sendcloud gets wrong on purpose. */
+  demo: {
+    faults(input?: CommandInput<'demo.faults'>): Promise<Result<DemoFaults>>;
+    setFaults(input: CommandInput<'demo.setFaults'>): Promise<Result<DemoFaults>>;
+  };
   /** Subscribe to an event; returns the unsubscribe function. */
   on<E extends EventName>(event: E, listener: (payload: EventMap[E]) => void): () => void;
 }
@@ -179,6 +210,7 @@ export function buildApi(
     scan: { submit: typed('scan.submit'), recent: typed('scan.recent') },
     orders: { sync: typed('orders.sync') },
     label: { preview: typed('label.preview') },
+    demo: { faults: typed('demo.faults'), setFaults: typed('demo.setFaults') },
     on,
   };
 }

@@ -1,4 +1,6 @@
+import { useState } from 'react';
 import type { StationStatus } from '../../src-preload/contract';
+import { DemoFaultsPanel } from './DemoFaults';
 import { useStation, type HostState } from '../state/station';
 import { dateTime } from '../format';
 
@@ -36,6 +38,7 @@ export function StationHeader() {
   const syncing = useStation((s) => s.syncing);
   const syncError = useStation((s) => s.syncError);
   const syncOrders = useStation((s) => s.syncOrders);
+  const [faultsOpen, setFaultsOpen] = useState(false);
 
   return (
     <>
@@ -95,6 +98,17 @@ export function StationHeader() {
           >
             {syncing ? 'Syncing…' : 'Sync orders'}
           </button>
+          {status?.mode === 'demo' && (
+            <button
+              type="button"
+              className="button"
+              aria-expanded={faultsOpen}
+              onClick={() => setFaultsOpen((open) => !open)}
+              data-testid="demo-faults-toggle"
+            >
+              Demo faults
+            </button>
+          )}
           {syncError && (
             <span className="header-error" role="alert">
               {syncError.message}
@@ -102,6 +116,9 @@ export function StationHeader() {
           )}
         </div>
       </header>
+      {faultsOpen && status?.mode === 'demo' && (
+        <DemoFaultsPanel onClose={() => setFaultsOpen(false)} />
+      )}
       {status?.mode === 'demo' && (
         <div className="demo-banner" data-testid="demo-banner" role="note">
           <strong>DEMO MODE</strong> — labels go to the built-in virtual printer and orders come

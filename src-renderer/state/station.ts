@@ -5,6 +5,7 @@ import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type {
   AppErrorData,
+  DemoFaults,
   LabelPreview,
   PackdeskApi,
   ScanEntry,
@@ -31,6 +32,9 @@ export interface StationState {
   recentError: AppErrorData | null;
   current: CurrentScan | null;
   preview: PreviewState | null;
+  /** Demo mode's injected Sendcloud faults, once loaded. */
+  demoFaults: DemoFaults | null;
+  demoFaultsError: AppErrorData | null;
 
   /** Load the status and recent scans, subscribe to events. Returns the teardown. */
   start(): () => void;
@@ -38,6 +42,8 @@ export interface StationState {
   syncOrders(): Promise<void>;
   showPreview(trackingNumber: string): Promise<void>;
   closePreview(): void;
+  loadDemoFaults(): Promise<void>;
+  applyDemoFaults(faults: DemoFaults): Promise<boolean>;
 }
 
 export type StationStore = StoreApi<StationState>;
@@ -85,6 +91,8 @@ export function createStationStore(api: PackdeskApi, host: HostConnection | null
       recentError: null,
       current: null,
       preview: null,
+      demoFaults: null,
+      demoFaultsError: null,
 
       start() {
         const stops = [
@@ -153,6 +161,19 @@ export function createStationStore(api: PackdeskApi, host: HostConnection | null
 
       closePreview() {
         set({ preview: null });
+      },
+
+      async loadDemoFaults() {
+        const result = await api.demo.faults({});
+        if (result.ok) set({ demoFaults: result.value, demoFaultsError: null });
+        else set({ demoFaultsError: result.error });
+      },
+
+      async applyDemoFaults(faults) {
+        const result = await api.demo.setFaults(faults);
+        if (result.ok) set({ demoFaults: result.value, demoFaultsError: null });
+        else set({ demoFaultsError: result.error });
+        return result.ok;
       },
     };
   });

@@ -133,6 +133,7 @@ describe('demo mode', () => {
     const reference = await startSimulator();
     const order = reference.orders()[2];
     await reference.close();
+    // reference.orders() stays readable after close: it is the demo's deterministic seed.
     if (!order) throw new Error('no demo order');
     await wedgeScan(page, order.order_number);
     await page
@@ -140,5 +141,32 @@ describe('demo mode', () => {
       .and(page.locator('[data-state="printed"]'))
       .waitFor({ timeout: 20_000 });
     await page.screenshot({ path: screenshotPath('demo-mode'), fullPage: true });
+
+    // Demo faults: make the embedded Sendcloud fail every call, and see the reason on screen.
+    await page.getByTestId('demo-faults-toggle').click();
+    await page.getByTestId('demo-errorRate').fill('100');
+    await page.getByTestId('demo-errorStatus').selectOption('503');
+    await page.screenshot({ path: screenshotPath('demo-faults'), fullPage: true });
+    await page.getByTestId('demo-apply').click();
+    await page.getByTestId('demo-faults').waitFor({ state: 'detached' });
+    const next = reference.orders()[3];
+    if (!next) throw new Error('no demo order');
+    await wedgeScan(page, next.order_number);
+    await page
+      .getByTestId('scan-result')
+      .and(page.locator('[data-state="failed"]'))
+      .waitFor({ timeout: 20_000 });
+    await expect.poll(() => page.getByTestId('result-reason').textContent()).toMatch(/503/);
+
+    // Faults off again: the same order now prints.
+    await page.getByTestId('demo-faults-toggle').click();
+    await page.getByTestId('demo-errorRate').fill('0');
+    await page.getByTestId('demo-apply').click();
+    await wedgeScan(page, next.order_number);
+    await page
+      .getByTestId('scan-result')
+      .and(page.locator('[data-state="printed"]'))
+      .filter({ hasText: next.order_number })
+      .waitFor({ timeout: 20_000 });
   });
 });

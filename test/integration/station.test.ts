@@ -3,6 +3,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { setLogSink } from '../../src-main/log';
+import { createStation } from '../../src-main/station';
+import { tempDir } from '../helpers/tmp';
 import { closedPort } from '../helpers/net';
 import { startStationRig, type StationRig } from '../helpers/station';
 
@@ -217,6 +219,54 @@ describe('the Station: a scan becomes a label on the printer', () => {
       expect(lines.length).toBeGreaterThan(0);
     } finally {
       setLogSink({ write: (line) => process.stderr.write(line + '\n') }, 'info');
+    }
+  });
+});
+
+describe('demo faults', () => {
+  it('exist only in demo mode, and make the embedded Sendcloud fail as set', async () => {
+    const live = await startStationRig();
+    try {
+      await expect(live.station.handlers['demo.faults']({})).rejects.toMatchObject({
+        code: 'forbidden',
+      });
+    } finally {
+      await live.close();
+    }
+
+    const data = tempDir();
+    const station = await createStation({
+      settings: { dataDir: data.dir, sendcloud: null, integrationId: null, printer: null },
+    });
+    try {
+      await station.handlers['orders.sync']({});
+      const order = station.simulator?.orders()[0];
+      if (!order) throw new Error('no demo orders');
+      const set = await station.handlers['demo.setFaults']({
+        latencyMs: 0,
+        errorRate: 1,
+        errorStatus: 503,
+        timeoutRate: 0,
+        lostResponseRate: 0,
+      });
+      expect(set).toEqual({
+        latencyMs: 0,
+        errorRate: 1,
+        errorStatus: 503,
+        timeoutRate: 0,
+        lostResponseRate: 0,
+      });
+      const failed = await station.handlers['scan.submit']({ code: order.order_number });
+      expect(failed.error).toMatchObject({ code: 'sendcloud-error' });
+      expect(failed.error?.message).toMatch(/503/);
+
+      await station.handlers['demo.setFaults']({ ...set, errorRate: 0 });
+      const printed = await station.handlers['scan.submit']({ code: order.order_number });
+      expect(printed.state).toBe('printed');
+      expect(station.virtualPrinter?.jobs).toHaveLength(1);
+    } finally {
+      await station.close();
+      data.cleanup();
     }
   });
 });

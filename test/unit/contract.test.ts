@@ -24,6 +24,20 @@ describe('contract input validation', () => {
     expect(result.error.message.toLowerCase()).toContain(fragment.toLowerCase());
   });
 
+  it('bounds demo fault rates to 0..1 and statuses to the three offered', () => {
+    const ok = {
+      latencyMs: 200,
+      errorRate: 0.5,
+      errorStatus: 503,
+      timeoutRate: 0,
+      lostResponseRate: 0.1,
+    };
+    expect(parseInput('demo.setFaults', ok)).toEqual({ ok: true, value: ok });
+    expect(parseInput('demo.setFaults', { ...ok, errorRate: 1.5 }).ok).toBe(false);
+    expect(parseInput('demo.setFaults', { ...ok, errorStatus: 404 }).ok).toBe(false);
+    expect(parseInput('demo.setFaults', { ...ok, latencyMs: -1 }).ok).toBe(false);
+  });
+
   it('fills defaults and bounds numbers', () => {
     expect(parseInput('scan.recent', {})).toEqual({ ok: true, value: { limit: 20 } });
     const tooMany = parseInput('scan.recent', { limit: 1000 });
@@ -46,6 +60,8 @@ describe('dispatch', () => {
     'scan.recent': async () => [],
     'orders.sync': async () => ({}),
     'label.preview': async () => ({}),
+    'demo.faults': async () => ({}),
+    'demo.setFaults': async () => ({}),
   } as unknown as CommandHandlers;
 
   it('refuses an unknown command by code', async () => {
