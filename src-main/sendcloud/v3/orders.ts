@@ -11,11 +11,14 @@ export interface ListOrdersParams {
   orderId?: string;
   /** Case-insensitive, e.g. `unshipped`. */
   status?: string;
-  /** Dates (`2026-03-01`) or date-times, sent as `order_created_at(_min|_max)`. */
+  /**
+   * Calendar days only (`2026-03-01`), sent as `order_created_at(_min|_max)`: the spec types them
+   * `format: date`, and a date-time is refused with 400 "Date has wrong format".
+   */
   createdAt?: string;
   createdAtMin?: string;
   createdAtMax?: string;
-  /** Sent as `order_updated_at(_min|_max)`. */
+  /** Calendar days, sent as `order_updated_at(_min|_max)`. */
   updatedAt?: string;
   updatedAtMin?: string;
   updatedAtMax?: string;
