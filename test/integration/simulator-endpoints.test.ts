@@ -182,10 +182,7 @@ describe('simulator endpoints, validated against the spec', () => {
         city: 'Utrecht',
         country_code: 'NL',
       },
-      ship_with: {
-        type: 'shipping_option_code',
-        properties: { shipping_option_code: 'postnl:standard' },
-      },
+      ship_with: { type: 'shipping_option_code', shipping_option_code: 'postnl:standard' },
       weight: { value: 1.2, unit: 'kg' },
     });
     expect(created.status).toBe(201);

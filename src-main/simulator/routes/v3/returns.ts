@@ -1,6 +1,6 @@
 // v3 returns: a return label from the customer back to a sender address, and the list of them.
 import { carrierForOption, productForOption } from '../../carriers';
-import { invalidField, v3Errors } from '../../errors';
+import { invalidField, invalidParameter, v3Errors } from '../../errors';
 import {
   iso,
   isRecord,
@@ -34,17 +34,20 @@ function address(value: unknown): V3Address {
 
 async function createReturn(ctx: RouteContext) {
   const body = isRecord(ctx.body) ? ctx.body : {};
-  const properties =
-    isRecord(body.ship_with) && isRecord(body.ship_with.properties)
-      ? body.ship_with.properties
-      : {};
-  const code = str(properties.shipping_option_code) ?? '';
+  // Unlike shipments, a return's ship_with holds its code directly (v3-returns.yaml ShipWith),
+  // and `type` defaults to shipping_product_code.
+  const shipWith = isRecord(body.ship_with) ? body.ship_with : {};
+  const field =
+    (str(shipWith.type) ?? 'shipping_product_code') === 'shipping_option_code'
+      ? 'shipping_option_code'
+      : 'shipping_product_code';
+  const code = str(shipWith[field]) ?? '';
   if (!productForOption(code) || !carrierForOption(code)) {
     throw v3Fail(
       400,
       invalidField(
-        '/ship_with/properties/shipping_option_code',
-        `Shipping option ${code} is not available.`,
+        `/ship_with/${field}`,
+        `Shipping ${field === 'shipping_option_code' ? 'option' : 'product'} ${code} is not available.`,
       ),
     );
   }
@@ -81,8 +84,27 @@ async function createReturn(ctx: RouteContext) {
   return json(201, { return_id: id, parcel_id: parcel.id, multi_collo_ids: [] });
 }
 
+/** `2026-05-04 00:00:00` as the spec writes it, or a date or ISO date-time; UTC unless zoned. */
+function returnDate(ctx: RouteContext, name: string): number {
+  const value = ctx.query.get(name) ?? '';
+  const match =
+    /^(\d{4}-\d{2}-\d{2})(?:[ T](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?))?(Z|[+-]\d{2}:?\d{2})?$/.exec(
+      value.trim(),
+    );
+  const at = match
+    ? Date.parse(`${match[1]}T${match[2] ?? '00:00:00'}${match[3] ?? 'Z'}`)
+    : Number.NaN;
+  if (Number.isNaN(at)) throw v3Fail(400, invalidParameter(name, 'Enter a valid date/time.'));
+  return at;
+}
+
 function listReturns(ctx: RouteContext) {
-  const all = [...ctx.account.returns].sort((a, b) => b.id - a.id);
+  // Both are required by the spec: returns created before from_date or after to_date are left out.
+  const from = returnDate(ctx, 'from_date');
+  const to = returnDate(ctx, 'to_date');
+  const all = ctx.account.returns
+    .filter((record) => record.createdAt >= from && record.createdAt <= to)
+    .sort((a, b) => b.id - a.id);
   const { page, next, previous } = paginate(
     ctx,
     all,
