@@ -21,7 +21,10 @@ describe('rate limiter', () => {
     const granted: number[] = [];
     await Promise.all(
       Array.from({ length: 250 }, () =>
-        limiter.acquire('write').then(() => granted.push(clock.now())),
+        limiter.acquire('write').then(() => {
+          granted.push(clock.now());
+          limiter.settled('write');
+        }),
       ),
     );
     expect(granted).toHaveLength(250);
@@ -39,7 +42,10 @@ describe('rate limiter', () => {
     const granted: number[] = [];
     await Promise.all(
       Array.from({ length: 130 }, () =>
-        limiter.acquire('write').then(() => granted.push(clock.now())),
+        limiter.acquire('write').then(() => {
+          granted.push(clock.now());
+          limiter.settled('write');
+        }),
       ),
     );
     // The time is read a moment after each grant; a few simulated ms of slack absorb that.
@@ -54,7 +60,10 @@ describe('rate limiter', () => {
     const granted: number[] = [];
     const reads = Promise.all(
       Array.from({ length: 1_200 }, () =>
-        limiter.acquire('read').then(() => granted.push(clock.now())),
+        limiter.acquire('read').then(() => {
+          granted.push(clock.now());
+          limiter.settled('read');
+        }),
       ),
     );
     // A write is not held up behind the read queue.
@@ -73,7 +82,12 @@ describe('rate limiter', () => {
     });
     const order: number[] = [];
     await Promise.all(
-      Array.from({ length: 6 }, (_, i) => limiter.acquire('write').then(() => order.push(i))),
+      Array.from({ length: 6 }, (_, i) =>
+        limiter.acquire('write').then(() => {
+          order.push(i);
+          limiter.settled('write');
+        }),
+      ),
     );
     expect(order).toEqual([0, 1, 2, 3, 4, 5]);
   });
@@ -81,7 +95,11 @@ describe('rate limiter', () => {
   it('sleeps on the clock instead of polling', async () => {
     const clock = virtualClock(0);
     const limiter = createRateLimiter({ clock });
-    await Promise.all(Array.from({ length: 16 }, () => limiter.acquire('write')));
+    await Promise.all(
+      Array.from({ length: 16 }, () =>
+        limiter.acquire('write').then(() => limiter.settled('write')),
+      ),
+    );
     // Fifteen went at once; the sixteenth waited one sleep of a second.
     expect(clock.sleeps).toEqual([1_000]);
   });
@@ -101,6 +119,7 @@ describe('rate limiter', () => {
       budgets: { read: [{ limit: 1, windowMs: 1_000 }], write: [] },
     });
     await limiter.acquire('read');
+    limiter.settled('read');
     const controller = new AbortController();
     const aborted = limiter.acquire('read', controller.signal);
     const next = limiter.acquire('read');
@@ -108,6 +127,36 @@ describe('rate limiter', () => {
     await expect(aborted).rejects.toThrow('gave up');
     await next;
     expect(clock.now()).toBe(1_000);
+  });
+
+  it('counts a request from the moment it goes until a window after its answer is in', async () => {
+    const clock = virtualClock(0);
+    const limiter = createRateLimiter({
+      clock,
+      budgets: { read: [], write: [{ limit: 1, windowMs: 1_000 }] },
+    });
+    await limiter.acquire('write');
+    const next = limiter.acquire('write').then(() => clock.now());
+    // Slow answer: Sendcloud may have counted the first request as late as now.
+    await clock.sleep(400);
+    limiter.settled('write');
+    await expect(next).resolves.toBe(1_400);
+  });
+
+  it('holds the 16th write while 15 are in flight, however long they take', async () => {
+    const clock = virtualClock(0);
+    const limiter = createRateLimiter({ clock });
+    await Promise.all(Array.from({ length: 15 }, () => limiter.acquire('write')));
+    let sixteenth: number | undefined;
+    const waiting = limiter.acquire('write').then(() => (sixteenth = clock.now()));
+    await clock.sleep(5_000);
+    expect(sixteenth).toBeUndefined();
+    limiter.settled('write');
+    await waiting;
+    expect(sixteenth).toBe(6_000);
+    // Reads are not held by writes in flight.
+    await limiter.acquire('read');
+    expect(clock.now()).toBe(6_000);
   });
 
   it('is one limiter per account in the process', () => {

@@ -27,6 +27,11 @@ export const sendcloudBudgets: RateBudgets = {
 export interface RateLimiter {
   /** Resolves when a request of this class may go out; callers are served first come, first served. */
   acquire(kind: RequestClass, signal?: AbortSignal): Promise<void>;
+  /**
+   * The answer (or the failure) of a request that `acquire` let go is in. Optional, for limiters
+   * that count nothing; a counting limiter holds the request in its windows until then.
+   */
+  settled?(kind: RequestClass): void;
   /** Sendcloud answered 429: hold every request of this account for `ms`. */
   pause(ms: number): void;
 }
@@ -38,36 +43,60 @@ interface Waiter {
   onAbort?: () => void;
 }
 
+/** A limiter that counts: `settled` is part of its contract. */
+export interface CountingRateLimiter extends RateLimiter {
+  settled(kind: RequestClass): void;
+}
+
 /**
- * A sliding-window log per request class: a request may go when fewer than `limit` grants of its
+ * A sliding-window log per request class: a request may go when fewer than `limit` requests of its
  * class fall in the last `windowMs`, for every window of the class. One pump per class serves its
- * queue in order and sleeps on the clock until the oldest grant leaves the window.
+ * queue in order and sleeps on the clock until enough of them leave the window.
+ *
+ * Sendcloud counts a request when it arrives, somewhere between the moment it was let go and the
+ * moment its answer is in; latency decides where. So a request counts from the moment it is let
+ * go until `windowMs` after it settled: then no window Sendcloud sees can hold more than `limit`,
+ * however the arrivals are spread (counting from the grant alone let 15 slow requests of one
+ * second and 15 fast ones of the next arrive in the same second, answered 429).
  */
 export function createRateLimiter(
   opts: { clock?: Clock; budgets?: RateBudgets } = {},
-): RateLimiter {
+): CountingRateLimiter {
   const clock = opts.clock ?? systemClock;
   const budgets = opts.budgets ?? sendcloudBudgets;
   let pausedUntil = 0;
 
-  const classes = new Map<RequestClass, { queue: Waiter[]; grants: number[]; pumping: boolean }>();
+  interface ClassState {
+    queue: Waiter[];
+    /** Requests let go whose answer is not in yet: they count in every window. */
+    inFlight: number;
+    /** When the answers of the others came in, oldest first. */
+    settled: number[];
+    pumping: boolean;
+    /** Wakes the pump when every slot is held by a request in flight. */
+    onSettled?: () => void;
+  }
+  const classes = new Map<RequestClass, ClassState>();
   for (const kind of ['read', 'write'] as const) {
-    classes.set(kind, { queue: [], grants: [], pumping: false });
+    classes.set(kind, { queue: [], inFlight: 0, settled: [], pumping: false });
   }
 
-  function waitFor(kind: RequestClass, now: number): number {
-    const state = classes.get(kind);
-    if (!state) return 0;
+  /** How long until one more request of this class may go; Infinity until one in flight settles. */
+  function waitFor(state: ClassState, kind: RequestClass, now: number): number {
     const longest = Math.max(0, ...budgets[kind].map((w) => w.windowMs));
-    // Forget grants that no window of this class can still see.
-    while (state.grants.length > 0 && (state.grants[0] ?? 0) <= now - longest) state.grants.shift();
+    // Forget requests that no window of this class can still see.
+    while (state.settled.length > 0 && (state.settled[0] ?? 0) <= now - longest) {
+      state.settled.shift();
+    }
     let wait = Math.max(0, pausedUntil - now);
     for (const { limit, windowMs } of budgets[kind]) {
-      const inWindow = state.grants.filter((t) => t > now - windowMs);
-      if (inWindow.length < limit) continue;
-      // The grant that must leave the window before one more fits.
-      const oldest = inWindow[inWindow.length - limit] ?? now;
-      wait = Math.max(wait, oldest + windowMs - now);
+      const inWindow = state.settled.filter((t) => t > now - windowMs);
+      const excess = state.inFlight + inWindow.length - limit;
+      if (excess < 0) continue;
+      // The settled request that must leave the window before one more fits; if there are too
+      // few, only an answer still on its way can make room.
+      const leaving = inWindow[excess];
+      wait = Math.max(wait, leaving === undefined ? Infinity : leaving + windowMs - now);
     }
     return wait;
   }
@@ -80,13 +109,18 @@ export function createRateLimiter(
       while (state.queue.length > 0) {
         const head = state.queue[0];
         if (!head) break;
-        const wait = waitFor(kind, clock.now());
+        const wait = waitFor(state, kind, clock.now());
+        if (wait === Infinity) {
+          // A request settling only starts its last windowMs, so no timer can be cut short.
+          await new Promise<void>((resolve) => (state.onSettled = resolve));
+          continue;
+        }
         if (wait > 0) {
           await clock.sleep(wait);
           continue;
         }
         state.queue.shift();
-        state.grants.push(clock.now());
+        state.inFlight++;
         if (head.onAbort) head.signal?.removeEventListener('abort', head.onAbort);
         head.resolve();
       }
@@ -113,6 +147,16 @@ export function createRateLimiter(
         state.queue.push(waiter);
         void pump(kind);
       });
+    },
+    settled(kind) {
+      const state = classes.get(kind);
+      if (!state || state.inFlight === 0) return;
+      state.inFlight--;
+      // Settled in clock order, so the list stays sorted.
+      state.settled.push(clock.now());
+      const wake = state.onSettled;
+      state.onSettled = undefined;
+      wake?.();
     },
     pause(ms) {
       pausedUntil = Math.max(pausedUntil, clock.now() + Math.max(0, ms));

@@ -113,25 +113,30 @@ export function createSender(opts: SenderOptions): Sender {
     const kind = request.method === 'GET' ? 'read' : 'write';
     for (let attempt = 1; ; attempt++) {
       await opts.limiter.acquire(kind);
+      let error: unknown;
       try {
         return await sendOnce(request, what);
-      } catch (error) {
-        if (
-          !(error instanceof SendcloudError) ||
-          !shouldRetry(error, attempt, request.method, opts.retry.maxAttempts)
-        ) {
-          throw error;
-        }
-        const delay = backoffMs(attempt, {
-          baseMs: opts.retry.baseMs,
-          capMs: opts.retry.capMs,
-          random: opts.random,
-          retryAfterMs: error.kind === 'rate-limited' ? error.retryAfterMs : undefined,
-        });
-        // A 429 is about the account, not this request: every caller holds back.
-        if (error.kind === 'rate-limited') opts.limiter.pause(delay);
-        await opts.clock.sleep(delay);
+      } catch (failure) {
+        error = failure;
+      } finally {
+        // Sendcloud counts the request at some moment before its answer is in: so does the limiter.
+        opts.limiter.settled?.(kind);
       }
+      if (
+        !(error instanceof SendcloudError) ||
+        !shouldRetry(error, attempt, request.method, opts.retry.maxAttempts)
+      ) {
+        throw error;
+      }
+      const delay = backoffMs(attempt, {
+        baseMs: opts.retry.baseMs,
+        capMs: opts.retry.capMs,
+        random: opts.random,
+        retryAfterMs: error.kind === 'rate-limited' ? error.retryAfterMs : undefined,
+      });
+      // A 429 is about the account, not this request: every caller holds back.
+      if (error.kind === 'rate-limited') opts.limiter.pause(delay);
+      await opts.clock.sleep(delay);
     }
   }
 
