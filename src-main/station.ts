@@ -16,7 +16,11 @@ import type { LabelPrinter } from './printing/printer';
 import { renderZplToPng } from './printing/render';
 import { createTcpPrinter } from './printing/tcp';
 import { startVirtualPrinter, type VirtualPrinter } from './printing/virtual-printer';
-import { createSendcloudClient, type SendcloudClient } from './sendcloud/client';
+import {
+  createSendcloudClient,
+  type SendcloudClient,
+  type SendcloudClientOptions,
+} from './sendcloud/client';
 import { createOrderSync } from './shipping/orders';
 import { describeFailure } from './shipping/failures';
 import { createScanService } from './shipping/scan';
@@ -49,6 +53,8 @@ export interface StationOptions {
   sqliteBinding?: string;
   /** Keep orders fresh in the background; off in tests that drive sync themselves. */
   syncIntervalMs?: number;
+  /** What varies in the Sendcloud client: its clock, rate limiter or fetch (benchmarks, tests). */
+  sendcloudClient?: Pick<SendcloudClientOptions, 'clock' | 'limiter' | 'fetch' | 'timeoutMs'>;
 }
 
 const log = createLogger('station');
@@ -95,6 +101,7 @@ export async function createStation(options: StationOptions): Promise<Station> {
     }
 
     const client: SendcloudClient = createSendcloudClient({
+      ...options.sendcloudClient,
       baseUrl: sendcloudSettings.url,
       publicKey: sendcloudSettings.publicKey,
       secretKey: sendcloudSettings.secretKey,
