@@ -44,8 +44,9 @@ export const shipWithSchema = z.looseObject({
 export type ShipWith = z.output<typeof shipWithSchema>;
 
 // The spec requires name, street, postal code, city and country on an address, but one odd order
-// must not fail a whole page of the order sync, so every field is optional here.
-const addressSchema = z.looseObject({
+// must not fail a whole page of the order sync, so every field is optional here. Orders,
+// shipments, sender addresses and tracking all use this one v3 address shape.
+export const v3AddressSchema = z.looseObject({
   name: optionalString,
   company_name: optionalString,
   address_line_1: optionalString,
@@ -53,12 +54,13 @@ const addressSchema = z.looseObject({
   address_line_2: optionalString,
   postal_code: optionalString,
   city: optionalString,
-  country_code: optionalString,
+  po_box: optionalString,
   state_province_code: optionalString,
+  country_code: optionalString,
   email: optionalString,
   phone_number: optionalString,
 });
-export type Address = z.output<typeof addressSchema>;
+export type V3Address = z.output<typeof v3AddressSchema>;
 
 const weightSchema = z.looseObject({ value: z.union([z.number(), z.string()]), unit: z.string() });
 
@@ -100,8 +102,8 @@ export const orderSchema = z.looseObject({
   customer_details: z
     .looseObject({ name: optionalString, email: optionalString, phone_number: optionalString })
     .nullish(),
-  shipping_address: addressSchema.nullish(),
-  billing_address: addressSchema.nullish(),
+  shipping_address: v3AddressSchema.nullish(),
+  billing_address: v3AddressSchema.nullish(),
   shipping_details: z
     .looseObject({
       is_local_pickup: z.boolean().nullish(),

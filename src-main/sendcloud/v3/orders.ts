@@ -4,6 +4,7 @@ import { orderListSchema, orderResponseSchema, type Order } from '../schemas';
 import { collectAll, linkCursor, query } from '../pages';
 import type { Sender } from '../sender';
 import { ordersCreateResponseSchema } from './schemas';
+import type { AddressInput } from './address';
 
 export interface ListOrdersParams {
   integrationIds?: number[];
@@ -37,21 +38,6 @@ export interface OrderPage {
 interface Money {
   value: number | string;
   currency: string;
-}
-
-export interface OrderAddressInput {
-  name: string;
-  address_line_1: string;
-  postal_code: string;
-  city: string;
-  country_code: string;
-  company_name?: string;
-  house_number?: string;
-  address_line_2?: string;
-  po_box?: string;
-  state_province_code?: string;
-  email?: string;
-  phone_number?: string;
 }
 
 export interface OrderItemInput {
@@ -98,8 +84,8 @@ export interface OrderInput {
     estimated_shipping_price?: Money;
     estimated_tax_price?: Money;
   };
-  shipping_address?: OrderAddressInput;
-  billing_address?: OrderAddressInput;
+  shipping_address?: AddressInput;
+  billing_address?: AddressInput;
   customer_details?: { name: string; email?: string; phone_number?: string };
   shipping_details?: {
     is_local_pickup?: boolean;

@@ -1,13 +1,13 @@
 // v3 returns: create a return label, and list the account's returns.
 import { query, urlCursor, type Page } from '../pages';
 import type { Sender } from '../sender';
-import type { ShipmentAddressInput } from './shipments';
+import type { AddressInput } from './address';
 import { returnCreatedSchema, returnListSchema, type Return } from './schemas';
 
 /** The body of POST /returns, in Sendcloud's own field names (v3-returns.yaml). */
 export interface CreateReturnRequest {
-  from_address: ShipmentAddressInput;
-  to_address: ShipmentAddressInput;
+  from_address: AddressInput;
+  to_address: AddressInput;
   ship_with:
     | { type: 'shipping_option_code'; shipping_option_code: string; contract?: number }
     | { type: 'shipping_product_code'; shipping_product_code: string; contract?: number };

@@ -3,7 +3,9 @@
 // break the station; a field is required only where the spec requires it and Packdesk relies on it.
 // Every tolerance beyond the spec is marked "Tolerance:" with the contradiction that forces it.
 import { z } from 'zod';
-import { shipWithSchema } from '../schemas';
+import { shipWithSchema, v3AddressSchema, type V3Address } from '../schemas';
+
+export { v3AddressSchema, type V3Address };
 
 const optionalString = z.string().nullish();
 // Tolerance: ids are strings in some examples, integers in others (orders, shipments); keep strings.
@@ -34,22 +36,6 @@ const dimensionsSchema = z.looseObject({
   height: z.union([z.string(), z.number()]),
   unit: z.string(),
 });
-
-export const v3AddressSchema = z.looseObject({
-  name: optionalString,
-  company_name: optionalString,
-  address_line_1: optionalString,
-  house_number: optionalString,
-  address_line_2: optionalString,
-  postal_code: optionalString,
-  city: optionalString,
-  po_box: optionalString,
-  state_province_code: optionalString,
-  country_code: optionalString,
-  email: optionalString,
-  phone_number: optionalString,
-});
-export type V3Address = z.output<typeof v3AddressSchema>;
 
 const documentSchema = z.looseObject({
   type: optionalString,

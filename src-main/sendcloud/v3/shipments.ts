@@ -9,25 +9,11 @@ import {
   shipmentResponseSchema,
   type Shipment,
 } from './schemas';
+import type { AddressInput } from './address';
 
 interface Money {
   value: string;
   currency: string;
-}
-
-export interface ShipmentAddressInput {
-  name: string;
-  address_line_1: string;
-  postal_code: string;
-  city: string;
-  country_code: string;
-  company_name?: string;
-  house_number?: string;
-  address_line_2?: string;
-  po_box?: string;
-  state_province_code?: string;
-  email?: string;
-  phone_number?: string;
 }
 
 export interface ShipmentParcelInput {
@@ -57,8 +43,8 @@ export interface ShipmentParcelInput {
 
 /** The body of POST /shipments/announce, in Sendcloud's own field names (v3-shipments.yaml). */
 export interface AnnounceShipmentRequest {
-  from_address: { sender_address_id: number } | ShipmentAddressInput;
-  to_address: ShipmentAddressInput;
+  from_address: { sender_address_id: number } | AddressInput;
+  to_address: AddressInput;
   ship_with: {
     type: 'shipping_option_code';
     properties: { shipping_option_code: string; contract_id?: number };
