@@ -16,6 +16,8 @@ export const errorCodes = [
   'rate-limited',
   'sendcloud-error',
   'label-invalid',
+  'label-stale',
+  'cancelled',
   'printer-offline',
   'printer-error',
   'internal',
@@ -36,7 +38,11 @@ export function assertNever(value: never): never {
 // ---------------------------------------------------------------------------------------------
 // Shared payload types
 
-export type ScanState = 'working' | 'printed' | 'failed';
+/**
+ * `queued`: the scan is safe in the outbox and will finish by itself (offline, Sendcloud busy,
+ * printer down, held for a batch) or is waiting for a packer's go-ahead; `waitingReason` says which.
+ */
+export type ScanState = 'working' | 'queued' | 'printed' | 'failed';
 
 /** One scan as the station saw it, from the moment it arrived to its outcome. */
 export interface ScanEntry {
@@ -54,6 +60,53 @@ export interface ScanEntry {
   finishedAt: string | null;
   /** True when the scan was a tracking number and the stored label was printed again. */
   reprint: boolean;
+  /** The outbox job carrying this scan, once there is one. */
+  jobId: string | null;
+  /** Why a queued scan waits, in a packer's words. */
+  waitingReason: string | null;
+}
+
+export type JobKind = 'create-label' | 'print' | 'sync-orders';
+/**
+ * queued → in-flight → done; or → waiting (retries by itself at `nextAttemptAt`), → held (a
+ * label kept for a batch print), → needs-attention (a packer decides: retry or cancel).
+ */
+export type JobState =
+  'queued' | 'in-flight' | 'waiting' | 'held' | 'needs-attention' | 'done' | 'cancelled';
+
+/** One job of the durable outbox, as the queue panel shows it. */
+export interface JobView {
+  id: string;
+  kind: JobKind;
+  state: JobState;
+  orderNumber: string | null;
+  /** The scanned code that started it, if a scan did. */
+  code: string | null;
+  trackingNumber: string | null;
+  attempts: number;
+  /** ISO time of the next try, for waiting jobs. */
+  nextAttemptAt: string | null;
+  lastError: AppErrorData | null;
+  /** Why the job waits or needs attention, in a packer's words. */
+  reason: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Connectivity {
+  online: boolean;
+  /** ISO time of the last change. */
+  since: string;
+  /** Jobs not yet done: queued, in flight, waiting, held or needing attention. */
+  queueLength: number;
+  lastError: AppErrorData | null;
+}
+
+export interface OutboxSettings {
+  /** When queued labels come back from Sendcloud: print as they come, or hold for a batch print. */
+  drainMode: 'print' | 'hold';
+  /** A label queued longer than this asks before printing. */
+  staleAfterMinutes: number;
 }
 
 export interface StationStatus {
@@ -66,6 +119,8 @@ export interface StationStatus {
   ordersSyncedAt: string | null;
   /** Why the last order sync failed, if it did. */
   syncError: AppErrorData | null;
+  connectivity: Connectivity;
+  outbox: OutboxSettings;
 }
 
 export interface LabelPreview {
@@ -111,6 +166,30 @@ export const commands = {
     input: z.object({ trackingNumber: z.string().trim().min(1).max(100) }).strict(),
     output: {} as LabelPreview,
   },
+  'queue.list': { input: z.object({}).strict(), output: [] as JobView[] },
+  'queue.retry': {
+    input: z.object({ id: z.string().min(1).max(64) }).strict(),
+    output: {} as JobView,
+  },
+  'queue.cancel': {
+    input: z.object({ id: z.string().min(1).max(64) }).strict(),
+    output: {} as JobView,
+  },
+  'queue.printHeld': { input: z.object({}).strict(), output: {} as { released: number } },
+  'outbox.settings': {
+    input: z
+      .object({
+        drainMode: z.enum(['print', 'hold']).optional(),
+        staleAfterMinutes: z
+          .number()
+          .int()
+          .min(1)
+          .max(7 * 24 * 60)
+          .optional(),
+      })
+      .strict(),
+    output: {} as OutboxSettings,
+  },
   'demo.faults': { input: z.object({}).strict(), output: {} as DemoFaults },
   'demo.setFaults': {
     input: z
@@ -151,9 +230,17 @@ export interface EventEnvelope<E extends EventName = EventName> {
 export interface EventMap {
   'scan.updated': ScanEntry;
   'station.status': StationStatus;
+  /** The active outbox (every job not done or cancelled), after any change. */
+  'jobs.changed': JobView[];
+  'connectivity.changed': Connectivity;
 }
 export type EventName = keyof EventMap;
-export const eventNames: readonly EventName[] = ['scan.updated', 'station.status'];
+export const eventNames: readonly EventName[] = [
+  'scan.updated',
+  'station.status',
+  'jobs.changed',
+  'connectivity.changed',
+];
 
 /** Parse a command's raw input, turning zod issues into one `invalid-input` error. */
 export function parseInput<C extends CommandName>(name: C, raw: unknown): Result<ParsedInput<C>> {
@@ -184,6 +271,16 @@ export interface PackdeskApi {
   label: {
     preview(input: CommandInput<'label.preview'>): Promise<Result<LabelPreview>>;
   };
+  queue: {
+    list(input?: CommandInput<'queue.list'>): Promise<Result<JobView[]>>;
+    retry(input: CommandInput<'queue.retry'>): Promise<Result<JobView>>;
+    cancel(input: CommandInput<'queue.cancel'>): Promise<Result<JobView>>;
+    printHeld(input?: CommandInput<'queue.printHeld'>): Promise<Result<{ released: number }>>;
+  };
+  outbox: {
+    /** Read the settings, or change some of them. */
+    settings(input?: CommandInput<'outbox.settings'>): Promise<Result<OutboxSettings>>;
+  };
   /** Demo mode only: what the embedded Sendcloud gets wrong on purpose. */
   demo: {
     faults(input?: CommandInput<'demo.faults'>): Promise<Result<DemoFaults>>;
@@ -210,6 +307,13 @@ export function buildApi(
     scan: { submit: typed('scan.submit'), recent: typed('scan.recent') },
     orders: { sync: typed('orders.sync') },
     label: { preview: typed('label.preview') },
+    queue: {
+      list: typed('queue.list'),
+      retry: typed('queue.retry'),
+      cancel: typed('queue.cancel'),
+      printHeld: typed('queue.printHeld'),
+    },
+    outbox: { settings: typed('outbox.settings') },
     demo: { faults: typed('demo.faults'), setFaults: typed('demo.setFaults') },
     on,
   };
