@@ -3,6 +3,7 @@ import type { SendcloudClient } from '../sendcloud/client';
 import type { Order } from '../sendcloud/schemas';
 import type { Db } from '../store/db';
 import { upsertOrders, type CachedOrder } from '../store/orders';
+import { readSetting, writeSetting } from '../store/settings';
 import { AppError } from '../errors';
 import { describeFailure } from './failures';
 
@@ -26,6 +27,9 @@ export function toCachedOrder(order: Order): CachedOrder & { body: unknown } {
  * a scan of an older open order still resolves, with one lookup call.
  */
 export const SYNC_WINDOW_DAYS = 30;
+
+/** Where the next incremental sync starts: the calendar day the last good one started. */
+const SYNC_FROM_KEY = 'orders.syncFrom';
 
 export interface OrderSyncDeps {
   db: Db;
@@ -66,12 +70,20 @@ export function createOrderSync(deps: OrderSyncDeps) {
   async function syncOnce(): Promise<void> {
     try {
       const { id } = await resolveIntegration();
-      const since = new Date(deps.now().getTime() - SYNC_WINDOW_DAYS * 86_400_000);
+      const startedAt = deps.now();
+      // The spec types this filter as a calendar day; a date-time is refused.
+      const window = new Date(startedAt.getTime() - SYNC_WINDOW_DAYS * 86_400_000)
+        .toISOString()
+        .slice(0, 10);
+      // Incremental: only orders changed since the day the last good sync started. That day is
+      // fetched again (the filter has no time of day); the upsert makes that harmless.
+      const previous = readSetting(deps.db, SYNC_FROM_KEY);
+      const from = previous && previous > window ? previous : window;
       const orders = await deps
         .sendcloud()
-        // The spec types these filters as dates; a date-time is refused.
-        .listAllOrders({ integrationIds: [id], updatedAtMin: since.toISOString().slice(0, 10) });
-      upsertOrders(deps.db, orders.map(toCachedOrder), deps.now().toISOString());
+        .listAllOrders({ integrationIds: [id], updatedAtMin: from });
+      upsertOrders(deps.db, orders.map(toCachedOrder), startedAt.toISOString());
+      writeSetting(deps.db, SYNC_FROM_KEY, startedAt.toISOString().slice(0, 10));
       lastError = null;
     } catch (error) {
       lastError = describeFailure(error);

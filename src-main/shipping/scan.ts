@@ -1,126 +1,253 @@
-import type { ScanEntry } from '../../src-preload/contract';
+// Scan-to-ship: a scanned code becomes an outbox job before anything touches Sendcloud or a
+// printer, so a scan is never lost and an order is never labelled twice. The scan's audit entry
+// follows its job: working, queued (and why), printed or failed.
+import type { AppErrorData, JobKind, ScanEntry, ScanState } from '../../src-preload/contract';
+import type { Clock } from '../clock';
 import { AppError } from '../errors';
 import { createLogger } from '../log';
+import type { Connectivity } from '../outbox/connectivity';
+import type { Outbox } from '../outbox/outbox';
 import type { LabelPrinter } from '../printing/printer';
 import type { SendcloudClient } from '../sendcloud/client';
+import { recordScan, scansForJob } from '../store/audit';
 import type { Db } from '../store/db';
-import { recordScan } from '../store/audit';
+import {
+  getJob,
+  jobsIn,
+  labelJobForOrder,
+  printJobFor,
+  unresolvedJobForCode,
+  type Job,
+  type NewJob,
+} from '../store/jobs';
 import { findOrderByCode, upsertOrders, type CachedOrder } from '../store/orders';
 import {
+  findShipmentByParcel,
   findShipmentByTracking,
   findShipmentForOrder,
-  insertShipment,
-  markPrinted,
-  type Shipment,
 } from '../store/shipments';
 import { describeFailure } from './failures';
 import { toCachedOrder } from './orders';
 
 export interface ScanServiceDeps {
   db: Db;
+  clock: Clock;
+  newId: () => string;
   sendcloud: () => SendcloudClient;
   printer: LabelPrinter;
-  /** The integration whose orders this station ships, once known. */
+  connectivity: Connectivity;
+  outbox: () => Outbox;
   integrationId: () => number | null;
-  now: () => Date;
-  newId: () => string;
   /** Push a scan's progress to whoever listens (the renderer). */
   onUpdate: (entry: ScanEntry) => void;
+  /** How long a scan command waits for its outcome before answering "queued". */
+  answerWithinMs?: number;
 }
 
 const log = createLogger('scan');
+const laneKinds: Record<JobKind, JobKind[]> = {
+  'create-label': ['create-label'],
+  print: ['print'],
+  'sync-orders': ['sync-orders'],
+};
 
-/** Thermal labels are ZPL at the resolution of nearly every carrier's native label. */
-const LABEL_FORMAT = 'zpl' as const;
-const LABEL_DPI = 203 as const;
-
-/**
- * Scan-to-ship: a scanned code becomes a printed label, or a clear reason why not.
- * Every step is written to the audit log before the renderer hears of it.
- */
 export function createScanService(deps: ScanServiceDeps) {
-  // Two scans of one order at once must not make two labels.
-  const inFlightOrders = new Set<string>();
+  const answerWithinMs = deps.answerWithinMs ?? 2_000;
+  const settled = new Map<string, Set<(entry: ScanEntry) => void>>();
+  const iso = () => new Date(deps.clock.now()).toISOString();
 
-  const update = (entry: ScanEntry, patch: Partial<ScanEntry>): ScanEntry => {
-    Object.assign(entry, patch);
+  const save = (entry: ScanEntry): ScanEntry => {
     recordScan(deps.db, entry);
     deps.onUpdate({ ...entry });
+    if (entry.state !== 'working') {
+      for (const resolve of settled.get(entry.id) ?? []) resolve(entry);
+      settled.delete(entry.id);
+    }
     return entry;
   };
 
-  async function printShipment(entry: ScanEntry, shipment: Shipment): Promise<void> {
-    update(entry, { step: `Printing on ${deps.printer.name}` });
-    await deps.printer.print(shipment.label);
-    markPrinted(deps.db, shipment.parcelId, deps.now().toISOString());
+  /** Why a job that has not started waits: the job ahead of it in its lane, or the connection. */
+  function queuedBehind(job: Job): string | null {
+    const head = jobsIn(deps.db, laneKinds[job.kind], ['queued', 'waiting', 'in-flight'])[0];
+    if (head && head.id !== job.id && head.state === 'waiting') return head.reason;
+    if (job.kind === 'create-label' && !deps.connectivity.current().online) {
+      return 'Sendcloud is unreachable: queued, it prints when the connection is back.';
+    }
+    return null;
   }
 
-  async function resolveOrder(entry: ScanEntry, code: string): Promise<CachedOrder> {
+  /** What a scan shows while its job is in this state. */
+  function scanView(job: Job): {
+    state: ScanState;
+    step: string;
+    reason: string | null;
+    error: AppErrorData | null;
+  } {
+    const printing = job.kind === 'print';
+    switch (job.state) {
+      case 'queued': {
+        const behind = queuedBehind(job);
+        if (behind) return { state: 'queued', step: 'Queued', reason: behind, error: null };
+        return {
+          state: 'working',
+          step: printing ? `Printing on ${deps.printer.name}` : 'Creating the label with Sendcloud',
+          reason: null,
+          error: null,
+        };
+      }
+      case 'in-flight':
+        return {
+          state: 'working',
+          step: printing
+            ? `Printing on ${deps.printer.name}`
+            : job.attempts > 1
+              ? 'Checking Sendcloud for a label an earlier try made'
+              : 'Creating the label with Sendcloud',
+          reason: null,
+          error: null,
+        };
+      case 'waiting':
+      case 'held':
+        return { state: 'queued', step: 'Queued', reason: job.reason, error: null };
+      case 'needs-attention':
+        // A stale label is not a failure: it waits for a packer's go-ahead.
+        return job.lastError?.code === 'label-stale'
+          ? { state: 'queued', step: 'Waiting for a go-ahead', reason: job.reason, error: null }
+          : { state: 'failed', step: 'Failed', reason: job.reason, error: job.lastError };
+      case 'done':
+        return printing
+          ? { state: 'printed', step: 'Printed', reason: null, error: null }
+          : {
+              state: 'working',
+              step: `Printing on ${deps.printer.name}`,
+              reason: null,
+              error: null,
+            };
+      case 'cancelled':
+        return {
+          state: 'failed',
+          step: 'Cancelled',
+          reason: null,
+          error: { code: 'cancelled', message: 'Cancelled from the queue: nothing was printed.' },
+        };
+    }
+  }
+
+  /** Bring every scan a job carries up to date with the job. */
+  function onJobChanged(job: Job): void {
+    const root = job.kind === 'print' && job.parentId ? job.parentId : job.id;
+    const scans = scansForJob(deps.db, root);
+    if (scans.length === 0) return;
+    const shipment = job.parcelId !== null ? findShipmentByParcel(deps.db, job.parcelId) : null;
+    const view = scanView(job);
+    for (const scan of scans) {
+      // A reprint's scan follows only its own print job; an order's scans follow both jobs.
+      if (scan.reprint && job.id !== scan.jobId) continue;
+      const finished = view.state === 'printed' || view.state === 'failed';
+      save({
+        ...scan,
+        state: view.state,
+        step: scan.reprint && view.state === 'printed' ? 'Reprinted' : view.step,
+        waitingReason: view.reason,
+        error: view.error,
+        orderNumber: job.orderNumber ?? scan.orderNumber,
+        trackingNumber: shipment?.trackingNumber ?? scan.trackingNumber,
+        carrier: shipment?.carrier ?? scan.carrier,
+        finishedAt: finished ? (scan.finishedAt ?? iso()) : null,
+      });
+    }
+  }
+
+  function newJob(kind: JobKind, fields: Partial<NewJob>): NewJob {
+    const now = deps.clock.now();
+    return {
+      id: deps.newId(),
+      kind,
+      state: 'queued',
+      parentId: null,
+      orderRef: null,
+      orderNumber: null,
+      code: null,
+      parcelId: null,
+      attempts: 0,
+      nextAttemptAt: null,
+      firstAttemptAt: null,
+      lastError: null,
+      reason: null,
+      approvedAt: null,
+      createdAt: now,
+      updatedAt: now,
+      ...fields,
+    };
+  }
+
+  /** Look the code up in the cache, or ask Sendcloud once; null while Sendcloud is unreachable. */
+  async function findOrder(entry: ScanEntry, code: string): Promise<CachedOrder | null> {
     const cached = findOrderByCode(deps.db, code);
     if (cached) return cached;
-    // Not synced yet (a new order, or the cache is cold): ask Sendcloud once.
-    update(entry, { step: 'Asking Sendcloud for the order' });
+    if (!deps.connectivity.current().online) return null;
+    save({ ...entry, step: 'Asking Sendcloud for the order' });
     const integrationId = deps.integrationId();
-    const page = await deps.sendcloud().listOrders({
-      orderNumber: code,
-      ...(integrationId !== null ? { integrationIds: [integrationId] } : {}),
-      pageSize: 5,
-    });
-    const found = page.orders.map(toCachedOrder);
-    if (found.length > 0) upsertOrders(deps.db, found, deps.now().toISOString());
-    const order = found[0];
-    if (!order) {
-      throw new AppError(
-        'order-not-found',
-        `No open order matches "${code}". Check the order number, or sync orders.`,
-      );
+    try {
+      const page = await deps.sendcloud().listOrders({
+        orderNumber: code,
+        ...(integrationId !== null ? { integrationIds: [integrationId] } : {}),
+        pageSize: 5,
+      });
+      deps.connectivity.reached();
+      const found = page.orders.map(toCachedOrder);
+      if (found.length > 0) upsertOrders(deps.db, found, iso());
+      if (found[0]) return found[0];
+    } catch (error) {
+      const data = describeFailure(error);
+      if (data.code !== 'offline') throw error;
+      // Unreachable: queue the scan unresolved; it is resolved when the connection is back.
+      deps.connectivity.unreachable(data);
+      return null;
     }
-    return order;
+    throw new AppError(
+      'order-not-found',
+      `No open order matches "${code}". Check the order number, or sync orders.`,
+    );
   }
 
-  async function labelOrder(entry: ScanEntry, order: CachedOrder): Promise<void> {
-    update(entry, { orderNumber: order.orderNumber, step: 'Checking for an existing label' });
-    const existing = findShipmentForOrder(deps.db, order.id);
-    if (existing?.printedAt) {
-      throw new AppError(
-        'already-labelled',
-        `Order ${order.orderNumber} already has a label (${existing.trackingNumber}). Scan the tracking number to reprint it.`,
-      );
-    }
-    let shipment = existing;
-    if (!shipment) {
-      update(entry, { step: 'Creating the label with Sendcloud' });
-      const created = await deps.sendcloud().createLabelSync({
-        integrationId: order.integrationId,
-        order: { orderId: order.orderId },
-        format: LABEL_FORMAT,
-        dpi: LABEL_DPI,
-      });
-      assertLooksLikeZpl(created.label.bytes);
-      shipment = {
-        parcelId: created.parcelId,
-        shipmentId: created.shipmentId,
-        orderRef: order.id,
-        orderNumber: order.orderNumber,
-        trackingNumber: created.trackingNumber,
-        trackingUrl: created.trackingUrl,
-        carrier: created.carrier,
-        label: created.label.bytes,
-        labelFormat: LABEL_FORMAT,
-        labelDpi: created.label.dpi,
-        createdAt: deps.now().toISOString(),
-        printedAt: null,
-        printCount: 0,
-      };
-      insertShipment(deps.db, shipment);
-    }
-    update(entry, { trackingNumber: shipment.trackingNumber, carrier: shipment.carrier });
-    await printShipment(entry, shipment);
+  /** Put the scan on a job (new or existing) and wait briefly for its outcome. */
+  async function follow(entry: ScanEntry, job: Job): Promise<ScanEntry> {
+    const linked = save({ ...entry, jobId: job.id });
+    const outcome = new Promise<ScanEntry>((resolve) => {
+      const waiting = settled.get(linked.id) ?? new Set();
+      waiting.add(resolve);
+      settled.set(linked.id, waiting);
+    });
+    // The job may already be past the point this scan needs (a rescan of a queued order).
+    onJobChanged(getJob(deps.db, job.id) ?? job);
+    const print = job.kind === 'create-label' ? printJobFor(deps.db, job.id) : null;
+    if (print) onJobChanged(print);
+    deps.outbox().kick();
+
+    const controller = new AbortController();
+    const timeout = deps.clock.sleep(answerWithinMs, controller.signal).then(
+      () => null,
+      () => null,
+    );
+    const result = await Promise.race([outcome, timeout]);
+    controller.abort();
+    if (result) return result;
+    settled.delete(linked.id);
+    // Still waiting its turn: answer "queued" now; events carry the rest.
+    const current = scansForJob(deps.db, job.id).find((scan) => scan.id === linked.id) ?? linked;
+    if (current.state !== 'working') return current;
+    return save({
+      ...current,
+      state: 'queued',
+      step: 'Queued',
+      waitingReason: current.waitingReason ?? 'In the queue behind earlier scans.',
+    });
   }
 
   async function scan(rawCode: string): Promise<ScanEntry> {
     const code = rawCode.trim();
-    const entry: ScanEntry = {
+    let entry: ScanEntry = save({
       id: deps.newId(),
       code,
       state: 'working',
@@ -129,63 +256,73 @@ export function createScanService(deps: ScanServiceDeps) {
       trackingNumber: null,
       carrier: null,
       error: null,
-      startedAt: deps.now().toISOString(),
+      startedAt: iso(),
       finishedAt: null,
       reprint: false,
-    };
-    update(entry, {});
-    let lockedOrder: string | null = null;
+      jobId: null,
+      waitingReason: null,
+    });
     try {
       const labelled = findShipmentByTracking(deps.db, code);
       if (labelled) {
-        update(entry, {
+        entry = save({
+          ...entry,
           reprint: true,
           orderNumber: labelled.orderNumber,
           trackingNumber: labelled.trackingNumber,
           carrier: labelled.carrier,
         });
-        await printShipment(entry, labelled);
-      } else {
-        const order = await resolveOrder(entry, code);
-        if (inFlightOrders.has(order.id)) {
-          throw new AppError(
-            'already-labelled',
-            `Order ${order.orderNumber} is being labelled by another scan right now.`,
-          );
-        }
-        inFlightOrders.add(order.id);
-        lockedOrder = order.id;
-        await labelOrder(entry, order);
+        const job = deps.outbox().enqueue(
+          newJob('print', {
+            orderRef: labelled.orderRef,
+            orderNumber: labelled.orderNumber,
+            code,
+            parcelId: labelled.parcelId,
+            // A reprint is asked for now: it is never stale.
+            approvedAt: deps.clock.now(),
+          }),
+        );
+        return await follow(entry, job);
       }
-      return update(entry, {
-        state: 'printed',
-        step: entry.reprint ? 'Reprinted' : 'Printed',
-        finishedAt: deps.now().toISOString(),
-      });
+
+      const order = await findOrder(entry, code);
+      if (!order) {
+        const pending = unresolvedJobForCode(deps.db, code);
+        const job = pending ?? deps.outbox().enqueue(newJob('create-label', { code }));
+        return await follow(entry, job);
+      }
+      entry = save({ ...entry, orderNumber: order.orderNumber });
+
+      const shipment = findShipmentForOrder(deps.db, order.id);
+      if (shipment?.printedAt) {
+        throw new AppError(
+          'already-labelled',
+          `Order ${order.orderNumber} already has a label (${shipment.trackingNumber}). Scan the tracking number to reprint it.`,
+        );
+      }
+      let job = labelJobForOrder(deps.db, order.id);
+      if (job?.state === 'needs-attention') {
+        // Scanning the order again is the packer's way to say "try again".
+        job = deps.outbox().apply(job, { type: 'retry' });
+      }
+      job ??= deps
+        .outbox()
+        .enqueue(
+          newJob('create-label', { orderRef: order.id, orderNumber: order.orderNumber, code }),
+        );
+      return await follow(entry, job);
     } catch (error) {
       const data = describeFailure(error);
       if (data.code === 'internal') log.error('scan failed unexpectedly', { error });
-      else log.info('scan failed', { code: data.code, scan: entry.id });
-      return update(entry, {
+      return save({
+        ...entry,
         state: 'failed',
         step: 'Failed',
         error: data,
-        finishedAt: deps.now().toISOString(),
+        finishedAt: iso(),
       });
-    } finally {
-      if (lockedOrder) inFlightOrders.delete(lockedOrder);
     }
   }
 
-  return { scan };
-}
-
-function assertLooksLikeZpl(bytes: Buffer): void {
-  const text = bytes.subarray(0, 4096).toString('latin1');
-  if (bytes.length === 0 || !text.includes('^XA')) {
-    throw new AppError(
-      'label-invalid',
-      'Sendcloud returned a label that is not ZPL. Nothing was sent to the printer.',
-    );
-  }
+  return { scan, onJobChanged };
 }

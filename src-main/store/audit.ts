@@ -14,6 +14,8 @@ interface AuditRow {
   reprint: number;
   started_at: string;
   finished_at: string | null;
+  job_id: string | null;
+  waiting_reason: string | null;
 }
 
 const fromRow = (row: AuditRow): ScanEntry => ({
@@ -31,20 +33,26 @@ const fromRow = (row: AuditRow): ScanEntry => ({
   reprint: row.reprint === 1,
   startedAt: row.started_at,
   finishedAt: row.finished_at,
+  jobId: row.job_id,
+  waitingReason: row.waiting_reason,
 });
+
+const columns = `id, code, state, step, order_number, tracking_number, carrier, error_code,
+  error_message, reprint, started_at, finished_at, job_id, waiting_reason`;
 
 /** Write a scan's current state: the first call records it, later calls move it on. */
 export function recordScan(db: Db, entry: ScanEntry): void {
   db.prepare(
     `INSERT INTO scan_audit (id, code, state, step, order_number, tracking_number, carrier,
-       error_code, error_message, reprint, started_at, finished_at)
+       error_code, error_message, reprint, started_at, finished_at, job_id, waiting_reason)
      VALUES (@id, @code, @state, @step, @orderNumber, @trackingNumber, @carrier,
-       @errorCode, @errorMessage, @reprint, @startedAt, @finishedAt)
+       @errorCode, @errorMessage, @reprint, @startedAt, @finishedAt, @jobId, @waitingReason)
      ON CONFLICT (id) DO UPDATE SET
        state = excluded.state, step = excluded.step, order_number = excluded.order_number,
        tracking_number = excluded.tracking_number, carrier = excluded.carrier,
        error_code = excluded.error_code, error_message = excluded.error_message,
-       reprint = excluded.reprint, finished_at = excluded.finished_at`,
+       reprint = excluded.reprint, finished_at = excluded.finished_at,
+       job_id = excluded.job_id, waiting_reason = excluded.waiting_reason`,
   ).run({
     id: entry.id,
     code: entry.code,
@@ -58,16 +66,22 @@ export function recordScan(db: Db, entry: ScanEntry): void {
     reprint: entry.reprint ? 1 : 0,
     startedAt: entry.startedAt,
     finishedAt: entry.finishedAt,
+    jobId: entry.jobId,
+    waitingReason: entry.waitingReason,
   });
 }
 
 export function recentScans(db: Db, limit: number): ScanEntry[] {
   const rows = db
-    .prepare(
-      `SELECT id, code, state, step, order_number, tracking_number, carrier, error_code,
-              error_message, reprint, started_at, finished_at
-       FROM scan_audit ORDER BY started_at DESC, rowid DESC LIMIT @limit`,
-    )
+    .prepare(`SELECT ${columns} FROM scan_audit ORDER BY started_at DESC, rowid DESC LIMIT @limit`)
     .all({ limit }) as AuditRow[];
+  return rows.map(fromRow);
+}
+
+/** Every scan that an outbox job carries: a rescan of a queued order joins the first scan's job. */
+export function scansForJob(db: Db, jobId: string): ScanEntry[] {
+  const rows = db
+    .prepare(`SELECT ${columns} FROM scan_audit WHERE job_id = @jobId ORDER BY started_at`)
+    .all({ jobId }) as AuditRow[];
   return rows.map(fromRow);
 }

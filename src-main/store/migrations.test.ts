@@ -17,7 +17,13 @@ describe('migrations', () => {
         "SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%'",
       )
       .all() as { name: string; strict: number }[];
-    expect(tables.map((t) => t.name).sort()).toEqual(['orders', 'scan_audit', 'shipments']);
+    expect(tables.map((t) => t.name).sort()).toEqual([
+      'jobs',
+      'orders',
+      'scan_audit',
+      'settings',
+      'shipments',
+    ]);
     expect(tables.every((t) => t.strict === 1)).toBe(true);
   });
 
@@ -73,6 +79,38 @@ describe('migrations', () => {
         )
         .run(),
     ).toThrow(/CHECK/);
+  });
+});
+
+describe('migration 2: the outbox', () => {
+  it('keeps every scan audited under schema 1 and lets it be queued', () => {
+    const db = memory();
+    db.exec(migrations[0]?.sql ?? '');
+    db.pragma('user_version = 1');
+    db.prepare(
+      `INSERT INTO scan_audit (id, code, state, step, reprint, started_at)
+       VALUES ('old-1', 'PD-1', 'printed', 'Printed', 0, '2026-11-20T10:00:00Z')`,
+    ).run();
+    migrate(db);
+    expect(recentScans(db, 5)).toMatchObject([
+      { id: 'old-1', code: 'PD-1', state: 'printed', jobId: null, waitingReason: null },
+    ]);
+    expect(() =>
+      db.prepare(`UPDATE scan_audit SET state = 'queued' WHERE id = 'old-1'`).run(),
+    ).not.toThrow();
+  });
+
+  it('refuses a second live label job for one order', () => {
+    const db = memory();
+    migrate(db);
+    const insert = db.prepare(
+      `INSERT INTO jobs (id, kind, state, order_ref, created_at, updated_at)
+       VALUES (@id, 'create-label', @state, 'order-1', 0, 0)`,
+    );
+    insert.run({ id: 'a', state: 'waiting' });
+    expect(() => insert.run({ id: 'b', state: 'queued' })).toThrow(/UNIQUE/);
+    db.prepare(`UPDATE jobs SET state = 'cancelled' WHERE id = 'a'`).run();
+    expect(() => insert.run({ id: 'b', state: 'queued' })).not.toThrow();
   });
 });
 
@@ -134,6 +172,8 @@ describe('store functions on a migrated database', () => {
       startedAt: '2026-11-21T09:00:00Z',
       finishedAt: null,
       reprint: false,
+      jobId: null,
+      waitingReason: null,
     };
     recordScan(db, entry);
     recordScan(db, {

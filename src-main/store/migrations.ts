@@ -58,6 +58,69 @@ export const migrations: readonly { version: number; name: string; sql: string }
       CREATE INDEX scan_audit_started_at ON scan_audit(started_at);
     `,
   },
+  {
+    version: 2,
+    name: 'the durable outbox, station settings, and queued scans',
+    sql: `
+      CREATE TABLE jobs (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        kind TEXT NOT NULL CHECK (kind IN ('create-label', 'print', 'sync-orders')),
+        state TEXT NOT NULL CHECK (state IN
+          ('queued', 'in-flight', 'waiting', 'held', 'needs-attention', 'done', 'cancelled')),
+        parent_id TEXT,
+        order_ref TEXT,
+        order_number TEXT,
+        code TEXT,
+        parcel_id INTEGER,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at INTEGER,
+        first_attempt_at INTEGER,
+        last_error_code TEXT,
+        last_error_message TEXT,
+        reason TEXT,
+        approved_at INTEGER,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX jobs_active ON jobs(kind, state, seq);
+      -- The database itself refuses a second live label job for one order.
+      CREATE UNIQUE INDEX jobs_one_label_per_order ON jobs(order_ref)
+        WHERE kind = 'create-label' AND order_ref IS NOT NULL AND state NOT IN ('cancelled');
+
+      CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      ) STRICT;
+
+      -- scan_audit gains the queued state and its link to the outbox: rebuild, as SQLite cannot
+      -- change a CHECK constraint in place.
+      CREATE TABLE scan_audit_v2 (
+        id TEXT PRIMARY KEY,
+        code TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('working', 'queued', 'printed', 'failed')),
+        step TEXT NOT NULL,
+        order_number TEXT,
+        tracking_number TEXT,
+        carrier TEXT,
+        error_code TEXT,
+        error_message TEXT,
+        reprint INTEGER NOT NULL DEFAULT 0,
+        started_at TEXT NOT NULL,
+        finished_at TEXT,
+        job_id TEXT,
+        waiting_reason TEXT
+      ) STRICT;
+      INSERT INTO scan_audit_v2 (id, code, state, step, order_number, tracking_number, carrier,
+        error_code, error_message, reprint, started_at, finished_at)
+      SELECT id, code, state, step, order_number, tracking_number, carrier, error_code,
+        error_message, reprint, started_at, finished_at FROM scan_audit;
+      DROP TABLE scan_audit;
+      ALTER TABLE scan_audit_v2 RENAME TO scan_audit;
+      CREATE INDEX scan_audit_started_at ON scan_audit(started_at);
+      CREATE INDEX scan_audit_job ON scan_audit(job_id);
+    `,
+  },
 ];
 
 export const latestVersion = migrations.reduce((max, m) => Math.max(max, m.version), 0);

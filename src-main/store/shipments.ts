@@ -87,3 +87,10 @@ export function findShipmentForOrder(db: Db, orderRef: string): Shipment | null 
     .get({ orderRef }) as ShipmentRow | undefined;
   return row ? fromRow(row) : null;
 }
+
+export function findShipmentByParcel(db: Db, parcelId: number): Shipment | null {
+  const row = db
+    .prepare(`SELECT ${columns} FROM shipments WHERE parcel_id = @parcelId`)
+    .get({ parcelId }) as ShipmentRow | undefined;
+  return row ? fromRow(row) : null;
+}

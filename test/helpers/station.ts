@@ -1,4 +1,5 @@
 import type { ScanEntry } from '../../src-preload/contract';
+import type { Clock } from '../../src-main/clock';
 import { startVirtualPrinter, type VirtualPrinter } from '../../src-main/printing/virtual-printer';
 import { startSimulator, type Simulator } from '../../src-main/simulator/index';
 import { createStation, type Station } from '../../src-main/station';
@@ -20,7 +21,7 @@ export interface StationRig {
  * HTTP, and a real TCP listener as the printer: nothing in between is faked.
  */
 export async function startStationRig(
-  options: { printerPort?: number; orderCount?: number; now?: () => Date } = {},
+  options: { printerPort?: number; orderCount?: number; clock?: Clock } = {},
 ): Promise<StationRig> {
   const data = tempDir();
   const simulator = await startSimulator(
@@ -28,7 +29,7 @@ export async function startStationRig(
   );
   const printer = await startVirtualPrinter();
   const station = await createStation({
-    ...(options.now ? { now: options.now } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
     settings: {
       dataDir: data.dir,
       sendcloud: { url: simulator.url, ...simulator.keys },

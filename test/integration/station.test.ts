@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { systemClock } from '../../src-main/clock';
 import { setLogSink } from '../../src-main/log';
 import { createStation } from '../../src-main/station';
 import { tempDir } from '../helpers/tmp';
@@ -113,10 +114,13 @@ describe('the Station: a scan becomes a label on the printer', () => {
     const order = rig.simulator.orders()[2];
     if (!order) throw new Error('no orders');
     const results = await Promise.all([rig.scan(order.order_number), rig.scan(order.order_number)]);
-    expect(results.map((r) => r.state).sort()).toEqual(['failed', 'printed']);
+    // Both scans ride the one job the order has: one label, printed once.
+    expect(results.map((r) => r.state)).toEqual(['printed', 'printed']);
+    expect(results[0]?.jobId).toBe(results[1]?.jobId);
     expect(rig.simulator.ledger.filter((e) => e.orderNumber === order.order_number)).toHaveLength(
       1,
     );
+    expect(rig.printer.jobs).toHaveLength(1);
   });
 
   it('an unknown order ends in a clear error and an audit entry', async () => {
@@ -135,38 +139,53 @@ describe('the Station: a scan becomes a label on the printer', () => {
     expect(row?.finished_at).not.toBeNull();
   });
 
-  it('a Sendcloud 500 ends in a clear error and an audit entry, and prints nothing', async () => {
+  it('a Sendcloud 500 queues the scan with its reason, audited; a retry prints it once', async () => {
     rig = await startStationRig();
     const order = rig.simulator.orders()[3];
     if (!order) throw new Error('no orders');
     rig.simulator.faults.set({ failStatus: 500, failRate: 1 });
     const entry = await rig.scan(order.order_number);
-    expect(entry.state).toBe('failed');
-    expect(entry.error?.code).toBe('sendcloud-error');
-    expect(entry.error?.message).toMatch(/Sendcloud had an error \(500\)/);
+    expect(entry.state).toBe('queued');
+    expect(entry.waitingReason).toMatch(/Sendcloud is busy \(Sendcloud had an error \(500\)/);
     expect(rig.printer.jobs).toHaveLength(0);
-    expect(auditRows(rig)).toMatchObject([{ state: 'failed', error_code: 'sendcloud-error' }]);
+    expect(auditRows(rig)).toMatchObject([{ state: 'queued' }]);
+    const [job] = await rig.station.handlers['queue.list']({});
+    expect(job).toMatchObject({ kind: 'create-label', state: 'waiting', attempts: 1 });
+    expect(job?.lastError?.code).toBe('sendcloud-error');
+
+    rig.simulator.faults.reset();
+    const printed = new Promise<void>((resolve) =>
+      rig?.station.subscribe((event, payload) => {
+        if (event === 'scan.updated' && (payload as { state: string }).state === 'printed')
+          resolve();
+      }),
+    );
+    await rig.station.handlers['queue.retry']({ id: job?.id ?? '' });
+    await printed;
+    expect(auditRows(rig)[0]?.state).toBe('printed');
+    expect(rig.printer.jobs).toHaveLength(1);
+    expect(rig.simulator.labelsFor(order.order_number)).toHaveLength(1);
   });
 
-  it('a closed printer port ends in a clear error and an audit entry; the label is kept to print later', async () => {
+  it('a closed printer port queues the print with its reason; the label is made once and kept', async () => {
     rig = await startStationRig({ printerPort: await closedPort() });
     const order = rig.simulator.orders()[4];
     if (!order) throw new Error('no orders');
     const entry = await rig.scan(order.order_number);
-    expect(entry).toMatchObject({ state: 'failed', error: { code: 'printer-offline' } });
-    expect(entry.error?.message).toMatch(/unreachable/);
-    expect(auditRows(rig)).toMatchObject([{ state: 'failed', error_code: 'printer-offline' }]);
-    // Sendcloud made the label once; scanning again must not make a second one.
-    const retry = await rig.scan(order.order_number);
-    expect(retry.error?.code).toBe('printer-offline');
-    expect(rig.simulator.ledger.filter((e) => e.orderNumber === order.order_number)).toHaveLength(
-      1,
-    );
+    expect(entry).toMatchObject({ state: 'queued', trackingNumber: expect.any(String) });
+    expect(entry.waitingReason).toMatch(/Waiting for the printer: .*unreachable/);
+    expect(auditRows(rig)).toMatchObject([{ state: 'queued' }]);
+    // Sendcloud made the label once; scanning again joins the waiting job, no second label.
+    const again = await rig.scan(order.order_number);
+    expect(again).toMatchObject({ state: 'queued', jobId: entry.jobId });
+    expect(rig.simulator.labelsFor(order.order_number)).toHaveLength(1);
+    const jobs = await rig.station.handlers['queue.list']({});
+    expect(jobs).toMatchObject([{ kind: 'print', state: 'waiting' }]);
   });
 
   it('caches only recent orders, and still finds an older one with one lookup when scanned', async () => {
-    const later = () => new Date(Date.now() + 40 * 86_400_000);
-    rig = await startStationRig({ now: later });
+    const later = { ...systemClock, now: () => Date.now() + 40 * 86_400_000 };
+    rig = await startStationRig({ clock: later });
     expect((await rig.station.handlers['station.status']({})).ordersCached).toBe(0);
     const order = rig.simulator.orders()[7];
     if (!order) throw new Error('no orders');
@@ -256,14 +275,14 @@ describe('demo faults', () => {
         timeoutRate: 0,
         lostResponseRate: 0,
       });
-      const failed = await station.handlers['scan.submit']({ code: order.order_number });
-      expect(failed.error).toMatchObject({ code: 'sendcloud-error' });
-      expect(failed.error?.message).toMatch(/503/);
+      const queued = await station.handlers['scan.submit']({ code: order.order_number });
+      expect(queued.state).toBe('queued');
+      expect(queued.waitingReason).toMatch(/503/);
 
       await station.handlers['demo.setFaults']({ ...set, errorRate: 0 });
-      const printed = await station.handlers['scan.submit']({ code: order.order_number });
-      expect(printed.state).toBe('printed');
-      expect(station.virtualPrinter?.jobs).toHaveLength(1);
+      await station.handlers['queue.retry']({ id: queued.jobId ?? '' });
+      await station.virtualPrinter?.waitForJobs(1);
+      expect(station.simulator?.labelsFor(order.order_number)).toHaveLength(1);
     } finally {
       await station.close();
       data.cleanup();

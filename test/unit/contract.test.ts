@@ -60,6 +60,11 @@ describe('dispatch', () => {
     'scan.recent': async () => [],
     'orders.sync': async () => ({}),
     'label.preview': async () => ({}),
+    'queue.list': async () => [],
+    'queue.retry': async () => ({}),
+    'queue.cancel': async () => ({}),
+    'queue.printHeld': async () => ({}),
+    'outbox.settings': async () => ({}),
     'demo.faults': async () => ({}),
     'demo.setFaults': async () => ({}),
   } as unknown as CommandHandlers;

@@ -1,0 +1,146 @@
+// The durable outbox: every action that touches Sendcloud or a printer is a job in SQLite before
+// it starts. One worker loop per lane takes the oldest job of its lane (scan order, head of line),
+// sleeps on the clock until it is due or something changes, and never busy-loops.
+import type { JobKind } from '../../src-preload/contract';
+import type { Clock } from '../clock';
+import { createLogger } from '../log';
+import type { Db } from '../store/db';
+import { getJob, insertJob, jobsIn, saveJob, type Job, type NewJob } from '../store/jobs';
+import { transition, type JobEvent } from './policy';
+
+/** What running a job came to; the outbox turns it into the job's next state. */
+export type JobResult =
+  | { type: 'done' }
+  | { type: 'defer'; event: Extract<JobEvent, { type: 'defer' }> }
+  | { type: 'block'; event: Extract<JobEvent, { type: 'block' }> }
+  | { type: 'hold'; reason: string };
+
+export type JobHandler = (job: Job) => Promise<JobResult>;
+
+interface Lane {
+  name: string;
+  kinds: JobKind[];
+  /** Why the lane may not run now (e.g. offline): the worker waits for a kick instead. */
+  paused?: () => boolean;
+}
+
+export interface OutboxOptions {
+  db: Db;
+  clock: Clock;
+  handlers: Record<JobKind, JobHandler>;
+  lanes: Lane[];
+  /** After every change of a job, in the same tick (to update scans and the queue panel). */
+  onChange: (job: Job) => void;
+}
+
+const log = createLogger('outbox');
+
+export function createOutbox(options: OutboxOptions) {
+  const { db, clock } = options;
+  let stopping = false;
+  const wakers = new Set<() => void>();
+  const loops: Promise<void>[] = [];
+
+  const kick = () => {
+    for (const wake of [...wakers]) wake();
+  };
+
+  /** Sleep until `until` on the clock, or until kicked or stopped; whichever comes first. */
+  const nap = (until: number | null) =>
+    new Promise<void>((resolve) => {
+      const controller = new AbortController();
+      const done = () => {
+        wakers.delete(done);
+        controller.abort();
+        resolve();
+      };
+      wakers.add(done);
+      if (until !== null) {
+        clock
+          .sleep(Math.max(0, until - clock.now()), controller.signal)
+          .then(done, () => undefined);
+      }
+    });
+
+  /** Move a job by an event and store it; returns the stored job. */
+  function apply(job: Job, event: JobEvent): Job {
+    const next = transition(job, event, clock.now());
+    saveJob(db, next);
+    options.onChange(next);
+    return next;
+  }
+
+  async function runLane(lane: Lane): Promise<void> {
+    while (!stopping) {
+      const head = jobsIn(db, lane.kinds, ['queued', 'waiting'])[0];
+      if (!head || lane.paused?.()) {
+        await nap(null);
+        continue;
+      }
+      if (head.nextAttemptAt !== null && head.nextAttemptAt > clock.now()) {
+        await nap(head.nextAttemptAt);
+        continue;
+      }
+      const started = apply(head, { type: 'start' });
+      let result: JobResult;
+      try {
+        result = await options.handlers[started.kind](started);
+      } catch (error) {
+        // Handlers classify their own failures; anything else is a bug to look at, not a loop.
+        log.error('job handler threw', { job: started.id, kind: started.kind, error });
+        result = {
+          type: 'block',
+          event: {
+            type: 'block',
+            error: { code: 'internal', message: 'The station hit an error on this job.' },
+            reason: 'The station hit an error on this job. Retry, or cancel it.',
+          },
+        };
+      }
+      // The handler may have finished the job itself (e.g. inside a transaction).
+      const current = getJob(db, started.id);
+      if (!current || current.state !== 'in-flight') continue;
+      switch (result.type) {
+        case 'done':
+          apply(current, { type: 'succeed' });
+          break;
+        case 'defer':
+          apply(current, result.event);
+          break;
+        case 'block':
+          apply(current, result.event);
+          break;
+        case 'hold':
+          apply(current, { type: 'hold', reason: result.reason });
+          break;
+      }
+    }
+  }
+
+  return {
+    /** Put jobs in flight before the crash back in line; reconciliation runs on their next try. */
+    recover(): number {
+      const stuck = jobsIn(db, ['create-label', 'print', 'sync-orders'], ['in-flight']);
+      for (const job of stuck) apply(job, { type: 'recover' });
+      return stuck.length;
+    },
+    start(): void {
+      for (const lane of options.lanes) loops.push(runLane(lane));
+    },
+    /** Write a job; call inside the caller's transaction when it goes with other writes. */
+    enqueue(job: NewJob): Job {
+      const stored = insertJob(db, job);
+      options.onChange(stored);
+      return stored;
+    },
+    apply,
+    kick,
+    async stop(): Promise<void> {
+      stopping = true;
+      kick();
+      await Promise.allSettled(loops);
+    },
+  };
+}
+
+export type Outbox = ReturnType<typeof createOutbox>;

@@ -1,0 +1,168 @@
+// The outbox's rules as pure functions: which state a job may move to, and what a failure means
+// for it. The worker applies them; tests check them without a database or a clock.
+import type { AppErrorData, JobState } from '../../src-preload/contract';
+import { AppError } from '../errors';
+import { PrinterError } from '../printing/printer';
+import { SendcloudError } from '../sendcloud/errors';
+import { describeFailure } from '../shipping/failures';
+import type { Job } from '../store/jobs';
+
+export type JobEvent =
+  /** The worker takes the job. */
+  | { type: 'start' }
+  | { type: 'succeed' }
+  /** Will work later by itself: offline, Sendcloud busy, printer down. */
+  | { type: 'defer'; error: AppErrorData; reason: string; delayMs: number }
+  /** Cannot work without a packer: retry or cancel. */
+  | { type: 'block'; error: AppErrorData | null; reason: string }
+  /** A label kept for a batch print. */
+  | { type: 'hold'; reason: string }
+  /** A packer said go: retry now (and, for a stale label, print it anyway). */
+  | { type: 'retry' }
+  | { type: 'cancel' }
+  /** Found in flight at start-up: the station stopped mid-job. */
+  | { type: 'recover' }
+  /** The connection is back: try a deferred job now. */
+  | { type: 'wake' };
+
+const allowed: Record<JobEvent['type'], readonly JobState[]> = {
+  start: ['queued', 'waiting'],
+  succeed: ['in-flight'],
+  defer: ['in-flight'],
+  block: ['in-flight'],
+  hold: ['in-flight', 'queued'],
+  retry: ['waiting', 'needs-attention', 'held', 'queued'],
+  cancel: ['queued', 'waiting', 'held', 'needs-attention'],
+  recover: ['in-flight'],
+  wake: ['waiting'],
+};
+
+export class InvalidTransition extends AppError {
+  constructor(job: Job, event: JobEvent['type']) {
+    super('invalid-input', `A ${job.state} job cannot ${event}.`);
+  }
+}
+
+export function canApply(job: Job, event: JobEvent['type']): boolean {
+  return allowed[event].includes(job.state);
+}
+
+/** The job after an event, at clock time `now`. Throws on a move the state machine forbids. */
+export function transition(job: Job, event: JobEvent, now: number): Job {
+  if (!canApply(job, event.type)) throw new InvalidTransition(job, event.type);
+  const next: Job = { ...job, updatedAt: now };
+  switch (event.type) {
+    case 'start':
+      return {
+        ...next,
+        state: 'in-flight',
+        attempts: job.attempts + 1,
+        firstAttemptAt: job.firstAttemptAt ?? now,
+        nextAttemptAt: null,
+      };
+    case 'succeed':
+      return { ...next, state: 'done', reason: null, nextAttemptAt: null };
+    case 'defer':
+      return {
+        ...next,
+        state: 'waiting',
+        lastError: event.error,
+        reason: event.reason,
+        nextAttemptAt: now + event.delayMs,
+      };
+    case 'block':
+      return {
+        ...next,
+        state: 'needs-attention',
+        lastError: event.error ?? job.lastError,
+        reason: event.reason,
+        nextAttemptAt: null,
+      };
+    case 'hold':
+      return { ...next, state: 'held', reason: event.reason, nextAttemptAt: null };
+    case 'retry':
+      return {
+        ...next,
+        state: 'queued',
+        reason: null,
+        nextAttemptAt: now,
+        approvedAt: job.state === 'needs-attention' || job.state === 'held' ? now : job.approvedAt,
+      };
+    case 'cancel':
+      return { ...next, state: 'cancelled', nextAttemptAt: null, reason: 'Cancelled by a packer.' };
+    case 'recover':
+      return {
+        ...next,
+        state: 'queued',
+        reason: 'The station stopped during this job; it checks Sendcloud before trying again.',
+        nextAttemptAt: now,
+      };
+    case 'wake':
+      return { ...next, state: 'queued', nextAttemptAt: now };
+  }
+}
+
+/** How a failure should be treated: wait for it to pass, or ask a packer. */
+export type FailureClass =
+  /** The network or Sendcloud is unreachable: the station is offline. */
+  | 'offline'
+  /** Sendcloud is busy or erring: try again later. */
+  | 'transient'
+  /** The printer is unreachable or faulted: try again when it is back. */
+  | 'printer'
+  /** Sendcloud refused the request as it is, or the data is wrong: a packer must look. */
+  | 'terminal';
+
+export function classifyFailure(error: unknown): { kind: FailureClass; error: AppErrorData } {
+  const data = describeFailure(error);
+  if (error instanceof SendcloudError) {
+    switch (error.kind) {
+      case 'network':
+      case 'timeout':
+        return { kind: 'offline', error: data };
+      // Keys changed or revoked (auth): queued work waits for a reconnect instead of failing.
+      case 'auth':
+      case 'rate-limited':
+      case 'server':
+        return { kind: 'transient', error: data };
+      default:
+        return { kind: 'terminal', error: data };
+    }
+  }
+  if (error instanceof PrinterError) return { kind: 'printer', error: data };
+  return { kind: 'terminal', error: data };
+}
+
+export interface BackoffOptions {
+  baseMs: number;
+  capMs: number;
+  random: () => number;
+}
+
+export const sendcloudBackoff: Omit<BackoffOptions, 'random'> = {
+  baseMs: 2_000,
+  capMs: 5 * 60_000,
+};
+export const printerBackoff: Omit<BackoffOptions, 'random'> = { baseMs: 1_000, capMs: 30_000 };
+
+/** Capped exponential delay before try `attempts + 1`, half of it jittered. */
+export function retryDelayMs(attempts: number, options: BackoffOptions): number {
+  const exponential = Math.min(options.capMs, options.baseMs * 2 ** Math.max(0, attempts - 1));
+  return Math.round(exponential / 2 + (exponential / 2) * options.random());
+}
+
+/** What the packer reads for a job waiting on this failure. */
+export function waitingReason(kind: FailureClass, error: AppErrorData): string {
+  switch (kind) {
+    case 'offline':
+      return 'Sendcloud is unreachable: queued, it prints when the connection is back.';
+    case 'printer':
+      return `Waiting for the printer: ${error.message}`;
+    case 'transient':
+      return error.code === 'auth-failed'
+        ? 'Sendcloud refused the API keys: waiting for a reconnect.'
+        : `Sendcloud is busy (${error.message}) — trying again shortly.`;
+    case 'terminal':
+      return error.message;
+  }
+}

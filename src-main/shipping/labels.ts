@@ -1,0 +1,307 @@
+// The outbox jobs of scan-to-ship: make an order's label (once, whatever fails) and print it.
+import type { OutboxSettings } from '../../src-preload/contract';
+import type { Clock } from '../clock';
+import { AppError } from '../errors';
+import { createLogger } from '../log';
+import type { JobResult, Outbox } from '../outbox/outbox';
+import {
+  classifyFailure,
+  printerBackoff,
+  retryDelayMs,
+  sendcloudBackoff,
+  waitingReason,
+} from '../outbox/policy';
+import type { Connectivity } from '../outbox/connectivity';
+import type { LabelPrinter } from '../printing/printer';
+import type { SendcloudClient } from '../sendcloud/client';
+import type { Db } from '../store/db';
+import { getJob, saveJob, type Job } from '../store/jobs';
+import { findOrderByCode, upsertOrders, type CachedOrder } from '../store/orders';
+import {
+  findShipmentForOrder,
+  findShipmentByParcel,
+  insertShipment,
+  markPrinted,
+  type Shipment,
+} from '../store/shipments';
+import { toCachedOrder } from './orders';
+
+/** Thermal labels are ZPL at the resolution of nearly every carrier's native label. */
+export const LABEL_FORMAT = 'zpl' as const;
+export const LABEL_DPI = 203 as const;
+
+/** Clock skew and slow answers: a label made this long before our first try may still be ours. */
+const RECONCILE_SLACK_MS = 10 * 60_000;
+/** While offline the probe wakes the queue; this is only the fallback. */
+const OFFLINE_RETRY_MS = 60_000;
+
+export interface LabelJobDeps {
+  db: Db;
+  clock: Clock;
+  newId: () => string;
+  sendcloud: () => SendcloudClient;
+  printer: LabelPrinter;
+  connectivity: Connectivity;
+  settings: () => OutboxSettings;
+  integrationId: () => number | null;
+  outbox: () => Outbox;
+  random?: () => number;
+}
+
+const log = createLogger('labels');
+
+export function createLabelJobs(deps: LabelJobDeps) {
+  const random = deps.random ?? Math.random;
+  const iso = (ms: number) => new Date(ms).toISOString();
+
+  /** Turn a failure into the job's next state, and tell connectivity what it learnt. */
+  function failed(job: Job, error: unknown): JobResult {
+    const { kind, error: data } = classifyFailure(error);
+    if (kind === 'offline') deps.connectivity.unreachable(data);
+    else if (kind === 'transient') deps.connectivity.reached();
+    const reason = waitingReason(kind, data);
+    switch (kind) {
+      case 'terminal':
+        return { type: 'block', event: { type: 'block', error: data, reason } };
+      case 'offline':
+        return {
+          type: 'defer',
+          event: { type: 'defer', error: data, reason, delayMs: OFFLINE_RETRY_MS },
+        };
+      case 'transient': {
+        const wait = data.code === 'rate-limited' ? 1_000 : 0;
+        const delayMs = Math.max(wait, retryDelayMs(job.attempts, { ...sendcloudBackoff, random }));
+        return { type: 'defer', event: { type: 'defer', error: data, reason, delayMs } };
+      }
+      case 'printer': {
+        const delayMs = retryDelayMs(job.attempts, { ...printerBackoff, random });
+        return { type: 'defer', event: { type: 'defer', error: data, reason, delayMs } };
+      }
+    }
+  }
+
+  /** A job queued without an order (scanned offline, not in the cache): find it now. */
+  async function resolveOrder(job: Job): Promise<CachedOrder> {
+    if (job.orderRef) {
+      const cached = findOrderByCode(deps.db, job.orderNumber ?? job.code ?? '');
+      if (cached && cached.id === job.orderRef) return cached;
+    }
+    const code = job.code ?? job.orderNumber ?? '';
+    const cached = findOrderByCode(deps.db, code);
+    if (cached) return cached;
+    const integrationId = deps.integrationId();
+    const page = await deps.sendcloud().listOrders({
+      orderNumber: code,
+      ...(integrationId !== null ? { integrationIds: [integrationId] } : {}),
+      pageSize: 5,
+    });
+    deps.connectivity.reached();
+    const found = page.orders.map(toCachedOrder);
+    if (found.length > 0) upsertOrders(deps.db, found, iso(deps.clock.now()));
+    const order = found[0];
+    if (!order) {
+      throw new AppError(
+        'order-not-found',
+        `No open order matches "${code}". Check the order number, or sync orders.`,
+      );
+    }
+    return order;
+  }
+
+  /**
+   * Did an earlier try already make this order's label? Its answer may have been lost (timeout,
+   * reset, crash). Sendcloud's ship-an-order has no idempotency key, so look for a shipment of
+   * this order made since the first try, and adopt it instead of making a second label.
+   */
+  async function findEarlierLabel(job: Job, order: CachedOrder): Promise<Shipment | null> {
+    const since = (job.firstAttemptAt ?? job.createdAt) - RECONCILE_SLACK_MS;
+    const page = await deps.sendcloud().listShipments({ orderNumber: order.orderNumber });
+    deps.connectivity.reached();
+    const candidates = page.shipments
+      .flatMap((shipment) =>
+        shipment.parcels.map((parcel) => ({ shipment, parcel, at: parcel.created_at })),
+      )
+      .filter(({ parcel, at }) => parcel.tracking_number && (!at || Date.parse(at) >= since))
+      .sort((a, b) => Date.parse(b.at ?? '') - Date.parse(a.at ?? ''));
+    const found = candidates[0];
+    if (!found) return null;
+    const bytes = await deps
+      .sendcloud()
+      .getParcelDocument(found.parcel.id, 'label', { format: LABEL_FORMAT });
+    assertLooksLikeZpl(bytes);
+    log.info('adopted a label an earlier try had made', { job: job.id, parcel: found.parcel.id });
+    const code = found.shipment.ship_with?.properties?.shipping_option_code ?? null;
+    return {
+      parcelId: found.parcel.id,
+      shipmentId: found.shipment.id,
+      orderRef: order.id,
+      orderNumber: order.orderNumber,
+      trackingNumber: found.parcel.tracking_number ?? '',
+      trackingUrl: found.parcel.tracking_url ?? null,
+      carrier: found.shipment.carrier?.code ?? code?.split(':')[0] ?? 'unknown',
+      label: bytes,
+      labelFormat: LABEL_FORMAT,
+      labelDpi: LABEL_DPI,
+      createdAt: iso(deps.clock.now()),
+      printedAt: null,
+      printCount: 0,
+    };
+  }
+
+  /** Store the label, finish the job and queue its print, all in one transaction. */
+  function finishLabel(job: Job, order: CachedOrder, shipment: Shipment, isNew: boolean): void {
+    const outbox = deps.outbox();
+    const waited = job.attempts > 1 || job.reason !== null;
+    const hold = deps.settings().drainMode === 'hold' && waited;
+    deps.db.transaction(() => {
+      if (isNew) insertShipment(deps.db, shipment);
+      const current = getJob(deps.db, job.id) ?? job;
+      outbox.apply(
+        { ...current, orderRef: order.id, orderNumber: order.orderNumber },
+        {
+          type: 'succeed',
+        },
+      );
+      const print = outbox.enqueue({
+        id: deps.newId(),
+        kind: 'print',
+        state: 'queued',
+        parentId: job.id,
+        orderRef: order.id,
+        orderNumber: order.orderNumber,
+        code: job.code,
+        parcelId: shipment.parcelId,
+        attempts: 0,
+        nextAttemptAt: null,
+        firstAttemptAt: null,
+        lastError: null,
+        reason: null,
+        approvedAt: null,
+        createdAt: deps.clock.now(),
+        updatedAt: deps.clock.now(),
+      });
+      if (hold) outbox.apply(print, { type: 'hold', reason: 'Held for the batch print.' });
+    })();
+    outbox.kick();
+  }
+
+  async function createLabel(job: Job): Promise<JobResult> {
+    let order: CachedOrder;
+    try {
+      order = await resolveOrder(job);
+      if (job.orderRef !== order.id) {
+        const linked = { ...job, orderRef: order.id, orderNumber: order.orderNumber };
+        try {
+          saveJob(deps.db, linked);
+        } catch {
+          // Another job already carries this order: this scan is a repeat of it.
+          return {
+            type: 'block',
+            event: {
+              type: 'block',
+              error: { code: 'already-labelled', message: 'Another scan is labelling this order.' },
+              reason: `Order ${order.orderNumber} is already being labelled by another scan; cancel this one.`,
+            },
+          };
+        }
+        job = linked;
+      }
+    } catch (error) {
+      return failed(job, error);
+    }
+
+    const stored = findShipmentForOrder(deps.db, order.id);
+    if (stored) {
+      finishLabel(job, order, stored, false);
+      return { type: 'done' };
+    }
+    try {
+      if (job.attempts > 1) {
+        const earlier = await findEarlierLabel(job, order);
+        if (earlier) {
+          finishLabel(job, order, earlier, true);
+          return { type: 'done' };
+        }
+      }
+      const created = await deps.sendcloud().createLabelSync({
+        integrationId: order.integrationId,
+        order: { orderId: order.orderId },
+        format: LABEL_FORMAT,
+        dpi: LABEL_DPI,
+      });
+      deps.connectivity.reached();
+      assertLooksLikeZpl(created.label.bytes);
+      finishLabel(
+        job,
+        order,
+        {
+          parcelId: created.parcelId,
+          shipmentId: created.shipmentId,
+          orderRef: order.id,
+          orderNumber: order.orderNumber,
+          trackingNumber: created.trackingNumber,
+          trackingUrl: created.trackingUrl,
+          carrier: created.carrier,
+          label: created.label.bytes,
+          labelFormat: LABEL_FORMAT,
+          labelDpi: created.label.dpi,
+          createdAt: iso(deps.clock.now()),
+          printedAt: null,
+          printCount: 0,
+        },
+        true,
+      );
+      return { type: 'done' };
+    } catch (error) {
+      return failed(job, error);
+    }
+  }
+
+  async function print(job: Job): Promise<JobResult> {
+    const shipment = job.parcelId !== null ? findShipmentByParcel(deps.db, job.parcelId) : null;
+    if (!shipment) {
+      return {
+        type: 'block',
+        event: {
+          type: 'block',
+          error: { code: 'label-invalid', message: 'The label for this job is missing.' },
+          reason: 'The label for this job is missing; cancel it and scan the order again.',
+        },
+      };
+    }
+    // A label that waited long asks first, so it does not surprise a packer hours later.
+    const scannedAt =
+      (job.parentId ? getJob(deps.db, job.parentId)?.createdAt : null) ?? job.createdAt;
+    const staleMs = deps.settings().staleAfterMinutes * 60_000;
+    if (job.approvedAt === null && deps.clock.now() - scannedAt > staleMs) {
+      const minutes = Math.round((deps.clock.now() - scannedAt) / 60_000);
+      return {
+        type: 'block',
+        event: {
+          type: 'block',
+          error: { code: 'label-stale', message: `Scanned ${minutes} min ago.` },
+          reason: `Label for ${shipment.orderNumber} waited ${minutes} min. Print it now?`,
+        },
+      };
+    }
+    try {
+      await deps.printer.print(shipment.label);
+      markPrinted(deps.db, shipment.parcelId, iso(deps.clock.now()));
+      return { type: 'done' };
+    } catch (error) {
+      return failed(job, error);
+    }
+  }
+
+  return { createLabel, print };
+}
+
+export function assertLooksLikeZpl(bytes: Buffer): void {
+  const text = bytes.subarray(0, 4096).toString('latin1');
+  if (bytes.length === 0 || !text.includes('^XA')) {
+    throw new AppError(
+      'label-invalid',
+      'Sendcloud returned a label that is not ZPL. Nothing was sent to the printer.',
+    );
+  }
+}

@@ -1,0 +1,196 @@
+import type { AppErrorData, ErrorCode, JobKind, JobState } from '../../src-preload/contract';
+import type { Db } from './db';
+
+/** A durable outbox job as stored. Times are clock milliseconds. */
+export interface Job {
+  seq: number;
+  id: string;
+  kind: JobKind;
+  state: JobState;
+  /** The create-label job a print job follows from. */
+  parentId: string | null;
+  /** `orders.id` once the scan is resolved to an order; null for a scan queued unresolved. */
+  orderRef: string | null;
+  orderNumber: string | null;
+  /** The scanned code that started the job. */
+  code: string | null;
+  /** The shipment a print job prints. */
+  parcelId: number | null;
+  attempts: number;
+  nextAttemptAt: number | null;
+  /** When the first attempt went out: the window reconciliation searches. */
+  firstAttemptAt: number | null;
+  lastError: AppErrorData | null;
+  reason: string | null;
+  /** When a packer said to go ahead (a stale label printed anyway). */
+  approvedAt: number | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+interface JobRow {
+  seq: number;
+  id: string;
+  kind: JobKind;
+  state: JobState;
+  parent_id: string | null;
+  order_ref: string | null;
+  order_number: string | null;
+  code: string | null;
+  parcel_id: number | null;
+  attempts: number;
+  next_attempt_at: number | null;
+  first_attempt_at: number | null;
+  last_error_code: string | null;
+  last_error_message: string | null;
+  reason: string | null;
+  approved_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+const fromRow = (row: JobRow): Job => ({
+  seq: row.seq,
+  id: row.id,
+  kind: row.kind,
+  state: row.state,
+  parentId: row.parent_id,
+  orderRef: row.order_ref,
+  orderNumber: row.order_number,
+  code: row.code,
+  parcelId: row.parcel_id,
+  attempts: row.attempts,
+  nextAttemptAt: row.next_attempt_at,
+  firstAttemptAt: row.first_attempt_at,
+  lastError:
+    row.last_error_code !== null
+      ? { code: row.last_error_code as ErrorCode, message: row.last_error_message ?? '' }
+      : null,
+  reason: row.reason,
+  approvedAt: row.approved_at,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+});
+
+const toParams = (job: Job) => ({
+  id: job.id,
+  kind: job.kind,
+  state: job.state,
+  parentId: job.parentId,
+  orderRef: job.orderRef,
+  orderNumber: job.orderNumber,
+  code: job.code,
+  parcelId: job.parcelId,
+  attempts: job.attempts,
+  nextAttemptAt: job.nextAttemptAt,
+  firstAttemptAt: job.firstAttemptAt,
+  lastErrorCode: job.lastError?.code ?? null,
+  lastErrorMessage: job.lastError?.message ?? null,
+  reason: job.reason,
+  approvedAt: job.approvedAt,
+  createdAt: job.createdAt,
+  updatedAt: job.updatedAt,
+});
+
+export type NewJob = Omit<Job, 'seq'>;
+
+/** Insert a job; its `seq` (scan order) is assigned by the database. */
+export function insertJob(db: Db, job: NewJob): Job {
+  const { lastInsertRowid } = db
+    .prepare(
+      `INSERT INTO jobs (id, kind, state, parent_id, order_ref, order_number, code, parcel_id,
+         attempts, next_attempt_at, first_attempt_at, last_error_code, last_error_message, reason,
+         approved_at, created_at, updated_at)
+       VALUES (@id, @kind, @state, @parentId, @orderRef, @orderNumber, @code, @parcelId,
+         @attempts, @nextAttemptAt, @firstAttemptAt, @lastErrorCode, @lastErrorMessage, @reason,
+         @approvedAt, @createdAt, @updatedAt)`,
+    )
+    .run(toParams({ ...job, seq: 0 }));
+  return { ...job, seq: Number(lastInsertRowid) };
+}
+
+/** Write every mutable field of a job back. */
+export function saveJob(db: Db, job: Job): void {
+  db.prepare(
+    `UPDATE jobs SET state = @state, order_ref = @orderRef, order_number = @orderNumber,
+       parcel_id = @parcelId, attempts = @attempts, next_attempt_at = @nextAttemptAt,
+       first_attempt_at = @firstAttemptAt, last_error_code = @lastErrorCode,
+       last_error_message = @lastErrorMessage, reason = @reason, approved_at = @approvedAt,
+       updated_at = @updatedAt
+     WHERE id = @id`,
+  ).run(toParams(job));
+}
+
+export function getJob(db: Db, id: string): Job | null {
+  const row = db.prepare('SELECT * FROM jobs WHERE id = @id').get({ id }) as JobRow | undefined;
+  return row ? fromRow(row) : null;
+}
+
+/** The label job of an order that is not cancelled (there is at most one: a unique index). */
+export function labelJobForOrder(db: Db, orderRef: string): Job | null {
+  const row = db
+    .prepare(
+      `SELECT * FROM jobs WHERE kind = 'create-label' AND order_ref = @orderRef
+         AND state != 'cancelled'`,
+    )
+    .get({ orderRef }) as JobRow | undefined;
+  return row ? fromRow(row) : null;
+}
+
+/** The print job that follows a label job, once the label exists. */
+export function printJobFor(db: Db, parentId: string): Job | null {
+  const row = db
+    .prepare(`SELECT * FROM jobs WHERE kind = 'print' AND parent_id = @parentId ORDER BY seq DESC`)
+    .get({ parentId }) as JobRow | undefined;
+  return row ? fromRow(row) : null;
+}
+
+/** A label job still unresolved (scanned offline, order unknown then) for the same code. */
+export function unresolvedJobForCode(db: Db, code: string): Job | null {
+  const row = db
+    .prepare(
+      `SELECT * FROM jobs WHERE kind = 'create-label' AND order_ref IS NULL AND code = @code
+         AND state NOT IN ('cancelled', 'done')`,
+    )
+    .get({ code }) as JobRow | undefined;
+  return row ? fromRow(row) : null;
+}
+
+/** Jobs of some kinds in these states, in scan order. */
+export function jobsIn(db: Db, kinds: readonly JobKind[], states: readonly JobState[]): Job[] {
+  const kindList = kinds.map((_, i) => `@k${i}`).join(', ');
+  const stateList = states.map((_, i) => `@s${i}`).join(', ');
+  const params: Record<string, string> = {};
+  kinds.forEach((k, i) => (params[`k${i}`] = k));
+  states.forEach((s, i) => (params[`s${i}`] = s));
+  const rows = db
+    .prepare(
+      `SELECT * FROM jobs WHERE kind IN (${kindList}) AND state IN (${stateList}) ORDER BY seq`,
+    )
+    .all(params) as JobRow[];
+  return rows.map(fromRow);
+}
+
+export const activeStates: readonly JobState[] = [
+  'queued',
+  'in-flight',
+  'waiting',
+  'held',
+  'needs-attention',
+];
+
+/** Every job not done or cancelled, in scan order. */
+export function activeJobs(db: Db): Job[] {
+  return jobsIn(db, ['create-label', 'print', 'sync-orders'], activeStates);
+}
+
+export function countActiveJobs(db: Db): number {
+  return (
+    db
+      .prepare(
+        `SELECT count(*) AS n FROM jobs WHERE state IN
+           ('queued', 'in-flight', 'waiting', 'held', 'needs-attention')`,
+      )
+      .get() as { n: number }
+  ).n;
+}
