@@ -32,6 +32,7 @@ export async function benchScanToPrint(): Promise<BenchResult[]> {
       dataDir,
       sendcloud: { url: simulator.url, ...simulator.keys },
       integrationId: null,
+      sendcloudTimeoutMs: 30_000,
       printer: { host: printer.host, port: printer.port },
     },
     sendcloudClient: { limiter },

@@ -12,6 +12,7 @@ describe('station settings from the environment', () => {
       sendcloud: null,
       integrationId: null,
       printer: null,
+      sendcloudTimeoutMs: 30_000,
     });
   });
 
@@ -32,6 +33,7 @@ describe('station settings from the environment', () => {
       sendcloud: { url: 'http://127.0.0.1:4010', publicKey: 'pub', secretKey: 'sec' },
       integrationId: 3017,
       printer: { host: '10.1.2.3', port: 9100 },
+      sendcloudTimeoutMs: 30_000,
     });
   });
 
@@ -49,6 +51,7 @@ describe('station settings from the environment', () => {
     [{ PACKDESK_PRINTER: '10.0.0.1:9100' }, /tcp:\/\/host:port/],
     [{ PACKDESK_PRINTER: 'tcp://printer:99999' }, /tcp:\/\/host:port|invalid port/],
     [{ PACKDESK_INTEGRATION_ID: 'abc' }, /whole number/],
+    [{ PACKDESK_SENDCLOUD_TIMEOUT_MS: '5s' }, /milliseconds/],
   ])('explain a bad setting: %o', (env, message) => {
     expect(() => readSettings(env, defaults)).toThrow(message);
   });

@@ -11,6 +11,8 @@ export interface StationSettings {
   integrationId: number | null;
   /** Null means the built-in virtual ZPL printer on 127.0.0.1. */
   printer: { host: string; port: number } | null;
+  /** How long one Sendcloud call may take before it counts as unanswered. */
+  sendcloudTimeoutMs: number;
 }
 
 export class SettingsError extends Error {
@@ -70,8 +72,20 @@ export function readSettings(
     }
   }
 
+  let sendcloudTimeoutMs = 30_000;
+  const rawTimeout = env.PACKDESK_SENDCLOUD_TIMEOUT_MS?.trim();
+  if (rawTimeout) {
+    sendcloudTimeoutMs = Number(rawTimeout);
+    if (!Number.isInteger(sendcloudTimeoutMs) || sendcloudTimeoutMs < 100) {
+      throw new SettingsError(
+        `PACKDESK_SENDCLOUD_TIMEOUT_MS must be a whole number of milliseconds (100 or more), not "${rawTimeout}".`,
+      );
+    }
+  }
+
   return {
     dataDir: path.resolve(env.PACKDESK_DATA_DIR?.trim() || defaults.dataDir),
+    sendcloudTimeoutMs,
     sendcloud: publicKey && secretKey ? { url: origin, publicKey, secretKey } : null,
     integrationId,
     printer,

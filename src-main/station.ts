@@ -116,6 +116,7 @@ export async function createStation(options: StationOptions): Promise<Station> {
 
     const client: SendcloudClient = createSendcloudClient({
       clock,
+      timeoutMs: settings.sendcloudTimeoutMs,
       ...options.sendcloudClient,
       baseUrl: sendcloudSettings.url,
       publicKey: sendcloudSettings.publicKey,

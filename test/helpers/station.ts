@@ -34,6 +34,7 @@ export async function startStationRig(
       dataDir: data.dir,
       sendcloud: { url: simulator.url, ...simulator.keys },
       integrationId: null,
+      sendcloudTimeoutMs: 30_000,
       printer: { host: '127.0.0.1', port: options.printerPort ?? printer.port },
     },
   });

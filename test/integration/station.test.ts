@@ -255,7 +255,13 @@ describe('demo faults', () => {
 
     const data = tempDir();
     const station = await createStation({
-      settings: { dataDir: data.dir, sendcloud: null, integrationId: null, printer: null },
+      settings: {
+        dataDir: data.dir,
+        sendcloud: null,
+        integrationId: null,
+        printer: null,
+        sendcloudTimeoutMs: 30_000,
+      },
     });
     try {
       await station.handlers['orders.sync']({});
