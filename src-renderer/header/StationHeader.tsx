@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import type { StationStatus } from '../../src-preload/contract';
 import { DemoFaultsPanel } from './DemoFaults';
+import { OfflineBanner } from './OfflineBanner';
+import { QueueButton } from './QueueButton';
 import { useStation, type HostState } from '../state/station';
 import { dateTime } from '../format';
 
@@ -30,7 +32,7 @@ function OrdersFact({ status }: { status: StationStatus }) {
   );
 }
 
-/** What the station is doing, in one glance: mode, account, printer, orders, host link. */
+/** What the station is doing, in one glance: mode, account, printer, orders, host link, queue. */
 export function StationHeader() {
   const status = useStation((s) => s.status);
   const statusError = useStation((s) => s.statusError);
@@ -88,6 +90,7 @@ export function StationHeader() {
           </div>
         </dl>
         <div className="header-actions">
+          <QueueButton />
           <button
             type="button"
             className="button"
@@ -116,6 +119,7 @@ export function StationHeader() {
           )}
         </div>
       </header>
+      <OfflineBanner />
       {faultsOpen && status?.mode === 'demo' && (
         <DemoFaultsPanel onClose={() => setFaultsOpen(false)} />
       )}

@@ -1,5 +1,6 @@
 // Scan feedback a packer hears without looking: one short high beep for a printed label, a low
-// double buzz for a failure. Oscillators only, so there are no audio files to load or ship.
+// double buzz for a failure, two rising mid tones for a scan kept in the outbox. Oscillators only,
+// so there are no audio files to load or ship.
 
 let context: AudioContext | null = null;
 
@@ -37,6 +38,15 @@ export function playPrinted(): void {
   const ctx = audio();
   if (!ctx) return;
   tone(ctx, ctx.currentTime, 0.12, 1760, 'sine', 0.35);
+}
+
+/** Neither the triumph of a print nor the alarm of a failure: "got it, later". */
+export function playQueued(): void {
+  const ctx = audio();
+  if (!ctx) return;
+  const now = ctx.currentTime;
+  tone(ctx, now, 0.13, 587, 'triangle', 0.35);
+  tone(ctx, now + 0.17, 0.16, 880, 'triangle', 0.35);
 }
 
 export function playFailed(): void {

@@ -15,6 +15,8 @@ function scan(id: string, overrides: Partial<ScanEntry> = {}): ScanEntry {
     startedAt: '2025-11-21T10:00:00.000Z',
     finishedAt: null,
     reprint: false,
+    jobId: null,
+    waitingReason: null,
     ...overrides,
   };
 }
@@ -37,6 +39,17 @@ describe('mergeScans', () => {
     const printed = scan('a', { state: 'printed', trackingNumber: 'TT1' });
     const merged = mergeScans([printed], [scan('a', { state: 'working' })]);
     expect(merged).toEqual([printed]);
+  });
+
+  it('keeps a queued entry when a late `working` update for it arrives', () => {
+    const queued = scan('a', { state: 'queued', jobId: 'job-a', waitingReason: 'Offline' });
+    expect(mergeScans([queued], [scan('a', { state: 'working' })])).toEqual([queued]);
+  });
+
+  it('lets a queued entry move on to printed', () => {
+    const queued = scan('a', { state: 'queued', jobId: 'job-a', waitingReason: 'Offline' });
+    const printed = scan('a', { state: 'printed', jobId: 'job-a', trackingNumber: 'TT1' });
+    expect(mergeScans([queued], [printed])).toEqual([printed]);
   });
 
   it('keeps at most the limit, dropping the oldest', () => {
@@ -86,6 +99,21 @@ describe('resultView', () => {
       carrier: 'PostNL',
     });
     expect(resultView(current, []).state).toBe('working');
+  });
+
+  it('shows a queued entry with why it waits as reason', () => {
+    const queued = scan('a', {
+      state: 'queued',
+      step: 'queued',
+      jobId: 'job-a',
+      waitingReason: 'Sendcloud unreachable — will print when the connection is back',
+    });
+    const view = resultView({ kind: 'entry', token: 1, id: 'a', entry: queued }, [queued]);
+    expect(view).toMatchObject({
+      state: 'queued',
+      orderNumber: 'ORD-a',
+      reason: 'Sendcloud unreachable — will print when the connection is back',
+    });
   });
 
   it('gives a failed entry its error message as reason', () => {

@@ -4,14 +4,27 @@ import type { AppErrorData, ScanEntry } from '../../src-preload/contract';
 
 export const recentLimit = 20;
 
-function startedAtMs(entry: ScanEntry): number {
+export function startedAtMs(entry: ScanEntry): number {
   const ms = Date.parse(entry.startedAt);
   return Number.isNaN(ms) ? 0 : ms;
 }
 
 /**
+ * How far a scan has come. A scan only moves forward: working, then queued in the outbox, then
+ * printed or failed. (A queued scan the outbox is draining may be reported as working again;
+ * showing it as queued until it prints is the safe side.)
+ */
+const progress: Record<ScanEntry['state'], number> = {
+  working: 0,
+  queued: 1,
+  printed: 2,
+  failed: 2,
+};
+
+/**
  * Merge updates into the list by `id`, newest first, at most `limit` long. The submit answer and
- * the events race each other, so a `working` update never overwrites an entry that has finished.
+ * the events race each other, so an update never moves a known entry back: a late `working` does
+ * not overwrite `queued`, and nothing overwrites a finished scan with an unfinished one.
  */
 export function mergeScans(
   list: readonly ScanEntry[],
@@ -21,7 +34,7 @@ export function mergeScans(
   const byId = new Map(list.map((entry) => [entry.id, entry]));
   for (const update of updates) {
     const known = byId.get(update.id);
-    if (known && known.state !== 'working' && update.state === 'working') continue;
+    if (known && progress[update.state] < progress[known.state]) continue;
     byId.set(update.id, update);
   }
   // A stable sort keeps the incoming order for scans that started in the same millisecond.
@@ -40,13 +53,14 @@ export type CurrentScan =
 export interface ResultView {
   /** Changes whenever the panel shows another scan, so sounds play once per outcome. */
   key: string;
-  state: 'idle' | 'working' | 'printed' | 'failed';
+  state: 'idle' | ScanEntry['state'];
   code: string | null;
   step: string | null;
   orderNumber: string | null;
   carrier: string | null;
   trackingNumber: string | null;
   reprint: boolean;
+  /** Why it failed, or why a queued scan waits. */
   reason: string | null;
   errorCode: string | null;
 }
@@ -63,6 +77,18 @@ const idle: ResultView = {
   reason: null,
   errorCode: null,
 };
+
+function reasonOf(entry: ScanEntry): string | null {
+  switch (entry.state) {
+    case 'failed':
+      return entry.error?.message ?? entry.step;
+    case 'queued':
+      return entry.waitingReason ?? entry.step;
+    case 'working':
+    case 'printed':
+      return null;
+  }
+}
 
 export function resultView(current: CurrentScan | null, scans: readonly ScanEntry[]): ResultView {
   if (!current) return idle;
@@ -95,7 +121,7 @@ export function resultView(current: CurrentScan | null, scans: readonly ScanEntr
         carrier: entry.carrier,
         trackingNumber: entry.trackingNumber,
         reprint: entry.reprint,
-        reason: entry.state === 'failed' ? (entry.error?.message ?? entry.step) : null,
+        reason: reasonOf(entry),
         errorCode: entry.error?.code ?? null,
       };
     }

@@ -5,14 +5,18 @@ import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type {
   AppErrorData,
+  Connectivity,
   DemoFaults,
+  JobView,
   LabelPreview,
+  OutboxSettings,
   PackdeskApi,
   ScanEntry,
   StationStatus,
 } from '../../src-preload/contract';
 import type { HostConnection, HostConnectionState } from '../../src-preload/web-bridge';
-import { mergeScans, recentLimit, type CurrentScan } from './scans';
+import { applyJobAnswer, newerConnectivity } from './outbox';
+import { mergeScans, recentLimit, startedAtMs, type CurrentScan } from './scans';
 
 /** `ipc` inside Electron (always there); the socket state in a browser on the loopback host. */
 export type HostState = 'ipc' | HostConnectionState;
@@ -21,6 +25,16 @@ export type PreviewState =
   | { kind: 'loading'; trackingNumber: string }
   | { kind: 'ready'; preview: LabelPreview }
   | { kind: 'failed'; trackingNumber: string; error: AppErrorData };
+
+/** A retry or cancel a packer asked for on one job: on its way, or turned down and why. */
+export type JobAction =
+  | { kind: 'pending'; action: 'retry' | 'cancel' }
+  | { kind: 'failed'; action: 'retry' | 'cancel'; error: AppErrorData };
+
+export type PrintHeldState =
+  | { kind: 'pending' }
+  | { kind: 'done'; released: number }
+  | { kind: 'failed'; error: AppErrorData };
 
 export interface StationState {
   status: StationStatus | null;
@@ -32,6 +46,17 @@ export interface StationState {
   recentError: AppErrorData | null;
   current: CurrentScan | null;
   preview: PreviewState | null;
+  /** Whether Sendcloud is reachable and how many jobs the outbox holds; null until known. */
+  connectivity: Connectivity | null;
+  /** The active outbox jobs, once loaded (`queue.list`) or pushed (`jobs.changed`). */
+  jobs: JobView[] | null;
+  jobsError: AppErrorData | null;
+  /** Retries and cancels in progress or refused, by job id. */
+  jobActions: Record<string, JobAction>;
+  printHeld: PrintHeldState | null;
+  outbox: OutboxSettings | null;
+  outboxError: AppErrorData | null;
+  queueOpen: boolean;
   /** Demo mode's injected Sendcloud faults, once loaded. */
   demoFaults: DemoFaults | null;
   demoFaultsError: AppErrorData | null;
@@ -42,6 +67,15 @@ export interface StationState {
   syncOrders(): Promise<void>;
   showPreview(trackingNumber: string): Promise<void>;
   closePreview(): void;
+  /** Open the queue panel and read the outbox and its settings fresh. */
+  openQueue(): void;
+  closeQueue(): void;
+  loadJobs(): Promise<void>;
+  retryJob(id: string): Promise<void>;
+  cancelJob(id: string): Promise<void>;
+  printHeldLabels(): Promise<void>;
+  loadOutboxSettings(): Promise<void>;
+  changeOutboxSettings(change: Partial<OutboxSettings>): Promise<boolean>;
   loadDemoFaults(): Promise<void>;
   applyDemoFaults(faults: DemoFaults): Promise<boolean>;
 }
@@ -50,12 +84,59 @@ export type StationStore = StoreApi<StationState>;
 
 export function createStationStore(api: PackdeskApi, host: HostConnection | null): StationStore {
   let token = 0;
+  // Counts `jobs.changed` pushes, so a `queue.list` answer older than a push is dropped.
+  let jobsPushes = 0;
 
   return createStore<StationState>()((set, get) => {
+    function applyStatus(status: StationStatus): void {
+      set({
+        status,
+        statusError: null,
+        connectivity: newerConnectivity(get().connectivity, status.connectivity),
+        outbox: status.outbox,
+      });
+    }
+
     async function loadStatus(): Promise<void> {
       const result = await api.station.status({});
-      if (result.ok) set({ status: result.value, statusError: null });
+      if (result.ok) applyStatus(result.value);
       else set({ statusError: result.error });
+    }
+
+    function setJobs(jobs: JobView[]): void {
+      const { connectivity } = get();
+      set({
+        jobs,
+        jobsError: null,
+        // The pushed list is every job not done: the queue length, without waiting for a report.
+        ...(connectivity ? { connectivity: { ...connectivity, queueLength: jobs.length } } : {}),
+      });
+    }
+
+    function onJobsChanged(jobs: JobView[]): void {
+      jobsPushes += 1;
+      setJobs(jobs);
+    }
+
+    function setJobAction(id: string, action: JobAction | null): void {
+      const jobActions = { ...get().jobActions };
+      if (action) jobActions[id] = action;
+      else delete jobActions[id];
+      set({ jobActions });
+    }
+
+    async function actOnJob(id: string, action: 'retry' | 'cancel'): Promise<void> {
+      if (get().jobActions[id]?.kind === 'pending') return;
+      setJobAction(id, { kind: 'pending', action });
+      const result =
+        action === 'retry' ? await api.queue.retry({ id }) : await api.queue.cancel({ id });
+      if (result.ok) {
+        const { jobs } = get();
+        if (jobs) set({ jobs: applyJobAnswer(jobs, result.value) });
+        setJobAction(id, null);
+      } else {
+        setJobAction(id, { kind: 'failed', action, error: result.error });
+      }
     }
 
     async function loadRecent(): Promise<void> {
@@ -67,14 +148,21 @@ export function createStationStore(api: PackdeskApi, host: HostConnection | null
     function onScanUpdated(entry: ScanEntry): void {
       const { scans, current } = get();
       const known = scans.some((scan) => scan.id === entry.id);
+      const newest = scans[0];
       let next = current;
       if (current?.kind === 'entry' && current.id === entry.id) {
         next = { ...current, entry };
       } else if (!known && current?.kind === 'pending' && entry.code === current.code) {
         // The host reported progress before our submit call returned: follow it now.
         next = { kind: 'entry', token: current.token, id: entry.id, entry };
-      } else if (!known && current?.kind !== 'pending' && entry.state === 'working') {
-        // A scan that started elsewhere (another window on this station) takes the panel.
+      } else if (
+        !known &&
+        current?.kind !== 'pending' &&
+        entry.state === 'working' &&
+        (!newest || startedAtMs(entry) >= startedAtMs(newest))
+      ) {
+        // A scan that started elsewhere (another window on this station) takes the panel; an old
+        // queued scan the outbox is draining does not.
         token += 1;
         next = { kind: 'entry', token, id: entry.id, entry };
       }
@@ -91,13 +179,25 @@ export function createStationStore(api: PackdeskApi, host: HostConnection | null
       recentError: null,
       current: null,
       preview: null,
+      connectivity: null,
+      jobs: null,
+      jobsError: null,
+      jobActions: {},
+      printHeld: null,
+      outbox: null,
+      outboxError: null,
+      queueOpen: false,
       demoFaults: null,
       demoFaultsError: null,
 
       start() {
         const stops = [
           api.on('scan.updated', onScanUpdated),
-          api.on('station.status', (status) => set({ status, statusError: null })),
+          api.on('station.status', applyStatus),
+          api.on('connectivity.changed', (incoming) =>
+            set({ connectivity: newerConnectivity(get().connectivity, incoming) }),
+          ),
+          api.on('jobs.changed', onJobsChanged),
         ];
         if (host) {
           set({ host: host.state });
@@ -109,6 +209,7 @@ export function createStationStore(api: PackdeskApi, host: HostConnection | null
               if (state === 'connected' && was === 'disconnected') {
                 void loadStatus();
                 void loadRecent();
+                if (get().queueOpen) void get().loadJobs();
               }
             }),
           );
@@ -142,8 +243,12 @@ export function createStationStore(api: PackdeskApi, host: HostConnection | null
         if (get().syncing) return;
         set({ syncing: true, syncError: null });
         const result = await api.orders.sync({});
-        if (result.ok) set({ syncing: false, status: result.value });
-        else set({ syncing: false, syncError: result.error });
+        if (result.ok) {
+          set({ syncing: false });
+          applyStatus(result.value);
+        } else {
+          set({ syncing: false, syncError: result.error });
+        }
       },
 
       async showPreview(trackingNumber) {
@@ -161,6 +266,61 @@ export function createStationStore(api: PackdeskApi, host: HostConnection | null
 
       closePreview() {
         set({ preview: null });
+      },
+
+      openQueue() {
+        if (get().queueOpen) return;
+        set({ queueOpen: true, printHeld: null });
+        void get().loadJobs();
+        void get().loadOutboxSettings();
+      },
+
+      closeQueue() {
+        set({ queueOpen: false });
+      },
+
+      async loadJobs() {
+        const pushesBefore = jobsPushes;
+        const result = await api.queue.list({});
+        if (!result.ok) {
+          set({ jobsError: result.error });
+          return;
+        }
+        // A push that arrived while the list was on its way is newer than the list.
+        if (jobsPushes !== pushesBefore) return;
+        setJobs(result.value);
+      },
+
+      retryJob(id) {
+        return actOnJob(id, 'retry');
+      },
+
+      cancelJob(id) {
+        return actOnJob(id, 'cancel');
+      },
+
+      async printHeldLabels() {
+        if (get().printHeld?.kind === 'pending') return;
+        set({ printHeld: { kind: 'pending' } });
+        const result = await api.queue.printHeld({});
+        set({
+          printHeld: result.ok
+            ? { kind: 'done', released: result.value.released }
+            : { kind: 'failed', error: result.error },
+        });
+      },
+
+      async loadOutboxSettings() {
+        const result = await api.outbox.settings({});
+        if (result.ok) set({ outbox: result.value, outboxError: null });
+        else set({ outboxError: result.error });
+      },
+
+      async changeOutboxSettings(change) {
+        const result = await api.outbox.settings(change);
+        if (result.ok) set({ outbox: result.value, outboxError: null });
+        else set({ outboxError: result.error });
+        return result.ok;
       },
 
       async loadDemoFaults() {

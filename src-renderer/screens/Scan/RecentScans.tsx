@@ -3,6 +3,7 @@ import { clockTime } from '../../format';
 
 const stateLabel: Record<ScanState, string> = {
   working: 'Working',
+  queued: 'Queued',
   printed: 'Printed',
   failed: 'Failed',
 };
@@ -50,6 +51,9 @@ export function RecentScans({
                   <span className={`state-chip state-${scan.state}`}>{describeState(scan)}</span>
                   {scan.state === 'failed' && scan.error && (
                     <span className="row-reason">{scan.error.message}</span>
+                  )}
+                  {scan.state === 'queued' && scan.waitingReason && (
+                    <span className="row-reason row-reason-queued">{scan.waitingReason}</span>
                   )}
                 </td>
                 <td>{scan.carrier ?? '–'}</td>

@@ -1,13 +1,17 @@
 import { useEffect } from 'react';
 import type { ResultView } from '../../state/scans';
-import { playFailed, playPrinted } from '../../scan/sounds';
+import { playFailed, playPrinted, playQueued } from '../../scan/sounds';
 
-/** The huge panel a packer reads from across the bench: green printed, red failed, grey working. */
+/**
+ * The huge panel a packer reads from across the bench: green printed, red failed, amber queued
+ * (safe in the outbox, will print later), grey working.
+ */
 export function ResultPanel({ view }: { view: ResultView }) {
   // Sound once per outcome: the key names the scan, the state says whether it has finished.
   useEffect(() => {
     if (view.state === 'printed') playPrinted();
     else if (view.state === 'failed') playFailed();
+    else if (view.state === 'queued') playQueued();
   }, [view.key, view.state]);
 
   return (
@@ -46,6 +50,17 @@ export function ResultPanel({ view }: { view: ResultView }) {
           </p>
           <p className="result-tracking" data-testid="result-tracking">
             {view.trackingNumber ?? '–'}
+          </p>
+        </>
+      )}
+      {view.state === 'queued' && (
+        <>
+          <p className="result-headline">Queued</p>
+          <p className="result-detail">
+            Order <strong data-testid="result-order">{view.orderNumber ?? view.code}</strong>
+          </p>
+          <p className="result-reason" data-testid="result-reason">
+            {view.reason ?? 'Waiting in the outbox; it will print by itself.'}
           </p>
         </>
       )}

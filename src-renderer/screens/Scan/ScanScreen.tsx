@@ -1,13 +1,15 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useStation } from '../../state/station';
 import { resultView } from '../../state/scans';
+import { QueuePanel } from '../Queue/QueuePanel';
 import { LabelPreviewPanel } from './LabelPreviewPanel';
 import { RecentScans } from './RecentScans';
 import { ResultPanel } from './ResultPanel';
 
 /**
- * The packer's screen: one big field, one big answer, the last scans below. Scanner bursts are
- * caught window-wide by `useWedgeScanner`; this field is for typing an order number by hand.
+ * The packer's screen: one big field, one big answer, the last scans below, and on the side the
+ * queue panel and label preview when open. Scanner bursts are caught window-wide by
+ * `useWedgeScanner`; this field is for typing an order number by hand.
  */
 export function ScanScreen() {
   const submitScan = useStation((s) => s.submitScan);
@@ -17,6 +19,8 @@ export function ScanScreen() {
   const preview = useStation((s) => s.preview);
   const showPreview = useStation((s) => s.showPreview);
   const closePreview = useStation((s) => s.closePreview);
+  const queueOpen = useStation((s) => s.queueOpen);
+  const closeQueue = useStation((s) => s.closeQueue);
   const view = useMemo(() => resultView(current, scans), [current, scans]);
 
   const [code, setCode] = useState('');
@@ -31,11 +35,12 @@ export function ScanScreen() {
     const onKeyDown = (event: KeyboardEvent): void => {
       if (event.key !== 'Escape') return;
       closePreview();
+      closeQueue();
       inputRef.current?.focus();
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [closePreview]);
+  }, [closePreview, closeQueue]);
 
   const onSubmit = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault();
@@ -44,13 +49,19 @@ export function ScanScreen() {
     setCode('');
   };
 
-  const closeAndRefocus = (): void => {
+  const closePreviewAndRefocus = (): void => {
     closePreview();
     inputRef.current?.focus();
   };
 
+  const closeQueueAndRefocus = (): void => {
+    closeQueue();
+    inputRef.current?.focus();
+  };
+
+  const side = preview || queueOpen;
   return (
-    <main className={preview ? 'scan-screen with-preview' : 'scan-screen'}>
+    <main className={side ? 'scan-screen with-side' : 'scan-screen'}>
       <div className="scan-main">
         <form className="scan-form" onSubmit={onSubmit} role="search">
           <label htmlFor="scan-input" className="scan-label">
@@ -85,7 +96,12 @@ export function ScanScreen() {
         )}
         <RecentScans scans={scans} onPreview={(tracking) => void showPreview(tracking)} />
       </div>
-      {preview && <LabelPreviewPanel preview={preview} onClose={closeAndRefocus} />}
+      {side && (
+        <div className="scan-side">
+          {queueOpen && <QueuePanel onClose={closeQueueAndRefocus} />}
+          {preview && <LabelPreviewPanel preview={preview} onClose={closePreviewAndRefocus} />}
+        </div>
+      )}
     </main>
   );
 }
