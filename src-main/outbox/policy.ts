@@ -159,9 +159,11 @@ export function waitingReason(kind: FailureClass, error: AppErrorData): string {
     case 'printer':
       return `Waiting for the printer: ${error.message}`;
     case 'transient':
-      return error.code === 'auth-failed'
-        ? 'Sendcloud refused the API keys: waiting for a reconnect.'
-        : `Sendcloud is busy (${error.message}) — trying again shortly.`;
+      if (error.code === 'auth-failed')
+        return 'Sendcloud refused the API keys: waiting for a reconnect.';
+      return error.code === 'rate-limited'
+        ? 'Sendcloud asked to slow down: trying again shortly.'
+        : 'Sendcloud is having trouble: trying again shortly.';
     case 'terminal':
       return error.message;
   }

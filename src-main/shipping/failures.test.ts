@@ -29,7 +29,7 @@ describe('how a failed scan is described to a packer', () => {
     });
     expect(describeFailure(order)).toEqual({
       code: 'order-not-found',
-      message: 'Sendcloud does not know this order: No order',
+      message: 'Sendcloud does not know this order: No order.',
     });
     const other = sendcloudError('not-found', 'x');
     expect(describeFailure(other)).toMatchObject({ code: 'sendcloud-error' });

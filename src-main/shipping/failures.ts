@@ -18,8 +18,9 @@ export function describeSendcloudError(error: SendcloudError): AppErrorData {
   return { code: error.uiCode, message: sendcloudMessage(error, detail) };
 }
 
-function sendcloudMessage(error: SendcloudError, detail: string | undefined): string {
-  const suffix = detail ? `: ${detail}` : '.';
+function sendcloudMessage(error: SendcloudError, rawDetail: string | undefined): string {
+  const detail = rawDetail?.trim().replace(/\.+$/, '');
+  const suffix = detail ? `: ${detail}.` : '.';
   switch (error.kind) {
     case 'auth':
       return 'Sendcloud refused the API keys. Check the public and secret key.';
@@ -28,16 +29,16 @@ function sendcloudMessage(error: SendcloudError, detail: string | undefined): st
         ? `Sendcloud does not know this order${suffix}`
         : `Sendcloud could not find what was asked for${suffix}`;
     case 'rate-limited':
-      return 'Sendcloud is limiting requests for this account. Wait a moment and scan again.';
+      return 'Sendcloud is limiting requests for this account.';
     case 'timeout':
-      return 'Sendcloud did not answer in time. Check the connection and scan again.';
+      return 'Sendcloud did not answer in time.';
     case 'network':
       return 'Sendcloud cannot be reached. Check the internet connection.';
     case 'validation':
     case 'conflict':
       return `Sendcloud rejected the request${suffix}`;
     case 'server':
-      return `Sendcloud had an error (${error.status ?? 'no status'})${detail ? `: ${detail}` : ''}. Scan again in a moment.`;
+      return `Sendcloud had an error (${error.status ?? 'no status'})${suffix}`;
     default:
       return assertNever(error.kind);
   }

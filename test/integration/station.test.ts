@@ -146,12 +146,12 @@ describe('the Station: a scan becomes a label on the printer', () => {
     rig.simulator.faults.set({ failStatus: 500, failRate: 1 });
     const entry = await rig.scan(order.order_number);
     expect(entry.state).toBe('queued');
-    expect(entry.waitingReason).toMatch(/Sendcloud is busy \(Sendcloud had an error \(500\)/);
+    expect(entry.waitingReason).toBe('Sendcloud is having trouble: trying again shortly.');
     expect(rig.printer.jobs).toHaveLength(0);
     expect(auditRows(rig)).toMatchObject([{ state: 'queued' }]);
     const [job] = await rig.station.handlers['queue.list']({});
     expect(job).toMatchObject({ kind: 'create-label', state: 'waiting', attempts: 1 });
-    expect(job?.lastError?.code).toBe('sendcloud-error');
+    expect(job?.lastError).toMatchObject({ code: 'sendcloud-error', message: /\(500\)/ });
 
     rig.simulator.faults.reset();
     const printed = new Promise<void>((resolve) =>
@@ -283,7 +283,8 @@ describe('demo faults', () => {
       });
       const queued = await station.handlers['scan.submit']({ code: order.order_number });
       expect(queued.state).toBe('queued');
-      expect(queued.waitingReason).toMatch(/503/);
+      const [job] = await station.handlers['queue.list']({});
+      expect(job?.lastError?.message).toMatch(/Sendcloud had an error \(503\)/);
 
       await station.handlers['demo.setFaults']({ ...set, errorRate: 0 });
       await station.handlers['queue.retry']({ id: queued.jobId ?? '' });
