@@ -5,7 +5,15 @@ import type { JobKind } from '../../src-preload/contract';
 import type { Clock } from '../clock';
 import { createLogger } from '../log';
 import type { Db } from '../store/db';
-import { getJob, insertJob, jobsIn, saveJob, type Job, type NewJob } from '../store/jobs';
+import {
+  firstJobIn,
+  getJob,
+  insertJob,
+  jobsIn,
+  saveJob,
+  type Job,
+  type NewJob,
+} from '../store/jobs';
 import { transition, type JobEvent } from './policy';
 
 /** What running a job came to; the outbox turns it into the job's next state. */
@@ -72,7 +80,7 @@ export function createOutbox(options: OutboxOptions) {
 
   async function runLane(lane: Lane): Promise<void> {
     while (!stopping) {
-      const head = jobsIn(db, lane.kinds, ['queued', 'waiting'])[0];
+      const head = firstJobIn(db, lane.kinds, ['queued', 'waiting']);
       if (!head || lane.paused?.()) {
         await nap(null);
         continue;

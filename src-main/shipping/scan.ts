@@ -12,8 +12,8 @@ import type { SendcloudClient } from '../sendcloud/client';
 import { recordScan, scansForJob } from '../store/audit';
 import type { Db } from '../store/db';
 import {
+  firstJobIn,
   getJob,
-  jobsIn,
   labelJobForOrder,
   printJobFor,
   unresolvedJobForCode,
@@ -68,7 +68,7 @@ export function createScanService(deps: ScanServiceDeps) {
 
   /** Why a job that has not started waits: the job ahead of it in its lane, or the connection. */
   function queuedBehind(job: Job): string | null {
-    const head = jobsIn(deps.db, laneKinds[job.kind], ['queued', 'waiting', 'in-flight'])[0];
+    const head = firstJobIn(deps.db, laneKinds[job.kind], ['queued', 'waiting', 'in-flight']);
     if (head && head.id !== job.id && head.state === 'waiting') return head.reason;
     if (job.kind === 'create-label' && !deps.connectivity.current().online) {
       return 'Sendcloud is unreachable: queued, it prints when the connection is back.';

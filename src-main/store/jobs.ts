@@ -156,8 +156,22 @@ export function unresolvedJobForCode(db: Db, code: string): Job | null {
   return row ? fromRow(row) : null;
 }
 
+/** The oldest job of some kinds in these states: the head of a lane. */
+export function firstJobIn(
+  db: Db,
+  kinds: readonly JobKind[],
+  states: readonly JobState[],
+): Job | null {
+  return jobsIn(db, kinds, states, 1)[0] ?? null;
+}
+
 /** Jobs of some kinds in these states, in scan order. */
-export function jobsIn(db: Db, kinds: readonly JobKind[], states: readonly JobState[]): Job[] {
+export function jobsIn(
+  db: Db,
+  kinds: readonly JobKind[],
+  states: readonly JobState[],
+  limit = -1,
+): Job[] {
   const kindList = kinds.map((_, i) => `@k${i}`).join(', ');
   const stateList = states.map((_, i) => `@s${i}`).join(', ');
   const params: Record<string, string> = {};
@@ -165,7 +179,8 @@ export function jobsIn(db: Db, kinds: readonly JobKind[], states: readonly JobSt
   states.forEach((s, i) => (params[`s${i}`] = s));
   const rows = db
     .prepare(
-      `SELECT * FROM jobs WHERE kind IN (${kindList}) AND state IN (${stateList}) ORDER BY seq`,
+      `SELECT * FROM jobs WHERE kind IN (${kindList}) AND state IN (${stateList})
+       ORDER BY seq LIMIT ${Math.trunc(limit)}`,
     )
     .all(params) as JobRow[];
   return rows.map(fromRow);
