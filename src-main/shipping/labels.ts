@@ -151,7 +151,10 @@ export function createLabelJobs(deps: LabelJobDeps) {
   /** Store the label, finish the job and queue its print, all in one transaction. */
   function finishLabel(job: Job, order: CachedOrder, shipment: Shipment, isNew: boolean): void {
     const outbox = deps.outbox();
-    const waited = job.attempts > 1 || job.reason !== null;
+    // Scans behind the job that waited never ran before the connection came back, so they carry
+    // no reason and one attempt: the scan time says they belong to the drain all the same.
+    const scannedBeforeReconnect = job.createdAt < deps.connectivity.current().since;
+    const waited = job.attempts > 1 || job.reason !== null || scannedBeforeReconnect;
     const hold = deps.settings().drainMode === 'hold' && waited;
     deps.db.transaction(() => {
       if (isNew) insertShipment(deps.db, shipment);
