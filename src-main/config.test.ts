@@ -37,6 +37,14 @@ describe('station settings from the environment', () => {
     });
   });
 
+  it('probe an unreachable Sendcloud as often as PACKDESK_PROBE_INTERVAL_MS says', () => {
+    expect(readSettings({ PACKDESK_PROBE_INTERVAL_MS: ' 250 ' }, defaults).probeIntervalMs).toBe(
+      250,
+    );
+    // Unset: the station keeps its own default.
+    expect(readSettings({}, defaults)).not.toHaveProperty('probeIntervalMs');
+  });
+
   it('use the real Sendcloud when only keys are given', () => {
     const settings = readSettings(
       { PACKDESK_SENDCLOUD_PUBLIC_KEY: 'pub', PACKDESK_SENDCLOUD_SECRET_KEY: 'sec' },
@@ -52,6 +60,7 @@ describe('station settings from the environment', () => {
     [{ PACKDESK_PRINTER: 'tcp://printer:99999' }, /tcp:\/\/host:port|invalid port/],
     [{ PACKDESK_INTEGRATION_ID: 'abc' }, /whole number/],
     [{ PACKDESK_SENDCLOUD_TIMEOUT_MS: '5s' }, /milliseconds/],
+    [{ PACKDESK_PROBE_INTERVAL_MS: '50' }, /100 or more/],
   ])('explain a bad setting: %o', (env, message) => {
     expect(() => readSettings(env, defaults)).toThrow(message);
   });

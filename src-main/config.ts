@@ -13,6 +13,8 @@ export interface StationSettings {
   printer: { host: string; port: number } | null;
   /** How long one Sendcloud call may take before it counts as unanswered. */
   sendcloudTimeoutMs: number;
+  /** How often to try Sendcloud while it is unreachable; unset means the station's default. */
+  probeIntervalMs?: number;
 }
 
 export class SettingsError extends Error {
@@ -83,9 +85,21 @@ export function readSettings(
     }
   }
 
+  let probeIntervalMs: number | undefined;
+  const rawProbe = env.PACKDESK_PROBE_INTERVAL_MS?.trim();
+  if (rawProbe) {
+    probeIntervalMs = Number(rawProbe);
+    if (!Number.isInteger(probeIntervalMs) || probeIntervalMs < 100) {
+      throw new SettingsError(
+        `PACKDESK_PROBE_INTERVAL_MS must be a whole number of milliseconds (100 or more), not "${rawProbe}".`,
+      );
+    }
+  }
+
   return {
     dataDir: path.resolve(env.PACKDESK_DATA_DIR?.trim() || defaults.dataDir),
     sendcloudTimeoutMs,
+    ...(probeIntervalMs !== undefined ? { probeIntervalMs } : {}),
     sendcloud: publicKey && secretKey ? { url: origin, publicKey, secretKey } : null,
     integrationId,
     printer,

@@ -159,7 +159,7 @@ export async function createStation(options: StationOptions): Promise<Station> {
 
     const connectivity = createConnectivity({
       clock,
-      probeIntervalMs: options.probeIntervalMs ?? PROBE_INTERVAL_MS,
+      probeIntervalMs: options.probeIntervalMs ?? settings.probeIntervalMs ?? PROBE_INTERVAL_MS,
       probe: async () => {
         await client.listIntegrations();
       },
