@@ -1,0 +1,104 @@
+// Issue #4 end to end: cut Sendcloud, scan 5 orders in the real UI, each shows queued; restore
+// it, and all 5 print in scan order. The built browser host runs as its own process; Sendcloud
+// (the simulator behind a cuttable proxy) and the printer live in this test process.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startVirtualPrinter, type VirtualPrinter } from '../../src-main/printing/virtual-printer';
+import { startSimulator, type Simulator } from '../../src-main/simulator/index';
+import { launchChromium, screenshotPath } from '../helpers/browser';
+import { startCuttableProxy, type CuttableProxy } from '../helpers/proxy';
+import { tempDir } from '../helpers/tmp';
+import { startWebHost, type RunningWebHost } from '../helpers/web-host';
+
+/** A keyboard-wedge scanner: the whole code in a fast burst, then Enter. */
+async function wedgeScan(page: Page, code: string): Promise<void> {
+  await page.keyboard.type(code, { delay: 4 });
+  await page.keyboard.press('Enter');
+}
+
+describe('offline in the real UI (Chromium, browser host, simulator behind a cut, TCP printer)', () => {
+  const data = tempDir();
+  let simulator: Simulator;
+  let proxy: CuttableProxy;
+  let printer: VirtualPrinter;
+  let host: RunningWebHost;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    simulator = await startSimulator();
+    proxy = await startCuttableProxy(simulator.url);
+    printer = await startVirtualPrinter();
+    host = await startWebHost({
+      PACKDESK_SENDCLOUD_URL: proxy.url,
+      PACKDESK_SENDCLOUD_PUBLIC_KEY: simulator.keys.publicKey,
+      PACKDESK_SENDCLOUD_SECRET_KEY: simulator.keys.secretKey,
+      PACKDESK_PRINTER: `tcp://${printer.host}:${printer.port}`,
+      PACKDESK_DATA_DIR: data.dir,
+      PACKDESK_PROBE_INTERVAL_MS: '200',
+    });
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(host.url);
+    await page.getByTestId('scan-input').waitFor();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await host?.stop();
+    await printer?.close();
+    await proxy?.close();
+    await simulator?.close();
+    data.cleanup();
+  });
+
+  it('queues 5 scans while Sendcloud is cut off, and prints all 5 in scan order once it is back', async () => {
+    const orders = simulator.orders().slice(0, 5);
+    const scanOrder = orders.map((order) => order.order_number);
+    expect(scanOrder).toHaveLength(5);
+    // Scans resolve offline from the order cache: wait for the first sync to fill it.
+    await page.getByText(`${simulator.orders().length} cached · synced`).waitFor();
+
+    proxy.cut();
+    const result = page.getByTestId('scan-result');
+    await page.getByTestId('scan-input').focus();
+    for (const code of scanOrder) {
+      await wedgeScan(page, code);
+      await result
+        .and(page.locator('[data-state="queued"]'))
+        .filter({ has: page.getByTestId('result-order').getByText(code, { exact: true }) })
+        .waitFor();
+      await expect
+        .poll(() => page.getByTestId('result-reason').textContent())
+        .toMatch(/unreachable/);
+    }
+
+    const banner = page.getByTestId('offline-banner');
+    await banner.waitFor();
+    await expect.poll(() => page.getByTestId('offline-queue-length').textContent()).toBe('5');
+    await expect
+      .poll(() => page.locator('[data-testid="recent-row"][data-state="queued"]').count())
+      .toBe(5);
+    // Nothing reached Sendcloud or the printer while the cable was out.
+    expect(simulator.ledger).toHaveLength(0);
+    expect(printer.jobs).toHaveLength(0);
+    await page.screenshot({ path: screenshotPath('offline-queued'), fullPage: true });
+
+    proxy.restore();
+    const jobs = await printer.waitForJobs(5, 30_000);
+    const labels = scanOrder.map((code) => {
+      const made = simulator.labelsFor(code);
+      expect(made, code).toHaveLength(1);
+      return made[0]?.bytes;
+    });
+    expect(jobs.map((job) => job.bytes)).toEqual(labels);
+
+    await banner.waitFor({ state: 'detached' });
+    await expect
+      .poll(() => page.locator('[data-testid="recent-row"][data-state="printed"]').count())
+      .toBe(5);
+    await result.and(page.locator('[data-state="printed"]')).waitFor();
+    await page.screenshot({ path: screenshotPath('offline-drained'), fullPage: true });
+    expect(printer.jobs).toHaveLength(5);
+  });
+});
