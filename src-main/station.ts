@@ -377,6 +377,12 @@ export async function createStation(options: StationOptions): Promise<Station> {
     // Jobs in flight when the station last stopped go back in line; they reconcile first.
     const recovered = outbox.recover();
     if (recovered > 0) log.info('resumed jobs the last run left in flight', { count: recovered });
+    // A start presumes Sendcloud reachable, so no "connection is back" will come for jobs the
+    // last run deferred while offline: try them now. If still offline, the first fails and the
+    // probe takes over; left alone, the head job would hold its lane until the offline fallback.
+    for (const job of jobsIn(db, ['create-label', 'sync-orders'], ['waiting'])) {
+      if (job.lastError?.code === 'offline') outbox.apply(job, { type: 'wake' });
+    }
     outbox.start();
     // The first sync runs in the background: the screen comes up at once and says it is syncing.
     requestSync();
