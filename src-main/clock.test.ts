@@ -12,6 +12,14 @@ describe('clocks', () => {
     expect(clock.now() - before).toBeGreaterThanOrEqual(1_900);
   });
 
+  it('a scaled clock tells whole milliseconds, as Date.now does', async () => {
+    const clock = scaledClock(37, 1_000.5);
+    for (let i = 0; i < 5; i++) {
+      expect(Number.isInteger(clock.now())).toBe(true);
+      await clock.sleep(13);
+    }
+  });
+
   it('sleep rejects when aborted', async () => {
     const controller = new AbortController();
     const sleeping = systemClock.sleep(10_000, controller.signal);

@@ -3,7 +3,7 @@
  * backoff, the simulator's statuses and windows) so tests can run minutes of traffic in a second.
  */
 export interface Clock {
-  /** Milliseconds since the epoch, on this clock. */
+  /** Whole milliseconds since the epoch, on this clock, as `Date.now()` gives them. */
   now(): number;
   /** Wait `ms` of this clock's time; rejects with the signal's reason if aborted. */
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
@@ -37,7 +37,8 @@ export const systemClock: Clock = {
 export function scaledClock(factor: number, start = Date.now()): Clock {
   const realStart = performance.now();
   return {
-    now: () => start + (performance.now() - realStart) * factor,
+    // Whole milliseconds: the stores keep clock times in STRICT INTEGER columns.
+    now: () => Math.floor(start + (performance.now() - realStart) * factor),
     sleep: (ms, signal) => realSleep(ms / factor, signal),
   };
 }
