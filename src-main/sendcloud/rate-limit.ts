@@ -32,6 +32,11 @@ export interface RateLimiter {
    * that count nothing; a counting limiter holds the request in its windows until then.
    */
   settled?(kind: RequestClass): void;
+  /**
+   * A request that `acquire` let go never left this machine (its connection could not be made):
+   * it frees its slot without counting, since Sendcloud never saw it. Optional, like `settled`.
+   */
+  withdrawn?(kind: RequestClass): void;
   /** Sendcloud answered 429: hold every request of this account for `ms`. */
   pause(ms: number): void;
 }
@@ -46,6 +51,7 @@ interface Waiter {
 /** A limiter that counts: `settled` is part of its contract. */
 export interface CountingRateLimiter extends RateLimiter {
   settled(kind: RequestClass): void;
+  withdrawn(kind: RequestClass): void;
 }
 
 /**
@@ -154,6 +160,14 @@ export function createRateLimiter(
       state.inFlight--;
       // Settled in clock order, so the list stays sorted.
       state.settled.push(clock.now());
+      const wake = state.onSettled;
+      state.onSettled = undefined;
+      wake?.();
+    },
+    withdrawn(kind) {
+      const state = classes.get(kind);
+      if (!state || state.inFlight === 0) return;
+      state.inFlight--;
       const wake = state.onSettled;
       state.onSettled = undefined;
       wake?.();

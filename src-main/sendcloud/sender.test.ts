@@ -256,6 +256,41 @@ describe('retries', () => {
     }
   });
 
+  it('a refused connection spends no rate budget; a dropped one does (it may have arrived)', async () => {
+    const clock = virtualClock(0);
+    const limiter = createRateLimiter({
+      clock,
+      budgets: { read: [], write: [{ limit: 1, windowMs: 60_000 }] },
+    });
+    const failure = (code: string) =>
+      Promise.reject(
+        new TypeError('fetch failed', { cause: Object.assign(new Error(code), { code }) }),
+      );
+    const answers = [
+      () => failure('ECONNREFUSED'),
+      () => Promise.resolve(json(200, { data: [], message: null })),
+      () => failure('ECONNRESET'),
+      () => Promise.resolve(json(200, { data: [], message: null })),
+    ];
+    const sentAt: number[] = [];
+    const fetch: typeof globalThis.fetch = () => {
+      sentAt.push(clock.now());
+      return answers[sentAt.length - 1]?.() ?? failure('EUNEXPECTED');
+    };
+    const client = createSendcloudClient({
+      baseUrl: 'http://sim.test',
+      ...keys,
+      fetch,
+      clock,
+      limiter,
+    });
+    for (let i = 0; i < answers.length; i++) {
+      await client.getShippingOptions({}).catch(() => undefined);
+    }
+    // One write a minute: the refused one left its slot free; the dropped one held it.
+    expect(sentAt).toEqual([0, 0, 60_000, 120_000]);
+  });
+
   it('gives up after maxAttempts and throws the last error', async () => {
     const { fetch, seen } = fakeFetch(() => json(500, { errors: [{ detail: 'boom' }] }));
     const error = await caught(

@@ -114,13 +114,17 @@ export function createSender(opts: SenderOptions): Sender {
     for (let attempt = 1; ; attempt++) {
       await opts.limiter.acquire(kind);
       let error: unknown;
+      let sent = true;
       try {
         return await sendOnce(request, what);
       } catch (failure) {
         error = failure;
+        sent = !neverSent(failure);
       } finally {
         // Sendcloud counts the request at some moment before its answer is in: so does the limiter.
-        opts.limiter.settled?.(kind);
+        // A connection that was never made sent nothing, and spends nothing of the budget.
+        if (sent || !opts.limiter.withdrawn) opts.limiter.settled?.(kind);
+        else opts.limiter.withdrawn(kind);
       }
       if (
         !(error instanceof SendcloudError) ||
@@ -240,6 +244,28 @@ function transportError(
   return new SendcloudNetworkError(`Could not reach Sendcloud for ${what} (${code}).`, {
     cause: error,
   });
+}
+
+/** Failures to open the connection: the request never left this machine. */
+const CONNECT_FAILURES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
+
+function neverSent(error: unknown): boolean {
+  if (!(error instanceof SendcloudNetworkError)) return false;
+  const cause = error.cause instanceof Error ? error.cause.cause : undefined;
+  return (
+    typeof cause === 'object' &&
+    cause !== null &&
+    'code' in cause &&
+    typeof cause.code === 'string' &&
+    CONNECT_FAILURES.has(cause.code)
+  );
 }
 
 function summarizeIssues(error: z.ZodError): string {
