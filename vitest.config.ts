@@ -22,6 +22,16 @@ export default defineConfig({
       },
       {
         test: {
+          // Issue #4: the built station as a child process, killed and restarted under faults.
+          name: 'chaos',
+          include: ['test/chaos/**/*.test.ts'],
+          environment: 'node',
+          // Typically 1–2 minutes; a job on a long backoff at the end may add up to a few more.
+          testTimeout: 480_000,
+        },
+      },
+      {
+        test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',

@@ -1,8 +1,14 @@
 // `npm run bench`: every benchmark, printed and written to test-results/bench.json.
+import { benchChaos } from './chaos';
+import { benchDrain } from './drain';
 import { benchScanToPrint } from './scan-to-print';
 import { writeResults, type BenchResult } from './stats';
 
-const results: BenchResult[] = [...(await benchScanToPrint())];
+const results: BenchResult[] = [
+  ...(await benchScanToPrint()),
+  ...(await benchDrain()),
+  ...(await benchChaos()),
+];
 writeResults(results);
 for (const r of results) {
   console.log(

@@ -1,11 +1,11 @@
-// `npm test`: builds the app (the end-to-end tests drive the built browser host), runs every
-// vitest project, and ends with the one line CI reads: "N passed, N failed".
+// `npm test`: builds the app (the end-to-end and chaos tests drive the built browser host), runs
+// every vitest project, and ends with the one line CI reads: "N passed, N failed".
 // Extra arguments go to vitest, e.g. `npm test -- --project unit`.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 
 const args = process.argv.slice(2);
-const needsBuild = !args.includes('--project') || args.includes('e2e');
+const needsBuild = !args.includes('--project') || args.includes('e2e') || args.includes('chaos');
 if (needsBuild) {
   const build = spawnSync('npx', ['electron-vite', 'build', '--logLevel', 'warn'], {
     stdio: 'inherit',
