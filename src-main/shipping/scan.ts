@@ -300,7 +300,9 @@ export function createScanService(deps: ScanServiceDeps) {
           `Order ${order.orderNumber} already has a label (${shipment.trackingNumber}). Scan the tracking number to reprint it.`,
         );
       }
-      let job = labelJobForOrder(deps.db, order.id);
+      // The order may be on its way already: its own job, or one queued unresolved offline under
+      // this very code before the order reached the cache.
+      let job = labelJobForOrder(deps.db, order.id) ?? unresolvedJobForCode(deps.db, code);
       if (job?.state === 'needs-attention') {
         // Scanning the order again is the packer's way to say "try again".
         job = deps.outbox().apply(job, { type: 'retry' });

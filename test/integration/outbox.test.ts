@@ -6,7 +6,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { JobView } from '../../src-preload/contract';
 import { startVirtualPrinter } from '../../src-main/printing/virtual-printer';
 import type { LedgerEntry } from '../../src-main/simulator/index';
+import { orderSchema } from '../../src-main/sendcloud/schemas';
+import { toCachedOrder } from '../../src-main/shipping/orders';
 import { jobsIn } from '../../src-main/store/jobs';
+import { upsertOrders } from '../../src-main/store/orders';
 import { closedPort } from '../helpers/net';
 import {
   CREATE_LABEL,
@@ -347,6 +350,30 @@ describe('offline: Sendcloud out of reach', () => {
     const printed = await Promise.all(entries.map((e) => r.scanReaches(e.id, 'printed')));
     expect(printed.map((e) => e.orderNumber)).toEqual(scanOrder);
     expect(r.printer.jobs).toHaveLength(4);
+  });
+
+  it('a rescan of an order queued unresolved joins that job once the order is cached', async () => {
+    const r = (rig = await startOutboxRig({ simulator: { orderVisibilityDelayMs: 0 } }));
+    r.proxy.cut();
+    const fresh = await r.placeOrder('SHOP-9002');
+    const first = await r.scan(fresh.order_number);
+    expect(first).toMatchObject({ state: 'queued' });
+    // The order reaches the cache (a sync on another path) while the first job still waits.
+    upsertOrders(
+      r.station.db,
+      [toCachedOrder(orderSchema.parse(fresh.order))],
+      new Date().toISOString(),
+    );
+    const second = await r.scan(fresh.order_number);
+    expect(second).toMatchObject({ state: 'queued', jobId: first.jobId });
+    expect(await r.queue()).toHaveLength(1);
+
+    r.proxy.restore();
+    r.clock.advance(1_000); // the probe
+    await r.scanReaches(first.id, 'printed');
+    await r.scanReaches(second.id, 'printed');
+    expect(r.simulator.labelsFor(fresh.order_number)).toHaveLength(1);
+    expect(await r.queue()).toEqual([]);
   });
 
   it('holds the labels of a drain for the batch print, then prints them in scan order', async () => {

@@ -296,3 +296,23 @@ describe('demo faults', () => {
     }
   });
 });
+
+describe('shutdown', () => {
+  it('never hangs on a Sendcloud call in flight; the job is left to the next start', async () => {
+    const rig = await startStationRig();
+    try {
+      const order = rig.simulator.orders()[8];
+      if (!order) throw new Error('no orders');
+      rig.simulator.faults.set({ latencyMs: 25_000, only: { method: 'POST' } });
+      const entry = await rig.scan(order.order_number);
+      expect(entry.state).toBe('queued');
+      const started = performance.now();
+      await rig.station.close();
+      expect(performance.now() - started).toBeLessThan(5_000);
+    } finally {
+      await rig.printer.close();
+      await rig.simulator.close();
+      fs.rmSync(rig.dataDir, { recursive: true, force: true });
+    }
+  });
+});
