@@ -15,7 +15,15 @@ import { createConnectivity } from './outbox/connectivity';
 import { createOutbox, type JobResult, type Outbox } from './outbox/outbox';
 import { canApply, classifyFailure, retryDelayMs, sendcloudBackoff } from './outbox/policy';
 import { createLabelJobs } from './shipping/labels';
-import { activeJobs, activeStates, countActiveJobs, getJob, jobsIn, type Job } from './store/jobs';
+import {
+  activeJobs,
+  activeStates,
+  countActiveJobs,
+  getJob,
+  jobsIn,
+  newJob,
+  type Job,
+} from './store/jobs';
 import { readOutboxSettings, writeOutboxSettings } from './store/settings';
 import type { StationSettings } from './config';
 import { AppError } from './errors';
@@ -257,24 +265,7 @@ export async function createStation(options: StationOptions): Promise<Station> {
         outbox.kick();
         return pending;
       }
-      const job = outbox.enqueue({
-        id: newId(),
-        kind: 'sync-orders',
-        state: 'queued',
-        parentId: null,
-        orderRef: null,
-        orderNumber: null,
-        code: null,
-        parcelId: null,
-        attempts: 0,
-        nextAttemptAt: null,
-        firstAttemptAt: null,
-        lastError: null,
-        reason: null,
-        approvedAt: null,
-        createdAt: clock.now(),
-        updatedAt: clock.now(),
-      });
+      const job = outbox.enqueue(newJob('sync-orders', newId(), clock.now()));
       outbox.kick();
       return job;
     };

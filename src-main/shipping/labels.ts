@@ -15,7 +15,7 @@ import type { Connectivity } from '../outbox/connectivity';
 import type { LabelPrinter } from '../printing/printer';
 import type { SendcloudClient } from '../sendcloud/client';
 import type { Db } from '../store/db';
-import { getJob, saveJob, type Job } from '../store/jobs';
+import { getJob, newJob, saveJob, type Job } from '../store/jobs';
 import { findOrderByCode, upsertOrders, type CachedOrder } from '../store/orders';
 import {
   findShipmentForOrder,
@@ -165,24 +165,15 @@ export function createLabelJobs(deps: LabelJobDeps) {
           type: 'succeed',
         },
       );
-      const print = outbox.enqueue({
-        id: deps.newId(),
-        kind: 'print',
-        state: 'queued',
-        parentId: job.id,
-        orderRef: order.id,
-        orderNumber: order.orderNumber,
-        code: job.code,
-        parcelId: shipment.parcelId,
-        attempts: 0,
-        nextAttemptAt: null,
-        firstAttemptAt: null,
-        lastError: null,
-        reason: null,
-        approvedAt: null,
-        createdAt: deps.clock.now(),
-        updatedAt: deps.clock.now(),
-      });
+      const print = outbox.enqueue(
+        newJob('print', deps.newId(), deps.clock.now(), {
+          parentId: job.id,
+          orderRef: order.id,
+          orderNumber: order.orderNumber,
+          code: job.code,
+          parcelId: shipment.parcelId,
+        }),
+      );
       if (hold) outbox.apply(print, { type: 'hold', reason: 'Held for the batch print.' });
     })();
     outbox.kick();

@@ -18,7 +18,7 @@ import {
   printJobFor,
   unresolvedJobForCode,
   type Job,
-  type NewJob,
+  newJob,
 } from '../store/jobs';
 import { findOrderByCode, upsertOrders, type CachedOrder } from '../store/orders';
 import {
@@ -158,28 +158,8 @@ export function createScanService(deps: ScanServiceDeps) {
     }
   }
 
-  function newJob(kind: JobKind, fields: Partial<NewJob>): NewJob {
-    const now = deps.clock.now();
-    return {
-      id: deps.newId(),
-      kind,
-      state: 'queued',
-      parentId: null,
-      orderRef: null,
-      orderNumber: null,
-      code: null,
-      parcelId: null,
-      attempts: 0,
-      nextAttemptAt: null,
-      firstAttemptAt: null,
-      lastError: null,
-      reason: null,
-      approvedAt: null,
-      createdAt: now,
-      updatedAt: now,
-      ...fields,
-    };
-  }
+  const fresh = (kind: JobKind, fields: Parameters<typeof newJob>[3]) =>
+    newJob(kind, deps.newId(), deps.clock.now(), fields);
 
   /** Look the code up in the cache, or ask Sendcloud once; null while Sendcloud is unreachable. */
   async function findOrder(entry: ScanEntry, code: string): Promise<CachedOrder | null> {
@@ -273,7 +253,7 @@ export function createScanService(deps: ScanServiceDeps) {
           carrier: labelled.carrier,
         });
         const job = deps.outbox().enqueue(
-          newJob('print', {
+          fresh('print', {
             orderRef: labelled.orderRef,
             orderNumber: labelled.orderNumber,
             code,
@@ -288,7 +268,7 @@ export function createScanService(deps: ScanServiceDeps) {
       const order = await findOrder(entry, code);
       if (!order) {
         const pending = unresolvedJobForCode(deps.db, code);
-        const job = pending ?? deps.outbox().enqueue(newJob('create-label', { code }));
+        const job = pending ?? deps.outbox().enqueue(fresh('create-label', { code }));
         return await follow(entry, job);
       }
       entry = save({ ...entry, orderNumber: order.orderNumber });
@@ -310,7 +290,7 @@ export function createScanService(deps: ScanServiceDeps) {
       job ??= deps
         .outbox()
         .enqueue(
-          newJob('create-label', { orderRef: order.id, orderNumber: order.orderNumber, code }),
+          fresh('create-label', { orderRef: order.id, orderNumber: order.orderNumber, code }),
         );
       return await follow(entry, job);
     } catch (error) {

@@ -94,6 +94,34 @@ const toParams = (job: Job) => ({
 
 export type NewJob = Omit<Job, 'seq'>;
 
+/** A fresh queued job: nothing tried yet. */
+export function newJob(
+  kind: JobKind,
+  id: string,
+  now: number,
+  fields: Partial<Omit<NewJob, 'id' | 'kind'>> = {},
+): NewJob {
+  return {
+    id,
+    kind,
+    state: 'queued',
+    parentId: null,
+    orderRef: null,
+    orderNumber: null,
+    code: null,
+    parcelId: null,
+    attempts: 0,
+    nextAttemptAt: null,
+    firstAttemptAt: null,
+    lastError: null,
+    reason: null,
+    approvedAt: null,
+    createdAt: now,
+    updatedAt: now,
+    ...fields,
+  };
+}
+
 /** Insert a job; its `seq` (scan order) is assigned by the database. */
 export function insertJob(db: Db, job: NewJob): Job {
   const { lastInsertRowid } = db
