@@ -2,15 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startVirtualPrinter, type VirtualPrinter } from '../../src-main/printing/virtual-printer';
 import { startSimulator, type Simulator } from '../../src-main/simulator/index';
-import { launchChromium, screenshotPath } from '../helpers/browser';
+import { launchChromium, screenshotPath, wedgeScan } from '../helpers/browser';
 import { tempDir } from '../helpers/tmp';
 import { startWebHost, type RunningWebHost } from '../helpers/web-host';
-
-/** A keyboard-wedge scanner: the whole code in a fast burst, then Enter. */
-async function wedgeScan(page: Page, code: string): Promise<void> {
-  await page.keyboard.type(code, { delay: 4 });
-  await page.keyboard.press('Enter');
-}
 
 describe('scan to print in the real UI (Chromium, browser host, simulator, TCP printer)', () => {
   const data = tempDir();

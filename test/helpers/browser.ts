@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 /** Debian's Chromium, headless, with the flags this machine kind needs (docs/PLATFORM.md). */
 export function launchChromium(): Promise<Browser> {
@@ -29,4 +29,10 @@ export const screenshotDir = 'test-results/screenshots';
 export function screenshotPath(name: string): string {
   fs.mkdirSync(screenshotDir, { recursive: true });
   return `${screenshotDir}/${name}.png`;
+}
+
+/** A keyboard-wedge scanner: the whole code in a fast burst, then Enter. */
+export async function wedgeScan(page: Page, code: string): Promise<void> {
+  await page.keyboard.type(code, { delay: 4 });
+  await page.keyboard.press('Enter');
 }
