@@ -16,7 +16,7 @@ import type { LabelPrinter } from '../printing/printer';
 import type { SendcloudClient } from '../sendcloud/client';
 import type { Db } from '../store/db';
 import { getJob, newJob, saveJob, type Job } from '../store/jobs';
-import { findOrderByCode, upsertOrders, type CachedOrder } from '../store/orders';
+import { findOrderByCode, type CachedOrder } from '../store/orders';
 import {
   findShipmentForOrder,
   findShipmentByParcel,
@@ -24,7 +24,7 @@ import {
   markPrinted,
   type Shipment,
 } from '../store/shipments';
-import { toCachedOrder } from './orders';
+import { lookUpOrder } from './orders';
 
 /** Thermal labels are ZPL at the resolution of nearly every carrier's native label. */
 export const LABEL_FORMAT = 'zpl' as const;
@@ -89,23 +89,14 @@ export function createLabelJobs(deps: LabelJobDeps) {
     const code = job.code ?? job.orderNumber ?? '';
     const cached = findOrderByCode(deps.db, code);
     if (cached) return cached;
-    const integrationId = deps.integrationId();
-    const page = await deps.sendcloud().listOrders({
-      orderNumber: code,
-      ...(integrationId !== null ? { integrationIds: [integrationId] } : {}),
-      pageSize: 5,
+    return lookUpOrder({
+      db: deps.db,
+      sendcloud: deps.sendcloud,
+      integrationId: deps.integrationId,
+      now: deps.clock.now,
+      reached: deps.connectivity.reached,
+      code,
     });
-    deps.connectivity.reached();
-    const found = page.orders.map(toCachedOrder);
-    if (found.length > 0) upsertOrders(deps.db, found, iso(deps.clock.now()));
-    const order = found[0];
-    if (!order) {
-      throw new AppError(
-        'order-not-found',
-        `No open order matches "${code}". Check the order number, or sync orders.`,
-      );
-    }
-    return order;
   }
 
   /**

@@ -106,3 +106,35 @@ export function createOrderSync(deps: OrderSyncDeps) {
     },
   };
 }
+
+/**
+ * Ask Sendcloud once for the open order a scanned code names, and keep it in the cache.
+ * Throws `order-not-found` when Sendcloud has none, or the client's error when it cannot answer.
+ */
+export async function lookUpOrder(deps: {
+  db: Db;
+  sendcloud: () => SendcloudClient;
+  integrationId: () => number | null;
+  now: () => number;
+  /** Sendcloud answered: it is reachable. */
+  reached: () => void;
+  code: string;
+}): Promise<CachedOrder> {
+  const integrationId = deps.integrationId();
+  const page = await deps.sendcloud().listOrders({
+    orderNumber: deps.code,
+    ...(integrationId !== null ? { integrationIds: [integrationId] } : {}),
+    pageSize: 5,
+  });
+  deps.reached();
+  const found = page.orders.map(toCachedOrder);
+  if (found.length > 0) upsertOrders(deps.db, found, new Date(deps.now()).toISOString());
+  const order = found[0];
+  if (!order) {
+    throw new AppError(
+      'order-not-found',
+      `No open order matches "${deps.code}". Check the order number, or sync orders.`,
+    );
+  }
+  return order;
+}

@@ -20,14 +20,14 @@ import {
   type Job,
   newJob,
 } from '../store/jobs';
-import { findOrderByCode, upsertOrders, type CachedOrder } from '../store/orders';
+import { findOrderByCode, type CachedOrder } from '../store/orders';
 import {
   findShipmentByParcel,
   findShipmentByTracking,
   findShipmentForOrder,
 } from '../store/shipments';
 import { describeFailure } from './failures';
-import { toCachedOrder } from './orders';
+import { lookUpOrder } from './orders';
 
 export interface ScanServiceDeps {
   db: Db;
@@ -167,17 +167,15 @@ export function createScanService(deps: ScanServiceDeps) {
     if (cached) return cached;
     if (!deps.connectivity.current().online) return null;
     save({ ...entry, step: 'Asking Sendcloud for the order' });
-    const integrationId = deps.integrationId();
     try {
-      const page = await deps.sendcloud().listOrders({
-        orderNumber: code,
-        ...(integrationId !== null ? { integrationIds: [integrationId] } : {}),
-        pageSize: 5,
+      return await lookUpOrder({
+        db: deps.db,
+        sendcloud: deps.sendcloud,
+        integrationId: deps.integrationId,
+        now: deps.clock.now,
+        reached: deps.connectivity.reached,
+        code,
       });
-      deps.connectivity.reached();
-      const found = page.orders.map(toCachedOrder);
-      if (found.length > 0) upsertOrders(deps.db, found, iso());
-      if (found[0]) return found[0];
     } catch (error) {
       const data = describeFailure(error);
       if (data.code !== 'offline') throw error;
@@ -185,10 +183,6 @@ export function createScanService(deps: ScanServiceDeps) {
       deps.connectivity.unreachable(data);
       return null;
     }
-    throw new AppError(
-      'order-not-found',
-      `No open order matches "${code}". Check the order number, or sync orders.`,
-    );
   }
 
   /** Put the scan on a job (new or existing) and wait briefly for its outcome. */
