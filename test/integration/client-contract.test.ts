@@ -6,7 +6,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSendcloudClient } from '../../src-main/sendcloud/client';
 import { SendcloudConflictError } from '../../src-main/sendcloud/errors';
 import type { AnnounceShipmentRequest } from '../../src-main/sendcloud/v3/shipments';
-import type { V2ParcelInput } from '../../src-main/sendcloud/v2/parcels';
 import type { Simulator } from '../../src-main/simulator/index';
 import { knownSpecConflicts } from '../../src-main/simulator/openapi/index';
 import {
@@ -19,6 +18,7 @@ import {
 } from '../helpers/contract';
 import { basicAuth } from '../helpers/raw-api';
 import { caught } from '../helpers/sendcloud';
+import { v2Parcel } from '../helpers/fixtures';
 
 const HOUR = 3_600_000;
 const PDF_MAGIC = '%PDF-';
@@ -696,19 +696,6 @@ describe('contract: v3 account, shipping options, returns and service points', (
     ]);
     expect(found.geocoding?.status).toBe('matched');
   });
-});
-
-const v2Parcel = (change: Partial<V2ParcelInput> = {}): V2ParcelInput => ({
-  name: 'John Doe',
-  address: 'Stadhuisplein',
-  house_number: '10',
-  city: 'Eindhoven',
-  postal_code: '5611 EM',
-  country: 'NL',
-  shipment: { id: 1001 },
-  weight: '1.000',
-  request_label: true,
-  ...change,
 });
 
 describe('contract: v2 parcels, labels and account', () => {

@@ -4,19 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../src-main/simulator/index';
 import { manualClock } from '../helpers/clock';
 import { basicAuth, rawApi, type RawApi } from '../helpers/raw-api';
-
-const v2Parcel = (change: Record<string, unknown> = {}) => ({
-  name: 'John Doe',
-  address: 'Stadhuisplein',
-  house_number: '10',
-  city: 'Eindhoven',
-  postal_code: '5611 EM',
-  country: 'NL',
-  shipment: { id: 1001 },
-  weight: '1.000',
-  request_label: true,
-  ...change,
-});
+import { v2Parcel } from '../helpers/fixtures';
 
 describe('simulator: refusals in Sendcloud’s shapes', () => {
   let sim: Simulator;
