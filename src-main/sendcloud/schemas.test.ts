@@ -8,9 +8,10 @@ import {
   orderListSchema,
   orderResponseSchema,
 } from './schemas';
+import { exampleUrl } from '../../test/helpers/examples';
 
 function readExample(name: string): unknown {
-  const url = new URL(`../../../shared/sendcloud/examples/${name}`, import.meta.url);
+  const url = exampleUrl(name);
   return JSON.parse(readFileSync(url, 'utf8')) as unknown;
 }
 

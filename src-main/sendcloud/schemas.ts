@@ -1,5 +1,5 @@
 // Zod schemas for the Sendcloud API v3 responses the station reads, written from the official
-// OpenAPI documents in ../shared/sendcloud/spec. Objects are loose so a field Sendcloud adds
+// OpenAPI documents in resources/sendcloud-spec. Objects are loose so a field Sendcloud adds
 // tomorrow does not break today's station; only what the station relies on is required.
 import { z } from 'zod';
 

@@ -1,5 +1,5 @@
 // Fakes for the client's unit tests: a recording fetch, an auto-advancing virtual clock and the
-// example bodies from ../shared/sendcloud/examples.
+// example bodies from test/fixtures/sendcloud-examples.
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import type { Clock } from '../../src-main/clock';
@@ -8,6 +8,7 @@ import {
   type SendcloudClientOptions,
 } from '../../src-main/sendcloud/client';
 import { createRateLimiter } from '../../src-main/sendcloud/rate-limit';
+import { exampleUrl } from './examples';
 
 export interface Seen {
   url: URL;
@@ -39,7 +40,7 @@ export const json = (status: number, body: unknown, headers: Record<string, stri
   });
 
 export function readExample(name: string): unknown {
-  const url = new URL(`../../../shared/sendcloud/examples/${name}`, import.meta.url);
+  const url = exampleUrl(name);
   return JSON.parse(readFileSync(url, 'utf8')) as unknown;
 }
 

@@ -4,8 +4,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { knownSpecConflicts, loadSpecs, type ApiVersion, type Violation } from './index';
+import { examplesDir } from '../../../test/helpers/examples';
 
-const EXAMPLES = new URL('../../../../shared/sendcloud/examples/', import.meta.url);
+const EXAMPLES = examplesDir;
 
 /** [file, "version METHOD path", documented status or 'request']; `*-400-errors.json` files bundle several bodies. */
 const table: [string, string, number | 'request'][] = [

@@ -4,7 +4,7 @@
 import type { ApiVersion } from './types';
 
 export interface SpecConflict {
-  /** File in shared/sendcloud/examples (`file#name` for a bundle of bodies). */
+  /** File in test/fixtures/sendcloud-examples (`file#name` for a bundle of bodies). */
   example: string;
   version: ApiVersion;
   method: string;

@@ -3,9 +3,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadSpecs } from './index';
+import { exampleUrl } from '../../../test/helpers/examples';
 
 function example(file: string): unknown {
-  const url = new URL(`../../../../shared/sendcloud/examples/${file}`, import.meta.url);
+  const url = exampleUrl(file);
   return JSON.parse(readFileSync(url, 'utf8'));
 }
 

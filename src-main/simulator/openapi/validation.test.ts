@@ -7,11 +7,12 @@ import {
   type ApiVersion,
   type MatchedOperation,
 } from './index';
+import { exampleUrl } from '../../../test/helpers/examples';
 
 const specs = loadSpecs();
 
 function example<T = Record<string, unknown>>(file: string): T {
-  const url = new URL(`../../../../shared/sendcloud/examples/${file}`, import.meta.url);
+  const url = exampleUrl(file);
   return JSON.parse(readFileSync(url, 'utf8')) as T;
 }
 
