@@ -20,6 +20,7 @@ export const errorCodes = [
   'cancelled',
   'printer-offline',
   'printer-error',
+  'printer-fault',
   'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

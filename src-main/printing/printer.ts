@@ -1,27 +1,105 @@
 import { AppError } from '../errors';
 
-/**
- * What the station needs from any label printer. Transports (raw TCP today; USB and the OS
- * spooler later) implement it; `print` resolves only when the printer has taken every byte,
- * and rejects with a PrinterError a packer can act on.
- */
-export interface LabelPrinter {
-  /** A name a packer recognises, e.g. "Virtual ZPL printer" or "Zebra at 10.0.0.7". */
-  readonly name: string;
-  /** Where the bytes go, e.g. "tcp://127.0.0.1:9100". */
-  readonly address: string;
-  print(job: Uint8Array): Promise<void>;
+/** What a printer speaks: ZPL II for thermal label printers, PDF for office and A6 printers. */
+export type PrinterLanguage = 'zpl' | 'pdf';
+
+/** How the station reaches a printer. */
+export type PrinterTransport = 'tcp' | 'usb' | 'cups' | 'windows';
+
+/** Faults a printer reports about itself, in the words the screen uses. */
+export const printerFaults = [
+  'paper-out',
+  'head-open',
+  'ribbon-out',
+  'paused',
+  'buffer-full',
+  'head-too-hot',
+  'other',
+] as const;
+export type PrinterFault = (typeof printerFaults)[number];
+
+export const faultText: Record<PrinterFault, string> = {
+  'paper-out': 'Paper out',
+  'head-open': 'Print head open',
+  'ribbon-out': 'Ribbon out',
+  paused: 'Paused',
+  'buffer-full': 'Receive buffer full',
+  'head-too-hot': 'Print head too hot',
+  other: 'Printer error',
+};
+
+/** What a printer says about itself right now. */
+export interface PrinterStatus {
+  /** The printer (or its spooler) answered. False: off, unplugged, unreachable. */
+  reachable: boolean;
+  /** Empty when the printer reports nothing wrong. */
+  faults: PrinterFault[];
+  /** Formats/labels the printer holds but has not printed yet; null when it cannot say. */
+  pending: number | null;
+  /** The resolution the printer reports (203, 300, 600), or null when it does not say. */
+  dpi: number | null;
+  /**
+   * Where the answer came from: the printer itself (ZPL `~HS`/`~HQES`), the OS spooler (IPP
+   * printer-state-reasons), or nowhere (a printer that does not answer status queries).
+   */
+  source: 'printer' | 'spooler' | 'none';
+  /** One line a packer can read: "Ready", "Paper out, print head open", "Unreachable: …". */
+  message: string;
 }
 
-export type PrinterErrorCode = 'printer-offline' | 'printer-error';
+/** Options of one job a transport may honour (the spooler does; raw transports ignore them). */
+export interface SendOptions {
+  /** Shown in the OS print queue. */
+  title?: string;
+  /** Paper of a PDF job. */
+  media?: 'A4' | 'A6';
+}
 
-/** A printer failure: an AppError whose code is one of the two a printer can cause. */
+/**
+ * One printer, whatever the transport. `send` resolves only when the printer (or the OS
+ * spooler, for a queue) has taken every byte, and rejects with a PrinterError a packer can act
+ * on. `status` never throws: an unreachable printer is a status. A transport sends one job at
+ * a time, in the order `send` was called, so two jobs never interleave.
+ */
+export interface Printer {
+  /** A name a packer recognises, e.g. "Zebra ZD421 at 10.0.0.7". */
+  readonly name: string;
+  /** Where the bytes go: tcp://host:port, usb://vid:pid[/serial], ipp://host:631/printers/Q, winspool://Q. */
+  readonly address: string;
+  readonly transport: PrinterTransport;
+  readonly language: PrinterLanguage;
+  send(job: Uint8Array, options?: SendOptions): Promise<void>;
+  status(): Promise<PrinterStatus>;
+  /** Release sockets, USB handles and timers. */
+  close(): Promise<void>;
+}
+
+/** @deprecated name kept while the station moves to `Printer`. */
+export type LabelPrinter = Printer;
+
+export type PrinterErrorCode = 'printer-offline' | 'printer-error' | 'printer-fault';
+
+/** A printer failure: an AppError whose code is one a printer can cause. */
 export class PrinterError extends AppError {
   declare readonly code: PrinterErrorCode;
-  constructor(code: PrinterErrorCode, message: string, options?: { cause?: unknown }) {
+  /** The faults the printer reported, for `printer-fault`. */
+  readonly faults: PrinterFault[];
+  constructor(
+    code: PrinterErrorCode,
+    message: string,
+    options?: { cause?: unknown; faults?: PrinterFault[] },
+  ) {
     super(code, message, options);
     this.name = 'PrinterError';
+    this.faults = options?.faults ?? [];
   }
+}
+
+/** "Paper out, print head open" — or "Ready" when there are no faults. */
+export function describeFaults(faults: readonly PrinterFault[]): string {
+  if (faults.length === 0) return 'Ready';
+  const text = faults.map((fault) => faultText[fault]).join(', ');
+  return text.charAt(0).toUpperCase() + text.slice(1).toLowerCase();
 }
 
 /** Parse `tcp://host:port` (the form of PACKDESK_PRINTER). Port 9100 when omitted. */
