@@ -1,6 +1,7 @@
 // `npm run bench`: every benchmark, printed and written to test-results/bench.json.
 import { benchChaos } from './chaos';
 import { benchDrain } from './drain';
+import { benchFormats } from './formats';
 import { benchScanToPrint } from './scan-to-print';
 import { writeResults, type BenchResult } from './stats';
 
@@ -8,6 +9,7 @@ const results: BenchResult[] = [
   ...(await benchScanToPrint()),
   ...(await benchDrain()),
   ...(await benchChaos()),
+  ...(await benchFormats()),
 ];
 writeResults(results);
 for (const r of results) {
