@@ -38,6 +38,7 @@ function job(state: JobState, fields: Partial<Job> = {}): Job {
     lastError: null,
     reason: null,
     approvedAt: null,
+    sentAt: null,
     createdAt: T0,
     updatedAt: T0,
     ...fields,

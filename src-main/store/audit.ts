@@ -16,6 +16,7 @@ interface AuditRow {
   finished_at: string | null;
   job_id: string | null;
   waiting_reason: string | null;
+  warning: string | null;
 }
 
 const fromRow = (row: AuditRow): ScanEntry => ({
@@ -35,24 +36,28 @@ const fromRow = (row: AuditRow): ScanEntry => ({
   finishedAt: row.finished_at,
   jobId: row.job_id,
   waitingReason: row.waiting_reason,
+  warning: row.warning,
 });
 
 const columns = `id, code, state, step, order_number, tracking_number, carrier, error_code,
-  error_message, reprint, started_at, finished_at, job_id, waiting_reason`;
+  error_message, reprint, started_at, finished_at, job_id, waiting_reason, warning`;
 
 /** Write a scan's current state: the first call records it, later calls move it on. */
 export function recordScan(db: Db, entry: ScanEntry): void {
   db.prepare(
     `INSERT INTO scan_audit (id, code, state, step, order_number, tracking_number, carrier,
-       error_code, error_message, reprint, started_at, finished_at, job_id, waiting_reason)
+       error_code, error_message, reprint, started_at, finished_at, job_id, waiting_reason,
+       warning)
      VALUES (@id, @code, @state, @step, @orderNumber, @trackingNumber, @carrier,
-       @errorCode, @errorMessage, @reprint, @startedAt, @finishedAt, @jobId, @waitingReason)
+       @errorCode, @errorMessage, @reprint, @startedAt, @finishedAt, @jobId, @waitingReason,
+       @warning)
      ON CONFLICT (id) DO UPDATE SET
        state = excluded.state, step = excluded.step, order_number = excluded.order_number,
        tracking_number = excluded.tracking_number, carrier = excluded.carrier,
        error_code = excluded.error_code, error_message = excluded.error_message,
        reprint = excluded.reprint, finished_at = excluded.finished_at,
-       job_id = excluded.job_id, waiting_reason = excluded.waiting_reason`,
+       job_id = excluded.job_id, waiting_reason = excluded.waiting_reason,
+       warning = excluded.warning`,
   ).run({
     id: entry.id,
     code: entry.code,
@@ -68,6 +73,7 @@ export function recordScan(db: Db, entry: ScanEntry): void {
     finishedAt: entry.finishedAt,
     jobId: entry.jobId,
     waitingReason: entry.waitingReason,
+    warning: entry.warning,
   });
 }
 

@@ -24,6 +24,8 @@ export interface Job {
   reason: string | null;
   /** When a packer said to go ahead (a stale label printed anyway). */
   approvedAt: number | null;
+  /** A print job: when the printer took the bytes. Such a job is confirmed, never sent again. */
+  sentAt: number | null;
   createdAt: number;
   updatedAt: number;
 }
@@ -45,6 +47,7 @@ interface JobRow {
   last_error_message: string | null;
   reason: string | null;
   approved_at: number | null;
+  sent_at: number | null;
   created_at: number;
   updated_at: number;
 }
@@ -68,6 +71,7 @@ const fromRow = (row: JobRow): Job => ({
       : null,
   reason: row.reason,
   approvedAt: row.approved_at,
+  sentAt: row.sent_at,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
 });
@@ -88,6 +92,7 @@ const toParams = (job: Job) => ({
   lastErrorMessage: job.lastError?.message ?? null,
   reason: job.reason,
   approvedAt: job.approvedAt,
+  sentAt: job.sentAt,
   createdAt: job.createdAt,
   updatedAt: job.updatedAt,
 });
@@ -116,6 +121,7 @@ export function newJob(
     lastError: null,
     reason: null,
     approvedAt: null,
+    sentAt: null,
     createdAt: now,
     updatedAt: now,
     ...fields,
@@ -128,10 +134,10 @@ export function insertJob(db: Db, job: NewJob): Job {
     .prepare(
       `INSERT INTO jobs (id, kind, state, parent_id, order_ref, order_number, code, parcel_id,
          attempts, next_attempt_at, first_attempt_at, last_error_code, last_error_message, reason,
-         approved_at, created_at, updated_at)
+         approved_at, sent_at, created_at, updated_at)
        VALUES (@id, @kind, @state, @parentId, @orderRef, @orderNumber, @code, @parcelId,
          @attempts, @nextAttemptAt, @firstAttemptAt, @lastErrorCode, @lastErrorMessage, @reason,
-         @approvedAt, @createdAt, @updatedAt)`,
+         @approvedAt, @sentAt, @createdAt, @updatedAt)`,
     )
     .run(toParams({ ...job, seq: 0 }));
   return { ...job, seq: Number(lastInsertRowid) };
@@ -143,7 +149,7 @@ export function saveJob(db: Db, job: Job): void {
     `UPDATE jobs SET state = @state, order_ref = @orderRef, order_number = @orderNumber,
        parcel_id = @parcelId, attempts = @attempts, next_attempt_at = @nextAttemptAt,
        first_attempt_at = @firstAttemptAt, last_error_code = @lastErrorCode,
-       last_error_message = @lastErrorMessage, reason = @reason, approved_at = @approvedAt,
+       last_error_message = @lastErrorMessage, reason = @reason, approved_at = @approvedAt, sent_at = @sentAt,
        updated_at = @updatedAt
      WHERE id = @id`,
   ).run(toParams(job));

@@ -3,6 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { latestVersion, migrate, migrations } from './migrations';
 import { recordScan, recentScans } from './audit';
 import { findOrderByCode, upsertOrders } from './orders';
+import { getJob, insertJob, newJob, saveJob } from './jobs';
+import {
+  deletePrinter,
+  listPrinters,
+  readRoutes,
+  savePrinter,
+  writeRoute,
+  type PrinterRecord,
+} from './printers';
 import { findShipmentByTracking, insertShipment, markPrinted } from './shipments';
 
 const memory = () => new Database(':memory:');
@@ -20,6 +29,8 @@ describe('migrations', () => {
     expect(tables.map((t) => t.name).sort()).toEqual([
       'jobs',
       'orders',
+      'printer_routes',
+      'printers',
       'scan_audit',
       'settings',
       'shipments',
@@ -174,6 +185,7 @@ describe('store functions on a migrated database', () => {
       reprint: false,
       jobId: null,
       waitingReason: null,
+      warning: null,
     };
     recordScan(db, entry);
     recordScan(db, {
@@ -192,5 +204,64 @@ describe('store functions on a migrated database', () => {
         finishedAt: '2026-11-21T09:00:01Z',
       },
     ]);
+  });
+
+  it('bring a version 2 database with queued jobs to version 3, keeping the jobs', () => {
+    const db = memory();
+    db.exec(migrations[0]?.sql ?? '');
+    db.exec(migrations[1]?.sql ?? '');
+    db.pragma('user_version = 2');
+    db.prepare(
+      `INSERT INTO jobs (id, kind, state, parcel_id, created_at, updated_at)
+       VALUES ('p1', 'print', 'waiting', 99, 1000, 1000)`,
+    ).run();
+    migrate(db);
+    const job = getJob(db, 'p1');
+    expect(job).toMatchObject({ kind: 'print', state: 'waiting', parcelId: 99, sentAt: null });
+    saveJob(db, { ...job!, sentAt: 2000 });
+    expect(getJob(db, 'p1')?.sentAt).toBe(2000);
+    expect(insertJob(db, newJob('print', 'p2', 3000)).sentAt).toBeNull();
+  });
+
+  it('store printers and which printer takes which document', () => {
+    const db = memory();
+    migrate(db);
+    const zebra: PrinterRecord = {
+      id: 'pr-1',
+      name: 'Zebra at the packing table',
+      transport: 'tcp',
+      address: 'tcp://10.0.0.7:9100',
+      language: 'zpl',
+      dpi: 300,
+      paper: 'A6',
+      position: 0,
+      createdAt: '2026-11-21T09:00:00Z',
+    };
+    savePrinter(db, zebra);
+    savePrinter(db, {
+      ...zebra,
+      id: 'pr-2',
+      address: 'ipp://127.0.0.1:631/printers/A4',
+      language: 'pdf',
+      transport: 'cups',
+      paper: 'A4',
+      position: 3,
+    });
+    writeRoute(db, 'zpl-label', 'pr-1');
+    writeRoute(db, 'a4-document', 'pr-2');
+    expect(listPrinters(db).map((p) => [p.id, p.dpi, p.position])).toEqual([
+      ['pr-1', 300, 0],
+      ['pr-2', 300, 3],
+    ]);
+    expect(readRoutes(db)).toEqual({ 'zpl-label': 'pr-1', 'a4-document': 'pr-2' });
+    // One address is one printer; a dpi the printer cannot have is refused by the table itself.
+    expect(() => savePrinter(db, { ...zebra, id: 'pr-3' })).toThrow(/UNIQUE/);
+    expect(() => savePrinter(db, { ...zebra, id: 'pr-4', address: 'x', dpi: 250 as 300 })).toThrow(
+      /CHECK/,
+    );
+    deletePrinter(db, 'pr-2');
+    expect(readRoutes(db)).toEqual({ 'zpl-label': 'pr-1' });
+    writeRoute(db, 'zpl-label', null);
+    expect(readRoutes(db)).toEqual({});
   });
 });

@@ -121,6 +121,32 @@ export const migrations: readonly { version: number; name: string; sql: string }
       CREATE INDEX scan_audit_job ON scan_audit(job_id);
     `,
   },
+  {
+    version: 3,
+    name: 'printers, which printer takes which document, and print confirmation',
+    sql: `
+      CREATE TABLE printers (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        transport TEXT NOT NULL CHECK (transport IN ('tcp', 'usb', 'cups', 'windows')),
+        address TEXT NOT NULL UNIQUE,
+        language TEXT NOT NULL CHECK (language IN ('zpl', 'pdf')),
+        dpi INTEGER NOT NULL CHECK (dpi IN (203, 300, 600)),
+        paper TEXT NOT NULL CHECK (paper IN ('A6', 'A4')),
+        position INTEGER NOT NULL DEFAULT 0 CHECK (position BETWEEN 0 AND 3),
+        created_at TEXT NOT NULL
+      ) STRICT;
+
+      CREATE TABLE printer_routes (
+        document TEXT PRIMARY KEY CHECK (document IN ('zpl-label', 'pdf-label', 'a4-document')),
+        printer_id TEXT NOT NULL
+      ) STRICT;
+
+      -- A print job the printer took while reporting a fault is not sent again: it is confirmed.
+      ALTER TABLE jobs ADD COLUMN sent_at INTEGER;
+      ALTER TABLE scan_audit ADD COLUMN warning TEXT;
+    `,
+  },
 ];
 
 export const latestVersion = migrations.reduce((max, m) => Math.max(max, m.version), 0);
