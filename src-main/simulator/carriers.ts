@@ -9,6 +9,8 @@ export interface Carrier {
   code: string;
   name: string;
   contractId: number;
+  /** False for a carrier that makes PDF labels only (here: Colissimo, to exercise PDF → ZPL). */
+  nativeZpl?: false;
   trackingNumber(random: Random): string;
   trackingUrl(trackingNumber: string, country: string, postalCode: string): string;
 }
@@ -51,6 +53,7 @@ const carrierList: Carrier[] = [
     code: 'colissimo',
     name: 'Colissimo',
     contractId: 956,
+    nativeZpl: false,
     trackingNumber: (random) => `6A${random.digits(11)}`,
     trackingUrl: (tn) => `https://www.laposte.fr/outils/suivre-vos-envois?code=${tn}`,
   },

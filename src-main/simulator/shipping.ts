@@ -76,6 +76,8 @@ export async function createShipment(
   const { state, now } = ctx;
   const carrier = carrierForOption(spec.shippingOptionCode);
   if (!carrier) throw new Error(`no carrier for ${spec.shippingOptionCode}`);
+  // A carrier without native ZPL answers a ZPL request with its PDF label.
+  const format = spec.format === 'zpl' && carrier.nativeZpl === false ? 'pdf' : spec.format;
   const shipment: ShipmentRecord = {
     id: String(state.nextShipmentId++),
     publicKey: ctx.account.data.keys.publicKey,
@@ -127,14 +129,14 @@ export async function createShipment(
       announcedAt: announced ? now : null,
       readyAt: spec.readyAt,
       cancel: null,
-      native: spec.format ?? 'pdf',
+      native: format ?? 'pdf',
       label,
       documents: new Map(),
       deleted: false,
     };
     shipment.parcels.push(parcel);
-    if (spec.format !== null) {
-      const bytes = await documentBytes(parcel, spec.format, 'A6');
+    if (format !== null) {
+      const bytes = await documentBytes(parcel, format, 'A6');
       state.ledger.push({
         orderId: spec.orderId ?? '',
         orderNumber: spec.orderNumber,
@@ -142,7 +144,7 @@ export async function createShipment(
         shipmentId: shipment.id,
         trackingNumber,
         carrier: carrier.code,
-        format: spec.format,
+        format,
         bytes,
         createdAt,
         publicKey: shipment.publicKey,

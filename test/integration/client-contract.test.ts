@@ -290,9 +290,10 @@ describe('contract: v3 labels for orders, and their documents', () => {
 
   it('creates ZPL and PNG labels at the carrier’s 203 dpi, with their own magic bytes', async () => {
     const { sim, client } = ctx();
+    const zplCarrier = sim.orders().filter((o) => !o.shipping_option_code.startsWith('colissimo:'));
     const zpl = await client.createLabelSync({
       integrationId: sim.integrationId,
-      order: { orderNumber: nth(sim.orders(), 1).order_number },
+      order: { orderNumber: nth(zplCarrier, 1).order_number },
       format: 'zpl',
       dpi: 203,
     });
@@ -309,6 +310,23 @@ describe('contract: v3 labels for orders, and their documents', () => {
     expect(png.label).toMatchObject({ mimeType: 'image/png', dpi: 203 });
     expect(png.label.bytes.subarray(0, 8)).toEqual(PNG_MAGIC);
     expect(png.label.bytes.equals(ledgerBytes(sim, png.parcelId) ?? Buffer.alloc(0))).toBe(true);
+  });
+
+  it('answers a ZPL request for a carrier without native ZPL with its PDF label', async () => {
+    const { sim, client } = ctx();
+    const pdfOnly = sim.orders().find((o) => o.shipping_option_code.startsWith('colissimo:'));
+    if (!pdfOnly) throw new Error('no Colissimo order in the seed');
+    const label = await client.createLabelSync({
+      integrationId: sim.integrationId,
+      order: { orderNumber: pdfOnly.order_number },
+      format: 'zpl',
+      dpi: 203,
+    });
+    expect(label.label).toMatchObject({ mimeType: 'application/pdf', dpi: 72 });
+    expect(label.label.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(label.label.bytes.equals(ledgerBytes(sim, label.parcelId) ?? Buffer.alloc(0))).toBe(
+      true,
+    );
   });
 
   it('serves a PDF label on A6 and on A4 paper, with the matching MediaBox', async () => {

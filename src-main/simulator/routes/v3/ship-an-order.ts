@@ -121,11 +121,13 @@ async function createLabelSync(ctx: RouteContext) {
   const parcel = shipment.parcels[0];
   const entry = ctx.state.ledger[ctx.state.ledger.length - 1];
   if (!parcel || !entry) throw new Error('label not made');
+  // The label's real format: a carrier without native ZPL answers a ZPL request with a PDF.
+  const made = parcel.native;
   const file = {
     file: entry.bytes.toString('base64'),
-    mime_type: MIME[format],
+    mime_type: MIME[made],
     // ZPL and our PNG come at the carrier's 203 dpi whatever was asked; PDF echoes the request.
-    dpi: format === 'pdf' ? dpi : 203,
+    dpi: made === 'pdf' ? (format === 'pdf' ? dpi : 72) : 203,
   };
   const item = {
     parcel_id: parcel.id,
