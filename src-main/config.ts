@@ -9,8 +9,13 @@ export interface StationSettings {
   /** Null means demo mode: the embedded simulator answers as Sendcloud. */
   sendcloud: { url: string; publicKey: string; secretKey: string } | null;
   integrationId: number | null;
-  /** Null means the built-in virtual ZPL printer on 127.0.0.1. */
-  printer: { host: string; port: number } | null;
+  /**
+   * A network ZPL printer that takes labels whatever the Printers screen says (a headless
+   * override). Null: the printers set up on screen, or the virtual ZPL printer on 127.0.0.1.
+   */
+  printer: { host: string; port: number; dpi?: 203 | 300 | 600 } | null;
+  /** How often to ask printers how they are; unset means the station's default. */
+  printerPollMs?: number;
   /** How long one Sendcloud call may take before it counts as unanswered. */
   sendcloudTimeoutMs: number;
   /** How often to try Sendcloud while it is unreachable; unset means the station's default. */
@@ -71,6 +76,14 @@ export function readSettings(
       printer = parsePrinterUrl(rawPrinter);
     } catch (error) {
       throw new SettingsError((error as Error).message);
+    }
+    const rawDpi = env.PACKDESK_PRINTER_DPI?.trim();
+    if (rawDpi) {
+      const dpi = Number(rawDpi);
+      if (dpi !== 203 && dpi !== 300 && dpi !== 600) {
+        throw new SettingsError(`PACKDESK_PRINTER_DPI must be 203, 300 or 600, not "${rawDpi}".`);
+      }
+      printer = { ...printer, dpi };
     }
   }
 

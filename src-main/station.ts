@@ -29,8 +29,11 @@ import type { StationSettings } from './config';
 import { AppError } from './errors';
 import type { CommandHandlers } from './host/dispatch';
 import { createLogger } from './log';
-import type { LabelPrinter } from './printing/printer';
-import { renderZplToPng } from './printing/render';
+import { discoverPrinters } from './printing/discovery';
+import { previewLabel } from './printing/formats';
+import { openPrinter, parseTcpAddress } from './printing/open';
+import { createPrinterRegistry, type PrinterRegistry } from './printing/registry';
+import { printTestPage } from './printing/test-print';
 import { createTcpPrinter } from './printing/tcp';
 import { startVirtualPrinter, type VirtualPrinter } from './printing/virtual-printer';
 import {
@@ -74,11 +77,14 @@ export interface StationOptions {
   sendcloudClient?: Pick<SendcloudClientOptions, 'clock' | 'limiter' | 'fetch' | 'timeoutMs'>;
   /** How often to try Sendcloud while offline. Default 5 s. */
   probeIntervalMs?: number;
+  /** How often to ask every printer how it is. Default 3 s; 0 turns polling off. */
+  printerPollMs?: number;
 }
 
 const log = createLogger('station');
 const DB_FILE = 'packdesk.sqlite';
 const PROBE_INTERVAL_MS = 5_000;
+const PRINTER_POLL_MS = 3_000;
 
 /**
  * The composition root: builds every module from settings and hands them to each other.
@@ -108,17 +114,48 @@ export async function createStation(options: StationOptions): Promise<Station> {
       log.info('demo mode: embedded Sendcloud simulator started', { url: simulator.url });
     }
 
-    let printer: LabelPrinter;
+    // The environment's printer overrides the screen's choice of label printer. In demo mode
+    // without one, the virtual printer takes labels until a packer routes them elsewhere; a live
+    // station without one prints where the Printers screen says (and labels wait until it does).
     let virtualPrinter: VirtualPrinter | null = null;
+    const createdAt = new Date(clock.now()).toISOString();
+    const fixedPrinters: NonNullable<Parameters<typeof createPrinterRegistry>[0]['fixed']> = [];
     if (settings.printer) {
-      printer = createTcpPrinter(settings.printer);
-    } else {
+      const { host, port } = settings.printer;
+      const name = `ZPL printer at ${host}:${port}`;
+      fixedPrinters.push({
+        record: {
+          id: 'env',
+          name,
+          transport: 'tcp',
+          address: `tcp://${host}:${port}`,
+          language: 'zpl',
+          dpi: settings.printer.dpi ?? 203,
+          paper: 'A6',
+          position: 0,
+          createdAt,
+        },
+        printer: createTcpPrinter({ host, port, name }),
+        routes: ['zpl-label'],
+      });
+    } else if (simulator) {
       virtualPrinter = await startVirtualPrinter();
       started.push(virtualPrinter);
-      printer = createTcpPrinter({
-        host: virtualPrinter.host,
-        port: virtualPrinter.port,
-        name: 'Virtual ZPL printer',
+      const name = 'Virtual ZPL printer';
+      fixedPrinters.push({
+        record: {
+          id: 'virtual',
+          name,
+          transport: 'tcp',
+          address: virtualPrinter.address,
+          language: 'zpl',
+          dpi: 203,
+          paper: 'A6',
+          position: 0,
+          createdAt,
+        },
+        printer: createTcpPrinter({ host: virtualPrinter.host, port: virtualPrinter.port, name }),
+        fallback: ['zpl-label'],
       });
     }
 
@@ -157,13 +194,35 @@ export async function createStation(options: StationOptions): Promise<Station> {
       mode: simulator ? 'demo' : 'live',
       sendcloudUrl: sendcloudSettings.url,
       integration: orderSync.integration(),
-      printer: { name: printer.name, address: printer.address },
+      printer: labelPrinterView(),
       ordersCached: countOrders(db),
       ordersSyncedAt: lastOrderSync(db),
       syncError: orderSync.lastError(),
       connectivity: connectivityView(),
       outbox: outboxSettings,
     });
+
+    const printers: PrinterRegistry = createPrinterRegistry({
+      db,
+      clock,
+      newId,
+      open: openPrinter,
+      fixed: fixedPrinters,
+      pollMs: options.printerPollMs ?? settings.printerPollMs ?? PRINTER_POLL_MS,
+      onChange: (setup) => {
+        emit('printers.changed', setup);
+        emit('station.status', status());
+      },
+      onReady: () => {
+        // The printer is fixed (or back): labels waiting for it go now, in scan order.
+        for (const job of jobsIn(db, ['print'], ['waiting'])) outbox.apply(job, { type: 'wake' });
+        outbox.kick();
+      },
+    });
+    const labelPrinterView = () => {
+      const entry = printers.printerFor('zpl-label') ?? printers.printerFor('pdf-label');
+      return entry ? { name: entry.record.name, address: entry.record.address } : null;
+    };
 
     const connectivity = createConnectivity({
       clock,
@@ -227,7 +286,7 @@ export async function createStation(options: StationOptions): Promise<Station> {
       clock,
       newId,
       sendcloud: () => client,
-      printer,
+      printers,
       connectivity,
       settings: () => outboxSettings,
       integrationId: () => orderSync.integration()?.id ?? null,
@@ -275,7 +334,7 @@ export async function createStation(options: StationOptions): Promise<Station> {
       clock,
       newId,
       sendcloud: () => client,
-      printer,
+      printerName: () => labelPrinterView()?.name ?? 'the label printer',
       connectivity,
       outbox: () => outbox,
       integrationId: () => orderSync.integration()?.id ?? null,
@@ -287,11 +346,9 @@ export async function createStation(options: StationOptions): Promise<Station> {
       if (!shipment) {
         throw new AppError('order-not-found', `No label with tracking number ${trackingNumber}.`);
       }
-      if (shipment.labelFormat !== 'zpl') {
-        throw new AppError('label-invalid', 'Only ZPL labels can be previewed in this version.');
-      }
-      const png = await renderZplToPng(shipment.label, shipment.labelDpi);
-      return { trackingNumber, format: shipment.labelFormat, pngBase64: png.toString('base64') };
+      const format = shipment.labelFormat === 'pdf' ? 'pdf' : 'zpl';
+      const png = await previewLabel({ bytes: shipment.label, format, dpi: shipment.labelDpi });
+      return { trackingNumber, format, pngBase64: png.toString('base64') };
     };
 
     const demoSimulator = (): Simulator => {
@@ -350,6 +407,61 @@ export async function createStation(options: StationOptions): Promise<Station> {
         emit('station.status', status());
         return outboxSettings;
       },
+      'printers.list': async () => printers.setup(),
+      'printers.discover': async () => {
+        const found = await discoverPrinters();
+        const known = new Set(printers.entries().map((entry) => entry.record.address));
+        return {
+          ...found,
+          printers: found.printers.map((printer) => ({
+            ...printer,
+            added: known.has(printer.address),
+          })),
+        };
+      },
+      'printers.add': async (input) => {
+        let address = input.address;
+        if (input.transport === 'tcp') {
+          try {
+            const { host, port } = parseTcpAddress(address);
+            address = `tcp://${host.includes(':') ? `[${host}]` : host}:${port}`;
+          } catch (error) {
+            throw new AppError('invalid-input', (error as Error).message);
+          }
+        }
+        return printers.add({
+          name: input.name,
+          transport: input.transport,
+          address,
+          language: input.language,
+          dpi: input.dpi,
+          paper: input.paper,
+          position: input.position as 0 | 1 | 2 | 3,
+        });
+      },
+      'printers.update': async ({ id, name, dpi, paper, position }) =>
+        printers.update(id, {
+          ...(name !== undefined ? { name } : {}),
+          ...(dpi !== undefined ? { dpi } : {}),
+          ...(paper !== undefined ? { paper } : {}),
+          ...(position !== undefined ? { position: position as 0 | 1 | 2 | 3 } : {}),
+        }),
+      'printers.remove': async ({ id }) => printers.remove(id),
+      'printers.route': async ({ document, printerId }) => printers.route(document, printerId),
+      'printers.test': async ({ id }) => printTestPage(printers, id),
+      'printers.refresh': async () => printers.refreshAll(),
+      'demo.printerFaults': async ({ faults }) => {
+        if (!virtualPrinter) {
+          throw new AppError(
+            'forbidden',
+            'Printer faults can be staged only on the virtual printer.',
+          );
+        }
+        virtualPrinter.setFaults(faults);
+        log.info('demo printer faults changed', { faults });
+        await printers.refresh('virtual');
+        return printers.setup();
+      },
       'demo.faults': async () => demoFaults(),
       'demo.setFaults': async (faults) => {
         demoSimulator().faults.set({
@@ -375,6 +487,7 @@ export async function createStation(options: StationOptions): Promise<Station> {
       if (job.lastError?.code === 'offline') outbox.apply(job, { type: 'wake' });
     }
     outbox.start();
+    printers.start();
     // The first sync runs in the background: the screen comes up at once and says it is syncing.
     requestSync();
     const timer =
@@ -399,6 +512,7 @@ export async function createStation(options: StationOptions): Promise<Station> {
         listeners.clear();
         connectivity.stop();
         await outbox.stop();
+        await printers.close();
         await orderSync.idle();
         for (const part of started.reverse()) await part.close();
         db.close();

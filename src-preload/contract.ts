@@ -65,6 +65,8 @@ export interface ScanEntry {
   jobId: string | null;
   /** Why a queued scan waits, in a packer's words. */
   waitingReason: string | null;
+  /** Something a packer should know about a printed label, e.g. a dpi mismatch worked around. */
+  warning: string | null;
 }
 
 export type JobKind = 'create-label' | 'print' | 'sync-orders';
@@ -114,7 +116,8 @@ export interface StationStatus {
   mode: 'demo' | 'live';
   sendcloudUrl: string;
   integration: { id: number; name: string } | null;
-  printer: { name: string; address: string };
+  /** The printer labels go to, or null when none is set up. */
+  printer: { name: string; address: string } | null;
   ordersCached: number;
   /** When the order cache was last synced from Sendcloud, or null if never. */
   ordersSyncedAt: string | null;
@@ -129,6 +132,85 @@ export interface LabelPreview {
   format: 'zpl' | 'pdf';
   /** The label rendered to PNG, base64. */
   pngBase64: string;
+}
+
+/** Faults a printer reports about itself. */
+export const printerFaults = [
+  'paper-out',
+  'head-open',
+  'ribbon-out',
+  'paused',
+  'buffer-full',
+  'head-too-hot',
+  'other',
+] as const;
+export type PrinterFault = (typeof printerFaults)[number];
+
+export type PrinterTransportName = 'tcp' | 'usb' | 'cups' | 'windows';
+export type PrinterDocument = 'zpl-label' | 'pdf-label' | 'a4-document';
+export const printerDocuments = ['zpl-label', 'pdf-label', 'a4-document'] as const;
+
+/** A printer's live state, as the last status query found it. */
+export interface PrinterStatusView {
+  reachable: boolean;
+  faults: PrinterFault[];
+  /** Jobs the printer holds but has not printed, when it says. */
+  pending: number | null;
+  /** The resolution the printer reports, when it does. */
+  dpi: number | null;
+  source: 'printer' | 'spooler' | 'none';
+  message: string;
+  /** ISO time of the query; null before the first. */
+  checkedAt: string | null;
+}
+
+export interface PrinterView {
+  id: string;
+  name: string;
+  transport: PrinterTransportName;
+  address: string;
+  language: 'zpl' | 'pdf';
+  /** The resolution set up for it (a printer that reports its own wins; see `status.dpi`). */
+  dpi: 203 | 300 | 600;
+  /** PDF printers: A6 label paper, or A4 sheets with the label in one quarter. */
+  paper: 'A6' | 'A4';
+  /** On A4: 0 top left, 1 top right, 2 bottom left, 3 bottom right. */
+  position: 0 | 1 | 2 | 3;
+  /** Set up by the environment or demo mode: it cannot be edited or removed here. */
+  fixed: boolean;
+  status: PrinterStatusView;
+}
+
+export interface PrinterSetup {
+  printers: PrinterView[];
+  /** Which printer takes which document, by printer id. */
+  routes: Record<PrinterDocument, string | null>;
+}
+
+/** A printer found on USB or in the OS print queues. */
+export interface DiscoveredPrinter {
+  transport: 'usb' | 'cups' | 'windows';
+  address: string;
+  name: string;
+  language: 'zpl' | 'pdf';
+  /** e.g. "Zebra ZD421, serial D4J1234", "Local Raw Printer". */
+  detail: string;
+  /** Why it cannot be used as it is (permissions, another driver holds it), or null. */
+  problem: string | null;
+  /** Already set up here. */
+  added: boolean;
+}
+
+export interface PrinterDiscovery {
+  printers: DiscoveredPrinter[];
+  /** What could not be searched and why, e.g. "No OS print service is running." */
+  notes: string[];
+}
+
+export interface TestPrint {
+  printerId: string;
+  status: PrinterStatusView;
+  warning: string | null;
 }
 
 /** Faults the embedded Sendcloud simulator injects, so a demo can show how the station copes. */
@@ -191,7 +273,57 @@ export const commands = {
       .strict(),
     output: {} as OutboxSettings,
   },
+  'printers.list': { input: z.object({}).strict(), output: {} as PrinterSetup },
+  'printers.discover': { input: z.object({}).strict(), output: {} as PrinterDiscovery },
+  'printers.add': {
+    input: z
+      .object({
+        name: z.string().trim().min(1, 'Give the printer a name.').max(80),
+        transport: z.enum(['tcp', 'usb', 'cups', 'windows']),
+        address: z.string().trim().min(1, 'Give the printer an address.').max(300),
+        language: z.enum(['zpl', 'pdf']),
+        dpi: z.union([z.literal(203), z.literal(300), z.literal(600)]).default(203),
+        paper: z.enum(['A6', 'A4']).default('A6'),
+        position: z.number().int().min(0).max(3).default(0),
+      })
+      .strict(),
+    output: {} as PrinterSetup,
+  },
+  'printers.update': {
+    input: z
+      .object({
+        id: z.string().min(1).max(64),
+        name: z.string().trim().min(1).max(80).optional(),
+        dpi: z.union([z.literal(203), z.literal(300), z.literal(600)]).optional(),
+        paper: z.enum(['A6', 'A4']).optional(),
+        position: z.number().int().min(0).max(3).optional(),
+      })
+      .strict(),
+    output: {} as PrinterSetup,
+  },
+  'printers.remove': {
+    input: z.object({ id: z.string().min(1).max(64) }).strict(),
+    output: {} as PrinterSetup,
+  },
+  'printers.route': {
+    input: z
+      .object({
+        document: z.enum(printerDocuments),
+        printerId: z.string().min(1).max(64).nullable(),
+      })
+      .strict(),
+    output: {} as PrinterSetup,
+  },
+  'printers.test': {
+    input: z.object({ id: z.string().min(1).max(64) }).strict(),
+    output: {} as TestPrint,
+  },
+  'printers.refresh': { input: z.object({}).strict(), output: {} as PrinterSetup },
   'demo.faults': { input: z.object({}).strict(), output: {} as DemoFaults },
+  'demo.printerFaults': {
+    input: z.object({ faults: z.array(z.enum(printerFaults)).max(7) }).strict(),
+    output: {} as PrinterSetup,
+  },
   'demo.setFaults': {
     input: z
       .object({
@@ -234,6 +366,8 @@ export interface EventMap {
   /** The active outbox (every job not done or cancelled), after any change. */
   'jobs.changed': JobView[];
   'connectivity.changed': Connectivity;
+  /** Printers, their routes and live status, after any change. */
+  'printers.changed': PrinterSetup;
 }
 export type EventName = keyof EventMap;
 export const eventNames: readonly EventName[] = [
@@ -241,6 +375,7 @@ export const eventNames: readonly EventName[] = [
   'station.status',
   'jobs.changed',
   'connectivity.changed',
+  'printers.changed',
 ];
 
 /** Parse a command's raw input, turning zod issues into one `invalid-input` error. */
@@ -282,10 +417,21 @@ export interface PackdeskApi {
     /** Read the settings, or change some of them. */
     settings(input?: CommandInput<'outbox.settings'>): Promise<Result<OutboxSettings>>;
   };
-  /** Demo mode only: what the embedded Sendcloud gets wrong on purpose. */
+  printers: {
+    list(input?: CommandInput<'printers.list'>): Promise<Result<PrinterSetup>>;
+    discover(input?: CommandInput<'printers.discover'>): Promise<Result<PrinterDiscovery>>;
+    add(input: CommandInput<'printers.add'>): Promise<Result<PrinterSetup>>;
+    update(input: CommandInput<'printers.update'>): Promise<Result<PrinterSetup>>;
+    remove(input: CommandInput<'printers.remove'>): Promise<Result<PrinterSetup>>;
+    route(input: CommandInput<'printers.route'>): Promise<Result<PrinterSetup>>;
+    test(input: CommandInput<'printers.test'>): Promise<Result<TestPrint>>;
+    refresh(input?: CommandInput<'printers.refresh'>): Promise<Result<PrinterSetup>>;
+  };
+  /** Demo mode only: what the embedded Sendcloud and the virtual printer get wrong on purpose. */
   demo: {
     faults(input?: CommandInput<'demo.faults'>): Promise<Result<DemoFaults>>;
     setFaults(input: CommandInput<'demo.setFaults'>): Promise<Result<DemoFaults>>;
+    printerFaults(input: CommandInput<'demo.printerFaults'>): Promise<Result<PrinterSetup>>;
   };
   /** Subscribe to an event; returns the unsubscribe function. */
   on<E extends EventName>(event: E, listener: (payload: EventMap[E]) => void): () => void;
@@ -315,7 +461,21 @@ export function buildApi(
       printHeld: typed('queue.printHeld'),
     },
     outbox: { settings: typed('outbox.settings') },
-    demo: { faults: typed('demo.faults'), setFaults: typed('demo.setFaults') },
+    printers: {
+      list: typed('printers.list'),
+      discover: typed('printers.discover'),
+      add: typed('printers.add'),
+      update: typed('printers.update'),
+      remove: typed('printers.remove'),
+      route: typed('printers.route'),
+      test: typed('printers.test'),
+      refresh: typed('printers.refresh'),
+    },
+    demo: {
+      faults: typed('demo.faults'),
+      setFaults: typed('demo.setFaults'),
+      printerFaults: typed('demo.printerFaults'),
+    },
     on,
   };
 }

@@ -18,7 +18,8 @@ import { transition, type JobEvent } from './policy';
 
 /** What running a job came to; the outbox turns it into the job's next state. */
 export type JobResult =
-  | { type: 'done' }
+  /** `note`: something a packer should know about how it was done (a worked-around mismatch). */
+  | { type: 'done'; note?: string | null }
   | { type: 'defer'; event: Extract<JobEvent, { type: 'defer' }> }
   | { type: 'block'; event: Extract<JobEvent, { type: 'block' }> }
   | { type: 'hold'; reason: string };
@@ -122,7 +123,7 @@ export function createOutbox(options: OutboxOptions) {
       if (!current || current.state !== 'in-flight') continue;
       switch (result.type) {
         case 'done':
-          apply(current, { type: 'succeed' });
+          apply(current, { type: 'succeed', note: result.note ?? null });
           break;
         case 'defer':
           apply(current, result.event);

@@ -10,7 +10,8 @@ import type { Job } from '../store/jobs';
 export type JobEvent =
   /** The worker takes the job. */
   | { type: 'start' }
-  | { type: 'succeed' }
+  /** `note` stays on the done job as its reason, e.g. a dpi mismatch worked around. */
+  | { type: 'succeed'; note?: string | null }
   /** Will work later by itself: offline, Sendcloud busy, printer down. */
   | { type: 'defer'; error: AppErrorData; reason: string; delayMs: number }
   /** Cannot work without a packer: retry or cancel. */
@@ -61,7 +62,7 @@ export function transition(job: Job, event: JobEvent, now: number): Job {
         nextAttemptAt: null,
       };
     case 'succeed':
-      return { ...next, state: 'done', reason: null, nextAttemptAt: null };
+      return { ...next, state: 'done', reason: event.note ?? null, nextAttemptAt: null };
     case 'defer':
       return {
         ...next,

@@ -1,3 +1,4 @@
+import type { PrinterFault } from '../../src-preload/contract';
 import { AppError } from '../errors';
 
 /** What a printer speaks: ZPL II for thermal label printers, PDF for office and A6 printers. */
@@ -6,17 +7,8 @@ export type PrinterLanguage = 'zpl' | 'pdf';
 /** How the station reaches a printer. */
 export type PrinterTransport = 'tcp' | 'usb' | 'cups' | 'windows';
 
-/** Faults a printer reports about itself, in the words the screen uses. */
-export const printerFaults = [
-  'paper-out',
-  'head-open',
-  'ribbon-out',
-  'paused',
-  'buffer-full',
-  'head-too-hot',
-  'other',
-] as const;
-export type PrinterFault = (typeof printerFaults)[number];
+/** Faults a printer reports about itself: one list, shared with the screen. */
+export { printerFaults, type PrinterFault } from '../../src-preload/contract';
 
 export const faultText: Record<PrinterFault, string> = {
   'paper-out': 'Paper out',

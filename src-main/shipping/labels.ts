@@ -12,7 +12,14 @@ import {
   waitingReason,
 } from '../outbox/policy';
 import type { Connectivity } from '../outbox/connectivity';
-import type { LabelPrinter } from '../printing/printer';
+import { labelRequestFor, prepareLabel } from '../printing/formats';
+import { PrinterError } from '../printing/printer';
+import {
+  assertReady,
+  targetOf,
+  type PrinterEntry,
+  type PrinterRegistry,
+} from '../printing/registry';
 import type { SendcloudClient } from '../sendcloud/client';
 import type { Db } from '../store/db';
 import { getJob, newJob, saveJob, type Job } from '../store/jobs';
@@ -26,9 +33,8 @@ import {
 } from '../store/shipments';
 import { lookUpOrder } from './orders';
 
-/** Thermal labels are ZPL at the resolution of nearly every carrier's native label. */
-export const LABEL_FORMAT = 'zpl' as const;
-export const LABEL_DPI = 203 as const;
+/** Carriers' native ZPL is 203 dpi; a label fetched as a document says nothing of its dpi. */
+export const NATIVE_ZPL_DPI = 203 as const;
 
 /** Clock skew and slow answers: a label made this long before our first try may still be ours. */
 const RECONCILE_SLACK_MS = 10 * 60_000;
@@ -40,7 +46,7 @@ export interface LabelJobDeps {
   clock: Clock;
   newId: () => string;
   sendcloud: () => SendcloudClient;
-  printer: LabelPrinter;
+  printers: PrinterRegistry;
   connectivity: Connectivity;
   settings: () => OutboxSettings;
   integrationId: () => number | null;
@@ -100,6 +106,29 @@ export function createLabelJobs(deps: LabelJobDeps) {
   }
 
   /**
+   * Where a label goes: a ZPL label to the ZPL label printer; a PDF label to the PDF label
+   * printer, unless the ZPL printer is not 203 dpi, in which case the PDF was asked for it, to be
+   * rasterised at its own resolution. Either falls back to the other when only one is set up.
+   */
+  function labelTarget(format: 'zpl' | 'pdf'): PrinterEntry | null {
+    const zpl = deps.printers.printerFor('zpl-label');
+    const pdf = deps.printers.printerFor('pdf-label');
+    if (format === 'zpl') return zpl ?? pdf;
+    if (zpl && targetOf(zpl).dpi !== NATIVE_ZPL_DPI) return zpl;
+    return pdf ?? zpl;
+  }
+
+  /** What to ask Sendcloud for: what the label printer prints best. */
+  function labelRequest(): { format: 'zpl' | 'pdf'; dpi: 203 | 300 | 600 | 72 } {
+    const printer = deps.printers.printerFor('zpl-label') ?? deps.printers.printerFor('pdf-label');
+    if (!printer) return { format: 'zpl', dpi: NATIVE_ZPL_DPI };
+    const request = labelRequestFor(targetOf(printer));
+    return request.format === 'pdf'
+      ? { format: 'pdf', dpi: 72 }
+      : { format: 'zpl', dpi: request.dpi as 203 | 300 | 600 };
+  }
+
+  /**
    * Did an earlier try already make this order's label? Its answer may have been lost (timeout,
    * reset, crash). Sendcloud's ship-an-order has no idempotency key, so look for a shipment of
    * this order made since the first try, and adopt it instead of making a second label.
@@ -116,10 +145,12 @@ export function createLabelJobs(deps: LabelJobDeps) {
       .sort((a, b) => Date.parse(b.at ?? '') - Date.parse(a.at ?? ''));
     const found = candidates[0];
     if (!found) return null;
+    const request = labelRequest();
+    // Sendcloud serves a label first made as native ZPL only as ZPL, whatever is asked.
     const bytes = await deps
       .sendcloud()
-      .getParcelDocument(found.parcel.id, 'label', { format: LABEL_FORMAT });
-    assertLooksLikeZpl(bytes);
+      .getParcelDocument(found.parcel.id, 'label', { format: request.format });
+    const format = labelFormatOf(bytes);
     log.info('adopted a label an earlier try had made', { job: job.id, parcel: found.parcel.id });
     const code = found.shipment.ship_with?.properties?.shipping_option_code ?? null;
     return {
@@ -131,8 +162,8 @@ export function createLabelJobs(deps: LabelJobDeps) {
       trackingUrl: found.parcel.tracking_url ?? null,
       carrier: found.shipment.carrier?.code ?? code?.split(':')[0] ?? 'unknown',
       label: bytes,
-      labelFormat: LABEL_FORMAT,
-      labelDpi: LABEL_DPI,
+      labelFormat: format,
+      labelDpi: format === 'zpl' ? NATIVE_ZPL_DPI : 72,
       createdAt: iso(deps.clock.now()),
       printedAt: null,
       printCount: 0,
@@ -208,14 +239,16 @@ export function createLabelJobs(deps: LabelJobDeps) {
           return { type: 'done' };
         }
       }
+      const request = labelRequest();
       const created = await deps.sendcloud().createLabelSync({
         integrationId: order.integrationId,
         order: { orderId: order.orderId },
-        format: LABEL_FORMAT,
-        dpi: LABEL_DPI,
+        format: request.format,
+        dpi: request.dpi,
       });
       deps.connectivity.reached();
-      assertLooksLikeZpl(created.label.bytes);
+      // A carrier without native ZPL answers a ZPL request with a PDF: trust the bytes.
+      const format = labelFormatOf(created.label.bytes);
       finishLabel(
         job,
         order,
@@ -228,8 +261,8 @@ export function createLabelJobs(deps: LabelJobDeps) {
           trackingUrl: created.trackingUrl,
           carrier: created.carrier,
           label: created.label.bytes,
-          labelFormat: LABEL_FORMAT,
-          labelDpi: created.label.dpi,
+          labelFormat: format,
+          labelDpi: format === 'zpl' ? created.label.dpi || NATIVE_ZPL_DPI : 72,
           createdAt: iso(deps.clock.now()),
           printedAt: null,
           printCount: 0,
@@ -269,24 +302,85 @@ export function createLabelJobs(deps: LabelJobDeps) {
         },
       };
     }
+    const target = labelTarget(shipment.labelFormat === 'pdf' ? 'pdf' : 'zpl');
+    if (!target) {
+      return {
+        type: 'defer',
+        event: {
+          type: 'defer',
+          error: { code: 'printer-offline', message: 'No label printer is set up.' },
+          reason: 'No label printer is set up: add one under Printers; the label waits.',
+          delayMs: OFFLINE_RETRY_MS,
+        },
+      };
+    }
     try {
-      await deps.printer.print(shipment.label);
+      const warning = await printOn(target, job, shipment);
       markPrinted(deps.db, shipment.parcelId, iso(deps.clock.now()));
-      return { type: 'done' };
+      if (warning) log.warn('label printed with a warning', { job: job.id, warning });
+      return { type: 'done', note: warning };
     } catch (error) {
       return failed(job, error);
     }
   }
 
+  /**
+   * Status before, the job, status after. A label counts as printed only when the printer took it
+   * and reports no fault; one it took while reporting a fault is remembered as sent, and the next
+   * try only confirms it, so fixing the printer never prints it twice.
+   */
+  async function printOn(
+    target: PrinterEntry,
+    job: Job,
+    shipment: Shipment,
+  ): Promise<string | null> {
+    const { printer } = target;
+    const prepared = await prepareLabel(
+      {
+        bytes: shipment.label,
+        format: shipment.labelFormat === 'pdf' ? 'pdf' : 'zpl',
+        dpi: shipment.labelDpi,
+      },
+      targetOf(target),
+    );
+    if (job.sentAt === null) {
+      assertReady(printer, await checkStatus(target));
+      await printer.send(prepared.bytes, {
+        title: `Label ${shipment.trackingNumber}`,
+        ...(prepared.media ? { media: prepared.media } : {}),
+      });
+      saveJob(deps.db, { ...(getJob(deps.db, job.id) ?? job), sentAt: deps.clock.now() });
+    }
+    const after = await checkStatus(target);
+    if (!after.reachable && after.source !== 'none') {
+      throw new PrinterError(
+        'printer-offline',
+        `${printer.name} took the label, then stopped answering: it prints when the printer is back.`,
+      );
+    }
+    if (after.faults.length > 0) {
+      throw new PrinterError(
+        'printer-fault',
+        `${after.message} on ${printer.name}: the label is in the printer and comes out once this is fixed.`,
+        { faults: after.faults },
+      );
+    }
+    return prepared.warning;
+  }
+
+  async function checkStatus(target: PrinterEntry) {
+    return deps.printers.noteStatus(target.record.id, await target.printer.status());
+  }
+
   return { createLabel, print };
 }
 
-export function assertLooksLikeZpl(bytes: Buffer): void {
-  const text = bytes.subarray(0, 4096).toString('latin1');
-  if (bytes.length === 0 || !text.includes('^XA')) {
-    throw new AppError(
-      'label-invalid',
-      'Sendcloud returned a label that is not ZPL. Nothing was sent to the printer.',
-    );
-  }
+/** A label is what its bytes say it is; anything else never reaches a printer. */
+export function labelFormatOf(bytes: Buffer): 'zpl' | 'pdf' {
+  if (bytes.subarray(0, 1024).toString('latin1').includes('%PDF-')) return 'pdf';
+  if (bytes.subarray(0, 4096).toString('latin1').includes('^XA')) return 'zpl';
+  throw new AppError(
+    'label-invalid',
+    'Sendcloud returned a label that is neither ZPL nor PDF. Nothing was sent to the printer.',
+  );
 }

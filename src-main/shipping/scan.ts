@@ -7,7 +7,6 @@ import { AppError } from '../errors';
 import { createLogger } from '../log';
 import type { Connectivity } from '../outbox/connectivity';
 import type { Outbox } from '../outbox/outbox';
-import type { LabelPrinter } from '../printing/printer';
 import type { SendcloudClient } from '../sendcloud/client';
 import { recordScan, scansForJob } from '../store/audit';
 import type { Db } from '../store/db';
@@ -34,7 +33,8 @@ export interface ScanServiceDeps {
   clock: Clock;
   newId: () => string;
   sendcloud: () => SendcloudClient;
-  printer: LabelPrinter;
+  /** The printer labels go to now, for "Printing on …". */
+  printerName: () => string;
   connectivity: Connectivity;
   outbox: () => Outbox;
   integrationId: () => number | null;
@@ -82,6 +82,7 @@ export function createScanService(deps: ScanServiceDeps) {
     step: string;
     reason: string | null;
     error: AppErrorData | null;
+    warning?: string | null;
   } {
     const printing = job.kind === 'print';
     switch (job.state) {
@@ -90,7 +91,9 @@ export function createScanService(deps: ScanServiceDeps) {
         if (behind) return { state: 'queued', step: 'Queued', reason: behind, error: null };
         return {
           state: 'working',
-          step: printing ? `Printing on ${deps.printer.name}` : 'Creating the label with Sendcloud',
+          step: printing
+            ? `Printing on ${deps.printerName()}`
+            : 'Creating the label with Sendcloud',
           reason: null,
           error: null,
         };
@@ -99,7 +102,7 @@ export function createScanService(deps: ScanServiceDeps) {
         return {
           state: 'working',
           step: printing
-            ? `Printing on ${deps.printer.name}`
+            ? `Printing on ${deps.printerName()}`
             : job.attempts > 1
               ? 'Checking Sendcloud for a label an earlier try made'
               : 'Creating the label with Sendcloud',
@@ -116,10 +119,10 @@ export function createScanService(deps: ScanServiceDeps) {
           : { state: 'failed', step: 'Failed', reason: job.reason, error: job.lastError };
       case 'done':
         return printing
-          ? { state: 'printed', step: 'Printed', reason: null, error: null }
+          ? { state: 'printed', step: 'Printed', reason: null, error: null, warning: job.reason }
           : {
               state: 'working',
-              step: `Printing on ${deps.printer.name}`,
+              step: `Printing on ${deps.printerName()}`,
               reason: null,
               error: null,
             };
@@ -149,6 +152,7 @@ export function createScanService(deps: ScanServiceDeps) {
         state: view.state,
         step: scan.reprint && view.state === 'printed' ? 'Reprinted' : view.step,
         waitingReason: view.reason,
+        warning: view.warning ?? null,
         error: view.error,
         orderNumber: job.orderNumber ?? scan.orderNumber,
         trackingNumber: shipment?.trackingNumber ?? scan.trackingNumber,
@@ -235,6 +239,7 @@ export function createScanService(deps: ScanServiceDeps) {
       reprint: false,
       jobId: null,
       waitingReason: null,
+      warning: null,
     });
     try {
       const labelled = findShipmentByTracking(deps.db, code);

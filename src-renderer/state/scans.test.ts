@@ -17,6 +17,7 @@ function scan(id: string, overrides: Partial<ScanEntry> = {}): ScanEntry {
     reprint: false,
     jobId: null,
     waitingReason: null,
+    warning: null,
     ...overrides,
   };
 }

@@ -285,7 +285,7 @@ describe('the printer', () => {
     expect(entry).toMatchObject({
       state: 'queued',
       trackingNumber: label.trackingNumber,
-      waitingReason: expect.stringMatching(/^Waiting for the printer: .*unreachable/),
+      waitingReason: expect.stringMatching(/^Waiting for the printer: .*unreachable/i),
     });
     const print = jobOf(await rig.queue(), 'print', order);
     expect(print).toMatchObject({ state: 'waiting', lastError: { code: 'printer-offline' } });

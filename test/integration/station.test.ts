@@ -173,7 +173,7 @@ describe('the Station: a scan becomes a label on the printer', () => {
     if (!order) throw new Error('no orders');
     const entry = await rig.scan(order.order_number);
     expect(entry).toMatchObject({ state: 'queued', trackingNumber: expect.any(String) });
-    expect(entry.waitingReason).toMatch(/Waiting for the printer: .*unreachable/);
+    expect(entry.waitingReason).toMatch(/Waiting for the printer: .*unreachable/i);
     expect(auditRows(rig)).toMatchObject([{ state: 'queued' }]);
     // Sendcloud made the label once; scanning again joins the waiting job, no second label.
     const again = await rig.scan(order.order_number);

@@ -65,8 +65,17 @@ describe('dispatch', () => {
     'queue.cancel': async () => ({}),
     'queue.printHeld': async () => ({}),
     'outbox.settings': async () => ({}),
+    'printers.list': async () => ({}),
+    'printers.discover': async () => ({}),
+    'printers.add': async () => ({}),
+    'printers.update': async () => ({}),
+    'printers.remove': async () => ({}),
+    'printers.route': async () => ({}),
+    'printers.test': async () => ({}),
+    'printers.refresh': async () => ({}),
     'demo.faults': async () => ({}),
     'demo.setFaults': async () => ({}),
+    'demo.printerFaults': async () => ({}),
   } as unknown as CommandHandlers;
 
   it('refuses an unknown command by code', async () => {

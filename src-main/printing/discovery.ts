@@ -1,0 +1,81 @@
+// Find printers a packer can add: USB printer-class devices and the OS print queues. Each source
+// that cannot be searched says why in `notes` instead of failing the whole search.
+import type { DiscoveredPrinter, PrinterDiscovery } from '../../src-preload/contract';
+import { listCupsQueues, type CupsOptions } from './cups';
+import { discoverUsbPrinters, type UsbDeps } from './usb';
+import { listWindowsQueues } from './windows-spooler';
+
+export interface DiscoveryDeps {
+  usb?: UsbDeps;
+  cups?: CupsOptions;
+  platform?: NodeJS.Platform;
+}
+
+export async function discoverPrinters(deps: DiscoveryDeps = {}): Promise<PrinterDiscovery> {
+  const platform = deps.platform ?? process.platform;
+  const notes: string[] = [];
+  const printers: DiscoveredPrinter[] = [];
+
+  const usb = discoverUsbPrinters(deps.usb ?? {}).then(
+    (found) => {
+      if (found.length === 0) notes.push('No USB printers are connected.');
+      for (const device of found) {
+        const name = [device.manufacturer, device.product].filter(Boolean).join(' ');
+        printers.push({
+          transport: 'usb',
+          address: device.id,
+          name: name || `USB printer ${device.id.slice('usb://'.length)}`,
+          language: 'zpl',
+          detail: [
+            device.zpl ? 'ZPL label printer' : 'USB printer',
+            device.serial ? `serial ${device.serial}` : null,
+          ]
+            .filter(Boolean)
+            .join(', '),
+          problem: device.problem,
+          added: false,
+        });
+      }
+    },
+    (error: unknown) => {
+      notes.push(`USB could not be searched: ${(error as Error).message}`);
+    },
+  );
+
+  const queues =
+    platform === 'win32'
+      ? listWindowsQueues().then((list) => {
+          if (list.reason) notes.push(list.reason);
+          for (const queue of list.queues) {
+            printers.push({
+              transport: 'windows',
+              address: queue.address,
+              name: queue.name,
+              language: queue.language,
+              detail: [queue.driver, queue.port].filter(Boolean).join(', '),
+              problem: null,
+              added: false,
+            });
+          }
+        })
+      : listCupsQueues(deps.cups ?? {}).then((list) => {
+          if (list.reason) notes.push(list.reason);
+          else if (list.queues.length === 0) notes.push('The OS print service has no queues.');
+          for (const queue of list.queues) {
+            printers.push({
+              transport: 'cups',
+              address: queue.uri,
+              name: queue.description || queue.name,
+              language: queue.language,
+              detail: [queue.name, queue.makeAndModel, queue.raw ? 'raw queue' : null]
+                .filter(Boolean)
+                .join(', '),
+              problem: queue.acceptingJobs ? null : 'The queue is not accepting jobs.',
+              added: false,
+            });
+          }
+        });
+
+  await Promise.all([usb, queues]);
+  return { printers, notes };
+}

@@ -1,0 +1,338 @@
+// The station's printers: the ones a packer set up (stored), the fixed ones (the environment's
+// printer, demo mode's virtual printer), which printer takes which document, and each one's
+// live status, polled so a paper-out shows on screen before the next scan.
+import type {
+  PrinterDocument,
+  PrinterSetup,
+  PrinterStatusView,
+  PrinterView,
+} from '../../src-preload/contract';
+import { printerDocuments } from '../../src-preload/contract';
+import type { Clock } from '../clock';
+import { AppError } from '../errors';
+import { createLogger } from '../log';
+import type { Db } from '../store/db';
+import {
+  deletePrinter,
+  findPrinterByAddress,
+  listPrinters,
+  readRoutes,
+  savePrinter,
+  writeRoute,
+  type PrinterRecord,
+} from '../store/printers';
+import type { TargetPrinter } from './formats';
+import { PrinterError, type Printer, type PrinterStatus } from './printer';
+
+export type { PrinterRecord };
+
+/** A printer with the set-up it was opened with. */
+export interface PrinterEntry {
+  record: PrinterRecord;
+  printer: Printer;
+  fixed: boolean;
+  status: PrinterStatusView;
+}
+
+export interface PrinterRegistryOptions {
+  db: Db;
+  clock: Clock;
+  newId: () => string;
+  /** Open a transport for a stored printer. */
+  open: (record: PrinterRecord) => Printer;
+  /**
+   * Printers set up outside the screen; they come first and cannot be removed. `routes` override
+   * what is stored (the environment's printer); `fallback` applies only where nothing is stored
+   * (demo mode's virtual printer).
+   */
+  fixed?: {
+    record: PrinterRecord;
+    printer: Printer;
+    routes?: PrinterDocument[];
+    fallback?: PrinterDocument[];
+  }[];
+  /** How often to ask every printer how it is. 0 turns polling off (tests drive `refresh`). */
+  pollMs?: number;
+  onChange: (setup: PrinterSetup) => void;
+  /** A printer went from a fault (or unreachable) to ready: wake the jobs waiting for it. */
+  onReady: (printerId: string) => void;
+}
+
+const log = createLogger('printers');
+
+const unknownStatus: PrinterStatusView = {
+  reachable: true,
+  faults: [],
+  pending: null,
+  dpi: null,
+  source: 'none',
+  message: 'Not checked yet',
+  checkedAt: null,
+};
+
+const isReady = (status: PrinterStatusView) => status.reachable && status.faults.length === 0;
+
+export function createPrinterRegistry(options: PrinterRegistryOptions) {
+  const { db } = options;
+  const entries = new Map<string, PrinterEntry>();
+  const fixedRoutes: Partial<Record<PrinterDocument, string>> = {};
+  const fallbackRoutes: Partial<Record<PrinterDocument, string>> = {};
+  let timer: NodeJS.Timeout | null = null;
+  let polling: Promise<void> | null = null;
+  let closed = false;
+
+  for (const fixed of options.fixed ?? []) {
+    entries.set(fixed.record.id, {
+      record: fixed.record,
+      printer: fixed.printer,
+      fixed: true,
+      status: unknownStatus,
+    });
+    for (const document of fixed.routes ?? []) fixedRoutes[document] ??= fixed.record.id;
+    for (const document of fixed.fallback ?? []) fallbackRoutes[document] ??= fixed.record.id;
+  }
+  for (const record of listPrinters(db)) open(record);
+
+  function open(record: PrinterRecord): PrinterEntry {
+    const entry: PrinterEntry = {
+      record,
+      printer: options.open(record),
+      fixed: false,
+      status: unknownStatus,
+    };
+    entries.set(record.id, entry);
+    return entry;
+  }
+
+  function routes(): Record<PrinterDocument, string | null> {
+    const stored = readRoutes(db);
+    const result = {} as Record<PrinterDocument, string | null>;
+    for (const document of printerDocuments) {
+      // The environment's printer is an override: it wins over what is stored.
+      const chosen = fixedRoutes[document] ?? stored[document];
+      const id = chosen !== undefined && entries.has(chosen) ? chosen : fallbackRoutes[document];
+      result[document] = id ?? null;
+    }
+    return result;
+  }
+
+  const view = (entry: PrinterEntry): PrinterView => ({
+    id: entry.record.id,
+    name: entry.record.name,
+    transport: entry.record.transport,
+    address: entry.record.address,
+    language: entry.record.language,
+    dpi: entry.record.dpi,
+    paper: entry.record.paper,
+    position: entry.record.position,
+    fixed: entry.fixed,
+    status: entry.status,
+  });
+
+  function setup(): PrinterSetup {
+    return { printers: [...entries.values()].map(view), routes: routes() };
+  }
+
+  const changed = () => {
+    if (!closed) options.onChange(setup());
+  };
+
+  function get(id: string): PrinterEntry {
+    const entry = entries.get(id);
+    if (!entry) throw new AppError('invalid-input', `There is no printer ${id}.`);
+    return entry;
+  }
+
+  function editable(id: string): PrinterEntry {
+    const entry = get(id);
+    if (entry.fixed) {
+      throw new AppError(
+        'forbidden',
+        `${entry.record.name} is set up by the station's environment; change it there.`,
+      );
+    }
+    return entry;
+  }
+
+  /** Record a status a query (or a job) found; tell the screen and the outbox what changed. */
+  function noteStatus(id: string, status: PrinterStatus): PrinterStatusView {
+    const entry = entries.get(id);
+    const next: PrinterStatusView = {
+      ...status,
+      checkedAt: new Date(options.clock.now()).toISOString(),
+    };
+    if (!entry) return next;
+    const before = entry.status;
+    entry.status = next;
+    const same =
+      before.reachable === next.reachable &&
+      before.message === next.message &&
+      before.dpi === next.dpi &&
+      before.faults.join() === next.faults.join();
+    if (!same) {
+      if (!isReady(next)) log.warn('printer reports a problem', { printer: id, status: next });
+      changed();
+      if (isReady(next) && (!isReady(before) || before.checkedAt === null)) options.onReady(id);
+    }
+    return next;
+  }
+
+  async function refresh(id: string): Promise<PrinterStatusView> {
+    const entry = get(id);
+    return noteStatus(id, await entry.printer.status());
+  }
+
+  async function pollAll(): Promise<void> {
+    await Promise.all([...entries.keys()].map((id) => refresh(id).catch(() => undefined)));
+  }
+
+  const schedule = () => {
+    if (closed || !options.pollMs) return;
+    timer = setTimeout(() => {
+      polling = pollAll().finally(() => {
+        polling = null;
+        schedule();
+      });
+    }, options.pollMs);
+    timer.unref();
+  };
+
+  return {
+    setup,
+    routes,
+    get,
+    entries: () => [...entries.values()],
+    /** The printer a document goes to, or null when none is set up for it. */
+    printerFor(document: PrinterDocument): PrinterEntry | null {
+      const id = routes()[document];
+      return id ? (entries.get(id) ?? null) : null;
+    },
+    noteStatus,
+    refresh,
+    refreshAll: async () => {
+      await pollAll();
+      return setup();
+    },
+    add(input: Omit<PrinterRecord, 'id' | 'createdAt'>): PrinterSetup {
+      const taken =
+        findPrinterByAddress(db, input.address) ??
+        [...entries.values()].find((e) => e.record.address === input.address)?.record;
+      if (taken) {
+        throw new AppError(
+          'invalid-input',
+          `${input.address} is already set up as "${taken.name}".`,
+        );
+      }
+      const record: PrinterRecord = {
+        ...input,
+        id: options.newId(),
+        createdAt: new Date(options.clock.now()).toISOString(),
+      };
+      savePrinter(db, record);
+      open(record);
+      log.info('printer added', { printer: record.id, transport: record.transport });
+      // The first printer of a kind takes that kind's documents, so one step sets a station up
+      // (demo mode's virtual printer is only a stand-in: the first real printer replaces it).
+      const stored = readRoutes(db);
+      const current = {
+        'zpl-label': fixedRoutes['zpl-label'] ?? stored['zpl-label'],
+        'pdf-label': fixedRoutes['pdf-label'] ?? stored['pdf-label'],
+        'a4-document': fixedRoutes['a4-document'] ?? stored['a4-document'],
+      };
+      if (record.language === 'zpl' && !current['zpl-label'])
+        writeRoute(db, 'zpl-label', record.id);
+      if (record.language === 'pdf' && !current['pdf-label'] && !current['zpl-label']) {
+        writeRoute(db, 'pdf-label', record.id);
+      }
+      if (record.language === 'pdf' && !current['a4-document']) {
+        writeRoute(db, 'a4-document', record.id);
+      }
+      changed();
+      void refresh(record.id).catch(() => undefined);
+      return setup();
+    },
+    update(
+      id: string,
+      changes: Partial<Pick<PrinterRecord, 'name' | 'dpi' | 'paper' | 'position'>>,
+    ): PrinterSetup {
+      const entry = editable(id);
+      const record = { ...entry.record, ...changes };
+      savePrinter(db, record);
+      entry.record = record;
+      changed();
+      return setup();
+    },
+    async remove(id: string): Promise<PrinterSetup> {
+      const entry = editable(id);
+      deletePrinter(db, id);
+      entries.delete(id);
+      await entry.printer.close().catch(() => undefined);
+      log.info('printer removed', { printer: id });
+      changed();
+      return setup();
+    },
+    route(document: PrinterDocument, printerId: string | null): PrinterSetup {
+      if (printerId !== null) {
+        const entry = get(printerId);
+        if (document === 'zpl-label' && entry.record.language !== 'zpl') {
+          throw new AppError('invalid-input', 'ZPL labels need a ZPL printer.');
+        }
+        if (document === 'a4-document' && entry.record.language !== 'pdf') {
+          throw new AppError('invalid-input', 'A4 documents need a PDF printer.');
+        }
+      }
+      if (fixedRoutes[document]) {
+        throw new AppError(
+          'forbidden',
+          `The station's environment chooses the printer for ${document}; change it there.`,
+        );
+      }
+      writeRoute(db, document, printerId);
+      changed();
+      return setup();
+    },
+    start() {
+      polling = pollAll().finally(() => {
+        polling = null;
+        schedule();
+      });
+    },
+    async close() {
+      closed = true;
+      if (timer) clearTimeout(timer);
+      await polling;
+      for (const entry of entries.values()) await entry.printer.close().catch(() => undefined);
+    },
+  };
+}
+
+export type PrinterRegistry = ReturnType<typeof createPrinterRegistry>;
+
+/** The printer as the format code sees it: the dpi it reports wins over the one set up. */
+export function targetOf(entry: PrinterEntry): TargetPrinter {
+  const reported = entry.status.dpi;
+  const dpi =
+    reported === 203 || reported === 300 || reported === 600 ? reported : entry.record.dpi;
+  return {
+    language: entry.record.language,
+    dpi,
+    paper: entry.record.paper,
+    position: entry.record.position,
+  };
+}
+
+/** Refuse to send to a printer that is off or reports a fault: the job waits instead. */
+export function assertReady(
+  printer: Printer,
+  status: { reachable: boolean; faults: readonly string[]; message: string; source: string },
+): void {
+  if (!status.reachable) {
+    throw new PrinterError('printer-offline', `${printer.name}: ${status.message}`);
+  }
+  if (status.faults.length > 0) {
+    throw new PrinterError(
+      'printer-fault',
+      `${status.message} on ${printer.name}: nothing was sent; the label prints once this is fixed.`,
+    );
+  }
+}
