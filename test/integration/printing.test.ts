@@ -14,6 +14,9 @@ import { tempDir } from '../helpers/tmp';
 
 interface Rig {
   station: Station;
+  dataDir: string;
+  /** Stop the station as a crash would leave it, and start it again on the same data. */
+  restart(): Promise<void>;
   simulator: Simulator;
   printer: VirtualPrinter;
   scans: ScanEntry[];
@@ -37,31 +40,42 @@ async function startRig(options: { dpi?: 203 | 300; env?: boolean } = {}): Promi
   const data = tempDir();
   const simulator = await startSimulator({ orderCount: 30 });
   const printer = await startVirtualPrinter({ dpi: options.dpi ?? 203 });
-  const station = await createStation({
-    printerPollMs: 100,
-    settings: {
-      dataDir: data.dir,
-      sendcloud: { url: simulator.url, ...simulator.keys },
-      integrationId: null,
-      sendcloudTimeoutMs: 30_000,
-      printer: options.env === false ? null : { host: printer.host, port: printer.port },
-    },
-  });
+  const scans: ScanEntry[] = [];
+  const start = async () => {
+    const started = await createStation({
+      printerPollMs: 100,
+      settings: {
+        dataDir: data.dir,
+        sendcloud: { url: simulator.url, ...simulator.keys },
+        integrationId: null,
+        sendcloudTimeoutMs: 30_000,
+        printer: options.env === false ? null : { host: printer.host, port: printer.port },
+      },
+    });
+    started.subscribe((event, payload) => {
+      if (event === 'scan.updated') scans.push(payload as ScanEntry);
+    });
+    await started.handlers['orders.sync']({});
+    // The printer's own answer (its dpi, its faults) is known before the first scan.
+    await started.handlers['printers.refresh']({});
+    return started;
+  };
+  let station = await start();
   open.push(async () => {
     await station.close();
     await printer.close();
     await simulator.close();
     data.cleanup();
   });
-  const scans: ScanEntry[] = [];
-  station.subscribe((event, payload) => {
-    if (event === 'scan.updated') scans.push(payload as ScanEntry);
-  });
-  await station.handlers['orders.sync']({});
-  // The printer's own answer (its dpi, its faults) is known before the first scan.
-  await station.handlers['printers.refresh']({});
   return {
-    station,
+    get station() {
+      return station;
+    },
+    dataDir: data.dir,
+    async restart() {
+      await station.close();
+      station = await start();
+    },
     simulator,
     printer,
     scans,
@@ -245,5 +259,20 @@ describe('printing through the station', () => {
       code: 'printer-fault',
     });
     expect(rig.printer.jobs).toHaveLength(1);
+  });
+
+  it('confirms after a restart a label the printer took, instead of sending it again', async () => {
+    const rig = await startRig();
+    void rig.printer.waitForJobs(1).then(() => rig.printer.setFaults(['paper-out']));
+    const entry = await rig.scan(rig.order(false).order_number);
+    const waiting = entry.state === 'queued' ? entry : await rig.settled(entry.id, 'queued');
+    expect(waiting.waitingReason).toMatch(/in the printer/i);
+
+    await rig.restart();
+    const printed = rig.settled(entry.id, 'printed');
+    rig.printer.setFaults([]);
+    await printed;
+    expect(rig.printer.jobs).toHaveLength(1);
+    expect(rig.printer.printed).toHaveLength(1);
   });
 });
