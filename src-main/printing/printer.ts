@@ -1,4 +1,4 @@
-import type { PrinterFault } from '../../src-preload/contract';
+import type { PrinterFault, PrinterStatusView } from '../../src-preload/contract';
 import { AppError } from '../errors';
 
 /** What a printer speaks: ZPL II for thermal label printers, PDF for office and A6 printers. */
@@ -20,24 +20,12 @@ export const faultText: Record<PrinterFault, string> = {
   other: 'Printer error',
 };
 
-/** What a printer says about itself right now. */
-export interface PrinterStatus {
-  /** The printer (or its spooler) answered. False: off, unplugged, unreachable. */
-  reachable: boolean;
-  /** Empty when the printer reports nothing wrong. */
-  faults: PrinterFault[];
-  /** Formats/labels the printer holds but has not printed yet; null when it cannot say. */
-  pending: number | null;
-  /** The resolution the printer reports (203, 300, 600), or null when it does not say. */
-  dpi: number | null;
-  /**
-   * Where the answer came from: the printer itself (ZPL `~HS`/`~HQES`), the OS spooler (IPP
-   * printer-state-reasons), or nowhere (a printer that does not answer status queries).
-   */
-  source: 'printer' | 'spooler' | 'none';
-  /** One line a packer can read: "Ready", "Paper out, print head open", "Unreachable: …". */
-  message: string;
-}
+/**
+ * What a printer says about itself right now: the contract's view of it, before the station
+ * stamps when it asked. `source` is the printer itself (ZPL `~HS`/`~HQES`), the OS spooler (IPP
+ * printer-state-reasons), or nowhere (a printer that does not answer status queries).
+ */
+export type PrinterStatus = Omit<PrinterStatusView, 'checkedAt'>;
 
 /** Options of one job a transport may honour (the spooler does; raw transports ignore them). */
 export interface SendOptions {
