@@ -275,4 +275,21 @@ describe('printing through the station', () => {
     expect(rig.printer.jobs).toHaveLength(1);
     expect(rig.printer.printed).toHaveLength(1);
   });
+
+  it('previews a stored PDF label with pdfjs and a ZPL label with the ZPL renderer', async () => {
+    const rig = await startRig();
+    const pdf = await rig.scan(rig.order(true).order_number);
+    const zpl = await rig.scan(rig.order(false).order_number);
+    for (const [entry, format] of [
+      [pdf, 'pdf'],
+      [zpl, 'zpl'],
+    ] as const) {
+      const preview = await rig.station.handlers['label.preview']({
+        trackingNumber: entry.trackingNumber ?? '',
+      });
+      expect(preview.format).toBe(format);
+      const png = Buffer.from(preview.pngBase64, 'base64');
+      expect(await decodeBarcodes(png)).toContain(entry.trackingNumber);
+    }
+  });
 });
