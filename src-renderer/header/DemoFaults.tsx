@@ -1,9 +1,61 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import type { DemoFaults } from '../../src-preload/contract';
+import type { DemoFaults, PrinterFault } from '../../src-preload/contract';
+import { builtInPrinter, demoPrinterFaults, faultLabel, statusSummary } from '../state/printers';
 import { useStation } from '../state/station';
+import { PrinterStatusPill } from './PrinterStatus';
 
 const percent = (rate: number) => String(Math.round(rate * 100));
 const rate = (value: string) => Math.min(100, Math.max(0, Number(value) || 0)) / 100;
+
+/**
+ * Switches for the virtual printer's faults. Each applies at once, as opening the printer's lid
+ * would, and the live status next to them shows what the station now reads from the printer.
+ */
+function PrinterFaultSwitches() {
+  const setup = useStation((s) => s.printers);
+  const staging = useStation((s) => s.demoPrinterFaults);
+  const stage = useStation((s) => s.setDemoPrinterFaults);
+  const printer = builtInPrinter(setup);
+  // While a change is on its way, show the switches as asked, not as last reported.
+  const on: readonly PrinterFault[] =
+    staging?.kind === 'pending' ? staging.faults : (printer?.status.faults ?? []);
+
+  const toggle = (fault: PrinterFault, checked: boolean) => {
+    const next = checked ? [...on, fault] : on.filter((f) => f !== fault);
+    void stage(demoPrinterFaults.filter((f) => next.includes(f)));
+  };
+
+  return (
+    <fieldset
+      className="demo-printer-faults"
+      data-testid="demo-printer-faults"
+      aria-busy={staging?.kind === 'pending'}
+    >
+      <legend>Virtual printer{printer ? ` (${printer.name})` : ''} — switches apply at once</legend>
+      {demoPrinterFaults.map((fault) => (
+        <label key={fault} className="demo-choice">
+          <input
+            type="checkbox"
+            checked={on.includes(fault)}
+            onChange={(e) => toggle(fault, e.target.checked)}
+            data-testid={`demo-printer-fault-${fault}`}
+          />
+          {faultLabel[fault]}
+        </label>
+      ))}
+      <PrinterStatusPill
+        summary={statusSummary(printer?.status ?? null)}
+        title={printer?.status.message ?? null}
+        testId="demo-printer-status"
+      />
+      {staging?.kind === 'failed' && (
+        <p className="fact-error" role="alert" data-testid="demo-printer-faults-error">
+          {staging.error.message}
+        </p>
+      )}
+    </fieldset>
+  );
+}
 
 /**
  * Demo mode's fault switches: make the embedded Sendcloud slow or failing on purpose, to see
@@ -76,7 +128,7 @@ export function DemoFaultsPanel({ onClose }: { onClose: () => void }) {
       aria-label="Demo faults"
     >
       <p className="demo-faults-intro">
-        Make the demo Sendcloud misbehave, to see how the station copes.
+        Make the demo Sendcloud or printer misbehave, to see how the station copes.
       </p>
       {field('latencyMs', 'Delay every call by', 'ms')}
       <div className="demo-field">
@@ -94,6 +146,7 @@ export function DemoFaultsPanel({ onClose }: { onClose: () => void }) {
       </div>
       {field('timeoutRate', 'Never answer', '% of calls')}
       {field('lostResponseRate', 'Lose the answer after applying', '% of calls')}
+      <PrinterFaultSwitches />
       {error && (
         <p className="fact-error" role="alert">
           {error.message}

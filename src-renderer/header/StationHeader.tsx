@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { StationStatus } from '../../src-preload/contract';
 import { DemoFaultsPanel } from './DemoFaults';
 import { OfflineBanner } from './OfflineBanner';
+import { LabelPrinterFact, PrinterBanner, PrintersButton } from './PrinterStatus';
 import { QueueButton } from './QueueButton';
 import { useStation, type HostState } from '../state/station';
 import { dateTime } from '../format';
@@ -32,7 +33,10 @@ function OrdersFact({ status }: { status: StationStatus }) {
   );
 }
 
-/** What the station is doing, in one glance: mode, account, printer, orders, host link, queue. */
+/**
+ * What the station is doing, in one glance: mode, account, label printer and its live status,
+ * orders, host link, queue.
+ */
 export function StationHeader() {
   const status = useStation((s) => s.status);
   const statusError = useStation((s) => s.statusError);
@@ -68,12 +72,7 @@ export function StationHeader() {
                     : 'none'}
                 </dd>
               </div>
-              <div className="fact">
-                <dt>Printer</dt>
-                <dd>
-                  {status.printer.name} <span className="muted">{status.printer.address}</span>
-                </dd>
-              </div>
+              <LabelPrinterFact />
               <OrdersFact status={status} />
             </>
           ) : (
@@ -91,6 +90,7 @@ export function StationHeader() {
         </dl>
         <div className="header-actions">
           <QueueButton />
+          <PrintersButton />
           <button
             type="button"
             className="button"
@@ -120,13 +120,15 @@ export function StationHeader() {
         </div>
       </header>
       <OfflineBanner />
+      <PrinterBanner />
       {faultsOpen && status?.mode === 'demo' && (
         <DemoFaultsPanel onClose={() => setFaultsOpen(false)} />
       )}
       {status?.mode === 'demo' && (
         <div className="demo-banner" data-testid="demo-banner" role="note">
-          <strong>DEMO MODE</strong> — labels go to the built-in virtual printer and orders come
-          from the embedded Sendcloud simulator. Nothing is shipped.
+          <strong>DEMO MODE</strong> — orders come from the embedded Sendcloud simulator and labels
+          go to the built-in virtual printer, unless another is set up under Printers. Nothing is
+          shipped.
         </div>
       )}
       {host === 'disconnected' && (

@@ -5,17 +5,25 @@ import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type {
   AppErrorData,
+  CommandInput,
   Connectivity,
   DemoFaults,
   JobView,
   LabelPreview,
   OutboxSettings,
   PackdeskApi,
+  PrinterDiscovery,
+  PrinterDocument,
+  PrinterFault,
+  PrinterSetup,
+  Result,
   ScanEntry,
   StationStatus,
+  TestPrint,
 } from '../../src-preload/contract';
 import type { HostConnection, HostConnectionState } from '../../src-preload/web-bridge';
 import { applyJobAnswer, newerConnectivity } from './outbox';
+import type { AddPrinterInput } from './printers';
 import { mergeScans, recentLimit, startedAtMs, type CurrentScan } from './scans';
 
 /** `ipc` inside Electron (always there); the socket state in a browser on the loopback host. */
@@ -35,6 +43,33 @@ export type PrintHeldState =
   | { kind: 'pending' }
   | { kind: 'done'; released: number }
   | { kind: 'failed'; error: AppErrorData };
+
+export type PrinterActionName = 'test' | 'remove' | 'update';
+
+/** A test print, removal or edit a packer asked for on one printer; a test print's outcome. */
+export type PrinterAction =
+  | { kind: 'pending'; action: PrinterActionName }
+  | { kind: 'failed'; action: PrinterActionName; error: AppErrorData }
+  | { kind: 'tested'; result: TestPrint };
+
+/** Adding a printer or asking every printer now: on its way, or refused and why. */
+export type Pending = { kind: 'pending' } | { kind: 'failed'; error: AppErrorData };
+
+/** A document's new printer (null: none), on its way or refused, so "Try again" can resend it. */
+export type RouteAction =
+  | { kind: 'pending'; printerId: string | null }
+  | { kind: 'failed'; printerId: string | null; error: AppErrorData };
+
+/** Faults being staged on demo mode's virtual printer, or why staging them was refused. */
+export type DemoPrinterFaultsState =
+  { kind: 'pending'; faults: PrinterFault[] } | { kind: 'failed'; error: AppErrorData };
+
+export type DiscoveryState =
+  | { kind: 'running' }
+  | { kind: 'done'; result: PrinterDiscovery }
+  | { kind: 'failed'; error: AppErrorData };
+
+export type PrinterChanges = Omit<CommandInput<'printers.update'>, 'id'>;
 
 export interface StationState {
   status: StationStatus | null;
@@ -60,6 +95,20 @@ export interface StationState {
   /** Demo mode's injected Sendcloud faults, once loaded. */
   demoFaults: DemoFaults | null;
   demoFaultsError: AppErrorData | null;
+  /** The printers, their routes and live status, once read (`printers.list`) or pushed. */
+  printers: PrinterSetup | null;
+  printersError: AppErrorData | null;
+  printersOpen: boolean;
+  /** `printers.refresh` asks every printer now; this says it is on its way or failed. */
+  printersRefresh: Pending | null;
+  /** By printer id. */
+  printerActions: Record<string, PrinterAction>;
+  routeActions: Partial<Record<PrinterDocument, RouteAction>>;
+  /** By where the add came from: `network` for the form, the address for a found printer. */
+  printerAdds: Record<string, Pending>;
+  discovery: DiscoveryState | null;
+  /** Demo mode: faults being staged on the virtual printer, or why that was refused. */
+  demoPrinterFaults: DemoPrinterFaultsState | null;
 
   /** Load the status and recent scans, subscribe to events. Returns the teardown. */
   start(): () => void;
@@ -78,6 +127,20 @@ export interface StationState {
   changeOutboxSettings(change: Partial<OutboxSettings>): Promise<boolean>;
   loadDemoFaults(): Promise<void>;
   applyDemoFaults(faults: DemoFaults): Promise<boolean>;
+  /** Open the Printers panel and read the set-up fresh. */
+  openPrinters(): void;
+  closePrinters(): void;
+  loadPrinters(): Promise<void>;
+  /** Ask every printer how it is now, instead of waiting for the next poll. */
+  refreshPrinters(): Promise<void>;
+  discoverPrinters(): Promise<void>;
+  /** Add a printer; `key` names where the request came from, for its pending/failed state. */
+  addPrinter(input: AddPrinterInput, key: string): Promise<boolean>;
+  updatePrinter(id: string, changes: PrinterChanges): Promise<void>;
+  removePrinter(id: string): Promise<void>;
+  testPrinter(id: string): Promise<void>;
+  routeDocument(document: PrinterDocument, printerId: string | null): Promise<void>;
+  setDemoPrinterFaults(faults: PrinterFault[]): Promise<void>;
 }
 
 export type StationStore = StoreApi<StationState>;
@@ -86,6 +149,10 @@ export function createStationStore(api: PackdeskApi, host: HostConnection | null
   let token = 0;
   // Counts `jobs.changed` pushes, so a `queue.list` answer older than a push is dropped.
   let jobsPushes = 0;
+  // The same for `printers.changed`: every printer command pushes its outcome too, so an answer
+  // overtaken by a push is never needed, and applying it could undo a newer status.
+  let printersPushes = 0;
+  let demoFaultsToken = 0;
 
   return createStore<StationState>()((set, get) => {
     function applyStatus(status: StationStatus): void {
@@ -139,6 +206,67 @@ export function createStationStore(api: PackdeskApi, host: HostConnection | null
       }
     }
 
+    function onPrintersChanged(setup: PrinterSetup): void {
+      printersPushes += 1;
+      setPrinters(setup);
+    }
+
+    function setPrinters(setup: PrinterSetup): void {
+      // A removed printer's test result or error has nothing left to show against.
+      const known = new Set(setup.printers.map((printer) => printer.id));
+      const actions = get().printerActions;
+      const kept = Object.fromEntries(Object.entries(actions).filter(([id]) => known.has(id)));
+      set({
+        printers: setup,
+        printersError: null,
+        ...(Object.keys(kept).length !== Object.keys(actions).length
+          ? { printerActions: kept }
+          : {}),
+      });
+    }
+
+    /** Run a printer command; its set-up answer applies unless a push overtook it. */
+    async function printerCommand(
+      call: () => Promise<Result<PrinterSetup>>,
+    ): Promise<Result<PrinterSetup>> {
+      const pushesBefore = printersPushes;
+      const result = await call();
+      if (result.ok && printersPushes === pushesBefore) setPrinters(result.value);
+      return result;
+    }
+
+    function setPrinterAction(id: string, action: PrinterAction | null): void {
+      const printerActions = { ...get().printerActions };
+      if (action) printerActions[id] = action;
+      else delete printerActions[id];
+      set({ printerActions });
+    }
+
+    function setRouteAction(document: PrinterDocument, action: RouteAction | null): void {
+      const routeActions = { ...get().routeActions };
+      if (action) routeActions[document] = action;
+      else delete routeActions[document];
+      set({ routeActions });
+    }
+
+    function setPrinterAdd(key: string, action: Pending | null): void {
+      const printerAdds = { ...get().printerAdds };
+      if (action) printerAdds[key] = action;
+      else delete printerAdds[key];
+      set({ printerAdds });
+    }
+
+    async function actOnPrinter(
+      id: string,
+      action: Exclude<PrinterActionName, 'test'>,
+      call: () => Promise<Result<PrinterSetup>>,
+    ): Promise<void> {
+      if (get().printerActions[id]?.kind === 'pending') return;
+      setPrinterAction(id, { kind: 'pending', action });
+      const result = await printerCommand(call);
+      setPrinterAction(id, result.ok ? null : { kind: 'failed', action, error: result.error });
+    }
+
     async function loadRecent(): Promise<void> {
       const result = await api.scan.recent({ limit: recentLimit });
       if (result.ok) set({ scans: mergeScans(get().scans, result.value), recentError: null });
@@ -189,6 +317,15 @@ export function createStationStore(api: PackdeskApi, host: HostConnection | null
       queueOpen: false,
       demoFaults: null,
       demoFaultsError: null,
+      printers: null,
+      printersError: null,
+      printersOpen: false,
+      printersRefresh: null,
+      printerActions: {},
+      routeActions: {},
+      printerAdds: {},
+      discovery: null,
+      demoPrinterFaults: null,
 
       start() {
         const stops = [
@@ -198,6 +335,7 @@ export function createStationStore(api: PackdeskApi, host: HostConnection | null
             set({ connectivity: newerConnectivity(get().connectivity, incoming) }),
           ),
           api.on('jobs.changed', onJobsChanged),
+          api.on('printers.changed', onPrintersChanged),
         ];
         if (host) {
           set({ host: host.state });
@@ -210,12 +348,15 @@ export function createStationStore(api: PackdeskApi, host: HostConnection | null
                 void loadStatus();
                 void loadRecent();
                 if (get().queueOpen) void get().loadJobs();
+                // The header shows the label printer on every screen, so always read it again.
+                void get().loadPrinters();
               }
             }),
           );
         }
         void loadStatus();
         void loadRecent();
+        void get().loadPrinters();
         return () => stops.forEach((stop) => stop());
       },
 
@@ -334,6 +475,97 @@ export function createStationStore(api: PackdeskApi, host: HostConnection | null
         if (result.ok) set({ demoFaults: result.value, demoFaultsError: null });
         else set({ demoFaultsError: result.error });
         return result.ok;
+      },
+
+      openPrinters() {
+        if (get().printersOpen) return;
+        set({ printersOpen: true, printersRefresh: null });
+        void get().loadPrinters();
+      },
+
+      closePrinters() {
+        set({ printersOpen: false });
+      },
+
+      async loadPrinters() {
+        const pushesBefore = printersPushes;
+        const result = await api.printers.list({});
+        if (!result.ok) set({ printersError: result.error });
+        else if (printersPushes === pushesBefore) setPrinters(result.value);
+      },
+
+      async refreshPrinters() {
+        if (get().printersRefresh?.kind === 'pending') return;
+        set({ printersRefresh: { kind: 'pending' } });
+        const result = await printerCommand(() => api.printers.refresh({}));
+        set({ printersRefresh: result.ok ? null : { kind: 'failed', error: result.error } });
+      },
+
+      async discoverPrinters() {
+        if (get().discovery?.kind === 'running') return;
+        set({ discovery: { kind: 'running' } });
+        const result = await api.printers.discover({});
+        set({
+          discovery: result.ok
+            ? { kind: 'done', result: result.value }
+            : { kind: 'failed', error: result.error },
+        });
+      },
+
+      async addPrinter(input, key) {
+        if (get().printerAdds[key]?.kind === 'pending') return false;
+        setPrinterAdd(key, { kind: 'pending' });
+        const result = await printerCommand(() => api.printers.add(input));
+        setPrinterAdd(key, result.ok ? null : { kind: 'failed', error: result.error });
+        const { discovery } = get();
+        if (result.ok && discovery?.kind === 'done') {
+          // The found list was read before the add: mark this one as set up now.
+          const printers = discovery.result.printers.map((found) =>
+            found.address === input.address ? { ...found, added: true } : found,
+          );
+          set({ discovery: { kind: 'done', result: { ...discovery.result, printers } } });
+        }
+        return result.ok;
+      },
+
+      updatePrinter(id, changes) {
+        return actOnPrinter(id, 'update', () => api.printers.update({ id, ...changes }));
+      },
+
+      removePrinter(id) {
+        return actOnPrinter(id, 'remove', () => api.printers.remove({ id }));
+      },
+
+      async testPrinter(id) {
+        if (get().printerActions[id]?.kind === 'pending') return;
+        setPrinterAction(id, { kind: 'pending', action: 'test' });
+        const result = await api.printers.test({ id });
+        setPrinterAction(
+          id,
+          result.ok
+            ? { kind: 'tested', result: result.value }
+            : { kind: 'failed', action: 'test', error: result.error },
+        );
+      },
+
+      async routeDocument(document, printerId) {
+        if (get().routeActions[document]?.kind === 'pending') return;
+        setRouteAction(document, { kind: 'pending', printerId });
+        const result = await printerCommand(() => api.printers.route({ document, printerId }));
+        setRouteAction(
+          document,
+          result.ok ? null : { kind: 'failed', printerId, error: result.error },
+        );
+      },
+
+      async setDemoPrinterFaults(faults) {
+        demoFaultsToken += 1;
+        const mine = demoFaultsToken;
+        set({ demoPrinterFaults: { kind: 'pending', faults } });
+        const result = await printerCommand(() => api.demo.printerFaults({ faults }));
+        // A later toggle owns the state now; its own answer settles it.
+        if (mine !== demoFaultsToken) return;
+        set({ demoPrinterFaults: result.ok ? null : { kind: 'failed', error: result.error } });
       },
     };
   });

@@ -1,5 +1,7 @@
 import { useEffect } from 'react';
 import type { ResultView } from '../../state/scans';
+import { printWarning } from '../../state/printers';
+import { useStation } from '../../state/station';
 import { playFailed, playPrinted, playQueued } from '../../scan/sounds';
 
 /**
@@ -7,6 +9,8 @@ import { playFailed, playPrinted, playQueued } from '../../scan/sounds';
  * (safe in the outbox, will print later), grey working.
  */
 export function ResultPanel({ view }: { view: ResultView }) {
+  // Read beside the view: the warning is about the print, which the scan view does not carry.
+  const warning = useStation((s) => printWarning(s.current, s.scans));
   // Sound once per outcome: the key names the scan, the state says whether it has finished.
   useEffect(() => {
     if (view.state === 'printed') playPrinted();
@@ -39,6 +43,11 @@ export function ResultPanel({ view }: { view: ResultView }) {
       {view.state === 'printed' && (
         <>
           <p className="result-headline">{view.reprint ? 'Reprinted' : 'Printed'}</p>
+          {warning && (
+            <p className="result-warning" data-testid="result-warning">
+              <strong>Check the label:</strong> {warning}
+            </p>
+          )}
           <p className="result-detail">
             Order <strong data-testid="result-order">{view.orderNumber ?? view.code}</strong>
             {view.carrier && (
