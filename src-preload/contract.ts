@@ -134,17 +134,9 @@ export interface LabelPreview {
   pngBase64: string;
 }
 
-/** Faults a printer reports about itself. */
-export const printerFaults = [
-  'paper-out',
-  'head-open',
-  'ribbon-out',
-  'paused',
-  'buffer-full',
-  'head-too-hot',
-  'other',
-] as const;
-export type PrinterFault = (typeof printerFaults)[number];
+export { describeFaults, faultText, printerFaults, type PrinterFault } from './printer-faults';
+import type { PrinterFault } from './printer-faults';
+import { printerFaults } from './printer-faults';
 
 export type PrinterTransportName = 'tcp' | 'usb' | 'cups' | 'windows';
 export type PrinterDocument = 'zpl-label' | 'pdf-label' | 'a4-document';

@@ -7,18 +7,13 @@ export type PrinterLanguage = 'zpl' | 'pdf';
 /** How the station reaches a printer. */
 export type PrinterTransport = 'tcp' | 'usb' | 'cups' | 'windows';
 
-/** Faults a printer reports about itself: one list, shared with the screen. */
-export { printerFaults, type PrinterFault } from '../../src-preload/contract';
-
-export const faultText: Record<PrinterFault, string> = {
-  'paper-out': 'Paper out',
-  'head-open': 'Print head open',
-  'ribbon-out': 'Ribbon out',
-  paused: 'Paused',
-  'buffer-full': 'Receive buffer full',
-  'head-too-hot': 'Print head too hot',
-  other: 'Printer error',
-};
+/** Faults a printer reports about itself, and their words: one list, shared with the screen. */
+export {
+  describeFaults,
+  faultText,
+  printerFaults,
+  type PrinterFault,
+} from '../../src-preload/contract';
 
 /**
  * What a printer says about itself right now: the contract's view of it, before the station
@@ -73,13 +68,6 @@ export class PrinterError extends AppError {
     this.name = 'PrinterError';
     this.faults = options?.faults ?? [];
   }
-}
-
-/** "Paper out, print head open" — or "Ready" when there are no faults. */
-export function describeFaults(faults: readonly PrinterFault[]): string {
-  if (faults.length === 0) return 'Ready';
-  const text = faults.map((fault) => faultText[fault]).join(', ');
-  return text.charAt(0).toUpperCase() + text.slice(1).toLowerCase();
 }
 
 /** Parse `tcp://host:port` (the form of PACKDESK_PRINTER). Port 9100 when omitted. */

@@ -15,6 +15,7 @@ import type {
   StationStatus,
   TestPrint,
 } from '../../src-preload/contract';
+import { describeFaults, faultText } from '../../src-preload/printer-faults';
 import type { CurrentScan } from './scans';
 
 export type AddPrinterInput = CommandInput<'printers.add'>;
@@ -23,15 +24,7 @@ export type Dpi = PrinterView['dpi'];
 export const dpis: readonly Dpi[] = [203, 300, 600];
 
 /** What a packer reads for each fault: short enough for a pill. */
-export const faultLabel: Record<PrinterFault, string> = {
-  'paper-out': 'Paper out',
-  'head-open': 'Print head open',
-  'ribbon-out': 'Ribbon out',
-  paused: 'Paused',
-  'buffer-full': 'Receive buffer full',
-  'head-too-hot': 'Print head too hot',
-  other: 'Printer error',
-};
+export const faultLabel = faultText;
 
 /** What to do about each fault, in the words on the banner. */
 export const faultAdvice: Record<PrinterFault, string> = {
@@ -90,11 +83,7 @@ export interface StatusSummary {
   label: string;
 }
 
-/** "Paper out, print head open": the first fault as written, the rest in lower case. */
-export function describeFaults(faults: readonly PrinterFault[]): string {
-  const text = faults.map((fault) => faultLabel[fault]).join(', ');
-  return text.charAt(0) + text.slice(1).toLowerCase();
-}
+export { describeFaults };
 
 export function statusSummary(status: PrinterStatusView | null): StatusSummary {
   if (!status) return { tone: 'none', label: 'No printer set up' };

@@ -46,6 +46,7 @@ function entry(overrides: Partial<ScanEntry> = {}): ScanEntry {
     reprint: false,
     jobId: null,
     waitingReason: null,
+    warning: null,
     ...overrides,
   };
 }
@@ -96,7 +97,12 @@ describe('station store', () => {
     const store = createStationStore(api, null);
     store.getState().start();
     await settle();
-    expect(calls.map((c) => c.name).sort()).toEqual(['scan.recent', 'station.status']);
+    // The printers too: their status is pushed only on a change, so a fresh screen reads it.
+    expect(calls.map((c) => c.name).sort()).toEqual([
+      'printers.list',
+      'scan.recent',
+      'station.status',
+    ]);
     expect(calls.find((c) => c.name === 'scan.recent')?.input).toEqual({ limit: 20 });
     expect(store.getState().status).toEqual(status);
     expect(store.getState().scans).toHaveLength(1);
@@ -173,14 +179,15 @@ describe('station store', () => {
     const store = createStationStore(api, host);
     store.getState().start();
     await settle();
-    expect(calls).toHaveLength(2);
+    expect(calls).toHaveLength(3);
 
     change('disconnected');
     expect(store.getState().host).toBe('disconnected');
     change('connected');
     await settle();
     expect(store.getState().host).toBe('connected');
-    expect(calls).toHaveLength(4);
+    // Status, recent scans and printers read again: events sent while the socket was down are lost.
+    expect(calls).toHaveLength(6);
   });
 
   it('updates the status from a sync and keeps a sync error to show', async () => {
