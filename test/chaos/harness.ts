@@ -17,6 +17,7 @@ import {
 } from '../../src-main/simulator/index';
 import { tempDir } from '../helpers/tmp';
 import { startWebHost, type RunningWebHost } from '../helpers/web-host';
+import { bytesFor203Printer } from '../helpers/printed';
 
 /** Faults on every Sendcloud call, tuned so a run ends in reasonable time. */
 export const chaosFaults: Partial<Faults> = {
@@ -444,7 +445,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       report.labelsPerOrder[orderNumber] = labels.length;
       report.labels += labels.length;
       for (const label of labels) {
-        const key = digest(label.bytes);
+        const key = digest(await bytesFor203Printer(label));
         labelDigests.add(key);
         const prints = byDigest.get(key) ?? 0;
         if (prints === 0) report.unprintedLabels.push(label.trackingNumber);

@@ -9,6 +9,7 @@ import { launchChromium, screenshotPath, wedgeScan } from '../helpers/browser';
 import { startCuttableProxy, type CuttableProxy } from '../helpers/proxy';
 import { tempDir } from '../helpers/tmp';
 import { startWebHost, type RunningWebHost } from '../helpers/web-host';
+import { bytesFor203Printer } from '../helpers/printed';
 
 describe('offline in the real UI (Chromium, browser host, simulator behind a cut, TCP printer)', () => {
   const data = tempDir();
@@ -80,11 +81,13 @@ describe('offline in the real UI (Chromium, browser host, simulator behind a cut
 
     proxy.restore();
     const jobs = await printer.waitForJobs(5, 30_000);
-    const labels = scanOrder.map((code) => {
-      const made = simulator.labelsFor(code);
-      expect(made, code).toHaveLength(1);
-      return made[0]?.bytes;
-    });
+    const labels = await Promise.all(
+      scanOrder.map((code) => {
+        const made = simulator.labelsFor(code);
+        expect(made, code).toHaveLength(1);
+        return bytesFor203Printer(made[0]!);
+      }),
+    );
     expect(jobs.map((job) => job.bytes)).toEqual(labels);
 
     await banner.waitFor({ state: 'detached' });
