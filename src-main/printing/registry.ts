@@ -93,13 +93,18 @@ export function createPrinterRegistry(options: PrinterRegistryOptions) {
   }
   for (const record of listPrinters(db)) open(record);
 
-  function open(record: PrinterRecord): PrinterEntry {
-    const entry: PrinterEntry = {
-      record,
-      printer: options.open(record),
-      fixed: false,
-      status: unknownStatus,
-    };
+  /** A stored printer whose transport cannot open (a moved USB id, no libusb) still starts. */
+  function open(record: PrinterRecord, printer?: Printer): PrinterEntry {
+    let opened = printer;
+    if (!opened) {
+      try {
+        opened = options.open(record);
+      } catch (error) {
+        log.warn('printer cannot be opened', { printer: record.id, error });
+        opened = unavailablePrinter(record, (error as Error).message);
+      }
+    }
+    const entry: PrinterEntry = { record, printer: opened, fixed: false, status: unknownStatus };
     entries.set(record.id, entry);
     return entry;
   }
@@ -228,8 +233,15 @@ export function createPrinterRegistry(options: PrinterRegistryOptions) {
         id: options.newId(),
         createdAt: new Date(options.clock.now()).toISOString(),
       };
+      // A wrong address is refused now, not stored to fail at every start.
+      let printer: Printer;
+      try {
+        printer = options.open(record);
+      } catch (error) {
+        throw new AppError('invalid-input', (error as Error).message);
+      }
       savePrinter(db, record);
-      open(record);
+      open(record, printer);
       log.info('printer added', { printer: record.id, transport: record.transport });
       // The first printer of a kind takes that kind's documents, so one step sets a station up
       // (demo mode's virtual printer is only a stand-in: the first real printer replaces it).
@@ -335,4 +347,25 @@ export function assertReady(
       `${status.message} on ${printer.name}: nothing was sent; the label prints once this is fixed.`,
     );
   }
+}
+
+/** Stands in for a printer whose transport failed to open: it says why, and never prints. */
+function unavailablePrinter(record: PrinterRecord, reason: string): Printer {
+  return {
+    name: record.name,
+    address: record.address,
+    transport: record.transport,
+    language: record.language,
+    send: () => Promise.reject(new PrinterError('printer-offline', `${record.name}: ${reason}`)),
+    status: () =>
+      Promise.resolve({
+        reachable: false,
+        faults: [],
+        pending: null,
+        dpi: null,
+        source: 'none',
+        message: `Unavailable: ${reason}`,
+      }),
+    close: () => Promise.resolve(),
+  };
 }
