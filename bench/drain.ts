@@ -126,7 +126,12 @@ export async function benchDrain(): Promise<BenchResult[]> {
     await printer.waitForJobs(SCANS, 120_000);
     const drainMs = clock.now() - drainStart;
     const drained = simulator.requests.slice(requestsBefore);
-    const status = await station.handlers['station.status']({});
+    // The last label's print job finishes after its bytes arrive (the status read after it).
+    let status = await station.handlers['station.status']({});
+    for (let i = 0; i < 50 && status.connectivity.queueLength > 0; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      status = await station.handlers['station.status']({});
+    }
     const perOrder = orders.map((order) => simulator.labelsFor(order.order_number).length);
     if (perOrder.some((labels) => labels !== 1) || printer.jobs.length !== SCANS) {
       throw new Error('the drain did not make exactly one label per order');

@@ -130,6 +130,7 @@ export async function createShipment(
       readyAt: spec.readyAt,
       cancel: null,
       native: format ?? 'pdf',
+      zpl: carrier.nativeZpl !== false,
       label,
       documents: new Map(),
       deleted: false,

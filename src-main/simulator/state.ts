@@ -42,6 +42,8 @@ export interface ParcelRecord extends ParcelTimes {
   updatedAt: number;
   /** The format the label was first made in; a native ZPL label is only ever served as ZPL. */
   native: LabelFormat;
+  /** The carrier makes native ZPL; a PDF-only carrier's label is served as PDF when ZPL is asked. */
+  zpl: boolean;
   label: LabelData;
   /** Renderings served so far, by format and paper, so a document is byte-identical each time. */
   documents: Map<string, Buffer>;

@@ -327,6 +327,9 @@ describe('contract: v3 labels for orders, and their documents', () => {
     expect(label.label.bytes.equals(ledgerBytes(sim, label.parcelId) ?? Buffer.alloc(0))).toBe(
       true,
     );
+    // Asked again as ZPL through the documents endpoint: still the PDF, byte for byte.
+    const again = await client.getParcelDocument(label.parcelId, 'label', { format: 'zpl' });
+    expect(again.equals(label.label.bytes)).toBe(true);
   });
 
   it('serves a PDF label on A6 and on A4 paper, with the matching MediaBox', async () => {

@@ -72,7 +72,8 @@ async function oneDocument(ctx: RouteContext) {
   checkDpi(ctx, asked);
   const paper = paperOf(ctx);
   // A label first made as native ZPL can only ever be served as ZPL (spec, Accept header).
-  const format = parcel.native === 'zpl' ? 'zpl' : asked;
+  // A carrier without native ZPL has none to give: its PDF comes back, as create-label-sync does.
+  const format = parcel.native === 'zpl' ? 'zpl' : asked === 'zpl' && !parcel.zpl ? 'pdf' : asked;
   return binary(await documentBytes(parcel, format, paper), format, `label-${id}`);
 }
 
@@ -89,7 +90,11 @@ async function bulkDocuments(ctx: RouteContext) {
   const asked = acceptedFormat(ctx.headers.accept);
   const paper = paperOf(ctx);
   const allZpl = parcels.every((parcel) => parcel.native === 'zpl');
-  const format: LabelFormat = allZpl ? 'zpl' : asked;
+  const format: LabelFormat = allZpl
+    ? 'zpl'
+    : asked === 'zpl' && parcels.some((parcel) => !parcel.zpl)
+      ? 'pdf'
+      : asked;
   if (format === 'png') {
     throw v3Fail(
       400,
