@@ -6,6 +6,7 @@ import { sharedRateLimiter, type RateLimiter } from './rate-limit';
 import { defaultRetry, type RetryOptions } from './retry';
 import { createSender } from './sender';
 import { v2AccountApi } from './v2/account';
+import { brandsApi } from './v2/brands';
 import { v2ParcelsApi } from './v2/parcels';
 import { accountApi } from './v3/account';
 import { documentsApi } from './v3/documents';
@@ -17,6 +18,10 @@ import { shippingOptionsApi } from './v3/shipping-options';
 import { trackingApi } from './v3/tracking';
 
 export type { ListOrdersParams, OrderPage, OrderInput, UpsertedOrder } from './v3/orders';
+export { orderInputFrom } from './v3/orders';
+export { parcelInputFrom, type ParcelFromOrderOptions, type V2ParcelInput } from './v2/parcels';
+export type { LabelPrice, LabelPriceQuery } from './v3/shipping-options';
+export type { V2Brand as Brand } from './v2/schemas';
 export type {
   CreateLabelRequest,
   CreatedLabel,
@@ -74,6 +79,8 @@ function composeClient(opts: SendcloudClientOptions) {
     ...shippingOptionsApi(sender),
     ...trackingApi(sender),
     ...returnsApi(sender),
+    // A v2 endpoint every account needs: v3 labels take a brand id, v3 has no way to list them.
+    ...brandsApi(sender),
     v2: { ...v2ParcelsApi(sender), ...v2AccountApi(sender) },
   };
 }

@@ -11,6 +11,8 @@ export interface Carrier {
   contractId: number;
   /** False for a carrier that makes PDF labels only (here: Colissimo, to exercise PDF → ZPL). */
   nativeZpl?: false;
+  /** False for Sendcloud's own products: no carrier contract of the account's stands behind them. */
+  directContract?: false;
   trackingNumber(random: Random): string;
   trackingUrl(trackingNumber: string, country: string, postalCode: string): string;
 }
@@ -63,6 +65,16 @@ const carrierList: Carrier[] = [
     contractId: 1067,
     trackingNumber: (random) => `3232${random.digits(20)}`,
     trackingUrl: (tn) => `https://track.bpost.cloud/btr/web/#/search?itemCode=${tn}&lang=en`,
+  },
+  {
+    // Sendcloud itself, for the unstamped letter: a test label that nobody pays for or ships.
+    code: 'sendcloud',
+    name: 'Sendcloud',
+    contractId: 1,
+    directContract: false,
+    trackingNumber: (random) => `SCUL${random.digits(12)}`,
+    trackingUrl: (tn, country, postalCode) =>
+      `https://tracking.eu-central-1-0.sendcloud.sc/forward?carrier=sendcloud&code=${tn}&destination=${country}&lang=en&source=NL&type=letter&verification=${postalCode.replace(/\s+/g, '')}`,
   },
 ];
 
@@ -154,6 +166,8 @@ export interface ShippingProduct {
   perKg: number;
   leadTimeHours: number;
   lastMile: 'home_delivery' | 'service_point' | 'mailbox';
+  /** Printed large on the label, for products whose labels must never pass for real ones. */
+  labelNotice?: string;
 }
 
 export const shippingProducts: readonly ShippingProduct[] = [
@@ -229,18 +243,20 @@ export const shippingProducts: readonly ShippingProduct[] = [
     leadTimeHours: 24,
     lastMile: 'home_delivery',
   },
-  // Sendcloud's free test method (id 8 in the guide): a label that costs nothing.
+  // Sendcloud's free test method (id 8 in the guide, carrier `sendcloud`, up to 1000 kg in the v2
+  // shipping-methods example): a real label for any order that costs nothing and ships nothing.
   {
     code: 'sendcloud:letter',
     name: 'Unstamped letter',
-    carrier: 'postnl',
+    carrier: 'sendcloud',
     methodId: 8,
     minKg: 0.001,
-    maxKg: 2,
+    maxKg: 1000,
     prices: { NL: 0, BE: 0, DE: 0, FR: 0 },
     perKg: 0,
     leadTimeHours: 24,
     lastMile: 'mailbox',
+    labelNotice: 'UNSTAMPED LETTER - TEST LABEL',
   },
 ];
 
@@ -263,4 +279,33 @@ export function priceFor(
   if (base === undefined || weightKg < product.minKg || weightKg > product.maxKg) return null;
   const extraKg = Math.max(0, Math.ceil(weightKg) - 1);
   return Math.round((base + extraKg * product.perKg) * 100) / 100;
+}
+
+const round2 = (value: number) => Math.round(value * 100) / 100;
+
+/** The fuel surcharge on every label price, as the quotes break it down. */
+export const FUEL_SURCHARGE = 0.14;
+
+export interface LabelCost {
+  /** The label prices of the parcels, summed. */
+  label: number;
+  fuel: number;
+  total: number;
+  currency: 'EUR';
+}
+
+/**
+ * What the account pays for one label of these parcels: the quote's total, and what the ledger
+ * records per label, so billing can be checked against the quote. Null if a parcel cannot go.
+ */
+export function labelCost(
+  product: ShippingProduct,
+  country: string,
+  weightsKg: readonly number[],
+): LabelCost | null {
+  const prices = weightsKg.map((kg) => priceFor(product, country, kg));
+  if (prices.some((price) => price === null)) return null;
+  const label = round2(prices.reduce<number>((sum, price) => sum + (price ?? 0), 0));
+  const fuel = round2(label * FUEL_SURCHARGE);
+  return { label, fuel, total: round2(label + fuel), currency: 'EUR' };
 }

@@ -10,7 +10,7 @@ import { createRandom } from './prng';
 import { createRateLimiter, DOCUMENTED_LIMITS, type RateLimits } from './rate-limit';
 import { v2Routes } from './routes/v2/index';
 import { v3Routes } from './routes/v3/index';
-import { seedAccount, type V3Order } from './seed';
+import { accountIdentity, seedAccount, type V3Order } from './seed';
 import { createSimulatorServer, type RequestRecord, type ViolationRecord } from './server';
 import type { AccountState, LedgerEntry, SimulatorState } from './state';
 
@@ -29,6 +29,11 @@ export interface AccountSpec {
   seed?: number;
   /** Default: the simulator's `orderCount`. */
   orderCount?: number;
+  /**
+   * Seeded order numbers are this plus a number: `PD-10001`… for the first account, `MK-20001`…
+   * for the second, and so on, so no two accounts share an order number.
+   */
+  orderNumberPrefix?: string;
   /**
    * Accounts created from 13 April 2026 on may not create v2 parcels (`POST /api/v2/parcels` is
    * closed to new users). Default false: an older account.
@@ -78,20 +83,33 @@ export interface SimOrder {
 }
 
 export interface SimAccount {
-  publicKey: string;
-  secretKey: string;
+  /** The keys valid now: they change when a test rotates them. */
+  readonly publicKey: string;
+  readonly secretKey: string;
   integrationId: number;
+  /** The default sender address. */
   senderAddressId: number;
+  /** Every sender address id, the default first. */
+  senderAddressIds: number[];
+  /** The account's brands (v2 `GET /brands`), the main one first. */
+  brandIds: number[];
+  /** Its seeded orders are numbered after this, e.g. `PD-`. */
+  orderNumberPrefix: string;
   v2ParcelsClosed: boolean;
   /** The account's orders visible now, on the simulator's clock. */
   orders(): SimOrder[];
 }
 
+export interface ApiKeys {
+  publicKey: string;
+  secretKey: string;
+}
+
 export interface Simulator {
   /** Origin, e.g. `http://127.0.0.1:43123`; the APIs live under `/api/v3` and `/api/v2`. */
   url: string;
-  /** The first account's keys. */
-  keys: { publicKey: string; secretKey: string };
+  /** The first account's keys, as they are now. */
+  readonly keys: ApiKeys;
   /** The first account's API integration. */
   integrationId: number;
   /** The first account's visible orders. */
@@ -107,6 +125,16 @@ export interface Simulator {
   /** Requests and answers that did not match the spec (only with `validateResponses`). */
   violations: ViolationRecord[];
   faults: { set(faults: Partial<Faults>): void; reset(): void; current(): Faults };
+  /**
+   * The merchant revokes the account's keys in the Sendcloud panel: every request with them
+   * answers 401 from now on. Orders, integrations and labels stay with the account.
+   */
+  revokeKeys(publicKey: string): void;
+  /**
+   * New keys for the account (drawn, or the given ones); the old keys answer 401 from now on,
+   * revoked or not. The account keeps its orders, integrations, labels and rate budget.
+   */
+  rotateKeys(publicKey: string, next?: ApiKeys): ApiKeys;
   close(): Promise<void>;
 }
 
@@ -133,15 +161,20 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   const started = clock.now();
   const specs = (opts.accounts?.length ?? 0) > 0 ? (opts.accounts ?? []) : [{}];
   const accounts: AccountState[] = specs.map((spec, index) => {
+    const identity = accountIdentity(index, spec.orderNumberPrefix);
     const data = seedAccount({
       seed: spec.seed ?? seed + index,
       orderCount: spec.orderCount ?? opts.orderCount ?? 50,
       now: new Date(started),
+      identity,
     });
     if (spec.publicKey !== undefined) data.keys.publicKey = spec.publicKey;
     if (spec.secretKey !== undefined) data.keys.secretKey = spec.secretKey;
     return {
+      id: `account-${index + 1}`,
+      orderNumberPrefix: identity.orderNumberPrefix,
       data,
+      keysRevoked: false,
       v2ParcelsClosed: spec.v2ParcelsClosed ?? false,
       // Seeded orders were saved long ago: visible from the start.
       orders: data.orders.map((order) => ({ order, visibleAt: -Infinity })),
@@ -152,6 +185,9 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   const keys = new Set(accounts.map((account) => account.data.keys.publicKey));
   if (keys.size !== accounts.length)
     throw new RangeError('Every account needs its own public key.');
+  const prefixes = new Set(accounts.map((account) => account.orderNumberPrefix));
+  if (prefixes.size !== accounts.length)
+    throw new RangeError('Every account needs its own order number prefix.');
 
   const maxOrderId = Math.max(
     7_012_400,
@@ -161,6 +197,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     accounts,
     ledger: [],
     random: createRandom(seed * 7919 + 1),
+    keyRandom: createRandom(seed * 15_485_863 + 3),
     labelResponse: opts.labelResponse ?? 'example',
     asyncLabelDelayMs: opts.asyncLabelDelayMs ?? 3_000,
     orderVisibilityDelayMs: opts.orderVisibilityDelayMs ?? 2_000,
@@ -201,16 +238,31 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
 
   const first = accounts[0];
   if (!first) throw new Error('no account');
+  const accountOf = (publicKey: string) => {
+    const account = accounts.find((candidate) => candidate.data.keys.publicKey === publicKey);
+    if (!account) throw new RangeError(`No simulator account has the public key ${publicKey}.`);
+    return account;
+  };
   let closed: Promise<void> | null = null;
   return {
     url,
-    keys: { ...first.data.keys },
+    get keys() {
+      return { ...first.data.keys };
+    },
     integrationId: first.data.integration.id,
     orders: () => simOrders(first, clock.now()),
     accounts: accounts.map((account) => ({
-      ...account.data.keys,
+      get publicKey() {
+        return account.data.keys.publicKey;
+      },
+      get secretKey() {
+        return account.data.keys.secretKey;
+      },
       integrationId: account.data.integration.id,
       senderAddressId: account.data.senderAddress.id,
+      senderAddressIds: account.data.senderAddresses.map((address) => address.id),
+      brandIds: account.data.brands.map((brand) => brand.id),
+      orderNumberPrefix: account.orderNumberPrefix,
       v2ParcelsClosed: account.v2ParcelsClosed,
       orders: () => simOrders(account, clock.now()),
     })),
@@ -227,6 +279,27 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
         faults = { ...NO_FAULTS };
       },
       current: () => faults,
+    },
+    revokeKeys(publicKey) {
+      const account = accountOf(publicKey);
+      account.keysRevoked = true;
+      log.debug('simulator keys revoked', { account: account.id });
+    },
+    rotateKeys(publicKey, next) {
+      const account = accountOf(publicKey);
+      const fresh = next ?? {
+        publicKey: state.keyRandom.letters(32, '0123456789abcdef'),
+        secretKey: state.keyRandom.letters(32, '0123456789abcdef'),
+      };
+      if (
+        accounts.some((other) => other !== account && other.data.keys.publicKey === fresh.publicKey)
+      ) {
+        throw new RangeError('Every account needs its own public key.');
+      }
+      account.data.keys = { ...fresh };
+      account.keysRevoked = false;
+      log.debug('simulator keys rotated', { account: account.id });
+      return { ...fresh };
     },
     close() {
       closed ??= new Promise<void>((resolve, reject) => {

@@ -28,6 +28,8 @@ export interface LabelData {
   createdAt: string;
   sender: V3Address;
   recipient: V3Address;
+  /** Printed large under the barcode, e.g. that this is an unstamped test letter. */
+  notice?: string;
 }
 
 export const LABEL_WIDTH_DOTS = 812;
@@ -110,6 +112,9 @@ export function renderZplLabel(data: LabelData): Buffer {
   const x = Math.max(20, Math.round((LABEL_WIDTH_DOTS - modules * moduleWidth) / 2));
   lines.push(`^BY${moduleWidth},3,220`);
   lines.push(`^FO${x},820^BCN,220,Y,N,N,A^FD${zplText(data.trackingNumber)}^FS`);
+  if (data.notice) {
+    lines.push(`^FO40,1096^FB732,1,0,C,0^A0N,36,36^FD${zplText(data.notice)}^FS`);
+  }
 
   lines.push('^FO40,1140^GB732,2,2^FS');
   lines.push(`^FO40,1160^FB732,1,0,C,0^A0N,24,24^FD${FOOTER}^FS`);
@@ -158,6 +163,10 @@ export async function renderPdfLabels(
   const first = labels[0];
   const created = new Date(first?.createdAt ?? 0);
   doc.setTitle(first ? `Label ${first.trackingNumber}` : 'Labels');
+  // A reader (or a test) sees what the label is without rendering it.
+  if (first?.notice && labels.every((label) => label.notice === first.notice)) {
+    doc.setSubject(first.notice);
+  }
   doc.setProducer('Packdesk simulator');
   doc.setCreator('Packdesk simulator');
   doc.setCreationDate(created);
@@ -260,6 +269,7 @@ async function drawLabel(
     height,
   });
 
+  if (data.notice) centered(page, bold, 12, data.notice, at(40), at(732), LABEL_H - at(1096) - 10);
   rule(1140, 0.7);
   centered(page, regular, 8, FOOTER, at(40), at(732), LABEL_H - at(1160) - 7);
 }
@@ -274,8 +284,11 @@ function centered(
   y: number,
 ) {
   const clean = winAnsi(value);
-  const textWidth = font.widthOfTextAtSize(clean, size);
-  page.drawText(clean, { x: x + (width - textWidth) / 2, y, size, font });
+  // A name too long for its box (`Sendcloud` in the carrier box) is set smaller, not cut off.
+  const room = width * 0.94;
+  const fitted = Math.min(size, (size * room) / Math.max(1, font.widthOfTextAtSize(clean, size)));
+  const textWidth = font.widthOfTextAtSize(clean, fitted);
+  page.drawText(clean, { x: x + (width - textWidth) / 2, y, size: fitted, font });
 }
 
 /**

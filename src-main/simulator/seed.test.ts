@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { orderSchema } from '../sendcloud/schemas';
 import { carrierForOption, shippingOptionsByCountry, upsCheckDigit } from './carriers';
 import { createRandom } from './prng';
-import { OPEN_STATUS, seedAccount } from './seed';
+import { accountIdentity, OPEN_STATUS, seedAccount } from './seed';
 
 const now = new Date('2026-03-02T12:00:00Z');
 
@@ -28,6 +28,28 @@ describe('seedAccount', () => {
       expect(order.order_id).not.toBe(order.order_number);
       expect(Date.parse(order.order_details.order_created_at)).toBeLessThan(now.getTime());
     }
+  });
+
+  it('gives a second account its own order numbers, ids, integration, addresses and brand', () => {
+    const first = seedAccount({ seed: 1, orderCount: 20, now });
+    const second = seedAccount({ seed: 2, orderCount: 20, now, identity: accountIdentity(1) });
+    expect(second.orders.map((o) => o.order_number)).toEqual(
+      Array.from({ length: 20 }, (_, i) => `MK-${20001 + i}`),
+    );
+    const firstIds = new Set(first.orders.map((o) => o.id));
+    expect(second.orders.filter((o) => firstIds.has(o.id))).toEqual([]);
+    expect(second.integration.id).not.toBe(first.integration.id);
+    expect(
+      second.orders.every((o) => o.order_details.integration.id === second.integration.id),
+    ).toBe(true);
+    expect(second.senderAddresses.map((a) => a.id)).not.toContain(first.senderAddress.id);
+    expect(second.brands.map((b) => b.id)).toEqual([4301]);
+    expect(first.brands.map((b) => [b.id, b.name])).toEqual([
+      [4201, 'Packdesk Demo Shop'],
+      [4202, 'Packdesk Demo Shop Outlet'],
+    ]);
+    // Sendcloud's own letter stands on no contract of the account.
+    expect(second.contracts.map((c) => c.carrier.code)).not.toContain('sendcloud');
   });
 
   it('ships to NL, BE, DE and FR with postcodes in each country format and a carrier that serves it', () => {

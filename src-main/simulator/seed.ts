@@ -15,6 +15,78 @@ export const INTEGRATION_ID = 3017;
 export const SENDER_ADDRESS_ID = 84213;
 export const RETURNS_ADDRESS_ID = 84214;
 
+/**
+ * Who an account is: its shop, order numbers and ids. Sendcloud's ids are global, so every
+ * account gets its own integration, sender address, brand and order ids, and its own order
+ * number prefix, so that no order of one account can be mistaken for another's.
+ */
+export interface AccountIdentity {
+  shopName: string;
+  shopUrl: string;
+  /** Where the shop's warehouse, returns and brand mail go, e.g. `packdesk.example`. */
+  mailDomain: string;
+  returnsName: string;
+  /** Before the number, e.g. `PD-` for PD-10001. */
+  orderNumberPrefix: string;
+  firstOrderNumber: number;
+  /** Sendcloud order ids count up from here. */
+  firstOrderId: number;
+  integrationId: number;
+  senderAddressId: number;
+  returnsAddressId: number;
+  /** The tracking-page domain of the first brand; a second brand adds `-outlet`. */
+  domain: string;
+  brandIds: readonly number[];
+}
+
+interface Persona {
+  prefix: string;
+  shopName: string;
+  domain: string;
+  shopUrl?: string;
+  mailDomain?: string;
+  returnsName?: string;
+}
+
+const personas: readonly Persona[] = [
+  // The demo shop every test knows: its names and addresses stay as they always were.
+  {
+    prefix: 'PD-',
+    shopName: 'Packdesk Demo Shop',
+    domain: 'packdesk-demo',
+    shopUrl: 'https://demo-shop.packdesk.example/',
+    mailDomain: 'packdesk.example',
+    returnsName: 'Packdesk Returns',
+  },
+  { prefix: 'MK-', shopName: 'Makers Kitchen', domain: 'makers-kitchen' },
+  { prefix: 'TB-', shopName: 'Tuinbaas', domain: 'tuinbaas' },
+  { prefix: 'LW-', shopName: 'Linnen en Wol', domain: 'linnen-wol' },
+];
+
+/** The identity of the account at `index`: the first one is the demo shop tests know. */
+export function accountIdentity(index: number, orderNumberPrefix?: string): AccountIdentity {
+  const persona: Persona = personas[index] ?? {
+    prefix: `A${index + 1}-`,
+    shopName: `Demo Shop ${index + 1}`,
+    domain: `demo-shop-${index + 1}`,
+  };
+  return {
+    shopName: persona.shopName,
+    shopUrl: persona.shopUrl ?? `https://${persona.domain}.example/`,
+    mailDomain: persona.mailDomain ?? `${persona.domain}.example`,
+    returnsName: persona.returnsName ?? `${persona.shopName} Returns`,
+    orderNumberPrefix: orderNumberPrefix ?? persona.prefix,
+    firstOrderNumber: (index + 1) * 10_000 + 1,
+    firstOrderId: 7_012_400 + index * 1_000_000,
+    integrationId: INTEGRATION_ID + index,
+    senderAddressId: SENDER_ADDRESS_ID + index * 10,
+    returnsAddressId: RETURNS_ADDRESS_ID + index * 10,
+    domain: persona.domain,
+    // The first account has two brands (a shop and its outlet), the others one each.
+    brandIds: index === 0 ? [4201, 4202] : [4201 + index * 100],
+  };
+}
+
 export interface Price {
   value: number;
   currency: 'EUR';
@@ -97,6 +169,32 @@ export interface SenderAddress extends V3Address {
   id: number;
 }
 
+/** A brand as v2 `GET /brands` shows it (the Brands API exists in v2 only). */
+export interface Brand {
+  id: number;
+  name: string;
+  color: string;
+  secondary_color: string;
+  website: string;
+  overlay_logo: Record<string, never>;
+  screen_logo: { url: string };
+  print_logo: { url: string };
+  overlay_thumb: Record<string, never>;
+  screen_thumb: string;
+  print_thumb: string;
+  notify_reply_to_email: string;
+  domain: string;
+  notify_bcc_email: string | null;
+  hide_powered_by: boolean;
+  features: {
+    tracking_page: boolean;
+    tracking_email: boolean;
+    tracking_sms: boolean;
+    tracking_whatsapp: boolean;
+    returns_portal: boolean;
+  };
+}
+
 export interface V3Contract {
   id: number;
   carrier: { code: string; name: string };
@@ -118,6 +216,8 @@ export interface SeededAccount {
   /** Every sender address: the default first. */
   senderAddresses: SenderAddress[];
   contracts: V3Contract[];
+  /** The brands labels and tracking pages can carry: one or two per account. */
+  brands: Brand[];
   orders: V3Order[];
 }
 
@@ -466,8 +566,43 @@ function orderItems(random: Random, orderIndex: number): V3OrderItem[] {
   });
 }
 
-/** Build the account the simulator serves. Same seed and `now`, same data. */
-export function seedAccount(opts: { seed: number; orderCount: number; now: Date }): SeededAccount {
+function brand(id: number, name: string, domain: string, email: string): Brand {
+  const media = `https://media.sendcloud.sc/brands/${id}`;
+  return {
+    id,
+    name,
+    color: '#2f5d50',
+    secondary_color: '#e8c547',
+    website: `https://${domain}.example/`,
+    overlay_logo: {},
+    screen_logo: { url: `${media}/logo.png` },
+    print_logo: { url: `${media}/logo.png` },
+    overlay_thumb: {},
+    screen_thumb: `${media}/logo_thumbnail.png`,
+    print_thumb: `${media}/logo_thumbnail.png`,
+    notify_reply_to_email: email,
+    domain,
+    notify_bcc_email: null,
+    hide_powered_by: false,
+    features: {
+      tracking_page: true,
+      tracking_email: true,
+      tracking_sms: false,
+      tracking_whatsapp: false,
+      returns_portal: true,
+    },
+  };
+}
+
+/** Build the account the simulator serves. Same seed, `now` and identity, same data. */
+export function seedAccount(opts: {
+  seed: number;
+  orderCount: number;
+  now: Date;
+  /** Default: the first account's, the demo shop's. */
+  identity?: AccountIdentity;
+}): SeededAccount {
+  const identity = opts.identity ?? accountIdentity(0);
   const random = createRandom(opts.seed);
   const now = opts.now.getTime();
   const keys = {
@@ -480,7 +615,7 @@ export function seedAccount(opts: { seed: number; orderCount: number; now: Date 
     { length: opts.orderCount },
     () => now - random.int(5, 72 * 60) * 60_000,
   ).sort((a, b) => a - b);
-  let sendcloudId = 7_012_400;
+  let sendcloudId = identity.firstOrderId;
   const orders = placedAt.map((placed, index): V3Order => {
     sendcloudId += random.int(1, 9);
     const country = random.pick(countries);
@@ -496,11 +631,11 @@ export function seedAccount(opts: { seed: number; orderCount: number; now: Date 
     return {
       id: String(sendcloudId),
       order_id: uuid(random),
-      order_number: `PD-${10001 + index}`,
+      order_number: `${identity.orderNumberPrefix}${identity.firstOrderNumber + index}`,
       created_at: imported,
       modified_at: imported,
       order_details: {
-        integration: { id: INTEGRATION_ID },
+        integration: { id: identity.integrationId },
         status: { ...OPEN_STATUS },
         order_created_at: new Date(placed).toISOString(),
         order_updated_at: new Date(placed).toISOString(),
@@ -535,9 +670,9 @@ export function seedAccount(opts: { seed: number; orderCount: number; now: Date 
   });
 
   const integration: V3Integration = {
-    id: INTEGRATION_ID,
-    shop_name: 'Packdesk Demo Shop',
-    shop_url: 'https://demo-shop.packdesk.example/',
+    id: identity.integrationId,
+    shop_name: identity.shopName,
+    shop_url: identity.shopUrl,
     type: 'api',
     started_failing_at: null,
     last_fetched_at: new Date(now).toISOString(),
@@ -549,18 +684,20 @@ export function seedAccount(opts: { seed: number; orderCount: number; now: Date 
     webhook_url: null,
     feedback_type: 'none',
   };
+  const mail = identity.mailDomain;
   const senderAddress: SenderAddress = {
-    id: SENDER_ADDRESS_ID,
-    name: 'Packdesk Demo Shop',
-    company_name: 'Packdesk Demo Shop B.V.',
+    id: identity.senderAddressId,
+    name: identity.shopName,
+    company_name: `${identity.shopName} B.V.`,
     address_line_1: 'Atoomweg',
     house_number: '63',
     postal_code: '3542 AA',
     city: 'Utrecht',
     country_code: 'NL',
-    email: 'warehouse@packdesk.example',
+    email: `warehouse@${mail}`,
     phone_number: '+31302004000',
   };
+  const [mainBrand, ...otherBrands] = identity.brandIds;
   return {
     keys,
     integration,
@@ -569,27 +706,37 @@ export function seedAccount(opts: { seed: number; orderCount: number; now: Date 
     senderAddresses: [
       senderAddress,
       {
-        id: RETURNS_ADDRESS_ID,
-        name: 'Packdesk Returns',
-        company_name: 'Packdesk Demo Shop B.V.',
+        id: identity.returnsAddressId,
+        name: identity.returnsName,
+        company_name: `${identity.shopName} B.V.`,
         address_line_1: 'Noorderlaan',
         house_number: '147',
         postal_code: '2030',
         city: 'Antwerpen',
         country_code: 'BE',
-        email: 'returns@packdesk.example',
+        email: `returns@${mail}`,
         phone_number: '+3232004000',
       },
     ],
-    contracts: allCarriers.map((carrier) => ({
-      id: carrier.contractId,
-      carrier: { code: carrier.code, name: carrier.name },
-      client_id: `packdesk-${carrier.code}`,
-      country: 'NL',
-      is_default_per_carrier: true,
-      state: 'active',
-      type: 'direct',
-    })),
+    contracts: allCarriers
+      .filter((carrier) => carrier.directContract !== false)
+      .map((carrier) => ({
+        id: carrier.contractId,
+        carrier: { code: carrier.code, name: carrier.name },
+        client_id: `packdesk-${carrier.code}`,
+        country: 'NL',
+        is_default_per_carrier: true,
+        state: 'active',
+        type: 'direct',
+      })),
+    brands: [
+      ...(mainBrand === undefined
+        ? []
+        : [brand(mainBrand, identity.shopName, identity.domain, `hello@${mail}`)]),
+      ...otherBrands.map((id) =>
+        brand(id, `${identity.shopName} Outlet`, `${identity.domain}-outlet`, `outlet@${mail}`),
+      ),
+    ],
     orders,
   };
 }

@@ -169,7 +169,7 @@ export function createSimulatorServer(deps: ServerDeps): { server: Server; stop(
 
     if (deps.rateLimiter) {
       // Keys of one account share its budget: the limit is per account, not per key.
-      const decision = deps.rateLimiter.take(account.data.keys.publicKey, method, at);
+      const decision = deps.rateLimiter.take(account.id, method, at);
       if (!decision.ok) {
         const retryAfter = {
           'Retry-After': String(Math.max(1, Math.ceil(decision.retryAfterMs / 1000))),
@@ -416,10 +416,13 @@ function authenticate(
   if (colon < 0) return 'invalid';
   const publicKey = decoded.slice(0, colon);
   const secretKey = decoded.slice(colon + 1);
+  // Revoked keys are as good as wrong ones: Sendcloud no longer knows them.
   return (
     accounts.find(
       (account) =>
-        account.data.keys.publicKey === publicKey && account.data.keys.secretKey === secretKey,
+        !account.keysRevoked &&
+        account.data.keys.publicKey === publicKey &&
+        account.data.keys.secretKey === secretKey,
     ) ?? 'invalid'
   );
 }

@@ -4,6 +4,7 @@ import {
   carrierForOption,
   countryInfo,
   isCountry,
+  labelCost,
   productForOption,
   serviceName,
 } from './carriers';
@@ -52,6 +53,9 @@ export interface NewShipment {
   externalReferenceId: string | null;
   reference: string | null;
   from: V3Address;
+  /** The id `from` was picked by; null when the request spelled the address out. */
+  senderAddressId: number | null;
+  brandId: number | null;
   to: V3Address;
   shippingOptionCode: string;
   contractId?: number;
@@ -76,6 +80,7 @@ export async function createShipment(
   const { state, now } = ctx;
   const carrier = carrierForOption(spec.shippingOptionCode);
   if (!carrier) throw new Error(`no carrier for ${spec.shippingOptionCode}`);
+  const product = productForOption(spec.shippingOptionCode);
   // A carrier without native ZPL answers a ZPL request with its PDF label.
   const format = spec.format === 'zpl' && carrier.nativeZpl === false ? 'pdf' : spec.format;
   const shipment: ShipmentRecord = {
@@ -112,6 +117,7 @@ export async function createShipment(
       createdAt,
       sender: spec.from,
       recipient: spec.to,
+      ...(product?.labelNotice ? { notice: product.labelNotice } : {}),
     };
     const parcel: ParcelRecord = {
       id,
@@ -138,6 +144,7 @@ export async function createShipment(
     shipment.parcels.push(parcel);
     if (format !== null) {
       const bytes = await documentBytes(parcel, format, 'A6');
+      const cost = product ? labelCost(product, spec.to.country_code, [input.weightKg]) : null;
       state.ledger.push({
         orderId: spec.orderId ?? '',
         orderNumber: spec.orderNumber,
@@ -149,6 +156,11 @@ export async function createShipment(
         bytes,
         createdAt,
         publicKey: shipment.publicKey,
+        integrationId: spec.integrationId,
+        shippingOptionCode: spec.shippingOptionCode,
+        senderAddressId: spec.senderAddressId,
+        brandId: spec.brandId,
+        price: cost ? { value: cost.total, currency: cost.currency } : null,
         via: spec.via,
       });
     }
@@ -318,7 +330,7 @@ export function v2Parcel(ctx: RouteContext, shipment: ShipmentRecord, parcel: Pa
     length: parcel.dimensions?.length ?? null,
     width: parcel.dimensions?.width ?? null,
     height: parcel.dimensions?.height ?? null,
-    type: 'parcel',
+    type: product?.lastMile === 'mailbox' ? 'letter' : 'parcel',
     awb_tracking_number: null,
     box_number: null,
     shipping_method_checkout_name: text('shipping_method_checkout_name'),

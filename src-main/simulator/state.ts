@@ -17,7 +17,22 @@ export interface LedgerEntry {
   bytes: Buffer;
   /** ISO 8601, on the simulator's clock. */
   createdAt: string;
+  /** The key the label was made with: which account, and which of its keys over a rotation. */
   publicKey: string;
+  /** The account's integration the order belongs to; null for labels made without an order. */
+  integrationId: number | null;
+  /** As asked for, e.g. `sendcloud:letter`, or the order's own. */
+  shippingOptionCode: string;
+  /** The sender address used; null where the request gave a full address instead of an id. */
+  senderAddressId: number | null;
+  /** The brand asked for; null when none was. */
+  brandId: number | null;
+  /**
+   * What the account pays for this label, fuel included: the shipping-options quote's total for
+   * its weight and destination. Null if the product has no price there (never for a label the
+   * simulator checked first).
+   */
+  price: { value: number; currency: string } | null;
   /** Which call made it. */
   via:
     'create-label-sync' | 'create-labels-async' | 'shipments/announce' | 'returns' | 'v2 parcels';
@@ -81,7 +96,13 @@ export interface ReturnRecord {
 }
 
 export interface AccountState {
+  /** Stable over key rotations, e.g. `account-1`: what the rate limit counts by. */
+  id: string;
+  /** Orders seeded for this account are numbered after this, e.g. `PD-`. */
+  orderNumberPrefix: string;
   data: SeededAccount;
+  /** Keys revoked in the panel: every request with them gets 401 until new keys are made. */
+  keysRevoked: boolean;
   /** Accounts made after 13 April 2026 may not create v2 parcels. */
   v2ParcelsClosed: boolean;
   orders: OrderRecord[];
@@ -94,6 +115,8 @@ export interface SimulatorState {
   ledger: LedgerEntry[];
   /** Draws tracking numbers. */
   random: Random;
+  /** Draws new API keys when a test rotates an account's keys. */
+  keyRandom: Random;
   /** `example`: data an array with `label` (the published example); `schema`: an object with `label_details`. */
   labelResponse: 'example' | 'schema';
   asyncLabelDelayMs: number;

@@ -25,7 +25,10 @@ export type ContractOptions = Omit<
 
 export interface ContractSimulator {
   sim: Simulator;
+  /** The client of the first account. */
   client: SendcloudClient;
+  /** A client with other keys (another account's), on the same clock, recording its calls too. */
+  clientFor(keys: { publicKey: string; secretKey: string }): SendcloudClient;
   clock: ManualClock;
 }
 
@@ -48,16 +51,20 @@ export async function startContractSimulator(
     labelResponse: 'schema',
     rateLimits: false,
   });
-  const client = createSendcloudClient({
-    baseUrl: sim.url,
-    ...sim.keys,
-    clock,
-    limiter: unlimited,
-    // One attempt: a retry would sleep on the manual clock, and would hide the first answer.
-    retry: { maxAttempts: 1 },
-    timeoutMs: 10_000,
-  });
-  return { sim, client: calls ? recording(client, calls) : client, clock };
+  const clientFor = (keys: { publicKey: string; secretKey: string }) => {
+    const client = createSendcloudClient({
+      baseUrl: sim.url,
+      publicKey: keys.publicKey,
+      secretKey: keys.secretKey,
+      clock,
+      limiter: unlimited,
+      // One attempt: a retry would sleep on the manual clock, and would hide the first answer.
+      retry: { maxAttempts: 1 },
+      timeoutMs: 10_000,
+    });
+    return calls ? recording(client, calls) : client;
+  };
+  return { sim, client: clientFor(sim.keys), clientFor, clock };
 }
 
 /** Every method of the client by its call name: `listOrders`, `v2.createParcel`. */

@@ -1,9 +1,14 @@
 // The contract between Packdesk and Sendcloud, as the official OpenAPI documents write it: every
 // method of the real client against the simulator, where every request the client sends and every
 // answer the simulator gives is validated, and any violation fails the test that caused it.
+import { inflateSync } from 'node:zlib';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSendcloudClient } from '../../src-main/sendcloud/client';
+import {
+  createSendcloudClient,
+  orderInputFrom,
+  parcelInputFrom,
+} from '../../src-main/sendcloud/client';
 import { SendcloudConflictError } from '../../src-main/sendcloud/errors';
 import type { AnnounceShipmentRequest } from '../../src-main/sendcloud/v3/shipments';
 import type { Simulator } from '../../src-main/simulator/index';
@@ -88,6 +93,27 @@ function nth<T>(items: readonly T[], index: number): T {
 
 const byId = <T extends { id: string }>(items: T[]) =>
   [...items].sort((a, b) => a.id.localeCompare(b.id));
+
+/** The text a PDF draws: the hex strings of its `Tj` operators, from its inflated streams. */
+function pdfText(pdf: Buffer): string {
+  const raw = pdf.toString('latin1');
+  const shown: string[] = [];
+  for (const match of raw.matchAll(/stream\r?\n/g)) {
+    const start = match.index + match[0].length;
+    let content: string;
+    try {
+      content = inflateSync(pdf.subarray(start, raw.indexOf('endstream', start))).toString(
+        'latin1',
+      );
+    } catch {
+      continue;
+    }
+    for (const [, hex] of content.matchAll(/<([0-9A-F]*)> Tj/g)) {
+      shown.push(Buffer.from(hex ?? '', 'hex').toString('latin1'));
+    }
+  }
+  return shown.join('\n');
+}
 
 async function pageSizesPt(pdf: Buffer): Promise<[number, number][]> {
   const doc = await PDFDocument.load(pdf);
@@ -634,14 +660,17 @@ describe('contract: v3 account, shipping options, returns and service points', (
       'ups:standard': '11.97',
       'sendcloud:letter': '0.00',
     });
+    // The unstamped letter takes any weight (up to 1000 kg, as Sendcloud's method says), free.
     expect(await quote('DE', '2.500')).toEqual({
       'dhl:parcel': '9.52',
       'dpd:home': '8.84',
       'ups:standard': '12.88',
+      'sendcloud:letter': '0.00',
     });
     expect(Object.keys(await quote('FR', '2.500')).sort()).toEqual([
       'colissimo:home',
       'dpd:home',
+      'sendcloud:letter',
       'ups:standard',
     ]);
     const none = await client.getShippingOptions({
@@ -855,6 +884,300 @@ describe('contract: v2 parcels, labels and account', () => {
     expect(integrations.map((i) => [i.id, i.shop_name])).toEqual([
       [sim.integrationId, 'Packdesk Demo Shop'],
     ]);
+  });
+});
+
+describe('contract: brands, the free unstamped letter and label prices', () => {
+  const ctx = contractSuite({ orderCount: 30, accounts: [{}, {}] });
+  const LETTER = 'sendcloud:letter';
+
+  it('lists the brands of each account and reads one, refusing another account’s brand', async () => {
+    const { sim, client, clientFor } = ctx();
+    const brands = await client.listBrands();
+    expect(brands.map((b) => [b.id, b.name, b.domain])).toEqual([
+      [4201, 'Packdesk Demo Shop', 'packdesk-demo'],
+      [4202, 'Packdesk Demo Shop Outlet', 'packdesk-demo-outlet'],
+    ]);
+    expect(brands.map((b) => b.id)).toEqual(nth(sim.accounts, 0).brandIds);
+    expect(await client.getBrand(4202)).toEqual(brands[1]);
+
+    const other = clientFor(nth(sim.accounts, 1));
+    const theirs = await other.listBrands();
+    expect(theirs.map((b) => [b.id, b.name])).toEqual([[4301, 'Makers Kitchen']]);
+    const refused = await caught(client.getBrand(4301));
+    expect([refused.kind, refused.status, refused.details[0]?.detail]).toEqual([
+      'not-found',
+      404,
+      'No Brand matches the given query.',
+    ]);
+  });
+
+  it('makes a free letter label for an order to each country, at any weight, carrier sendcloud', async () => {
+    const { sim, client } = ctx();
+    const orders = (['NL', 'BE', 'DE', 'FR'] as const).map((country) => {
+      const order = sim.orders().find((o) => o.country === country);
+      if (!order) throw new Error(`no order to ${country} in the seed`);
+      return order;
+    });
+    const heavy = sim.orders().find((o) => o.order.shipping_details.measurement.weight.value > 2);
+    if (!heavy) throw new Error('no order over 2 kg in the seed');
+    for (const order of [...orders, heavy]) {
+      const label = await client.createLabelSync({
+        integrationId: sim.integrationId,
+        order: { orderNumber: order.order_number },
+        shippingOptionCode: LETTER,
+        format: 'pdf',
+        dpi: 72,
+      });
+      expect(label).toMatchObject({
+        orderNumber: order.order_number,
+        carrier: 'sendcloud',
+        shippingOptionCode: LETTER,
+        label: { mimeType: 'application/pdf' },
+      });
+      expect(label.trackingNumber).toMatch(/^SCUL\d{12}$/);
+      expect(sim.labelsFor(order.order_number).at(-1)).toMatchObject({
+        parcelId: label.parcelId,
+        carrier: 'sendcloud',
+        shippingOptionCode: LETTER,
+        price: { value: 0, currency: 'EUR' },
+        publicKey: sim.keys.publicKey,
+        via: 'create-label-sync',
+      });
+    }
+  });
+
+  it('prints on the letter’s label, PDF and ZPL alike, that it is an unstamped test letter', async () => {
+    const { sim, client } = ctx();
+    const [first, second] = sim.orders().slice(-2);
+    if (!first || !second) throw new Error('two orders expected');
+    const pdf = await client.createLabelSync({
+      integrationId: sim.integrationId,
+      order: { orderNumber: first.order_number },
+      shippingOptionCode: LETTER,
+      format: 'pdf',
+      dpi: 72,
+    });
+    expect(pdf.label.bytes.subarray(0, 5).toString('latin1')).toBe(PDF_MAGIC);
+    expect(pdfText(pdf.label.bytes)).toContain('UNSTAMPED LETTER - TEST LABEL');
+    expect((await PDFDocument.load(pdf.label.bytes)).getSubject()).toBe(
+      'UNSTAMPED LETTER - TEST LABEL',
+    );
+    const zpl = await client.createLabelSync({
+      integrationId: sim.integrationId,
+      order: { orderNumber: second.order_number },
+      shippingOptionCode: LETTER,
+      format: 'zpl',
+      dpi: 203,
+    });
+    expect(zpl.label.mimeType).toBe('application/zpl');
+    const text = zpl.label.bytes.toString('utf8');
+    expect(text).toMatch(/^\^XA[\s\S]*\^FDUNSTAMPED LETTER - TEST LABEL\^FS[\s\S]*\^XZ\s*$/);
+    expect(text).toContain(`^FD${zpl.trackingNumber}^FS`);
+    // A real parcel's label carries no such notice.
+    const parcel = await client.createLabelSync({
+      integrationId: sim.integrationId,
+      order: { orderNumber: second.order_number },
+      shippingOptionCode: 'dpd:home',
+      format: 'zpl',
+      dpi: 203,
+    });
+    expect(parcel.label.bytes.toString('utf8')).not.toContain('UNSTAMPED');
+  });
+
+  it('labels with the sender address and brand asked for, and records both in the ledger', async () => {
+    const { sim, client } = ctx();
+    const account = nth(sim.accounts, 0);
+    const returnsAddress = nth(account.senderAddressIds, 1);
+    const order = nth(sim.orders(), 5);
+    const label = await client.createLabelSync({
+      integrationId: sim.integrationId,
+      order: { orderId: order.order_id },
+      senderAddressId: returnsAddress,
+      brandId: 4202,
+      shippingOptionCode: LETTER,
+      format: 'zpl',
+      dpi: 203,
+    });
+    // The returns address is in Antwerp: the label's sender block says so.
+    expect(label.label.bytes.toString('utf8')).toContain('^FDNoorderlaan 147^FS');
+    expect(sim.ledger.find((e) => e.parcelId === label.parcelId)).toMatchObject({
+      publicKey: account.publicKey,
+      integrationId: account.integrationId,
+      shippingOptionCode: LETTER,
+      senderAddressId: returnsAddress,
+      brandId: 4202,
+    });
+    const plain = await client.createLabelSync({
+      integrationId: sim.integrationId,
+      order: { orderId: order.order_id },
+      shippingOptionCode: LETTER,
+      format: 'pdf',
+      dpi: 72,
+    });
+    expect(sim.ledger.find((e) => e.parcelId === plain.parcelId)).toMatchObject({
+      senderAddressId: account.senderAddressId,
+      brandId: null,
+    });
+  });
+
+  it('refuses an unknown sender address (404) and an unknown brand (400), making no label', async () => {
+    const { sim, client, clientFor } = ctx();
+    const order = nth(sim.orders(), 6);
+    const before = sim.ledger.length;
+    const request = {
+      integrationId: sim.integrationId,
+      order: { orderNumber: order.order_number },
+      shippingOptionCode: LETTER,
+      format: 'pdf' as const,
+      dpi: 72 as const,
+    };
+    const sender = await caught(client.createLabelSync({ ...request, senderAddressId: 999 }));
+    expect([sender.status, sender.kind, sender.details[0]]).toEqual([
+      404,
+      'not-found',
+      expect.objectContaining({
+        code: 'invalid',
+        detail: 'Does not exist.',
+        pointer: '/data/attributes/sender_address_id',
+      }),
+    ]);
+    // Another account's brand is no brand of this one.
+    const brand = await caught(client.createLabelSync({ ...request, brandId: 4301 }));
+    expect([brand.status, brand.kind, brand.details[0]]).toEqual([
+      400,
+      'validation',
+      expect.objectContaining({
+        code: 'invalid',
+        detail: 'Brand with id 4301 does not exist.',
+        pointer: '/data/attributes/brand_id',
+      }),
+    ]);
+    // And the other account cannot label this account's order, nor see its integration.
+    const foreign = await caught(clientFor(nth(sim.accounts, 1)).createLabelSync(request));
+    expect(foreign.status).toBe(400);
+    expect(sim.ledger).toHaveLength(before);
+  });
+
+  it('quotes one label’s price in one call, the same the ledger records for the label made', async () => {
+    const { sim, client } = ctx();
+    const quote = (toCountry: string, weightKg: number | string, shippingOptionCode: string) =>
+      client.quoteLabelPrice({ fromCountry: 'NL', toCountry, weightKg, shippingOptionCode });
+    expect(await quote('DE', 1, 'dhl:parcel')).toEqual({ value: 9.06, currency: 'EUR' });
+    expect(await quote('DE', '2.5', 'dhl:parcel')).toEqual({ value: 9.52, currency: 'EUR' });
+    expect(await quote('FR', 12, LETTER)).toEqual({ value: 0, currency: 'EUR' });
+    // Colissimo does not go to Germany, and nothing ships from Belgium in the demo account.
+    expect(await quote('DE', 1, 'colissimo:home')).toBeNull();
+    expect(
+      await client.quoteLabelPrice({
+        fromCountry: 'BE',
+        toCountry: 'NL',
+        weightKg: 1,
+        shippingOptionCode: 'postnl:standard',
+      }),
+    ).toBeNull();
+    await expect(quote('DE', 0, 'dhl:parcel')).rejects.toThrow(RangeError);
+
+    const order = sim.orders().find((o) => o.shipping_option_code === 'dhl:parcel');
+    if (!order) throw new Error('no DHL order in the seed');
+    const label = await client.createLabelSync({
+      integrationId: sim.integrationId,
+      order: { orderNumber: order.order_number },
+      format: 'pdf',
+      dpi: 72,
+    });
+    const entry = sim.ledger.find((e) => e.parcelId === label.parcelId);
+    expect(entry?.price).toEqual(
+      await quote(
+        order.country,
+        order.order.shipping_details.measurement.weight.value,
+        'dhl:parcel',
+      ),
+    );
+  });
+});
+
+describe('contract: importing a marketplace order into a merchant’s own account, unlabelled', () => {
+  // The marketplace, a v3 merchant and a v2 merchant.
+  const ctx = contractSuite({ orderCount: 4, accounts: [{}, {}, {}] });
+
+  it('gives each account its own order numbers, so no import collides with a merchant’s own', () => {
+    const { sim } = ctx();
+    const numbers = sim.accounts.map((account) => account.orders().map((o) => o.order_number));
+    expect(numbers).toEqual([
+      ['PD-10001', 'PD-10002', 'PD-10003', 'PD-10004'],
+      ['MK-20001', 'MK-20002', 'MK-20003', 'MK-20004'],
+      ['TB-30001', 'TB-30002', 'TB-30003', 'TB-30004'],
+    ]);
+  });
+
+  it('upserts an order from one account’s GET /orders into another’s integration, as it was', async () => {
+    const { sim, client, clientFor, clock } = ctx();
+    const merchant = nth(sim.accounts, 1);
+    const shop = clientFor(merchant);
+    const [original] = await client.listAllOrders({
+      orderNumber: nth(sim.orders(), 2).order_number,
+    });
+    if (!original) throw new Error('order not listed');
+    expect(original.order_number).toMatch(/^PD-1000\d$/);
+
+    const body = orderInputFrom(original, merchant.integrationId);
+    expect(body).not.toHaveProperty('id');
+    expect(body.order_details.integration).toEqual({ id: merchant.integrationId });
+    const [saved] = await shop.upsertOrders([body]);
+    expect(saved).toMatchObject({ orderId: original.order_id, orderNumber: original.order_number });
+    clock.advance(2_000);
+
+    const imported = await shop.getOrder(saved?.id ?? '');
+    expect(imported).toEqual({
+      ...original,
+      id: saved?.id,
+      created_at: expect.any(String),
+      modified_at: expect.any(String),
+      order_details: { ...original.order_details, integration: { id: merchant.integrationId } },
+    });
+    expect(imported.order_details.status.code).toBe('unshipped');
+    expect((await shop.listOrders({ orderNumber: original.order_number })).orders).toHaveLength(1);
+    // Unlabelled: no label was made for it in any account.
+    expect(sim.labelsFor(original.order_number)).toEqual([]);
+
+    // A repeat is the same order updated, not a second one: the upsert key is the shop's id.
+    const [again] = await shop.upsertOrders([orderInputFrom(original, merchant.integrationId)]);
+    expect(again?.id).toBe(saved?.id);
+    // The marketplace keeps its own order, under its own id.
+    expect((await client.getOrder(original.id)).order_details.integration.id).toBe(
+      sim.integrationId,
+    );
+  });
+
+  it('stores the order as a v2 parcel without a label in a v2 merchant account', async () => {
+    const { sim, client, clientFor } = ctx();
+    const merchant = nth(sim.accounts, 2);
+    const shop = clientFor(merchant);
+    const original = await client.getOrder(nth(sim.orders(), 3).id);
+    const input = parcelInputFrom(original, { externalReference: `import/${original.order_id}` });
+    expect(input.request_label).toBe(false);
+
+    const parcel = await shop.v2.createParcel(input);
+    const to = original.shipping_address;
+    expect(parcel).toMatchObject({
+      status: { id: 999, message: 'No label' },
+      tracking_number: '',
+      label: {},
+      order_number: original.order_number,
+      external_reference: `import/${original.order_id}`,
+      name: to?.name,
+      city: to?.city,
+      postal_code: to?.postal_code,
+      country: { iso_2: to?.country_code },
+      weight: Number(original.shipping_details?.measurement?.weight?.value).toFixed(3),
+    });
+    expect(parcel.parcel_items).toHaveLength(original.order_details.order_items.length);
+    const found = await shop.v2.listParcels({ orderNumber: original.order_number });
+    expect(found.parcels.map((p) => p.id)).toEqual([parcel.id]);
+    // The parcel is the merchant's: the marketplace account does not know it.
+    expect((await caught(client.v2.getParcel(parcel.id))).kind).toBe('not-found');
+    expect(sim.labelsFor(original.order_number)).toEqual([]);
   });
 });
 

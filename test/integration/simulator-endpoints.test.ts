@@ -244,6 +244,8 @@ describe('simulator endpoints, validated against the spec', () => {
       '/api/v2/user/addresses/sender',
       '/api/v2/user/addresses/sender/84213',
       '/api/v2/integrations',
+      '/api/v2/brands',
+      '/api/v2/brands/4201',
     ]) {
       expect((await api.get(path)).status, path).toBe(200);
     }

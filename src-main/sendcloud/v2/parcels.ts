@@ -1,7 +1,9 @@
 // v2 parcels and labels, for accounts created before v2 POST /parcels closed to new users.
 // A parcel is created and (with request_label) announced in one call.
 import { collectAll, query, urlCursor, type Page } from '../pages';
+import type { Order } from '../schemas';
 import type { Sender } from '../sender';
+import { kilograms } from '../units';
 import {
   v2CancelSchema,
   v2LabelSchema,
@@ -244,4 +246,87 @@ function indexOfEcho(parcels: V2ParcelInput[], echo: Record<string, unknown>): n
       : [],
   );
   return matches.length === 1 ? (matches[0] ?? null) : null;
+}
+
+export interface ParcelFromOrderOptions {
+  /** The v2 shipping method; none is needed while the parcel has no label. */
+  shippingMethodId?: number;
+  senderAddress?: number;
+  /** Unique per account: makes a repeated import findable, the v2 idempotence key. */
+  externalReference?: string;
+}
+
+/**
+ * The v2 parcel that puts an order fetched from another account (`GET /orders`) into a v2
+ * merchant account without a label (`request_label: false`, status 999 "No label"): recipient,
+ * order number, weight, order value and items. v2 has no orders, so the parcel is the order.
+ */
+export function parcelInputFrom(order: Order, opts: ParcelFromOrderOptions = {}): V2ParcelInput {
+  const to = order.shipping_address;
+  const name = to?.name ?? order.customer_details?.name;
+  if (!to || !name || !to.address_line_1 || !to.city || !to.postal_code || !to.country_code) {
+    throw new RangeError(
+      `Order ${order.order_number} has an incomplete shipping address: a v2 parcel needs a name, street, postal code, city and country.`,
+    );
+  }
+  const optional = (value: string | null | undefined) => (value ? value : undefined);
+  const kg = kilograms(order.shipping_details?.measurement?.weight);
+  const total = order.payment_details?.total_price;
+  const totalValue = total ? Number(total.value) : NaN;
+  const items = order.order_details.order_items.map((item) => {
+    const extra = item as Record<string, unknown>;
+    const unitKg = kilograms(item.measurement?.weight);
+    const unitPrice = item.unit_price
+      ? Number(item.unit_price.value)
+      : Number(item.total_price?.value) / item.quantity;
+    // v2 items need a weight and a value per unit; an item without them cannot be declared.
+    if (unitKg === null || !Number.isFinite(unitPrice)) return null;
+    const text = (field: string) =>
+      typeof extra[field] === 'string' && extra[field] !== ''
+        ? (extra[field] as string)
+        : undefined;
+    const parcelItem: NonNullable<V2ParcelInput['parcel_items']>[number] = {
+      description: item.name,
+      quantity: item.quantity,
+      weight: unitKg.toFixed(3),
+      value: Math.round(unitPrice * 100) / 100,
+      hs_code: text('hs_code') ?? '',
+    };
+    const origin = text('country_of_origin');
+    if (origin) parcelItem.origin_country = origin;
+    if (item.sku) parcelItem.sku = item.sku;
+    const productId = text('product_id');
+    if (productId) parcelItem.product_id = productId;
+    return parcelItem;
+  });
+  // Half a declaration is worse than none: items go along only if every one can be declared.
+  const declared = items.every((item) => item !== null) ? items : [];
+  const parcel: V2ParcelInput = {
+    name,
+    address: to.address_line_1,
+    city: to.city,
+    postal_code: to.postal_code,
+    country: to.country_code,
+    request_label: false,
+    order_number: order.order_number,
+  };
+  const fields: Partial<V2ParcelInput> = {
+    company_name: optional(to.company_name),
+    house_number: optional(to.house_number),
+    address_2: optional(to.address_line_2),
+    country_state: optional(to.state_province_code),
+    telephone: optional(to.phone_number) ?? optional(order.customer_details?.phone_number),
+    email: optional(to.email) ?? optional(order.customer_details?.email),
+    weight: kg !== null && kg > 0 ? kg.toFixed(3) : undefined,
+    total_order_value: Number.isFinite(totalValue) ? totalValue.toFixed(2) : undefined,
+    total_order_value_currency: Number.isFinite(totalValue) ? total?.currency : undefined,
+    shipment: opts.shippingMethodId !== undefined ? { id: opts.shippingMethodId } : undefined,
+    sender_address: opts.senderAddress,
+    external_reference: opts.externalReference,
+    parcel_items: declared.length > 0 ? declared : undefined,
+  };
+  for (const [key, value] of Object.entries(fields)) {
+    if (value !== undefined) Object.assign(parcel, { [key]: value });
+  }
+  return parcel;
 }

@@ -178,3 +178,28 @@ export const v2IntegrationSchema = z.looseObject({
 export type V2Integration = z.output<typeof v2IntegrationSchema>;
 // v2 lists integrations as a bare array.
 export const v2IntegrationListSchema = z.array(v2IntegrationSchema);
+
+const logoSchema = z.looseObject({ url: optionalString }).nullish();
+
+// v2 brands.yaml (merged v2 document): only the id and name are required by Packdesk; the rest
+// says how the brand shows on tracking pages and labels.
+export const v2BrandSchema = z.looseObject({
+  id: z.number().int(),
+  name: z.string(),
+  /** The tracking-page and return-portal domain, e.g. `sendcloud-shop`. */
+  domain: optionalString,
+  color: optionalString,
+  secondary_color: optionalString,
+  website: optionalString,
+  screen_logo: logoSchema,
+  print_logo: logoSchema,
+  notify_reply_to_email: optionalString,
+  hide_powered_by: z.boolean().nullish(),
+  features: z.record(z.string(), z.unknown()).nullish(),
+});
+export type V2Brand = z.output<typeof v2BrandSchema>;
+export const v2BrandListSchema = z.looseObject({
+  next: pageLink,
+  previous: pageLink,
+  brands: z.array(v2BrandSchema),
+});

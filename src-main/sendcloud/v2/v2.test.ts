@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { caught } from '../../../test/helpers/sendcloud';
 import { SendcloudValidationError } from '../errors';
-import { fakeFetch, json, readExample, testClient } from '../../../test/helpers/sendcloud-fakes';
-import type { V2ParcelInput } from './parcels';
+import {
+  fakeFetch,
+  json,
+  readExample,
+  specExample,
+  testClient,
+} from '../../../test/helpers/sendcloud-fakes';
+import { orderSchema } from '../schemas';
+import { parcelInputFrom, type V2ParcelInput } from './parcels';
 
 const body = (s: { body: string | null } | undefined) => JSON.parse(s?.body ?? 'null') as unknown;
 const query = (s: { url: URL } | undefined) => Object.fromEntries(s?.url.searchParams ?? []);
@@ -227,5 +234,105 @@ describe('v2 labels and account', () => {
       id: 123,
       shop_name: 'Integration #1',
     });
+  });
+});
+
+describe('v2 brands', () => {
+  const merged = 'toppynl-merged/v2-openapi.json';
+
+  it('lists every brand and reads one bare, as the spec examples answer', async () => {
+    const list = specExample(merged, '/brands', 'get', '200', 'RetrieveAListOfBrands');
+    const one = specExample(merged, '/brands/{id}', 'get', '200', 'RetrieveBrand');
+    const { fetch, seen } = fakeFetch((s) =>
+      json(200, s.url.pathname === '/api/v2/brands' ? list : one),
+    );
+    const { client } = testClient(fetch);
+    const brands = await client.listBrands();
+    expect(brands.map((b) => [b.id, b.name, b.domain])).toEqual([
+      [1, 'Sendcloud B.V', 'sendcloud-shop'],
+    ]);
+    expect(await client.getBrand(1)).toMatchObject({ id: 1, name: 'Sendcloud B.V' });
+    expect(seen.map((s) => `${s.method} ${s.url.pathname}${s.url.search}`)).toEqual([
+      'GET /api/v2/brands',
+      'GET /api/v2/brands/1',
+    ]);
+  });
+
+  it('follows the next URL of a second page, and reads an unknown brand as not found', async () => {
+    const page = (ids: number[], next: string | null) => ({
+      next,
+      previous: null,
+      brands: ids.map((id) => ({ id, name: `Brand ${id}` })),
+    });
+    const { fetch, seen } = fakeFetch((s) => {
+      if (s.url.pathname === '/api/v2/brands/184') {
+        return json(404, specExample(merged, '/brands/{id}', 'get', '404', 'NotFound'));
+      }
+      return json(
+        200,
+        s.url.searchParams.get('cursor') === 'p2'
+          ? page([3], null)
+          : page([1, 2], 'http://sim.test/api/v2/brands?cursor=p2'),
+      );
+    });
+    const { client } = testClient(fetch);
+    expect((await client.listBrands()).map((b) => b.id)).toEqual([1, 2, 3]);
+    expect(query(seen[1])).toEqual({ cursor: 'p2' });
+    const missing = await caught(client.getBrand(184));
+    expect([missing.kind, missing.details[0]?.detail]).toEqual([
+      'not-found',
+      'No Brand matches the given query.',
+    ]);
+  });
+});
+
+describe('parcelInputFrom: a v3 order as a v2 parcel without a label', () => {
+  const order = () =>
+    orderSchema.parse((readExample('v3-orders-list-response.json') as { data: unknown[] }).data[0]);
+
+  it('takes the recipient, order number, value and items, and asks for no label', () => {
+    const base = order();
+    const withWeight = {
+      ...base,
+      shipping_details: {
+        ...base.shipping_details,
+        measurement: { weight: { value: 1.2, unit: 'kg' } },
+      },
+    };
+    expect(parcelInputFrom(withWeight, { externalReference: 'import/555413' })).toEqual({
+      name: 'John Doe',
+      address: 'Stadhuisplein',
+      house_number: '15',
+      city: 'Oss',
+      postal_code: '5341TW',
+      country: 'NL',
+      request_label: false,
+      order_number: 'OXSDFGHTD-12',
+      weight: '1.200',
+      total_order_value: '7.00',
+      total_order_value_currency: 'EUR',
+      external_reference: 'import/555413',
+      parcel_items: [
+        { description: 'Cylinder candle', quantity: 1, weight: '1.000', value: 3.5, hs_code: '' },
+      ],
+    });
+  });
+
+  it('declares no items when one of them has no weight, and refuses an order without an address', () => {
+    const base = order();
+    const unweighed = {
+      ...base,
+      order_details: {
+        ...base.order_details,
+        order_items: [
+          ...base.order_details.order_items,
+          { name: 'Gift card', quantity: 1, total_price: { value: 10, currency: 'EUR' } },
+        ],
+      },
+    };
+    expect(parcelInputFrom(unweighed)).not.toHaveProperty('parcel_items');
+    expect(() => parcelInputFrom({ ...base, shipping_address: null })).toThrow(
+      /OXSDFGHTD-12 has an incomplete shipping address/,
+    );
   });
 });

@@ -1,9 +1,16 @@
 // v3 orders: the station's order sync and lookups, and the batch upsert a marketplace uses to
 // import orders into a merchant's account.
-import { orderListSchema, orderResponseSchema, type Order } from '../schemas';
+import {
+  orderListSchema,
+  orderResponseSchema,
+  type Order,
+  type OrderItem,
+  type V3Address,
+} from '../schemas';
 import { collectAll, linkCursor, query } from '../pages';
 import type { Sender } from '../sender';
 import { ordersCreateResponseSchema } from './schemas';
+import { kilograms } from '../units';
 import type { AddressInput } from './address';
 
 export interface ListOrdersParams {
@@ -35,9 +42,15 @@ export interface OrderPage {
   nextCursor: string | null;
 }
 
-interface Money {
+export interface Money {
   value: number | string;
   currency: string;
+}
+
+/** Costs on the payment details: decimal strings (`costs-object`). */
+export interface CostInput {
+  value: string | null;
+  currency: string | null;
 }
 
 export interface OrderItemInput {
@@ -59,6 +72,11 @@ export interface OrderItemInput {
     weight?: { value: number; unit: 'kg' | 'g' | 'lbs' | 'oz' };
     dimension?: { length: number; width: number; height: number; unit: string };
   };
+  delivery_dates?: Record<string, unknown>;
+  mid_code?: string | null;
+  material_content?: string | null;
+  intended_use?: string | null;
+  dangerous_goods?: Record<string, unknown>;
 }
 
 /** One order of POST /orders, in Sendcloud's own field names (see v3-orders.yaml). */
@@ -83,6 +101,11 @@ export interface OrderInput {
     subtotal_price?: Money;
     estimated_shipping_price?: Money;
     estimated_tax_price?: Money;
+    invoice_date?: string | null;
+    discount_granted?: CostInput;
+    insurance_costs?: CostInput;
+    freight_costs?: CostInput;
+    other_costs?: CostInput;
   };
   shipping_address?: AddressInput;
   billing_address?: AddressInput;
@@ -101,6 +124,7 @@ export interface OrderInput {
     commercial_invoice_number?: string;
     shipment_type?: 'gift' | 'commercial_goods' | 'commercial_sample' | 'returned_goods';
     export_type?: 'private' | 'commercial_b2c' | 'commercial_b2b';
+    tax_numbers?: Record<string, unknown>;
   };
 }
 
@@ -168,4 +192,242 @@ export function ordersApi(sender: Sender) {
       return data.data.map((o) => ({ id: o.id, orderId: o.order_id, orderNumber: o.order_number }));
     },
   };
+}
+
+/**
+ * The upsert body that puts an order fetched from one account (`GET /orders`) into another
+ * account's integration, without a label: a marketplace order handed to the merchant who ships
+ * it. It keeps the shop's order id (the upsert key, so a repeat updates rather than duplicates),
+ * number, dates, status, addresses, items, prices, weight and shipping option. Sendcloud's own id
+ * and the contract stay behind: both belong to the account the order came from.
+ */
+export function orderInputFrom(order: Order, integrationId: number): OrderInput {
+  const details = order.order_details;
+  const payment = order.payment_details;
+  const shipping = order.shipping_details;
+  const need = <T>(value: T | null | undefined, field: string): T => {
+    if (value === null || value === undefined) {
+      throw new RangeError(
+        `Order ${order.order_number} has no ${field}, which Sendcloud needs to import it.`,
+      );
+    }
+    return value;
+  };
+  const createdAt = need(details.order_created_at ?? order.created_at, 'order_created_at');
+  const totalPrice = need(payment?.total_price, 'payment_details.total_price');
+  const shippingAddress = order.shipping_address ? addressInput(order.shipping_address) : null;
+  if (order.shipping_address && !shippingAddress) {
+    throw new RangeError(
+      `Order ${order.order_number} has an incomplete shipping address: Sendcloud needs a name, street, postal code, city and country.`,
+    );
+  }
+  // The billing address is not needed to ship: an incomplete one is left out, not refused.
+  const billingAddress = order.billing_address ? addressInput(order.billing_address) : null;
+  const weight = weightInput(shipping?.measurement?.weight);
+  const optionCode = shipping?.ship_with?.properties.shipping_option_code;
+  const customerName = order.customer_details?.name ?? order.shipping_address?.name;
+  const extra = order as Record<string, unknown>;
+  const servicePoint = servicePointInput(extra.service_point_details);
+
+  const shippingDetails: NonNullable<OrderInput['shipping_details']> = {
+    ...(typeof shipping?.is_local_pickup === 'boolean'
+      ? { is_local_pickup: shipping.is_local_pickup }
+      : {}),
+    ...(shipping?.delivery_indicator ? { delivery_indicator: shipping.delivery_indicator } : {}),
+    ...(weight ? { measurement: { weight } } : {}),
+    ...(optionCode
+      ? {
+          ship_with: {
+            type: 'shipping_option_code' as const,
+            properties: { shipping_option_code: optionCode },
+          },
+        }
+      : {}),
+  };
+  return {
+    order_id: order.order_id,
+    order_number: order.order_number,
+    order_details: {
+      integration: { id: integrationId },
+      status: statusInput(details.status),
+      order_created_at: createdAt,
+      ...(details.order_updated_at ? { order_updated_at: details.order_updated_at } : {}),
+      order_items: details.order_items.map((item) => itemInput(item, order.order_number)),
+      ...(details.notes ? { notes: details.notes } : {}),
+      ...(details.tags ? { tags: [...details.tags] } : {}),
+    },
+    payment_details: {
+      total_price: moneyInput(totalPrice),
+      status: statusInput(need(payment?.status, 'payment_details.status')),
+      ...(typeof payment?.is_cash_on_delivery === 'boolean'
+        ? { is_cash_on_delivery: payment.is_cash_on_delivery }
+        : {}),
+      ...(payment?.subtotal_price ? { subtotal_price: moneyInput(payment.subtotal_price) } : {}),
+      ...optionalMoney(payment, 'estimated_shipping_price'),
+      ...optionalMoney(payment, 'estimated_tax_price'),
+      ...(carried(payment, PAYMENT_EXTRAS) as Partial<OrderInput['payment_details']>),
+    },
+    ...(shippingAddress ? { shipping_address: shippingAddress } : {}),
+    ...(billingAddress ? { billing_address: billingAddress } : {}),
+    ...(customerName
+      ? {
+          customer_details: {
+            name: customerName,
+            ...(order.customer_details?.email ? { email: order.customer_details.email } : {}),
+            ...(order.customer_details?.phone_number
+              ? { phone_number: order.customer_details.phone_number }
+              : {}),
+          },
+        }
+      : {}),
+    ...(Object.keys(shippingDetails).length > 0 ? { shipping_details: shippingDetails } : {}),
+    ...(servicePoint ? { service_point_details: servicePoint } : {}),
+    ...(isObject(extra.customs_details)
+      ? { customs_details: structuredClone(extra.customs_details) as OrderInput['customs_details'] }
+      : {}),
+  };
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Costs and dates Packdesk does not read itself, carried across as Sendcloud gave them. */
+const PAYMENT_EXTRAS = [
+  'invoice_date',
+  'discount_granted',
+  'insurance_costs',
+  'freight_costs',
+  'other_costs',
+] as const;
+/** Customs and delivery facts of an item, carried across as Sendcloud gave them. */
+const ITEM_EXTRAS = [
+  'delivery_dates',
+  'mid_code',
+  'material_content',
+  'intended_use',
+  'dangerous_goods',
+] as const;
+
+/** The named fields of `source` that hold something, deep-copied; nulls mean "not set". */
+function carried(
+  source: Record<string, unknown> | null | undefined,
+  fields: readonly string[],
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const field of fields) {
+    const value = source?.[field];
+    if (value !== null && value !== undefined) out[field] = structuredClone(value);
+  }
+  return out;
+}
+
+function statusInput(status: { code: string; message?: string | null }) {
+  return { code: status.code, ...(status.message ? { message: status.message } : {}) };
+}
+
+/** Orders take prices as numbers; a decimal string from elsewhere is read as one. */
+function moneyInput(price: { value: number | string; currency: string }): Money {
+  const value = Number(price.value);
+  return { value: Number.isFinite(value) ? value : price.value, currency: price.currency };
+}
+
+function optionalMoney(
+  payment: Record<string, unknown> | null | undefined,
+  field: 'estimated_shipping_price' | 'estimated_tax_price',
+): Partial<Record<typeof field, Money>> {
+  const price = payment?.[field];
+  if (typeof price !== 'object' || price === null) return {};
+  const { value, currency } = price as { value?: unknown; currency?: unknown };
+  if ((typeof value !== 'number' && typeof value !== 'string') || typeof currency !== 'string') {
+    return {};
+  }
+  return { [field]: moneyInput({ value, currency }) };
+}
+
+function weightInput(
+  weight: { value: number | string; unit: string } | null | undefined,
+): { value: number; unit: 'kg' } | undefined {
+  const kg = kilograms(weight);
+  // Sendcloud refuses a weight of 0: none is better than a wrong one.
+  return kg !== null && kg > 0 ? { value: Math.round(kg * 1000) / 1000, unit: 'kg' } : undefined;
+}
+
+/** An address with the five fields Sendcloud requires, or null; empty strings are left out. */
+function addressInput(address: V3Address): AddressInput | null {
+  const { name, address_line_1, postal_code, city, country_code } = address;
+  if (!name || !address_line_1 || !postal_code || !city || !country_code) return null;
+  const optional = [
+    'company_name',
+    'house_number',
+    'address_line_2',
+    'po_box',
+    'state_province_code',
+    'email',
+    'phone_number',
+  ] as const;
+  const input: AddressInput = { name, address_line_1, postal_code, city, country_code };
+  for (const field of optional) {
+    const value = address[field];
+    if (value) input[field] = value;
+  }
+  return input;
+}
+
+const ITEM_TEXT = [
+  'item_id',
+  'product_id',
+  'variant_id',
+  'sku',
+  'ean',
+  'hs_code',
+  'country_of_origin',
+  'description',
+  'image_url',
+] as const;
+
+function itemInput(item: OrderItem, orderNumber: string): OrderItemInput {
+  const extra = item as Record<string, unknown>;
+  const unit = item.unit_price ? moneyInput(item.unit_price) : undefined;
+  let total = item.total_price ? moneyInput(item.total_price) : undefined;
+  if (!total && unit && typeof unit.value === 'number') {
+    total = { value: Math.round(unit.value * item.quantity * 100) / 100, currency: unit.currency };
+  }
+  if (!total) {
+    throw new RangeError(
+      `Order ${orderNumber} has an item without a price (${item.name}), which Sendcloud needs.`,
+    );
+  }
+  const input: OrderItemInput = { name: item.name, quantity: item.quantity, total_price: total };
+  if (unit) input.unit_price = unit;
+  for (const field of ITEM_TEXT) {
+    const value = extra[field];
+    if (typeof value === 'string' && value !== '') input[field] = value;
+  }
+  const properties = extra.properties;
+  if (isObject(properties)) {
+    input.properties = { ...(properties as Record<string, string | number | boolean>) };
+  }
+  const weight = weightInput(item.measurement?.weight);
+  if (weight) input.measurement = { weight };
+  const dimension = (item.measurement as Record<string, unknown> | null | undefined)?.dimension;
+  if (isObject(dimension)) {
+    input.measurement = {
+      ...input.measurement,
+      dimension: structuredClone(dimension) as NonNullable<
+        OrderItemInput['measurement']
+      >['dimension'],
+    };
+  }
+  return { ...input, ...carried(extra, ITEM_EXTRAS) };
+}
+
+function servicePointInput(value: unknown): OrderInput['service_point_details'] {
+  if (!isObject(value)) return undefined;
+  const point = value;
+  if (typeof point.id === 'string' && point.id) return { id: point.id };
+  if (typeof point.id === 'number') return { id: String(point.id) };
+  if (typeof point.carrier_service_point_id === 'string' && point.carrier_service_point_id) {
+    return { carrier_service_point_id: point.carrier_service_point_id };
+  }
+  return undefined;
 }

@@ -1,6 +1,7 @@
 // v3 shipping options (which carrier products fit a shipment, with quotes) and service points.
 import { query } from '../pages';
-import type { Sender } from '../sender';
+import { badAnswer, type Sender } from '../sender';
+import { kilograms } from '../units';
 import {
   servicePointListSchema,
   shippingOptionsResponseSchema,
@@ -45,6 +46,25 @@ export interface ShippingOptionsResult {
   message: string | null;
 }
 
+export interface LabelPriceQuery {
+  /** ISO 3166 alpha-2. */
+  fromCountry: string;
+  toCountry: string;
+  /** Kilograms; a decimal string, as orders sometimes hold weights, is read as one. */
+  weightKg: number | string;
+  /** Exactly as a label would be asked for, e.g. `postnl:standard` or `sendcloud:letter`. */
+  shippingOptionCode: string;
+  /** Zonal carriers price by postal code too. */
+  fromPostalCode?: string;
+  toPostalCode?: string;
+}
+
+export interface LabelPrice {
+  /** The quote's total, surcharges included. */
+  value: number;
+  currency: string;
+}
+
 export interface ListServicePointsParams {
   countryCode: string;
   carrierCodes?: string[];
@@ -78,6 +98,47 @@ export function shippingOptionsApi(sender: Sender) {
         body: req,
       });
       return { options: data.data ?? [], message: data.message ?? null };
+    },
+
+    /**
+     * What one label of this option costs from one country to another at this weight: the total
+     * of Sendcloud's quote, or null when the option does not go there or comes without a price.
+     */
+    async quoteLabelPrice(q: LabelPriceQuery): Promise<LabelPrice | null> {
+      const kg = Number(q.weightKg);
+      if (!Number.isFinite(kg) || kg <= 0) {
+        throw new RangeError(`A label price needs a weight above 0 kg, not ${String(q.weightKg)}.`);
+      }
+      const body: ShippingOptionsRequest = {
+        from_country_code: q.fromCountry,
+        to_country_code: q.toCountry,
+        ...(q.fromPostalCode !== undefined ? { from_postal_code: q.fromPostalCode } : {}),
+        ...(q.toPostalCode !== undefined ? { to_postal_code: q.toPostalCode } : {}),
+        shipping_option_code: q.shippingOptionCode,
+        parcels: [{ weight: { value: kg.toFixed(3), unit: 'kg' } }],
+        calculate_quotes: true,
+      };
+      const path = '/shipping-options';
+      const response = await sender.json(shippingOptionsResponseSchema, {
+        method: 'POST',
+        path,
+        body,
+      });
+      const option = (response.data.data ?? []).find((o) => o.code === q.shippingOptionCode);
+      const quotes = option?.quotes ?? [];
+      // Quotes are per weight band; the one this weight falls in, else the only one there is.
+      const inBand = quotes.find(
+        (quote) =>
+          kg >= (kilograms(quote.weight?.min) ?? 0) &&
+          kg <= (kilograms(quote.weight?.max) ?? Infinity),
+      );
+      const total = (inBand ?? (quotes.length === 1 ? quotes[0] : undefined))?.price?.total;
+      if (!total) return null;
+      const value = Number(total.value);
+      if (!Number.isFinite(value)) {
+        throw badAnswer(`POST ${path}`, `a price that is not a number: ${total.value}`, response);
+      }
+      return { value, currency: total.currency };
     },
 
     async listServicePoints(params: ListServicePointsParams): Promise<ServicePointsResult> {

@@ -8,8 +8,10 @@ import {
   specExample,
   testClient,
 } from '../../../test/helpers/sendcloud-fakes';
+import { loadSpecs } from '../../simulator/openapi/index';
+import { orderSchema, type Order } from '../schemas';
 import type { AnnounceShipmentRequest } from './shipments';
-import type { OrderInput } from './orders';
+import { orderInputFrom, type OrderInput } from './orders';
 import type { Shipment } from './schemas';
 
 const body = (s: { body: string | null } | undefined) => JSON.parse(s?.body ?? 'null') as unknown;
@@ -78,6 +80,117 @@ describe('v3 orders', () => {
       /1 to 100/,
     );
     expect(seen).toHaveLength(0);
+  });
+});
+
+describe('orderInputFrom: an order of one account as the upsert body of another', () => {
+  const listed = () =>
+    orderSchema.parse((readExample('v3-orders-list-response.json') as { data: unknown[] }).data[0]);
+
+  it('keeps what the order says and leaves Sendcloud’s id, dates and contract behind', () => {
+    const order = listed();
+    const input = orderInputFrom(order, 42);
+    expect(input).toEqual({
+      order_id: '555413',
+      order_number: 'OXSDFGHTD-12',
+      order_details: {
+        integration: { id: 42 },
+        status: { code: 'fulfilled', message: 'Fulfilled' },
+        order_created_at: '2018-02-27T10:00:00.555Z',
+        order_updated_at: '2018-02-27T10:00:00.555Z',
+        order_items: [
+          {
+            name: 'Cylinder candle',
+            quantity: 1,
+            unit_price: { value: 3.5, currency: 'EUR' },
+            total_price: { value: 3.5, currency: 'EUR' },
+            measurement: { weight: { value: 1, unit: 'kg' } },
+            delivery_dates: {
+              handover_at: '2022-02-27T10:00:00.555309+00:00',
+              deliver_at: '2022-03-02T11:50:00.555309+00:00',
+            },
+            mid_code: 'US1234567',
+            material_content: '100% Cotton',
+            intended_use: 'Personal use',
+          },
+        ],
+      },
+      payment_details: {
+        is_cash_on_delivery: false,
+        total_price: { value: 7, currency: 'EUR' },
+        status: { code: 'paid', message: 'Order has been paid' },
+        discount_granted: { value: '3.99', currency: 'EUR' },
+        insurance_costs: { value: '9.99', currency: 'EUR' },
+        freight_costs: { value: '5.99', currency: 'EUR' },
+        other_costs: { value: '2.99', currency: 'EUR' },
+      },
+      customs_details: (order as Record<string, unknown>).customs_details,
+      shipping_address: order.shipping_address,
+      billing_address: order.billing_address,
+      customer_details: { name: 'Jane Doe' },
+      shipping_details: {
+        is_local_pickup: false,
+        ship_with: {
+          type: 'shipping_option_code',
+          properties: { shipping_option_code: 'postnl:standard' },
+        },
+      },
+    });
+  });
+
+  it('makes a body the official POST /orders schema accepts', () => {
+    const specs = loadSpecs();
+    const op = specs.match('v3', 'POST', '/orders');
+    if (!op) throw new Error('no POST /orders in the spec');
+    const upsert = [orderInputFrom(listed(), 42)];
+    const input = { query: new URLSearchParams(), headers: {}, contentType: 'application/json' };
+    expect(specs.validateRequest(op, { ...input, body: upsert })).toEqual([]);
+  });
+
+  it('reads string prices and gram weights, leaves out an incomplete billing address and empty fields', () => {
+    const base = listed();
+    const order: Order = {
+      ...base,
+      payment_details: { ...base.payment_details, total_price: { value: '7.50', currency: 'EUR' } },
+      billing_address: { name: 'Jane Doe', city: 'Breda' },
+      customer_details: { name: 'Jane Doe', email: '' },
+      shipping_details: {
+        ...base.shipping_details,
+        measurement: { weight: { value: '1250', unit: 'g' } },
+      },
+    };
+    const input = orderInputFrom(order, 42);
+    expect(input.payment_details.total_price).toEqual({ value: 7.5, currency: 'EUR' });
+    expect(input.shipping_details?.measurement).toEqual({ weight: { value: 1.25, unit: 'kg' } });
+    expect(input).not.toHaveProperty('billing_address');
+    expect(input.customer_details).toEqual({ name: 'Jane Doe' });
+  });
+
+  it('refuses an order Sendcloud could not import: no complete shipping address, an unpriced item', () => {
+    const base = listed();
+    expect(() =>
+      orderInputFrom({ ...base, shipping_address: { name: 'John Doe', city: 'Oss' } }, 42),
+    ).toThrow(/OXSDFGHTD-12 has an incomplete shipping address/);
+    const unpriced = {
+      ...base,
+      order_details: {
+        ...base.order_details,
+        order_items: [{ name: 'Mystery box', quantity: 2 }],
+      },
+    };
+    expect(() => orderInputFrom(unpriced, 42)).toThrow(/without a price \(Mystery box\)/);
+    // A unit price is enough: the total follows from the quantity.
+    const unitOnly = {
+      ...base,
+      order_details: {
+        ...base.order_details,
+        order_items: [{ name: 'Mug', quantity: 3, unit_price: { value: 4.1, currency: 'EUR' } }],
+      },
+    };
+    expect(orderInputFrom(unitOnly, 42).order_details.order_items[0]?.total_price).toEqual({
+      value: 12.3,
+      currency: 'EUR',
+    });
   });
 });
 
@@ -341,6 +454,37 @@ describe('other v3 calls', () => {
     const empty = await client.getShippingOptions({});
     expect(empty.options).toEqual([]);
     expect(empty.message).toMatch(/couldn't find any shipping options/);
+  });
+
+  it('quotes one label: the total of the asked option’s quote for the weight, or null', async () => {
+    const { fetch, seen } = fakeFetch((_s, i) =>
+      json(
+        200,
+        readExample(
+          i < 2 ? 'v3-shipping-options-response.json' : 'v3-shipping-options-empty-response.json',
+        ),
+      ),
+    );
+    const { client } = testClient(fetch);
+    const ask = {
+      fromCountry: 'NL',
+      toCountry: 'NL',
+      weightKg: 2,
+      shippingOptionCode: 'postnl:standard/signature',
+    };
+    expect(await client.quoteLabelPrice(ask)).toEqual({ value: 17.5, currency: 'EUR' });
+    expect(body(seen[0])).toEqual({
+      from_country_code: 'NL',
+      to_country_code: 'NL',
+      shipping_option_code: 'postnl:standard/signature',
+      parcels: [{ weight: { value: '2.000', unit: 'kg' } }],
+      calculate_quotes: true,
+    });
+    // Another option in the answer is not the one asked for; nothing found is no price either.
+    expect(await client.quoteLabelPrice({ ...ask, shippingOptionCode: 'dhl:parcel' })).toBeNull();
+    expect(await client.quoteLabelPrice(ask)).toBeNull();
+    await expect(client.quoteLabelPrice({ ...ask, weightKg: 'heavy' })).rejects.toThrow(RangeError);
+    expect(seen).toHaveLength(3);
   });
 
   it('lists and gets sender addresses, following the Link cursor', async () => {

@@ -1,4 +1,5 @@
-// v2 account data: shipping methods with prices per country, sender addresses, integrations.
+// v2 account data: shipping methods with prices per country, sender addresses, integrations and
+// brands (the Brands API exists in v2 only; v3 labels name a brand by the id it gives).
 import {
   countryInfo,
   countries,
@@ -99,6 +100,13 @@ function v2Integration(integration: V3Integration) {
   };
 }
 
+function getBrand(ctx: RouteContext) {
+  const brand = ctx.account.data.brands.find((b) => String(b.id) === ctx.params.id);
+  if (!brand) throw v2Fail(ctx, 404, 'No Brand matches the given query.');
+  // Unlike the other v2 single reads, the brand comes bare, not under a `brand` key.
+  return json(200, brand);
+}
+
 export const v2AccountRoutes: Route[] = [
   { method: 'GET', path: '/shipping_methods', handle: listMethods },
   { method: 'GET', path: '/shipping_methods/{id}', handle: getMethod },
@@ -114,4 +122,11 @@ export const v2AccountRoutes: Route[] = [
     path: '/integrations',
     handle: (ctx) => json(200, ctx.account.data.integrations.map(v2Integration)),
   },
+  // One page holds them all: an account has a handful of brands at most.
+  {
+    method: 'GET',
+    path: '/brands',
+    handle: (ctx) => json(200, { next: null, previous: null, brands: ctx.account.data.brands }),
+  },
+  { method: 'GET', path: '/brands/{id}', handle: getBrand },
 ];

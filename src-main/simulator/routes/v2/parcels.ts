@@ -130,6 +130,8 @@ async function createParcels(ctx: RouteContext) {
       externalReferenceId: planned.externalReference,
       reference: str(raw.reference) ?? null,
       from: planned.sender,
+      senderAddressId: planned.sender.id,
+      brandId: null,
       to: toAddress(raw),
       shippingOptionCode: product?.code ?? 'postnl:standard',
       totalOrderPrice: total

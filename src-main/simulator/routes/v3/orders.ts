@@ -12,7 +12,7 @@ import {
   type RouteContext,
 } from '../../http';
 import { shippingOptionsByCountry, carrierForOption, isCountry } from '../../carriers';
-import type { V3Address, V3Order } from '../../seed';
+import type { Price, V3Address, V3Order } from '../../seed';
 import { visibleOrders, type AccountState } from '../../state';
 
 const SORTABLE: Record<string, (order: V3Order) => string | number> = {
@@ -140,6 +140,14 @@ function findVisible(ctx: RouteContext): V3Order {
 const num = (value: unknown, fallback: number) =>
   typeof value === 'number' && Number.isFinite(value) ? value : fallback;
 
+/** A sent price the demo account can hold (EUR only), or undefined. */
+function price(value: unknown): Price | undefined {
+  if (!isRecord(value) || value.currency !== 'EUR') return undefined;
+  return typeof value.value === 'number' && Number.isFinite(value.value)
+    ? { value: value.value, currency: 'EUR' }
+    : undefined;
+}
+
 function address(value: unknown, fallback?: V3Address): V3Address {
   const raw = isRecord(value) ? value : {};
   const text = (name: string) => str(raw[name]);
@@ -223,14 +231,17 @@ export function normalizeOrder(
       ...(payment as Partial<V3Order['payment_details']>),
       is_cash_on_delivery: payment.is_cash_on_delivery === true,
       total_price: { value: num(total.value, 0), currency: 'EUR' },
-      subtotal_price: previous?.payment_details.subtotal_price ?? {
-        value: num(total.value, 0),
-        currency: 'EUR',
-      },
-      estimated_shipping_price: previous?.payment_details.estimated_shipping_price ?? {
-        value: 0,
-        currency: 'EUR',
-      },
+      // What was sent wins; then what the order had; then Sendcloud's own fill-ins.
+      subtotal_price: price(payment.subtotal_price) ??
+        previous?.payment_details.subtotal_price ?? {
+          value: num(total.value, 0),
+          currency: 'EUR',
+        },
+      estimated_shipping_price: price(payment.estimated_shipping_price) ??
+        previous?.payment_details.estimated_shipping_price ?? {
+          value: 0,
+          currency: 'EUR',
+        },
       status: {
         code: str(isRecord(payment.status) ? payment.status.code : undefined) ?? 'paid',
         message: str(isRecord(payment.status) ? payment.status.message : undefined) ?? 'Paid',

@@ -61,6 +61,8 @@ async function createReturn(ctx: RouteContext) {
     externalReferenceId: null,
     reference: str(body.reference) ?? null,
     from,
+    senderAddressId: null,
+    brandId: null,
     to: address(body.to_address),
     shippingOptionCode: code,
     totalOrderPrice: null,

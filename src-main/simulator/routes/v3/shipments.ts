@@ -74,6 +74,13 @@ async function announce(ctx: RouteContext) {
     from = sender;
   } else from = addressFrom(fromRaw);
   const to = addressFrom(isRecord(body.to_address) ? body.to_address : {});
+  const brandId = body.brand_id === undefined || body.brand_id === null ? null : int(body.brand_id);
+  if (brandId !== null && !account.data.brands.some((brand) => brand.id === brandId)) {
+    throw v3Fail(
+      400,
+      invalidField('/brand_id', `Brand with id ${String(body.brand_id)} does not exist.`),
+    );
+  }
 
   const properties =
     isRecord(body.ship_with) && isRecord(body.ship_with.properties)
@@ -148,6 +155,8 @@ async function announce(ctx: RouteContext) {
     externalReferenceId,
     reference: str(body.reference) ?? null,
     from,
+    senderAddressId: senderId ?? null,
+    brandId: brandId ?? null,
     to,
     shippingOptionCode: code,
     ...(contractId !== undefined ? { contractId } : {}),

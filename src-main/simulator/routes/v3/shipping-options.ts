@@ -1,12 +1,19 @@
 // v3 shipping options: what the account can ship from NL by destination and weight, with prices
 // when `calculate_quotes` is set.
-import { carrierByCode, priceFor, shippingProducts, type ShippingProduct } from '../../carriers';
+import {
+  carrierByCode,
+  FUEL_SURCHARGE,
+  labelCost,
+  priceFor,
+  shippingProducts,
+  type ShippingProduct,
+} from '../../carriers';
 import { isRecord, json, str, v3Fail, type Route, type RouteContext } from '../../http';
 import { kilograms } from './shipments';
 
 const money = (value: number) => ({ value: value.toFixed(2), currency: 'EUR' });
 const kg = (value: number) => ({ value: value.toFixed(3), unit: 'kg' });
-const FUEL = 0.14;
+const fuelLabel = `Fuel surcharge (${(FUEL_SURCHARGE * 100).toFixed(2)}%)`;
 
 function option(
   ctx: RouteContext,
@@ -18,19 +25,18 @@ function option(
   const carrier = carrierByCode(product.carrier);
   const contract = ctx.account.data.contracts.find((c) => c.carrier.code === product.carrier);
   const quote = () => {
-    if (!to) return null;
-    const prices = weights.map((w) => priceFor(product, to, w) ?? 0);
-    const label = prices.reduce((sum, price) => sum + price, 0);
-    const fuel = Math.round(label * FUEL * 100) / 100;
+    // Options are filtered to those that carry every parcel, so a cost is there whenever `to` is.
+    const cost = to ? labelCost(product, to, weights) : null;
+    if (!cost) return null;
     return [
       {
         weight: { min: kg(product.minKg), max: kg(product.maxKg) },
         price: {
           breakdown: [
-            { type: 'price_without_insurance', label: 'Label', price: money(label) },
-            { type: 'fuel', label: 'Fuel surcharge (14.00%)', price: money(fuel) },
+            { type: 'price_without_insurance', label: 'Label', price: money(cost.label) },
+            { type: 'fuel', label: fuelLabel, price: money(cost.fuel) },
           ],
-          total: money(label + fuel),
+          total: money(cost.total),
         },
         lead_time: product.leadTimeHours,
       },
@@ -52,9 +58,10 @@ function option(
       form_factor: product.lastMile === 'mailbox' ? 'letter' : 'parcel',
       service_area: to === 'NL' ? 'domestic' : 'international',
     },
+    // Sendcloud's own products stand on no contract of the account: its own rates.
     contract: {
-      id: contract?.id ?? 0,
-      client_id: contract?.client_id ?? '',
+      id: contract?.id ?? carrier?.contractId ?? 0,
+      client_id: contract?.client_id ?? product.carrier,
       carrier_code: product.carrier,
       name: `${carrier?.name ?? product.carrier} (Packdesk)`,
     },
