@@ -39,6 +39,7 @@ function job(state: JobState, fields: Partial<Job> = {}): Job {
     reason: null,
     approvedAt: null,
     sentAt: null,
+    accountId: null,
     createdAt: T0,
     updatedAt: T0,
     ...fields,

@@ -26,6 +26,8 @@ export interface Job {
   approvedAt: number | null;
   /** A print job: when the printer took the bytes. Such a job is confirmed, never sent again. */
   sentAt: number | null;
+  /** The Sendcloud account a label or import job works with, once its order is known. */
+  accountId: string | null;
   createdAt: number;
   updatedAt: number;
 }
@@ -48,6 +50,7 @@ interface JobRow {
   reason: string | null;
   approved_at: number | null;
   sent_at: number | null;
+  account_id: string | null;
   created_at: number;
   updated_at: number;
 }
@@ -72,6 +75,7 @@ const fromRow = (row: JobRow): Job => ({
   reason: row.reason,
   approvedAt: row.approved_at,
   sentAt: row.sent_at,
+  accountId: row.account_id,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
 });
@@ -93,6 +97,7 @@ const toParams = (job: Job) => ({
   reason: job.reason,
   approvedAt: job.approvedAt,
   sentAt: job.sentAt,
+  accountId: job.accountId,
   createdAt: job.createdAt,
   updatedAt: job.updatedAt,
 });
@@ -122,6 +127,7 @@ export function newJob(
     reason: null,
     approvedAt: null,
     sentAt: null,
+    accountId: null,
     createdAt: now,
     updatedAt: now,
     ...fields,
@@ -134,10 +140,10 @@ export function insertJob(db: Db, job: NewJob): Job {
     .prepare(
       `INSERT INTO jobs (id, kind, state, parent_id, order_ref, order_number, code, parcel_id,
          attempts, next_attempt_at, first_attempt_at, last_error_code, last_error_message, reason,
-         approved_at, sent_at, created_at, updated_at)
+         approved_at, sent_at, account_id, created_at, updated_at)
        VALUES (@id, @kind, @state, @parentId, @orderRef, @orderNumber, @code, @parcelId,
          @attempts, @nextAttemptAt, @firstAttemptAt, @lastErrorCode, @lastErrorMessage, @reason,
-         @approvedAt, @sentAt, @createdAt, @updatedAt)`,
+         @approvedAt, @sentAt, @accountId, @createdAt, @updatedAt)`,
     )
     .run(toParams({ ...job, seq: 0 }));
   return { ...job, seq: Number(lastInsertRowid) };
@@ -149,7 +155,7 @@ export function saveJob(db: Db, job: Job): void {
     `UPDATE jobs SET state = @state, order_ref = @orderRef, order_number = @orderNumber,
        parcel_id = @parcelId, attempts = @attempts, next_attempt_at = @nextAttemptAt,
        first_attempt_at = @firstAttemptAt, last_error_code = @lastErrorCode,
-       last_error_message = @lastErrorMessage, reason = @reason, approved_at = @approvedAt, sent_at = @sentAt,
+       last_error_message = @lastErrorMessage, reason = @reason, approved_at = @approvedAt, sent_at = @sentAt, account_id = @accountId,
        updated_at = @updatedAt
      WHERE id = @id`,
   ).run(toParams(job));

@@ -27,7 +27,9 @@ describe('migrations', () => {
       )
       .all() as { name: string; strict: number }[];
     expect(tables.map((t) => t.name).sort()).toEqual([
+      'accounts',
       'jobs',
+      'merchants',
       'orders',
       'printer_routes',
       'printers',
@@ -50,6 +52,7 @@ describe('migrations', () => {
       [
         {
           id: '1',
+          accountId: 'env',
           orderId: 'shop-1',
           orderNumber: 'PD-1',
           integrationId: 7,
@@ -136,6 +139,7 @@ describe('store functions on a migrated database', () => {
       shippingOptionCode: null,
       updatedAt: null,
       body: {},
+      accountId: 'env',
     };
     upsertOrders(db, [{ ...base, id: '10', orderId: 'A-77', orderNumber: 'PD-77' }], 'now');
     expect(findOrderByCode(db, 'PD-77')?.id).toBe('10');
@@ -152,6 +156,9 @@ describe('store functions on a migrated database', () => {
       shipmentId: 'sh-1',
       orderRef: '10',
       orderNumber: 'PD-77',
+      accountId: 'env',
+      merchantId: null,
+      cost: null,
       trackingNumber: '3SPACK0000001',
       trackingUrl: null,
       carrier: 'postnl',

@@ -147,6 +147,46 @@ export const migrations: readonly { version: number; name: string; sql: string }
       ALTER TABLE scan_audit ADD COLUMN warning TEXT;
     `,
   },
+  {
+    version: 4,
+    name: 'Sendcloud accounts and marketplace merchants; orders, shipments and jobs carry them',
+    sql: `
+      -- Never a key here: keys live in the OS keychain, one entry per account id.
+      CREATE TABLE accounts (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        api TEXT NOT NULL CHECK (api IN ('v3', 'v2')),
+        integration_id INTEGER NOT NULL,
+        sender_address_id INTEGER,
+        brand_id INTEGER,
+        shipping_option_code TEXT,
+        test_mode INTEGER NOT NULL DEFAULT 0 CHECK (test_mode IN (0, 1)),
+        created_at TEXT NOT NULL
+      ) STRICT;
+
+      CREATE TABLE merchants (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        order_prefix TEXT NOT NULL UNIQUE,
+        mode TEXT NOT NULL CHECK (mode IN ('centralised', 'decentralised')),
+        account_id TEXT,
+        created_at TEXT NOT NULL
+      ) STRICT;
+
+      -- Rows from before accounts came from the one account of the environment.
+      ALTER TABLE orders ADD COLUMN account_id TEXT NOT NULL DEFAULT 'env';
+      CREATE INDEX orders_account ON orders(account_id);
+      ALTER TABLE shipments ADD COLUMN account_id TEXT NOT NULL DEFAULT 'env';
+      ALTER TABLE shipments ADD COLUMN merchant_id TEXT;
+      ALTER TABLE shipments ADD COLUMN cost_value REAL;
+      ALTER TABLE shipments ADD COLUMN cost_currency TEXT;
+
+      -- A label job carries the account of its order: a job of an account waiting for a
+      -- reconnect is passed over, not a block for every other account's jobs.
+      ALTER TABLE jobs ADD COLUMN account_id TEXT;
+      UPDATE jobs SET account_id = 'env' WHERE kind = 'create-label' AND order_ref IS NOT NULL;
+    `,
+  },
 ];
 
 export const latestVersion = migrations.reduce((max, m) => Math.max(max, m.version), 0);

@@ -1,8 +1,11 @@
+import type { Order } from '../sendcloud/schemas';
 import type { Db } from './db';
 
 /** An open order as the station keeps it, so a scan resolves without a network call. */
 export interface CachedOrder {
   id: string;
+  /** The station's Sendcloud account the order lives in. */
+  accountId: string;
   orderId: string;
   orderNumber: string;
   integrationId: number;
@@ -14,6 +17,7 @@ export interface CachedOrder {
 
 interface OrderRow {
   id: string;
+  account_id: string;
   order_id: string;
   order_number: string;
   integration_id: number;
@@ -25,6 +29,7 @@ interface OrderRow {
 
 const fromRow = (row: OrderRow): CachedOrder => ({
   id: row.id,
+  accountId: row.account_id,
   orderId: row.order_id,
   orderNumber: row.order_number,
   integrationId: row.integration_id,
@@ -41,11 +46,11 @@ export function upsertOrders(
   syncedAt: string,
 ): void {
   const statement = db.prepare(`
-    INSERT INTO orders (id, order_id, order_number, integration_id, status, country_code,
-                        shipping_option_code, updated_at, synced_at, body)
-    VALUES (@id, @orderId, @orderNumber, @integrationId, @status, @countryCode,
+    INSERT INTO orders (id, account_id, order_id, order_number, integration_id, status,
+                        country_code, shipping_option_code, updated_at, synced_at, body)
+    VALUES (@id, @accountId, @orderId, @orderNumber, @integrationId, @status, @countryCode,
             @shippingOptionCode, @updatedAt, @syncedAt, @body)
-    ON CONFLICT (id) DO UPDATE SET
+    ON CONFLICT (id) DO UPDATE SET account_id = excluded.account_id,
       order_id = excluded.order_id, order_number = excluded.order_number,
       integration_id = excluded.integration_id, status = excluded.status,
       country_code = excluded.country_code, shipping_option_code = excluded.shipping_option_code,
@@ -54,6 +59,7 @@ export function upsertOrders(
     for (const order of orders) {
       statement.run({
         id: order.id,
+        accountId: order.accountId,
         orderId: order.orderId,
         orderNumber: order.orderNumber,
         integrationId: order.integrationId,
@@ -68,17 +74,37 @@ export function upsertOrders(
   })();
 }
 
-/** Find an order by what a packer scans: the order number, or the shop's order id. */
-export function findOrderByCode(db: Db, code: string): CachedOrder | null {
-  const row = db
+/**
+ * Find an order by what a packer scans: the order number, or the shop's order id, in any of
+ * the accounts given (null: any account).
+ */
+export function findOrderByCode(
+  db: Db,
+  code: string,
+  accountIds: readonly string[] | null = null,
+): CachedOrder | null {
+  const rows = db
     .prepare(
-      `SELECT id, order_id, order_number, integration_id, status, country_code,
+      `SELECT id, account_id, order_id, order_number, integration_id, status, country_code,
               shipping_option_code, updated_at
        FROM orders WHERE order_number = @code OR order_id = @code
-       ORDER BY (order_number = @code) DESC, updated_at DESC LIMIT 1`,
+       ORDER BY (order_number = @code) DESC, updated_at DESC`,
     )
-    .get({ code }) as OrderRow | undefined;
+    .all({ code }) as OrderRow[];
+  const row = rows.find((r) => accountIds === null || accountIds.includes(r.account_id));
   return row ? fromRow(row) : null;
+}
+
+/** The full Sendcloud order as cached (what a hand-over to another account sends on). */
+export function orderBody(db: Db, id: string): Order | null {
+  const row = db.prepare('SELECT body FROM orders WHERE id = @id').get({ id }) as
+    { body: string } | undefined;
+  return row ? (JSON.parse(row.body) as Order) : null;
+}
+
+/** Forget the cached orders of an account that was removed. */
+export function deleteOrdersOfAccount(db: Db, accountId: string): void {
+  db.prepare('DELETE FROM orders WHERE account_id = @accountId').run({ accountId });
 }
 
 export function countOrders(db: Db): number {

@@ -17,6 +17,12 @@ export interface Shipment {
   createdAt: string;
   printedAt: string | null;
   printCount: number;
+  /** The account the label was made with. */
+  accountId: string;
+  /** The marketplace merchant it was made for (centralised), or null. */
+  merchantId: string | null;
+  /** What Sendcloud charges for it, when known (for per-merchant billing). */
+  cost: { value: number; currency: string } | null;
 }
 
 interface ShipmentRow {
@@ -33,10 +39,15 @@ interface ShipmentRow {
   created_at: string;
   printed_at: string | null;
   print_count: number;
+  account_id: string;
+  merchant_id: string | null;
+  cost_value: number | null;
+  cost_currency: string | null;
 }
 
 const columns = `parcel_id, shipment_id, order_ref, order_number, tracking_number, tracking_url,
-  carrier, label, label_format, label_dpi, created_at, printed_at, print_count`;
+  carrier, label, label_format, label_dpi, created_at, printed_at, print_count, account_id,
+  merchant_id, cost_value, cost_currency`;
 
 const fromRow = (row: ShipmentRow): Shipment => ({
   parcelId: row.parcel_id,
@@ -52,15 +63,49 @@ const fromRow = (row: ShipmentRow): Shipment => ({
   createdAt: row.created_at,
   printedAt: row.printed_at,
   printCount: row.print_count,
+  accountId: row.account_id,
+  merchantId: row.merchant_id,
+  cost:
+    row.cost_value !== null
+      ? { value: row.cost_value, currency: row.cost_currency ?? 'EUR' }
+      : null,
 });
 
 export function insertShipment(db: Db, shipment: Omit<Shipment, 'printedAt' | 'printCount'>): void {
+  const { cost, ...rest } = shipment;
   db.prepare(
     `INSERT INTO shipments (parcel_id, shipment_id, order_ref, order_number, tracking_number,
-       tracking_url, carrier, label, label_format, label_dpi, created_at)
+       tracking_url, carrier, label, label_format, label_dpi, created_at, account_id,
+       merchant_id, cost_value, cost_currency)
      VALUES (@parcelId, @shipmentId, @orderRef, @orderNumber, @trackingNumber, @trackingUrl,
-       @carrier, @label, @labelFormat, @labelDpi, @createdAt)`,
-  ).run(shipment);
+       @carrier, @label, @labelFormat, @labelDpi, @createdAt, @accountId, @merchantId,
+       @costValue, @costCurrency)`,
+  ).run({ ...rest, costValue: cost?.value ?? null, costCurrency: cost?.currency ?? null });
+}
+
+/** Labels made for a merchant per day: the billing export's rows. */
+export function labelsPerMerchantDay(
+  db: Db,
+  from: string,
+  toInclusive: string,
+): {
+  day: string;
+  merchantId: string;
+  labels: number;
+  cost: number;
+  currency: string | null;
+  unpriced: number;
+}[] {
+  return db
+    .prepare(
+      `SELECT substr(created_at, 1, 10) AS day, merchant_id AS merchantId, count(*) AS labels,
+         coalesce(sum(cost_value), 0) AS cost, max(cost_currency) AS currency,
+         sum(cost_value IS NULL) AS unpriced
+       FROM shipments
+       WHERE merchant_id IS NOT NULL AND substr(created_at, 1, 10) BETWEEN @from AND @to
+       GROUP BY day, merchant_id ORDER BY day, merchant_id`,
+    )
+    .all({ from, to: toInclusive }) as ReturnType<typeof labelsPerMerchantDay>;
 }
 
 export function markPrinted(db: Db, parcelId: number, printedAt: string): void {
