@@ -31,10 +31,17 @@ describe('station settings from the environment', () => {
     expect(settings).toEqual({
       dataDir: '/srv/packdesk',
       sendcloud: { url: 'http://127.0.0.1:4010', publicKey: 'pub', secretKey: 'sec' },
+      sendcloudUrl: 'http://127.0.0.1:4010',
       integrationId: 3017,
       printer: { host: '10.1.2.3', port: 9100 },
       sendcloudTimeoutMs: 30_000,
     });
+  });
+
+  it('take a Sendcloud URL without keys: accounts are then set up on screen', () => {
+    const settings = readSettings({ PACKDESK_SENDCLOUD_URL: 'http://127.0.0.1:4010/x' }, defaults);
+    expect(settings.sendcloud).toBeNull();
+    expect(settings.sendcloudUrl).toBe('http://127.0.0.1:4010');
   });
 
   it('probe an unreachable Sendcloud as often as PACKDESK_PROBE_INTERVAL_MS says', () => {
@@ -55,7 +62,7 @@ describe('station settings from the environment', () => {
 
   it.each([
     [{ PACKDESK_SENDCLOUD_PUBLIC_KEY: 'pub' }, /both/],
-    [{ PACKDESK_SENDCLOUD_URL: 'http://127.0.0.1:1' }, /no keys/],
+    [{ PACKDESK_SENDCLOUD_URL: 'ftp://127.0.0.1:1' }, /http\(s\) origin/],
     [{ PACKDESK_PRINTER: '10.0.0.1:9100' }, /tcp:\/\/host:port/],
     [{ PACKDESK_PRINTER: 'tcp://printer:99999' }, /tcp:\/\/host:port|invalid port/],
     [{ PACKDESK_INTEGRATION_ID: 'abc' }, /whole number/],

@@ -6,8 +6,13 @@ export const SENDCLOUD_ORIGIN = 'https://panel.sendcloud.sc';
 
 export interface StationSettings {
   dataDir: string;
-  /** Null means demo mode: the embedded simulator answers as Sendcloud. */
+  /**
+   * Keys from the environment: a headless account, held in memory and never stored. Null: the
+   * accounts set up on screen (keys in the OS keychain), or demo mode when there are none.
+   */
   sendcloud: { url: string; publicKey: string; secretKey: string } | null;
+  /** Where accounts set up on screen reach Sendcloud; set when PACKDESK_SENDCLOUD_URL is. */
+  sendcloudUrl?: string;
   integrationId: number | null;
   /**
    * A network ZPL printer that takes labels whatever the Printers screen says (a headless
@@ -40,11 +45,6 @@ export function readSettings(
   if (Boolean(publicKey) !== Boolean(secretKey)) {
     throw new SettingsError(
       'Set both PACKDESK_SENDCLOUD_PUBLIC_KEY and PACKDESK_SENDCLOUD_SECRET_KEY, or neither for demo mode.',
-    );
-  }
-  if (url && !publicKey) {
-    throw new SettingsError(
-      'PACKDESK_SENDCLOUD_URL is set but no keys are: set PACKDESK_SENDCLOUD_PUBLIC_KEY and PACKDESK_SENDCLOUD_SECRET_KEY too.',
     );
   }
   let origin = SENDCLOUD_ORIGIN;
@@ -114,6 +114,7 @@ export function readSettings(
     sendcloudTimeoutMs,
     ...(probeIntervalMs !== undefined ? { probeIntervalMs } : {}),
     sendcloud: publicKey && secretKey ? { url: origin, publicKey, secretKey } : null,
+    ...(url ? { sendcloudUrl: origin } : {}),
     integrationId,
     printer,
   };

@@ -8,9 +8,14 @@ import type {
   EventName,
   JobView,
   LabelPreview,
+  MerchantView,
   StationStatus,
 } from '../src-preload/contract';
+import { createAccounts, ENV_ACCOUNT_ID, type Accounts } from './accounts/accounts';
+import { createKeytarStore, type KeyStore } from './accounts/keychain';
+import { billingCsv } from './accounts/billing';
 import { systemClock, type Clock } from './clock';
+import { SENDCLOUD_ORIGIN } from './config';
 import { createConnectivity } from './outbox/connectivity';
 import { createOutbox, type JobResult, type Outbox } from './outbox/outbox';
 import { canApply, classifyFailure, retryDelayMs, sendcloudBackoff } from './outbox/policy';
@@ -26,6 +31,16 @@ import {
 } from './store/jobs';
 import { readOutboxSettings, writeOutboxSettings } from './store/settings';
 import type { StationSettings } from './config';
+import type { SendcloudClientOptions } from './sendcloud/client';
+import { SendcloudError } from './sendcloud/errors';
+import { type OrderSource } from './shipping/orders';
+import {
+  deleteMerchant,
+  listAccounts,
+  listMerchants,
+  saveMerchant,
+  type MerchantRecord,
+} from './store/accounts';
 import { AppError } from './errors';
 import type { CommandHandlers } from './host/dispatch';
 import { createLogger } from './log';
@@ -36,11 +51,6 @@ import { createPrinterRegistry, type PrinterRegistry } from './printing/registry
 import { printTestPage } from './printing/test-print';
 import { createTcpPrinter } from './printing/tcp';
 import { startVirtualPrinter, type VirtualPrinter } from './printing/virtual-printer';
-import {
-  createSendcloudClient,
-  type SendcloudClient,
-  type SendcloudClientOptions,
-} from './sendcloud/client';
 import { createOrderSync } from './shipping/orders';
 import { createScanService } from './shipping/scan';
 import type { Faults } from './simulator/faults';
@@ -79,6 +89,8 @@ export interface StationOptions {
   probeIntervalMs?: number;
   /** How often to ask every printer how it is. Default 3 s; 0 turns polling off. */
   printerPollMs?: number;
+  /** Where account keys live; default the OS keychain (keytar). */
+  keys?: KeyStore;
 }
 
 const log = createLogger('station');
@@ -105,14 +117,17 @@ export async function createStation(options: StationOptions): Promise<Station> {
   const started: { close(): Promise<void> }[] = [];
   let closed = false;
   try {
+    // Demo mode: no keys in the environment, no account set up on screen, no Sendcloud URL.
     let simulator: Simulator | null = null;
-    let sendcloudSettings = settings.sendcloud;
-    if (!sendcloudSettings) {
+    let envAccount = settings.sendcloud;
+    const onScreenUrl = settings.sendcloudUrl ?? settings.sendcloud?.url ?? SENDCLOUD_ORIGIN;
+    if (!envAccount && listAccounts(db).length === 0 && !settings.sendcloudUrl) {
       simulator = await startSimulator();
       started.push(simulator);
-      sendcloudSettings = { url: simulator.url, ...simulator.keys };
+      envAccount = { url: simulator.url, ...simulator.keys };
       log.info('demo mode: embedded Sendcloud simulator started', { url: simulator.url });
     }
+    const sendcloudUrl = envAccount?.url ?? onScreenUrl;
 
     // The environment's printer overrides the screen's choice of label printer. In demo mode
     // without one, the virtual printer takes labels until a packer routes them elsewhere; a live
@@ -159,26 +174,75 @@ export async function createStation(options: StationOptions): Promise<Station> {
       });
     }
 
-    const client: SendcloudClient = createSendcloudClient({
-      clock,
-      timeoutMs: settings.sendcloudTimeoutMs,
-      ...options.sendcloudClient,
-      baseUrl: sendcloudSettings.url,
-      publicKey: sendcloudSettings.publicKey,
-      secretKey: sendcloudSettings.secretKey,
-    });
-
     const listeners = new Set<EventListener>();
     const emit: EventListener = (event, payload) => {
       for (const listener of listeners) listener(event, payload);
     };
 
-    const orderSync = createOrderSync({
+    const accounts: Accounts = createAccounts({
       db,
-      sendcloud: () => client,
-      configuredIntegrationId: settings.integrationId,
-      now,
+      clock,
+      newId,
+      keys: options.keys ?? createKeytarStore(),
+      baseUrl: onScreenUrl,
+      fixed: envAccount
+        ? {
+            name: simulator ? 'Demo account' : 'Sendcloud (environment)',
+            keys: { publicKey: envAccount.publicKey, secretKey: envAccount.secretKey },
+            integrationId: settings.integrationId,
+            url: envAccount.url,
+          }
+        : null,
+      client: { clock, timeoutMs: settings.sendcloudTimeoutMs, ...options.sendcloudClient },
+      onChange: (list) => {
+        emit('accounts.changed', list);
+        emit('station.status', status());
+        // An account usable again (reconnected): its waiting jobs go now, in scan order.
+        for (const job of jobsIn(db, ['create-label'], ['waiting'])) {
+          if (
+            job.accountId &&
+            accounts.usable(job.accountId) &&
+            job.lastError?.code === 'auth-failed'
+          ) {
+            outbox.apply(job, { type: 'wake' });
+          }
+        }
+        outbox.kick();
+      },
     });
+
+    // One order sync per account, created as accounts appear.
+    const orderSyncs = new Map<string, ReturnType<typeof createOrderSync>>();
+    const orderSyncFor = (accountId: string) => {
+      let sync = orderSyncs.get(accountId);
+      if (!sync) {
+        const record = accounts.record(accountId);
+        sync = createOrderSync({
+          db,
+          accountId,
+          sendcloud: () => accounts.client(accountId),
+          configuredIntegrationId:
+            accountId === ENV_ACCOUNT_ID ? settings.integrationId : record.integrationId,
+          now,
+        });
+        orderSyncs.set(accountId, sync);
+      }
+      return sync;
+    };
+    const sources = (): OrderSource[] =>
+      accounts.usableIds().map((accountId) => ({
+        accountId,
+        sendcloud: () => accounts.client(accountId),
+        integrationId:
+          orderSyncFor(accountId).integration()?.id ??
+          (accountId === ENV_ACCOUNT_ID
+            ? settings.integrationId
+            : accounts.record(accountId).integrationId),
+      }));
+    const firstSync = () => {
+      const first = accounts.ids()[0];
+      return first ? orderSyncFor(first) : null;
+    };
 
     let outboxSettings = readOutboxSettings(db);
     const connectivityView = (): Connectivity => {
@@ -192,14 +256,17 @@ export async function createStation(options: StationOptions): Promise<Station> {
     };
     const status = (): StationStatus => ({
       mode: simulator ? 'demo' : 'live',
-      sendcloudUrl: sendcloudSettings.url,
-      integration: orderSync.integration(),
+      sendcloudUrl,
+      integration: firstSync()?.integration() ?? null,
       printer: labelPrinterView(),
       ordersCached: countOrders(db),
       ordersSyncedAt: lastOrderSync(db),
-      syncError: orderSync.lastError(),
+      syncError:
+        [...orderSyncs.values()].map((sync) => sync.lastError()).find((e) => e !== null) ?? null,
       connectivity: connectivityView(),
       outbox: outboxSettings,
+      accounts: accounts.list(),
+      keychainError: accounts.keychainError(),
     });
 
     const printers: PrinterRegistry = createPrinterRegistry({
@@ -228,7 +295,8 @@ export async function createStation(options: StationOptions): Promise<Station> {
       clock,
       probeIntervalMs: options.probeIntervalMs ?? settings.probeIntervalMs ?? PROBE_INTERVAL_MS,
       probe: async () => {
-        await client.listIntegrations();
+        const first = accounts.usableIds()[0];
+        if (first) await accounts.client(first).listIntegrations();
       },
       onChange: (state) => {
         if (state.online) {
@@ -256,7 +324,11 @@ export async function createStation(options: StationOptions): Promise<Station> {
       db,
       clock,
       lanes: [
-        { name: 'sendcloud', kinds: ['create-label'] },
+        {
+          name: 'sendcloud',
+          kinds: ['create-label'],
+          held: (job) => job.accountId !== null && !accounts.usable(job.accountId),
+        },
         { name: 'printer', kinds: ['print'] },
         { name: 'sync', kinds: ['sync-orders'] },
       ],
@@ -285,17 +357,37 @@ export async function createStation(options: StationOptions): Promise<Station> {
       db,
       clock,
       newId,
-      sendcloud: () => client,
+      accounts,
+      sources,
       printers,
       connectivity,
       settings: () => outboxSettings,
-      integrationId: () => orderSync.integration()?.id ?? null,
       outbox: () => outbox,
     });
 
+    /** Sync every usable account; one refusing its keys goes to `reconnect`, the others go on. */
+    async function syncAll(): Promise<void> {
+      let failure: unknown = null;
+      for (const accountId of accounts.usableIds()) {
+        const sync = orderSyncFor(accountId);
+        try {
+          await sync.run();
+          const found = sync.integration();
+          if (found && accountId === ENV_ACCOUNT_ID) accounts.setIntegration(accountId, found.id);
+        } catch (error) {
+          if (error instanceof SendcloudError && error.kind === 'auth') {
+            accounts.markReconnect(accountId);
+          } else {
+            failure ??= error;
+          }
+        }
+      }
+      if (failure) throw failure;
+    }
+
     async function syncJob(job: Job): Promise<JobResult> {
       try {
-        await orderSync.run();
+        await syncAll();
         connectivity.reached();
         emit('station.status', status());
         return { type: 'done' };
@@ -333,11 +425,11 @@ export async function createStation(options: StationOptions): Promise<Station> {
       db,
       clock,
       newId,
-      sendcloud: () => client,
+      accountIds: () => accounts.ids(),
+      sources,
       printerName: () => labelPrinterView()?.name ?? 'the label printer',
       connectivity,
       outbox: () => outbox,
-      integrationId: () => orderSync.integration()?.id ?? null,
       onUpdate: (entry) => emit('scan.updated', entry),
     });
 
@@ -462,6 +554,67 @@ export async function createStation(options: StationOptions): Promise<Station> {
         await printers.refresh('virtual');
         return printers.setup();
       },
+      'accounts.list': async () => accounts.list(),
+      'accounts.verify': async (keys) => accounts.verify(keys),
+      'accounts.add': async (input) => {
+        const added = await accounts.add(input);
+        requestSync();
+        return added;
+      },
+      'accounts.update': async ({ id, ...changes }) =>
+        accounts.update(
+          id,
+          Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)),
+        ),
+      'accounts.reconnect': async ({ id, publicKey, secretKey }) => {
+        const view = await accounts.reconnect(id, { publicKey, secretKey });
+        requestSync();
+        return view;
+      },
+      'accounts.remove': async ({ id }) => {
+        orderSyncs.delete(id);
+        return accounts.remove(id);
+      },
+      'merchants.list': async () => listMerchants(db).map(toMerchantView),
+      'merchants.save': async (input) => {
+        if (input.mode === 'decentralised' && !input.accountId) {
+          throw new AppError(
+            'invalid-input',
+            'A decentralised merchant needs its own Sendcloud account: add it under Accounts first.',
+          );
+        }
+        if (input.accountId && !accounts.ids().includes(input.accountId)) {
+          throw new AppError('invalid-input', `There is no account ${input.accountId}.`);
+        }
+        const existing = input.id ? listMerchants(db).find((m) => m.id === input.id) : null;
+        try {
+          saveMerchant(db, {
+            id: existing?.id ?? newId(),
+            name: input.name,
+            orderPrefix: input.orderPrefix,
+            mode: input.mode,
+            accountId: input.accountId,
+            createdAt: existing?.createdAt ?? new Date(clock.now()).toISOString(),
+          });
+        } catch (error) {
+          if (/UNIQUE/.test((error as Error).message)) {
+            throw new AppError(
+              'invalid-input',
+              'Another merchant already has this name or order number prefix.',
+            );
+          }
+          throw error;
+        }
+        return listMerchants(db).map(toMerchantView);
+      },
+      'merchants.remove': async ({ id }) => {
+        deleteMerchant(db, id);
+        return listMerchants(db).map(toMerchantView);
+      },
+      'billing.export': async ({ from, to }) => {
+        if (from > to) throw new AppError('invalid-input', 'The first day is after the last.');
+        return billingCsv(db, from, to);
+      },
       'demo.faults': async () => demoFaults(),
       'demo.setFaults': async (faults) => {
         demoSimulator().faults.set({
@@ -476,6 +629,9 @@ export async function createStation(options: StationOptions): Promise<Station> {
         return demoFaults();
       },
     };
+
+    // Keys come from the keychain before any job runs; a locked keychain leaves accounts waiting.
+    await accounts.load();
 
     // Jobs in flight when the station last stopped go back in line; they reconcile first.
     const recovered = outbox.recover();
@@ -513,7 +669,7 @@ export async function createStation(options: StationOptions): Promise<Station> {
         connectivity.stop();
         await outbox.stop();
         await printers.close();
-        await orderSync.idle();
+        for (const sync of orderSyncs.values()) await sync.idle();
         for (const part of started.reverse()) await part.close();
         db.close();
       },
@@ -555,3 +711,5 @@ function toDemoFaults(faults: Faults): DemoFaults {
     lostResponseRate: faults.lostResponseRate,
   };
 }
+
+const toMerchantView = (merchant: MerchantRecord): MerchantView => ({ ...merchant });

@@ -21,6 +21,7 @@ export const errorCodes = [
   'printer-offline',
   'printer-error',
   'printer-fault',
+  'keychain-unavailable',
   'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
@@ -125,6 +126,70 @@ export interface StationStatus {
   syncError: AppErrorData | null;
   connectivity: Connectivity;
   outbox: OutboxSettings;
+  /** Every Sendcloud account and its state, so a reconnect shows on every screen. */
+  accounts: AccountView[];
+  /** Why keys cannot be read or stored (keychain locked or missing), or null. */
+  keychainError: AppErrorData | null;
+}
+
+/**
+ * `connected`: keys work. `reconnect`: Sendcloud answered 401 (keys changed or revoked); its
+ * queued jobs wait until new keys are given. `locked`: the OS keychain would not give the keys.
+ */
+export type AccountState = 'connected' | 'reconnect' | 'locked';
+
+/** A Sendcloud account the station ships with. Never carries a key. */
+export interface AccountView {
+  id: string;
+  name: string;
+  state: AccountState;
+  /** Why it is not connected, in a packer's words. */
+  stateReason: string | null;
+  /** Sendcloud API generation the account uses for imports: v2 accounts predate 13 April 2026. */
+  api: 'v3' | 'v2';
+  integrationId: number;
+  senderAddressId: number | null;
+  brandId: number | null;
+  /** The default shipping option code; null: the order's own or the account's rules. */
+  shippingOptionCode: string | null;
+  /** Labels use Sendcloud's free unstamped letter (`sendcloud:letter`): training, nothing paid. */
+  testMode: boolean;
+  /** Set by PACKDESK_SENDCLOUD_* (headless): cannot be edited or removed here. */
+  fixed: boolean;
+  createdAt: string;
+}
+
+/** What an account's keys give access to, for the onboarding choices. */
+export interface AccountChoices {
+  integrations: { id: number; name: string }[];
+  senderAddresses: { id: number; label: string }[];
+  brands: { id: number; name: string }[];
+  shippingOptions: { code: string; name: string; carrier: string }[];
+}
+
+/**
+ * How a merchant of a marketplace ships. `centralised`: the marketplace account makes its labels
+ * (billed per merchant). `decentralised`: its orders go into the merchant's own Sendcloud account,
+ * without a label, for the merchant to process there.
+ */
+export type MerchantMode = 'centralised' | 'decentralised';
+
+export interface MerchantView {
+  id: string;
+  name: string;
+  /** Orders whose number starts with this belong to the merchant, e.g. `ACME-`. */
+  orderPrefix: string;
+  mode: MerchantMode;
+  /** The merchant's own account (decentralised), or null. */
+  accountId: string | null;
+  createdAt: string;
+}
+
+/** One CSV of labels made per merchant per day, for billing. */
+export interface BillingExport {
+  filename: string;
+  csv: string;
+  rows: number;
 }
 
 export interface LabelPreview {
@@ -311,6 +376,94 @@ export const commands = {
     output: {} as TestPrint,
   },
   'printers.refresh': { input: z.object({}).strict(), output: {} as PrinterSetup },
+  'accounts.list': { input: z.object({}).strict(), output: [] as AccountView[] },
+  'accounts.verify': {
+    input: z
+      .object({
+        publicKey: z.string().trim().min(1, 'Enter the public key.').max(200),
+        secretKey: z.string().trim().min(1, 'Enter the secret key.').max(200),
+      })
+      .strict(),
+    output: {} as AccountChoices,
+  },
+  'accounts.add': {
+    input: z
+      .object({
+        publicKey: z.string().trim().min(1, 'Enter the public key.').max(200),
+        secretKey: z.string().trim().min(1, 'Enter the secret key.').max(200),
+      })
+      .extend({
+        name: z.string().trim().min(1, 'Give the account a name.').max(80),
+        api: z.enum(['v3', 'v2']).default('v3'),
+        integrationId: z.number().int().positive(),
+        senderAddressId: z.number().int().positive().nullable().default(null),
+        brandId: z.number().int().positive().nullable().default(null),
+        shippingOptionCode: z.string().trim().min(1).max(100).nullable().default(null),
+        testMode: z.boolean().default(false),
+      })
+      .strict(),
+    output: {} as AccountView,
+  },
+  'accounts.update': {
+    input: z
+      .object({
+        id: z.string().min(1).max(64),
+        name: z.string().trim().min(1).max(80).optional(),
+        integrationId: z.number().int().positive().optional(),
+        senderAddressId: z.number().int().positive().nullable().optional(),
+        brandId: z.number().int().positive().nullable().optional(),
+        shippingOptionCode: z.string().trim().min(1).max(100).nullable().optional(),
+        testMode: z.boolean().optional(),
+      })
+      .strict(),
+    output: {} as AccountView,
+  },
+  /** New keys for an account Sendcloud refused (401): checked, stored, its jobs woken. */
+  'accounts.reconnect': {
+    input: z
+      .object({
+        publicKey: z.string().trim().min(1, 'Enter the public key.').max(200),
+        secretKey: z.string().trim().min(1, 'Enter the secret key.').max(200),
+      })
+      .extend({ id: z.string().min(1).max(64) })
+      .strict(),
+    output: {} as AccountView,
+  },
+  'accounts.remove': {
+    input: z.object({ id: z.string().min(1).max(64) }).strict(),
+    output: [] as AccountView[],
+  },
+  'merchants.list': { input: z.object({}).strict(), output: [] as MerchantView[] },
+  'merchants.save': {
+    input: z
+      .object({
+        id: z.string().min(1).max(64).optional(),
+        name: z.string().trim().min(1, 'Give the merchant a name.').max(80),
+        orderPrefix: z
+          .string()
+          .trim()
+          .min(1, 'Give the order number prefix of this merchant.')
+          .max(40)
+          .regex(/^[\x20-\x7E]+$/, 'An order number prefix is printable ASCII.'),
+        mode: z.enum(['centralised', 'decentralised']),
+        accountId: z.string().min(1).max(64).nullable().default(null),
+      })
+      .strict(),
+    output: [] as MerchantView[],
+  },
+  'merchants.remove': {
+    input: z.object({ id: z.string().min(1).max(64) }).strict(),
+    output: [] as MerchantView[],
+  },
+  'billing.export': {
+    input: z
+      .object({
+        from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'A date like 2026-11-21.'),
+        to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'A date like 2026-11-21.'),
+      })
+      .strict(),
+    output: {} as BillingExport,
+  },
   'demo.faults': { input: z.object({}).strict(), output: {} as DemoFaults },
   'demo.printerFaults': {
     input: z.object({ faults: z.array(z.enum(printerFaults)).max(7) }).strict(),
@@ -360,6 +513,8 @@ export interface EventMap {
   'connectivity.changed': Connectivity;
   /** Printers, their routes and live status, after any change. */
   'printers.changed': PrinterSetup;
+  /** Every account and its state, after any change (a 401 turns one to `reconnect`). */
+  'accounts.changed': AccountView[];
 }
 export type EventName = keyof EventMap;
 export const eventNames: readonly EventName[] = [
@@ -368,6 +523,7 @@ export const eventNames: readonly EventName[] = [
   'jobs.changed',
   'connectivity.changed',
   'printers.changed',
+  'accounts.changed',
 ];
 
 /** Parse a command's raw input, turning zod issues into one `invalid-input` error. */
@@ -419,6 +575,22 @@ export interface PackdeskApi {
     test(input: CommandInput<'printers.test'>): Promise<Result<TestPrint>>;
     refresh(input?: CommandInput<'printers.refresh'>): Promise<Result<PrinterSetup>>;
   };
+  accounts: {
+    list(input?: CommandInput<'accounts.list'>): Promise<Result<AccountView[]>>;
+    verify(input: CommandInput<'accounts.verify'>): Promise<Result<AccountChoices>>;
+    add(input: CommandInput<'accounts.add'>): Promise<Result<AccountView>>;
+    update(input: CommandInput<'accounts.update'>): Promise<Result<AccountView>>;
+    reconnect(input: CommandInput<'accounts.reconnect'>): Promise<Result<AccountView>>;
+    remove(input: CommandInput<'accounts.remove'>): Promise<Result<AccountView[]>>;
+  };
+  merchants: {
+    list(input?: CommandInput<'merchants.list'>): Promise<Result<MerchantView[]>>;
+    save(input: CommandInput<'merchants.save'>): Promise<Result<MerchantView[]>>;
+    remove(input: CommandInput<'merchants.remove'>): Promise<Result<MerchantView[]>>;
+  };
+  billing: {
+    export(input: CommandInput<'billing.export'>): Promise<Result<BillingExport>>;
+  };
   /** Demo mode only: what the embedded Sendcloud and the virtual printer get wrong on purpose. */
   demo: {
     faults(input?: CommandInput<'demo.faults'>): Promise<Result<DemoFaults>>;
@@ -463,6 +635,20 @@ export function buildApi(
       test: typed('printers.test'),
       refresh: typed('printers.refresh'),
     },
+    accounts: {
+      list: typed('accounts.list'),
+      verify: typed('accounts.verify'),
+      add: typed('accounts.add'),
+      update: typed('accounts.update'),
+      reconnect: typed('accounts.reconnect'),
+      remove: typed('accounts.remove'),
+    },
+    merchants: {
+      list: typed('merchants.list'),
+      save: typed('merchants.save'),
+      remove: typed('merchants.remove'),
+    },
+    billing: { export: typed('billing.export') },
     demo: {
       faults: typed('demo.faults'),
       setFaults: typed('demo.setFaults'),

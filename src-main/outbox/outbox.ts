@@ -31,6 +31,11 @@ interface Lane {
   kinds: JobKind[];
   /** Why the lane may not run now (e.g. offline): the worker waits for a kick instead. */
   paused?: () => boolean;
+  /**
+   * Jobs passed over for now (an account waiting for a reconnect): the lane's head is the first
+   * job not held, so one account's trouble never stops another's labels.
+   */
+  held?: (job: Job) => boolean;
 }
 
 export interface OutboxOptions {
@@ -92,7 +97,10 @@ export function createOutbox(options: OutboxOptions) {
 
   async function laneLoop(lane: Lane): Promise<void> {
     while (!stopping) {
-      const head = firstJobIn(db, lane.kinds, ['queued', 'waiting']);
+      const held = lane.held;
+      const head = held
+        ? (jobsIn(db, lane.kinds, ['queued', 'waiting']).find((job) => !held(job)) ?? null)
+        : firstJobIn(db, lane.kinds, ['queued', 'waiting']);
       if (!head || lane.paused?.()) {
         await nap(null);
         continue;

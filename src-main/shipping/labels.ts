@@ -20,10 +20,14 @@ import {
   type PrinterEntry,
   type PrinterRegistry,
 } from '../printing/registry';
-import type { SendcloudClient } from '../sendcloud/client';
+import type { Accounts } from '../accounts/accounts';
+import { SendcloudError } from '../sendcloud/errors';
+import { orderInputFrom } from '../sendcloud/v3/orders';
+import { parcelInputFrom } from '../sendcloud/v2/parcels';
+import { merchantForOrder, type MerchantRecord } from '../store/accounts';
 import type { Db } from '../store/db';
 import { getJob, newJob, saveJob, type Job } from '../store/jobs';
-import { findOrderByCode, type CachedOrder } from '../store/orders';
+import { findOrderByCode, orderBody, type CachedOrder } from '../store/orders';
 import {
   findShipmentForOrder,
   findShipmentByParcel,
@@ -31,7 +35,13 @@ import {
   markPrinted,
   type Shipment,
 } from '../store/shipments';
-import { lookUpOrder } from './orders';
+import { lookUpOrder, type OrderSource } from './orders';
+
+/** Where the station ships from, for a price quote (the simulator's senders are Dutch). */
+const SENDER_COUNTRY = 'NL';
+
+/** Sendcloud's free unstamped letter: what an account in test mode ships with. */
+export const TEST_OPTION = 'sendcloud:letter';
 
 /** Carriers' native ZPL is 203 dpi; a label fetched as a document says nothing of its dpi. */
 export const NATIVE_ZPL_DPI = 203 as const;
@@ -45,11 +55,12 @@ export interface LabelJobDeps {
   db: Db;
   clock: Clock;
   newId: () => string;
-  sendcloud: () => SendcloudClient;
+  accounts: Accounts;
+  /** Where an order not yet cached is looked up: the usable accounts. */
+  sources: () => OrderSource[];
   printers: PrinterRegistry;
   connectivity: Connectivity;
   settings: () => OutboxSettings;
-  integrationId: () => number | null;
   outbox: () => Outbox;
   random?: () => number;
 }
@@ -61,8 +72,22 @@ export function createLabelJobs(deps: LabelJobDeps) {
   const iso = (ms: number) => new Date(ms).toISOString();
 
   /** Turn a failure into the job's next state, and tell connectivity what it learnt. */
-  function failed(job: Job, error: unknown): JobResult {
+  function failed(job: Job, error: unknown, accountId: string | null = job.accountId): JobResult {
     const { kind, error: data } = classifyFailure(error);
+    // Keys changed or revoked: the account waits for a reconnect; its jobs are passed over.
+    if (error instanceof SendcloudError && error.kind === 'auth' && accountId) {
+      deps.accounts.markReconnect(accountId);
+      const name = deps.accounts.list().find((a) => a.id === accountId)?.name ?? accountId;
+      return {
+        type: 'defer',
+        event: {
+          type: 'defer',
+          error: data,
+          reason: `Sendcloud refused the keys of ${name}: waiting for a reconnect (Accounts).`,
+          delayMs: OFFLINE_RETRY_MS,
+        },
+      };
+    }
     if (kind === 'offline') deps.connectivity.unreachable(data);
     else if (kind === 'transient') deps.connectivity.reached();
     const reason = waitingReason(kind, data);
@@ -88,17 +113,17 @@ export function createLabelJobs(deps: LabelJobDeps) {
 
   /** A job queued without an order (scanned offline, not in the cache): find it now. */
   async function resolveOrder(job: Job): Promise<CachedOrder> {
+    const accounts = deps.accounts.ids();
     if (job.orderRef) {
-      const cached = findOrderByCode(deps.db, job.orderNumber ?? job.code ?? '');
+      const cached = findOrderByCode(deps.db, job.orderNumber ?? job.code ?? '', accounts);
       if (cached && cached.id === job.orderRef) return cached;
     }
     const code = job.code ?? job.orderNumber ?? '';
-    const cached = findOrderByCode(deps.db, code);
+    const cached = findOrderByCode(deps.db, code, accounts);
     if (cached) return cached;
     return lookUpOrder({
       db: deps.db,
-      sendcloud: deps.sendcloud,
-      integrationId: deps.integrationId,
+      sources: deps.sources,
       now: deps.clock.now,
       reached: deps.connectivity.reached,
       code,
@@ -133,9 +158,14 @@ export function createLabelJobs(deps: LabelJobDeps) {
    * reset, crash). Sendcloud's ship-an-order has no idempotency key, so look for a shipment of
    * this order made since the first try, and adopt it instead of making a second label.
    */
-  async function findEarlierLabel(job: Job, order: CachedOrder): Promise<Shipment | null> {
+  async function findEarlierLabel(
+    job: Job,
+    order: CachedOrder,
+    merchant: MerchantRecord | null,
+  ): Promise<Shipment | null> {
     const since = (job.firstAttemptAt ?? job.createdAt) - RECONCILE_SLACK_MS;
-    const page = await deps.sendcloud().listShipments({ orderNumber: order.orderNumber });
+    const client = deps.accounts.client(order.accountId);
+    const page = await client.listShipments({ orderNumber: order.orderNumber });
     deps.connectivity.reached();
     const candidates = page.shipments
       .flatMap((shipment) =>
@@ -147,9 +177,9 @@ export function createLabelJobs(deps: LabelJobDeps) {
     if (!found) return null;
     const request = labelRequest();
     // Sendcloud serves a label first made as native ZPL only as ZPL, whatever is asked.
-    const bytes = await deps
-      .sendcloud()
-      .getParcelDocument(found.parcel.id, 'label', { format: request.format });
+    const bytes = await client.getParcelDocument(found.parcel.id, 'label', {
+      format: request.format,
+    });
     const format = labelFormatOf(bytes);
     log.info('adopted a label an earlier try had made', { job: job.id, parcel: found.parcel.id });
     const code = found.shipment.ship_with?.properties?.shipping_option_code ?? null;
@@ -167,7 +197,61 @@ export function createLabelJobs(deps: LabelJobDeps) {
       createdAt: iso(deps.clock.now()),
       printedAt: null,
       printCount: 0,
+      accountId: order.accountId,
+      merchantId: merchant?.id ?? null,
+      cost: null,
     };
+  }
+
+  /**
+   * A decentralised merchant processes its own orders: the order goes into the merchant's own
+   * Sendcloud account, without a label (v3 upsert; v2 a parcel with `request_label: false`).
+   * Both are safe to repeat: the upsert by order id, the v2 parcel after a look for one.
+   */
+  async function handOver(order: CachedOrder, merchant: MerchantRecord): Promise<string> {
+    if (!merchant.accountId) {
+      throw new AppError(
+        'invalid-input',
+        `Merchant ${merchant.name} ships decentralised but has no Sendcloud account set.`,
+      );
+    }
+    const target = deps.accounts.record(merchant.accountId);
+    const client = deps.accounts.client(merchant.accountId);
+    const body = orderBody(deps.db, order.id);
+    if (!body) throw new AppError('order-not-found', `Order ${order.orderNumber} is not cached.`);
+    if (target.api === 'v2') {
+      const existing = await client.v2.listParcels({ orderNumber: order.orderNumber });
+      if (existing.parcels.length === 0) {
+        await client.v2.createParcel({ ...parcelInputFrom(body), request_label: false });
+      }
+    } else {
+      await client.upsertOrders([orderInputFrom(body, target.integrationId)]);
+    }
+    deps.connectivity.reached();
+    log.info('order handed over to a merchant account', {
+      order: order.id,
+      merchant: merchant.id,
+      api: target.api,
+    });
+    return `Sent to ${merchant.name}'s Sendcloud account (${target.name}): no label here.`;
+  }
+
+  /** What a centralised merchant's label cost, for billing; null when Sendcloud will not say. */
+  async function costOf(order: CachedOrder, optionCode: string | null) {
+    if (!optionCode) return null;
+    const body = orderBody(deps.db, order.id);
+    try {
+      return await deps.accounts.client(order.accountId).quoteLabelPrice({
+        // Orders do not say where they ship from; the station's warehouse is the sender.
+        fromCountry: SENDER_COUNTRY,
+        toCountry: order.countryCode ?? SENDER_COUNTRY,
+        weightKg: body?.shipping_details?.measurement?.weight?.value ?? 1,
+        shippingOptionCode: optionCode,
+      });
+    } catch (error) {
+      log.warn('no price for a merchant label', { order: order.id, error });
+      return null;
+    }
   }
 
   /** Store the label, finish the job and queue its print, all in one transaction. */
@@ -226,6 +310,19 @@ export function createLabelJobs(deps: LabelJobDeps) {
       return failed(job, error);
     }
 
+    if (job.accountId !== order.accountId) {
+      job = { ...job, accountId: order.accountId };
+      saveJob(deps.db, job);
+    }
+    const merchant = merchantForOrder(deps.db, order.orderNumber);
+    if (merchant?.mode === 'decentralised') {
+      try {
+        return { type: 'done', note: await handOver(order, merchant) };
+      } catch (error) {
+        return failed(job, error, merchant.accountId);
+      }
+    }
+
     const stored = findShipmentForOrder(deps.db, order.id);
     if (stored) {
       finishLabel(job, order, stored, false);
@@ -233,18 +330,24 @@ export function createLabelJobs(deps: LabelJobDeps) {
     }
     try {
       if (job.attempts > 1) {
-        const earlier = await findEarlierLabel(job, order);
+        const earlier = await findEarlierLabel(job, order, merchant);
         if (earlier) {
           finishLabel(job, order, earlier, true);
           return { type: 'done' };
         }
       }
       const request = labelRequest();
-      const created = await deps.sendcloud().createLabelSync({
+      const account = deps.accounts.record(order.accountId);
+      // Test mode: Sendcloud's free unstamped letter, so training costs nothing.
+      const optionCode = account.testMode ? TEST_OPTION : account.shippingOptionCode;
+      const created = await deps.accounts.client(order.accountId).createLabelSync({
         integrationId: order.integrationId,
         order: { orderId: order.orderId },
         format: request.format,
         dpi: request.dpi,
+        ...(optionCode ? { shippingOptionCode: optionCode } : {}),
+        ...(account.senderAddressId ? { senderAddressId: account.senderAddressId } : {}),
+        ...(account.brandId ? { brandId: account.brandId } : {}),
       });
       deps.connectivity.reached();
       // A carrier without native ZPL answers a ZPL request with a PDF: trust the bytes.
@@ -266,6 +369,14 @@ export function createLabelJobs(deps: LabelJobDeps) {
           createdAt: iso(deps.clock.now()),
           printedAt: null,
           printCount: 0,
+          accountId: order.accountId,
+          merchantId: merchant?.id ?? null,
+          cost: merchant
+            ? await costOf(
+                order,
+                created.shippingOptionCode ?? optionCode ?? order.shippingOptionCode,
+              )
+            : null,
         },
         true,
       );

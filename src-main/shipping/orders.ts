@@ -8,9 +8,10 @@ import { AppError } from '../errors';
 import { describeFailure } from './failures';
 
 /** The station's view of a Sendcloud order: what a scan needs to find it and label it. */
-export function toCachedOrder(order: Order): CachedOrder & { body: unknown } {
+export function toCachedOrder(order: Order, accountId: string): CachedOrder & { body: unknown } {
   return {
     id: String(order.id),
+    accountId,
     orderId: order.order_id,
     orderNumber: order.order_number,
     integrationId: order.order_details.integration.id,
@@ -29,10 +30,13 @@ export function toCachedOrder(order: Order): CachedOrder & { body: unknown } {
 export const SYNC_WINDOW_DAYS = 30;
 
 /** Where the next incremental sync starts: the calendar day the last good one started. */
-const SYNC_FROM_KEY = 'orders.syncFrom';
+const syncFromKey = (accountId: string) =>
+  accountId === 'env' ? 'orders.syncFrom' : `orders.syncFrom:${accountId}`;
 
 export interface OrderSyncDeps {
   db: Db;
+  /** The station's account whose orders this keeps. */
+  accountId: string;
   sendcloud: () => SendcloudClient;
   /** PACKDESK_INTEGRATION_ID, or null to use the first integration Sendcloud lists. */
   configuredIntegrationId: number | null;
@@ -77,13 +81,17 @@ export function createOrderSync(deps: OrderSyncDeps) {
         .slice(0, 10);
       // Incremental: only orders changed since the day the last good sync started. That day is
       // fetched again (the filter has no time of day); the upsert makes that harmless.
-      const previous = readSetting(deps.db, SYNC_FROM_KEY);
+      const previous = readSetting(deps.db, syncFromKey(deps.accountId));
       const from = previous && previous > window ? previous : window;
       const orders = await deps
         .sendcloud()
         .listAllOrders({ integrationIds: [id], updatedAtMin: from });
-      upsertOrders(deps.db, orders.map(toCachedOrder), startedAt.toISOString());
-      writeSetting(deps.db, SYNC_FROM_KEY, startedAt.toISOString().slice(0, 10));
+      upsertOrders(
+        deps.db,
+        orders.map((order) => toCachedOrder(order, deps.accountId)),
+        startedAt.toISOString(),
+      );
+      writeSetting(deps.db, syncFromKey(deps.accountId), startedAt.toISOString().slice(0, 10));
       lastError = null;
     } catch (error) {
       lastError = describeFailure(error);
@@ -107,34 +115,46 @@ export function createOrderSync(deps: OrderSyncDeps) {
   };
 }
 
+/** Where a lookup may search: one entry per usable account. */
+export interface OrderSource {
+  accountId: string;
+  sendcloud: () => SendcloudClient;
+  integrationId: number | null;
+}
+
 /**
- * Ask Sendcloud once for the open order a scanned code names, and keep it in the cache.
- * Throws `order-not-found` when Sendcloud has none, or the client's error when it cannot answer.
+ * Ask Sendcloud once per account for the open order a scanned code names, and keep it in the
+ * cache. Throws `order-not-found` when no account has it, or an account's error when none found
+ * it and one could not answer (so an outage is not mistaken for an unknown order).
  */
 export async function lookUpOrder(deps: {
   db: Db;
-  sendcloud: () => SendcloudClient;
-  integrationId: () => number | null;
+  sources: () => OrderSource[];
   now: () => number;
   /** Sendcloud answered: it is reachable. */
   reached: () => void;
   code: string;
 }): Promise<CachedOrder> {
-  const integrationId = deps.integrationId();
-  const page = await deps.sendcloud().listOrders({
-    orderNumber: deps.code,
-    ...(integrationId !== null ? { integrationIds: [integrationId] } : {}),
-    pageSize: 5,
-  });
-  deps.reached();
-  const found = page.orders.map(toCachedOrder);
-  if (found.length > 0) upsertOrders(deps.db, found, new Date(deps.now()).toISOString());
-  const order = found[0];
-  if (!order) {
-    throw new AppError(
-      'order-not-found',
-      `No open order matches "${deps.code}". Check the order number, or sync orders.`,
-    );
+  let failure: unknown = null;
+  for (const source of deps.sources()) {
+    try {
+      const page = await source.sendcloud().listOrders({
+        orderNumber: deps.code,
+        ...(source.integrationId !== null ? { integrationIds: [source.integrationId] } : {}),
+        pageSize: 5,
+      });
+      deps.reached();
+      const found = page.orders.map((order) => toCachedOrder(order, source.accountId));
+      if (found.length > 0) upsertOrders(deps.db, found, new Date(deps.now()).toISOString());
+      const order = found[0];
+      if (order) return order;
+    } catch (error) {
+      failure ??= error;
+    }
   }
-  return order;
+  if (failure) throw failure;
+  throw new AppError(
+    'order-not-found',
+    `No open order matches "${deps.code}". Check the order number, or sync orders.`,
+  );
 }

@@ -7,7 +7,6 @@ import { AppError } from '../errors';
 import { createLogger } from '../log';
 import type { Connectivity } from '../outbox/connectivity';
 import type { Outbox } from '../outbox/outbox';
-import type { SendcloudClient } from '../sendcloud/client';
 import { recordScan, scansForJob } from '../store/audit';
 import type { Db } from '../store/db';
 import {
@@ -26,18 +25,20 @@ import {
   findShipmentForOrder,
 } from '../store/shipments';
 import { describeFailure } from './failures';
-import { lookUpOrder } from './orders';
+import { lookUpOrder, type OrderSource } from './orders';
 
 export interface ScanServiceDeps {
   db: Db;
   clock: Clock;
   newId: () => string;
-  sendcloud: () => SendcloudClient;
+  /** Every account's id: a cached order of a removed account is not scanned. */
+  accountIds: () => string[];
+  /** Where an uncached code is looked up: the usable accounts. */
+  sources: () => OrderSource[];
   /** The printer labels go to now, for "Printing on …". */
   printerName: () => string;
   connectivity: Connectivity;
   outbox: () => Outbox;
-  integrationId: () => number | null;
   /** Push a scan's progress to whoever listens (the renderer). */
   onUpdate: (entry: ScanEntry) => void;
   /** How long a scan command waits for its outcome before answering "queued". */
@@ -69,7 +70,10 @@ export function createScanService(deps: ScanServiceDeps) {
   /** Why a job that has not started waits: the job ahead of it in its lane, or the connection. */
   function queuedBehind(job: Job): string | null {
     const head = firstJobIn(deps.db, laneKinds[job.kind], ['queued', 'waiting', 'in-flight']);
-    if (head && head.id !== job.id && head.state === 'waiting') return head.reason;
+    // A head job of another account (waiting for its reconnect) is passed over by the lane.
+    const sameAccount =
+      head?.accountId === null || job.accountId === null || head?.accountId === job.accountId;
+    if (head && head.id !== job.id && head.state === 'waiting' && sameAccount) return head.reason;
     if (job.kind === 'create-label' && !deps.connectivity.current().online) {
       return 'Sendcloud is unreachable: queued, it prints when the connection is back.';
     }
@@ -118,6 +122,10 @@ export function createScanService(deps: ScanServiceDeps) {
           ? { state: 'queued', step: 'Waiting for a go-ahead', reason: job.reason, error: null }
           : { state: 'failed', step: 'Failed', reason: job.reason, error: job.lastError };
       case 'done':
+        // A decentralised merchant's order is handed over, not labelled: the job says so.
+        if (!printing && job.reason !== null) {
+          return { state: 'printed', step: job.reason, reason: null, error: null };
+        }
         return printing
           ? { state: 'printed', step: 'Printed', reason: null, error: null, warning: job.reason }
           : {
@@ -167,15 +175,14 @@ export function createScanService(deps: ScanServiceDeps) {
 
   /** Look the code up in the cache, or ask Sendcloud once; null while Sendcloud is unreachable. */
   async function findOrder(entry: ScanEntry, code: string): Promise<CachedOrder | null> {
-    const cached = findOrderByCode(deps.db, code);
+    const cached = findOrderByCode(deps.db, code, deps.accountIds());
     if (cached) return cached;
     if (!deps.connectivity.current().online) return null;
     save({ ...entry, step: 'Asking Sendcloud for the order' });
     try {
       return await lookUpOrder({
         db: deps.db,
-        sendcloud: deps.sendcloud,
-        integrationId: deps.integrationId,
+        sources: deps.sources,
         now: deps.clock.now,
         reached: deps.connectivity.reached,
         code,
@@ -286,11 +293,14 @@ export function createScanService(deps: ScanServiceDeps) {
         // Scanning the order again is the packer's way to say "try again".
         job = deps.outbox().apply(job, { type: 'retry' });
       }
-      job ??= deps
-        .outbox()
-        .enqueue(
-          fresh('create-label', { orderRef: order.id, orderNumber: order.orderNumber, code }),
-        );
+      job ??= deps.outbox().enqueue(
+        fresh('create-label', {
+          orderRef: order.id,
+          orderNumber: order.orderNumber,
+          code,
+          accountId: order.accountId,
+        }),
+      );
       return await follow(entry, job);
     } catch (error) {
       const data = describeFailure(error);

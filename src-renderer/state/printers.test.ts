@@ -92,6 +92,8 @@ const station: StationStatus = {
   syncError: null,
   connectivity: { online: true, since: checkedAt, queueLength: 0, lastError: null },
   outbox: { drainMode: 'print', staleAfterMinutes: 60 },
+  accounts: [],
+  keychainError: null,
 };
 
 describe('labelPrinter', () => {

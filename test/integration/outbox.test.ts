@@ -361,7 +361,7 @@ describe('offline: Sendcloud out of reach', () => {
     // The order reaches the cache (a sync on another path) while the first job still waits.
     upsertOrders(
       r.station.db,
-      [toCachedOrder(orderSchema.parse(fresh.order))],
+      [toCachedOrder(orderSchema.parse(fresh.order), 'env')],
       new Date().toISOString(),
     );
     const second = await r.scan(fresh.order_number);
