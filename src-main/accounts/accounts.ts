@@ -174,6 +174,8 @@ export function createAccounts(options: AccountsOptions) {
     keychainError: () => keychainError,
     /** Read every stored account's keys: a locked keychain leaves them `locked`, not failed. */
     async load(): Promise<void> {
+      // Only accounts set up on screen have keys there: headless and demo stations never ask.
+      if (![...live.values()].some((account) => !account.fixed)) return;
       const problem = await options.keys.check();
       keychainError = problem;
       for (const account of live.values()) {

@@ -271,4 +271,30 @@ describe('store functions on a migrated database', () => {
     writeRoute(db, 'zpl-label', null);
     expect(readRoutes(db)).toEqual({});
   });
+
+  it('bring a version 3 station to accounts: its orders, shipments and label jobs were the environment account’s', () => {
+    const db = memory();
+    for (const m of migrations.filter((m) => m.version <= 3)) db.exec(m.sql);
+    db.pragma('user_version = 3');
+    db.prepare(
+      `INSERT INTO orders (id, order_id, order_number, integration_id, synced_at, body)
+       VALUES ('7', 'shop-7', 'PD-7', 3017, '2026-11-20T10:00:00Z', '{}')`,
+    ).run();
+    db.prepare(
+      `INSERT INTO jobs (id, kind, state, order_ref, created_at, updated_at)
+       VALUES ('j1', 'create-label', 'waiting', '7', 1, 1), ('j2', 'sync-orders', 'queued', NULL, 1, 1)`,
+    ).run();
+    migrate(db);
+    expect(findOrderByCode(db, 'PD-7')?.accountId).toBe('env');
+    expect(findOrderByCode(db, 'PD-7', ['other'])).toBeNull();
+    expect(getJob(db, 'j1')?.accountId).toBe('env');
+    expect(getJob(db, 'j2')?.accountId).toBeNull();
+    // Keys have no column to land in.
+    const columns = (
+      db.prepare("SELECT name FROM pragma_table_info('accounts')").all() as {
+        name: string;
+      }[]
+    ).map((c) => c.name);
+    expect(columns.some((name) => /key|secret|password|token/i.test(name))).toBe(false);
+  });
 });

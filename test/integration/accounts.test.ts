@@ -23,7 +23,10 @@ interface Rig {
   scans: ScanEntry[];
   restart(): Promise<void>;
   account(index: number): SimAccount;
-  onboard(index: number, settings?: { name?: string; testMode?: boolean }): Promise<AccountView>;
+  onboard(
+    index: number,
+    settings?: { name?: string; testMode?: boolean; api?: 'v3' | 'v2' },
+  ): Promise<AccountView>;
   scan(code: string): Promise<ScanEntry>;
   settled(id: string, state: ScanEntry['state']): Promise<ScanEntry>;
 }
@@ -98,7 +101,7 @@ async function startRig(): Promise<Rig> {
       const added = await station.handlers['accounts.add']({
         ...keyPair,
         name: settings.name ?? integration.name,
-        api: 'v3',
+        api: settings.api ?? 'v3',
         integrationId: integration.id,
         senderAddressId: choices.senderAddresses[0]?.id ?? null,
         brandId: null,
@@ -306,6 +309,33 @@ describe('marketplace', () => {
     expect(handed).toBeDefined();
   });
 
+  it('hands over to a v2 merchant account as a parcel without a label, once', async () => {
+    const rig = await startRig();
+    await rig.onboard(0, { name: 'Marketplace' });
+    const own = await rig.onboard(1, { name: 'Old Shop', api: 'v2' });
+    await rig.station.handlers['merchants.save']({
+      name: 'Old Shop',
+      orderPrefix: 'OLD-',
+      mode: 'decentralised',
+      accountId: own.id,
+    });
+    await placeOrder(rig.simulator, rig.account(0), 'OLD-1');
+    await rig.station.handlers['orders.sync']({});
+    const entry = await rig.scan('OLD-1');
+    const done = entry.state === 'printed' ? entry : await rig.settled(entry.id, 'printed');
+    expect(done.step).toMatch(/Sent to Old Shop's Sendcloud account/);
+    const account = rig.account(1);
+    const parcels = await rawApi(rig.simulator, {
+      publicKey: account.publicKey,
+      secretKey: account.secretKey,
+    }).get('/api/v2/parcels?order_number=OLD-1');
+    const list = (parcels.json as { parcels: { order_number: string; tracking_number: string }[] })
+      .parcels;
+    expect(list).toHaveLength(1);
+    expect(list[0]?.tracking_number ?? '').toBe('');
+    expect(rig.simulator.labelsFor('OLD-1')).toHaveLength(0);
+  });
+
   it('will not hand a merchant over without an account of its own', async () => {
     const rig = await startRig();
     await expect(
@@ -316,5 +346,85 @@ describe('marketplace', () => {
         accountId: null,
       }),
     ).rejects.toMatchObject({ code: 'invalid-input' });
+  });
+});
+
+describe('the keychain', () => {
+  it('starts with a locked keychain: accounts wait as "locked", nothing falls back', async () => {
+    const rig = await startRig();
+    const added = await rig.onboard(0, { name: 'Marketplace' });
+    await rig.station.close();
+    const locked = {
+      code: 'keychain-unavailable' as const,
+      message:
+        'The OS keychain is locked: unlock it (log in to the desktop session) and try again.',
+    };
+    const data = rig.dataDir;
+    const station = await createStation({
+      keys: {
+        read: () => Promise.reject(new Error('must not be read while locked')),
+        write: () => Promise.reject(new Error('must not be written while locked')),
+        remove: () => Promise.reject(new Error('must not be removed while locked')),
+        check: () => Promise.resolve(locked),
+      },
+      printerPollMs: 0,
+      settings: {
+        dataDir: data,
+        sendcloud: null,
+        sendcloudUrl: rig.simulator.url,
+        integrationId: null,
+        sendcloudTimeoutMs: 30_000,
+        printer: { host: rig.printer.host, port: rig.printer.port },
+      },
+    });
+    try {
+      const status = await station.handlers['station.status']({});
+      expect(status.mode).toBe('live');
+      expect(status.keychainError).toEqual(locked);
+      expect(status.accounts).toMatchObject([
+        { id: added.id, state: 'locked', stateReason: locked.message },
+      ]);
+      // A scan waits for the keychain instead of failing or using anything else.
+      const entry = await station.handlers['scan.submit']({
+        code: rig.account(0).orders()[3]!.order_number,
+      });
+      expect(entry.state).toBe('queued');
+      expect(rig.simulator.labelsFor(entry.orderNumber ?? '')).toHaveLength(0);
+    } finally {
+      await station.close();
+      await rig.restart();
+    }
+  });
+
+  it('never stores the environment’s headless keys', async () => {
+    const data = tempDir();
+    const simulator = await startSimulator();
+    const service = `Packdesk test ${randomUUID()}`;
+    const keys = createKeytarStore({ service });
+    const station = await createStation({
+      keys,
+      printerPollMs: 0,
+      settings: {
+        dataDir: data.dir,
+        sendcloud: { url: simulator.url, ...simulator.keys },
+        integrationId: null,
+        sendcloudTimeoutMs: 30_000,
+        printer: { host: '127.0.0.1', port: 9 },
+      },
+    });
+    try {
+      await station.handlers['orders.sync']({});
+      const [env] = await station.handlers['accounts.list']({});
+      expect(env).toMatchObject({ fixed: true, state: 'connected' });
+      await expect(station.handlers['accounts.remove']({ id: env!.id })).rejects.toMatchObject({
+        code: 'forbidden',
+      });
+      expect(await keys.read(env!.id)).toBeNull();
+      expect(station.db.prepare('SELECT count(*) AS n FROM accounts').get()).toEqual({ n: 0 });
+    } finally {
+      await station.close();
+      await simulator.close();
+      data.cleanup();
+    }
   });
 });
