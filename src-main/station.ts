@@ -427,6 +427,13 @@ export async function createStation(options: StationOptions): Promise<Station> {
       newId,
       accountIds: () => accounts.ids(),
       sources,
+      heldReason: (job) => {
+        if (job.kind !== 'create-label' || !job.accountId || accounts.usable(job.accountId)) {
+          return null;
+        }
+        const account = accounts.list().find((a) => a.id === job.accountId);
+        return `${account?.name ?? 'Its account'} cannot reach Sendcloud: ${account?.stateReason ?? 'reconnect it'} The label waits.`;
+      },
       printerName: () => labelPrinterView()?.name ?? 'the label printer',
       connectivity,
       outbox: () => outbox,

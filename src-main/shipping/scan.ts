@@ -35,6 +35,8 @@ export interface ScanServiceDeps {
   accountIds: () => string[];
   /** Where an uncached code is looked up: the usable accounts. */
   sources: () => OrderSource[];
+  /** Why a job of an account that cannot be used now (reconnect, keychain) waits, or null. */
+  heldReason?: (job: Job) => string | null;
   /** The printer labels go to now, for "Printing on …". */
   printerName: () => string;
   connectivity: Connectivity;
@@ -69,6 +71,8 @@ export function createScanService(deps: ScanServiceDeps) {
 
   /** Why a job that has not started waits: the job ahead of it in its lane, or the connection. */
   function queuedBehind(job: Job): string | null {
+    const held = deps.heldReason?.(job) ?? null;
+    if (held) return held;
     const head = firstJobIn(deps.db, laneKinds[job.kind], ['queued', 'waiting', 'in-flight']);
     // A head job of another account (waiting for its reconnect) is passed over by the lane.
     const sameAccount =

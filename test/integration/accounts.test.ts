@@ -389,6 +389,9 @@ describe('the keychain', () => {
         code: rig.account(0).orders()[3]!.order_number,
       });
       expect(entry.state).toBe('queued');
+      expect(entry.waitingReason).toMatch(
+        /Marketplace cannot reach Sendcloud: The OS keychain is locked/,
+      );
       expect(rig.simulator.labelsFor(entry.orderNumber ?? '')).toHaveLength(0);
     } finally {
       await station.close();
