@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { StationStatus } from '../../src-preload/contract';
+import { AccountsBanner, AccountsButton, AccountsFact } from './AccountsBanner';
 import { DemoFaultsPanel } from './DemoFaults';
 import { OfflineBanner } from './OfflineBanner';
 import { LabelPrinterFact, PrinterBanner, PrintersButton } from './PrinterStatus';
@@ -34,8 +35,8 @@ function OrdersFact({ status }: { status: StationStatus }) {
 }
 
 /**
- * What the station is doing, in one glance: mode, account, label printer and its live status,
- * orders, host link, queue.
+ * What the station is doing, in one glance: mode, Sendcloud accounts, label printer and its live
+ * status, orders, host link, queue.
  */
 export function StationHeader() {
   const status = useStation((s) => s.status);
@@ -64,14 +65,7 @@ export function StationHeader() {
                 <dt>Sendcloud</dt>
                 <dd>{status.sendcloudUrl}</dd>
               </div>
-              <div className="fact">
-                <dt>Integration</dt>
-                <dd>
-                  {status.integration
-                    ? `${status.integration.name} (#${status.integration.id})`
-                    : 'none'}
-                </dd>
-              </div>
+              <AccountsFact />
               <LabelPrinterFact />
               <OrdersFact status={status} />
             </>
@@ -91,6 +85,7 @@ export function StationHeader() {
         <div className="header-actions">
           <QueueButton />
           <PrintersButton />
+          <AccountsButton />
           <button
             type="button"
             className="button"
@@ -121,6 +116,7 @@ export function StationHeader() {
       </header>
       <OfflineBanner />
       <PrinterBanner />
+      <AccountsBanner />
       {faultsOpen && status?.mode === 'demo' && (
         <DemoFaultsPanel onClose={() => setFaultsOpen(false)} />
       )}

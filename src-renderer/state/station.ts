@@ -1,15 +1,20 @@
 // The renderer's one store: what the station is, how the host connection is, the last scans and
 // the scan the big panel follows. Built around an injected API so nothing here reads globals.
+// Sendcloud keys pass through the account actions as arguments and are never kept in the store.
 import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type {
+  AccountChoices,
+  AccountView,
   AppErrorData,
+  BillingExport,
   CommandInput,
   Connectivity,
   DemoFaults,
   JobView,
   LabelPreview,
+  MerchantView,
   OutboxSettings,
   PackdeskApi,
   PrinterDiscovery,
@@ -22,6 +27,15 @@ import type {
   TestPrint,
 } from '../../src-preload/contract';
 import type { HostConnection, HostConnectionState } from '../../src-preload/web-bridge';
+import {
+  applyAccountAnswer,
+  needsOnboarding,
+  type AccountChanges,
+  type AddAccountInput,
+  type DateRange,
+  type KeysDraft,
+  type SaveMerchantInput,
+} from './accounts';
 import { applyJobAnswer, newerConnectivity } from './outbox';
 import type { AddPrinterInput } from './printers';
 import { mergeScans, recentLimit, startedAtMs, type CurrentScan } from './scans';
@@ -71,6 +85,25 @@ export type DiscoveryState =
 
 export type PrinterChanges = Omit<CommandInput<'printers.update'>, 'id'>;
 
+/** Checking keys typed for a new account: on its way, refused, or what they give access to. */
+export type VerifyState =
+  | { kind: 'pending' }
+  | { kind: 'failed'; error: AppErrorData }
+  | { kind: 'done'; choices: AccountChoices };
+
+export type AccountActionName = 'update' | 'remove' | 'reconnect';
+
+/** An edit, removal or reconnect a packer asked for on one account. */
+export type AccountAction =
+  | { kind: 'pending'; action: AccountActionName }
+  | { kind: 'failed'; action: AccountActionName; error: AppErrorData };
+
+/** A billing export: on its way, refused, or what it wrote (the CSV itself is not kept). */
+export type BillingState =
+  | { kind: 'pending' }
+  | { kind: 'done'; filename: string; rows: number }
+  | { kind: 'failed'; error: AppErrorData };
+
 export interface StationState {
   status: StationStatus | null;
   statusError: AppErrorData | null;
@@ -109,6 +142,23 @@ export interface StationState {
   discovery: DiscoveryState | null;
   /** Demo mode: faults being staged on the virtual printer, or why that was refused. */
   demoPrinterFaults: DemoPrinterFaultsState | null;
+  /** The Sendcloud accounts, from the status, `accounts.list` or `accounts.changed`. */
+  accounts: AccountView[] | null;
+  accountsError: AppErrorData | null;
+  accountsOpen: boolean;
+  /** The account whose reconnect form the panel opens at (from the banner), if any. */
+  reconnectTarget: string | null;
+  /** The onboarding key check; its choices stay until the account is added or the form closed. */
+  accountVerify: VerifyState | null;
+  accountAdd: Pending | null;
+  /** By account id. */
+  accountActions: Record<string, AccountAction>;
+  merchants: MerchantView[] | null;
+  merchantsError: AppErrorData | null;
+  /** By merchant id, or `new` for the add form. */
+  merchantSaves: Record<string, Pending>;
+  merchantRemoves: Record<string, Pending>;
+  billing: BillingState | null;
 
   /** Load the status and recent scans, subscribe to events. Returns the teardown. */
   start(): () => void;
@@ -141,6 +191,25 @@ export interface StationState {
   testPrinter(id: string): Promise<void>;
   routeDocument(document: PrinterDocument, printerId: string | null): Promise<void>;
   setDemoPrinterFaults(faults: PrinterFault[]): Promise<void>;
+  /** Open the Accounts panel (at an account's reconnect form) and read accounts and merchants. */
+  openAccounts(reconnect?: string): void;
+  closeAccounts(): void;
+  /** Open one account's reconnect form in the panel, or close it (null). */
+  showReconnect(id: string | null): void;
+  loadAccounts(): Promise<void>;
+  /** Check typed keys with Sendcloud; true when they work and their choices are in `accountVerify`. */
+  verifyKeys(keys: KeysDraft): Promise<boolean>;
+  /** Forget the key check and its choices (the form was closed or its keys edited). */
+  resetOnboarding(): void;
+  addAccount(input: AddAccountInput): Promise<AccountView | null>;
+  updateAccount(id: string, changes: AccountChanges): Promise<boolean>;
+  reconnectAccount(id: string, keys: KeysDraft): Promise<boolean>;
+  removeAccount(id: string): Promise<void>;
+  loadMerchants(): Promise<void>;
+  saveMerchant(input: SaveMerchantInput): Promise<boolean>;
+  removeMerchant(id: string): Promise<void>;
+  /** Ask for the billing CSV; the caller saves it, the store keeps only its name and rows. */
+  exportBilling(range: DateRange): Promise<BillingExport | null>;
 }
 
 export type StationStore = StoreApi<StationState>;
@@ -153,21 +222,108 @@ export function createStationStore(api: PackdeskApi, host: HostConnection | null
   // overtaken by a push is never needed, and applying it could undo a newer status.
   let printersPushes = 0;
   let demoFaultsToken = 0;
+  // Counts account lists that arrived as pushes (`accounts.changed`, the pushed status), so an
+  // answer sent before one of them cannot put back an account state the push replaced.
+  let accountsPushes = 0;
+  // Each key check owns `accountVerify` until a newer one (or a reset) starts.
+  let verifyToken = 0;
 
   return createStore<StationState>()((set, get) => {
-    function applyStatus(status: StationStatus): void {
+    /** `withAccounts`: the status's account list is newer than the one held. */
+    function applyStatus(status: StationStatus, withAccounts: boolean): void {
       set({
         status,
         statusError: null,
         connectivity: newerConnectivity(get().connectivity, status.connectivity),
         outbox: status.outbox,
       });
+      if (withAccounts) setAccounts(status.accounts);
+    }
+
+    function onStatusPushed(status: StationStatus): void {
+      accountsPushes += 1;
+      applyStatus(status, true);
+    }
+
+    /** A status read by a command: its accounts count unless a push overtook it. */
+    async function statusCommand(call: () => Promise<Result<StationStatus>>) {
+      const pushesBefore = accountsPushes;
+      const result = await call();
+      if (result.ok) applyStatus(result.value, accountsPushes === pushesBefore);
+      return result;
     }
 
     async function loadStatus(): Promise<void> {
-      const result = await api.station.status({});
-      if (result.ok) applyStatus(result.value);
-      else set({ statusError: result.error });
+      const result = await statusCommand(() => api.station.status({}));
+      if (!result.ok) set({ statusError: result.error });
+    }
+
+    function setAccounts(accounts: AccountView[]): void {
+      // A removed account's pending or failed action has nothing left to show against.
+      const known = new Set(accounts.map((account) => account.id));
+      const actions = get().accountActions;
+      const kept = Object.fromEntries(Object.entries(actions).filter(([id]) => known.has(id)));
+      const { reconnectTarget } = get();
+      set({
+        accounts,
+        accountsError: null,
+        ...(Object.keys(kept).length !== Object.keys(actions).length
+          ? { accountActions: kept }
+          : {}),
+        ...(reconnectTarget !== null && !known.has(reconnectTarget)
+          ? { reconnectTarget: null }
+          : {}),
+      });
+    }
+
+    function onAccountsChanged(accounts: AccountView[]): void {
+      accountsPushes += 1;
+      setAccounts(accounts);
+    }
+
+    /** Apply one account a command answered with, unless a push already said newer. */
+    function applyAccount(account: AccountView, pushesBefore: number): void {
+      if (accountsPushes !== pushesBefore) return;
+      setAccounts(applyAccountAnswer(get().accounts ?? get().status?.accounts ?? [], account));
+    }
+
+    function setAccountAction(id: string, action: AccountAction | null): void {
+      const accountActions = { ...get().accountActions };
+      if (action) accountActions[id] = action;
+      else delete accountActions[id];
+      set({ accountActions });
+    }
+
+    /** Run a command on one account, keeping its pending and failed state by id. */
+    async function actOnAccount<T>(
+      id: string,
+      action: AccountActionName,
+      call: () => Promise<Result<T>>,
+      apply: (value: T, pushesBefore: number) => void,
+    ): Promise<boolean> {
+      if (get().accountActions[id]?.kind === 'pending') return false;
+      setAccountAction(id, { kind: 'pending', action });
+      const pushesBefore = accountsPushes;
+      const result = await call();
+      if (result.ok) {
+        apply(result.value, pushesBefore);
+        setAccountAction(id, null);
+        if (action === 'reconnect' && get().reconnectTarget === id) set({ reconnectTarget: null });
+      } else {
+        setAccountAction(id, { kind: 'failed', action, error: result.error });
+      }
+      return result.ok;
+    }
+
+    function setKeyed(
+      key: 'merchantSaves' | 'merchantRemoves',
+      id: string,
+      value: Pending | null,
+    ): void {
+      const next = { ...get()[key] };
+      if (value) next[id] = value;
+      else delete next[id];
+      set({ [key]: next });
     }
 
     function setJobs(jobs: JobView[]): void {
@@ -326,11 +482,24 @@ export function createStationStore(api: PackdeskApi, host: HostConnection | null
       printerAdds: {},
       discovery: null,
       demoPrinterFaults: null,
+      accounts: null,
+      accountsError: null,
+      accountsOpen: false,
+      reconnectTarget: null,
+      accountVerify: null,
+      accountAdd: null,
+      accountActions: {},
+      merchants: null,
+      merchantsError: null,
+      merchantSaves: {},
+      merchantRemoves: {},
+      billing: null,
 
       start() {
         const stops = [
           api.on('scan.updated', onScanUpdated),
-          api.on('station.status', applyStatus),
+          api.on('station.status', onStatusPushed),
+          api.on('accounts.changed', onAccountsChanged),
           api.on('connectivity.changed', (incoming) =>
             set({ connectivity: newerConnectivity(get().connectivity, incoming) }),
           ),
@@ -345,11 +514,13 @@ export function createStationStore(api: PackdeskApi, host: HostConnection | null
               set({ host: state });
               // Events sent while the socket was down are lost: read the truth again.
               if (state === 'connected' && was === 'disconnected') {
+                // The status carries the accounts, so the reconnect banner is read again too.
                 void loadStatus();
                 void loadRecent();
                 if (get().queueOpen) void get().loadJobs();
                 // The header shows the label printer on every screen, so always read it again.
                 void get().loadPrinters();
+                if (get().accountsOpen) void get().loadMerchants();
               }
             }),
           );
@@ -383,10 +554,9 @@ export function createStationStore(api: PackdeskApi, host: HostConnection | null
       async syncOrders() {
         if (get().syncing) return;
         set({ syncing: true, syncError: null });
-        const result = await api.orders.sync({});
+        const result = await statusCommand(() => api.orders.sync({}));
         if (result.ok) {
           set({ syncing: false });
-          applyStatus(result.value);
         } else {
           set({ syncing: false, syncError: result.error });
         }
@@ -479,6 +649,8 @@ export function createStationStore(api: PackdeskApi, host: HostConnection | null
 
       openPrinters() {
         if (get().printersOpen) return;
+        // One set-up panel at a time beside the scan screen, so the result stays readable.
+        if (get().accountsOpen) get().closeAccounts();
         set({ printersOpen: true, printersRefresh: null });
         void get().loadPrinters();
       },
@@ -566,6 +738,136 @@ export function createStationStore(api: PackdeskApi, host: HostConnection | null
         // A later toggle owns the state now; its own answer settles it.
         if (mine !== demoFaultsToken) return;
         set({ demoPrinterFaults: result.ok ? null : { kind: 'failed', error: result.error } });
+      },
+
+      openAccounts(reconnect) {
+        set({ reconnectTarget: reconnect ?? null, printersOpen: false });
+        if (get().accountsOpen) return;
+        set({ accountsOpen: true, billing: null });
+        void get().loadAccounts();
+        void get().loadMerchants();
+      },
+
+      closeAccounts() {
+        set({ accountsOpen: false, reconnectTarget: null });
+        // Choices read with the typed keys belong to the panel's add form: closing it forgets
+        // them. While onboarding is the screen, the add form is there, not in the panel.
+        if (!needsOnboarding(get().status, get().accounts)) get().resetOnboarding();
+      },
+
+      showReconnect(id) {
+        set({ reconnectTarget: id });
+      },
+
+      async loadAccounts() {
+        const pushesBefore = accountsPushes;
+        const result = await api.accounts.list({});
+        if (!result.ok) set({ accountsError: result.error });
+        else if (accountsPushes === pushesBefore) setAccounts(result.value);
+      },
+
+      async verifyKeys(keys) {
+        verifyToken += 1;
+        const mine = verifyToken;
+        set({ accountVerify: { kind: 'pending' }, accountAdd: null });
+        const result = await api.accounts.verify({
+          publicKey: keys.publicKey,
+          secretKey: keys.secretKey,
+        });
+        // The form was closed or its keys edited meanwhile: this answer is for keys gone.
+        if (mine !== verifyToken) return false;
+        set({
+          accountVerify: result.ok
+            ? { kind: 'done', choices: result.value }
+            : { kind: 'failed', error: result.error },
+        });
+        return result.ok;
+      },
+
+      resetOnboarding() {
+        verifyToken += 1;
+        set({ accountVerify: null, accountAdd: null });
+      },
+
+      async addAccount(input) {
+        if (get().accountAdd?.kind === 'pending') return null;
+        set({ accountAdd: { kind: 'pending' } });
+        const pushesBefore = accountsPushes;
+        const result = await api.accounts.add(input);
+        if (!result.ok) {
+          set({ accountAdd: { kind: 'failed', error: result.error } });
+          return null;
+        }
+        applyAccount(result.value, pushesBefore);
+        verifyToken += 1;
+        set({ accountAdd: null, accountVerify: null });
+        return result.value;
+      },
+
+      updateAccount(id, changes) {
+        return actOnAccount(
+          id,
+          'update',
+          () => api.accounts.update({ id, ...changes }),
+          applyAccount,
+        );
+      },
+
+      reconnectAccount(id, keys) {
+        return actOnAccount(
+          id,
+          'reconnect',
+          () =>
+            api.accounts.reconnect({ id, publicKey: keys.publicKey, secretKey: keys.secretKey }),
+          applyAccount,
+        );
+      },
+
+      async removeAccount(id) {
+        await actOnAccount(
+          id,
+          'remove',
+          () => api.accounts.remove({ id }),
+          (accounts, pushesBefore) => {
+            if (accountsPushes === pushesBefore) setAccounts(accounts);
+          },
+        );
+      },
+
+      async loadMerchants() {
+        const result = await api.merchants.list({});
+        if (result.ok) set({ merchants: result.value, merchantsError: null });
+        else set({ merchantsError: result.error });
+      },
+
+      async saveMerchant(input) {
+        const key = input.id ?? 'new';
+        if (get().merchantSaves[key]?.kind === 'pending') return false;
+        setKeyed('merchantSaves', key, { kind: 'pending' });
+        const result = await api.merchants.save(input);
+        if (result.ok) set({ merchants: result.value, merchantsError: null });
+        setKeyed('merchantSaves', key, result.ok ? null : { kind: 'failed', error: result.error });
+        return result.ok;
+      },
+
+      async removeMerchant(id) {
+        if (get().merchantRemoves[id]?.kind === 'pending') return;
+        setKeyed('merchantRemoves', id, { kind: 'pending' });
+        const result = await api.merchants.remove({ id });
+        if (result.ok) set({ merchants: result.value, merchantsError: null });
+        setKeyed('merchantRemoves', id, result.ok ? null : { kind: 'failed', error: result.error });
+      },
+
+      async exportBilling(range) {
+        if (get().billing?.kind === 'pending') return null;
+        set({ billing: { kind: 'pending' } });
+        const result = await api.billing.export(range);
+        set({
+          billing: result.ok
+            ? { kind: 'done', filename: result.value.filename, rows: result.value.rows }
+            : { kind: 'failed', error: result.error },
+        });
+        return result.ok ? result.value : null;
       },
     };
   });

@@ -1,0 +1,294 @@
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import type { AccountView } from '../../../src-preload/contract';
+import { AccountStatePill } from '../../header/AccountsBanner';
+import {
+  checkAccountEdit,
+  editDraftOf,
+  fixedAccountText,
+  knownAccounts,
+  type AccountEditDraft,
+} from '../../state/accounts';
+import { useStation, type AccountActionName } from '../../state/station';
+import { ReconnectForm } from './ReconnectForm';
+
+const failedText: Record<AccountActionName, string> = {
+  update: 'Could not change the account',
+  remove: 'Could not remove the account',
+  reconnect: 'Could not reconnect',
+};
+
+/** One account: what it ships with, how it is, and its buttons. */
+export function AccountRow({ account }: { account: AccountView }) {
+  const action = useStation((s) => s.accountActions[account.id]);
+  const reconnecting = useStation((s) => s.reconnectTarget === account.id);
+  const showReconnect = useStation((s) => s.showReconnect);
+  const removeAccount = useStation((s) => s.removeAccount);
+  const [editing, setEditing] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const keepRef = useRef<HTMLButtonElement>(null);
+  const id = useId();
+  const pending = action?.kind === 'pending' ? action.action : null;
+
+  // The safe answer gets the focus, so a stray Enter cannot remove an account.
+  useEffect(() => {
+    if (confirming) keepRef.current?.focus();
+  }, [confirming]);
+
+  return (
+    <li
+      className={`account-row account-row-${account.state}`}
+      data-testid="account-row"
+      data-account-id={account.id}
+      data-state={account.state}
+      aria-labelledby={`${id}-name`}
+    >
+      <div className="printer-row-head">
+        <strong id={`${id}-name`} className="printer-row-name" data-testid="account-row-name">
+          {account.name}
+        </strong>
+        <AccountStatePill
+          state={account.state}
+          title={account.stateReason}
+          testId="account-row-state"
+        />
+        {account.testMode && (
+          <span className="test-badge" data-testid="account-test-badge">
+            Test mode
+          </span>
+        )}
+      </div>
+      <p className="printer-row-fact">
+        Integration #{account.integrationId} · API {account.api}
+        {account.senderAddressId !== null && <> · sender address #{account.senderAddressId}</>}
+        {account.brandId !== null && <> · brand #{account.brandId}</>}
+      </p>
+      <p className="printer-row-fact muted">
+        {account.shippingOptionCode
+          ? `Ships with ${account.shippingOptionCode} unless the order says otherwise.`
+          : 'Ships with the order’s own option or the account’s rules.'}
+      </p>
+      {account.stateReason && account.state !== 'connected' && (
+        <p className="printer-row-message" data-testid="account-row-reason">
+          {account.stateReason}
+        </p>
+      )}
+      {account.fixed && (
+        <p className="printer-fixed muted" data-testid="account-fixed">
+          {fixedAccountText}
+        </p>
+      )}
+
+      {reconnecting && !account.fixed && <ReconnectForm account={account} />}
+      {editing && !account.fixed && (
+        <AccountEditForm account={account} onDone={() => setEditing(false)} />
+      )}
+
+      {confirming ? (
+        <div
+          className="printer-confirm"
+          role="group"
+          aria-label={`Confirm removing ${account.name}`}
+        >
+          <p>
+            Remove {account.name}? Its keys are deleted from this computer’s keychain, and labels
+            still waiting for it are not made.
+          </p>
+          <div className="printer-actions">
+            <button
+              type="button"
+              className="button button-small button-danger"
+              onClick={() => {
+                setConfirming(false);
+                void removeAccount(account.id);
+              }}
+              data-testid="account-remove-confirm"
+            >
+              Remove account
+            </button>
+            <button
+              ref={keepRef}
+              type="button"
+              className="button button-small"
+              onClick={() => setConfirming(false)}
+              data-testid="account-remove-keep"
+            >
+              Keep it
+            </button>
+          </div>
+        </div>
+      ) : (
+        <div className="printer-actions">
+          {account.state !== 'connected' && !account.fixed && !reconnecting && (
+            <button
+              type="button"
+              className="button button-small button-primary"
+              onClick={() => showReconnect(account.id)}
+              data-testid="account-reconnect"
+            >
+              Reconnect
+            </button>
+          )}
+          {!account.fixed && !editing && (
+            <button
+              type="button"
+              className="button button-small"
+              aria-disabled={pending !== null}
+              onClick={() => pending === null && setEditing(true)}
+              data-testid="account-edit"
+            >
+              Edit
+            </button>
+          )}
+          {!account.fixed && (
+            <button
+              type="button"
+              className="button button-small"
+              aria-disabled={pending !== null}
+              aria-busy={pending === 'remove'}
+              onClick={() => pending === null && setConfirming(true)}
+              data-testid="account-remove"
+            >
+              {pending === 'remove' ? 'Removing…' : 'Remove'}
+            </button>
+          )}
+        </div>
+      )}
+
+      {/* A refused reconnect is shown in its own form, next to the keys. */}
+      {action?.kind === 'failed' && action.action !== 'reconnect' && (
+        <p className="inline-error" role="alert" data-testid="account-row-error">
+          {failedText[action.action]}: {action.error.message}{' '}
+          {action.action === 'remove' && (
+            <button
+              type="button"
+              className="button button-small"
+              onClick={() => setConfirming(true)}
+              data-testid="account-row-retry"
+            >
+              Try again
+            </button>
+          )}
+        </p>
+      )}
+    </li>
+  );
+}
+
+/**
+ * What can change without the keys: the name, the default shipping option and test mode. The
+ * integration and sender address come from Sendcloud's lists, which only the keys can read.
+ */
+function AccountEditForm({ account, onDone }: { account: AccountView; onDone: () => void }) {
+  const status = useStation((s) => s.status);
+  const slice = useStation((s) => s.accounts);
+  const action = useStation((s) => s.accountActions[account.id]);
+  const updateAccount = useStation((s) => s.updateAccount);
+  const [draft, setDraft] = useState<AccountEditDraft>(() => editDraftOf(account));
+  const [problem, setProblem] = useState<string | null>(null);
+  const nameRef = useRef<HTMLInputElement>(null);
+  const id = useId();
+  const pending = action?.kind === 'pending' && action.action === 'update';
+
+  useEffect(() => {
+    nameRef.current?.focus();
+  }, []);
+
+  const edit = (change: Partial<AccountEditDraft>) => {
+    setDraft((current) => ({ ...current, ...change }));
+    setProblem(null);
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (pending) return;
+    const checked = checkAccountEdit(account, draft, knownAccounts(slice, status));
+    if (!checked.ok) {
+      setProblem(checked.message);
+      nameRef.current?.focus();
+      return;
+    }
+    if (!checked.changes || (await updateAccount(account.id, checked.changes))) onDone();
+  };
+
+  return (
+    <form
+      className="account-edit"
+      onSubmit={(e) => void submit(e)}
+      onKeyDown={(e) => {
+        // Escape leaves the edit, not the whole panel.
+        if (e.key === 'Escape') {
+          e.stopPropagation();
+          onDone();
+        }
+      }}
+      noValidate
+      aria-label={`Edit ${account.name}`}
+      data-testid="account-edit-form"
+    >
+      <div className="account-fields">
+        <label htmlFor={`${id}-name`}>Name</label>
+        <input
+          id={`${id}-name`}
+          ref={nameRef}
+          value={draft.name}
+          maxLength={80}
+          autoComplete="off"
+          aria-invalid={problem !== null}
+          aria-describedby={problem ? `${id}-error` : undefined}
+          onChange={(e) => edit({ name: e.target.value })}
+          data-testid="account-edit-name"
+        />
+        <label htmlFor={`${id}-shipping`}>Default shipping option code</label>
+        <input
+          id={`${id}-shipping`}
+          className="mono"
+          value={draft.shippingOptionCode}
+          maxLength={100}
+          autoComplete="off"
+          spellCheck={false}
+          placeholder="empty: the order’s own"
+          onChange={(e) => edit({ shippingOptionCode: e.target.value })}
+          data-testid="account-edit-shipping-option"
+        />
+      </div>
+      <label className="outbox-choice">
+        <input
+          type="checkbox"
+          checked={draft.testMode}
+          onChange={(e) => edit({ testMode: e.target.checked })}
+          data-testid="account-edit-test-mode"
+        />
+        Test mode (free unstamped letters, nothing is paid)
+      </label>
+      {problem && (
+        <p id={`${id}-error`} className="inline-error" role="alert">
+          {problem}
+        </p>
+      )}
+      {action?.kind === 'failed' && action.action === 'update' && (
+        <p className="inline-error" role="alert" data-testid="account-edit-error">
+          Not saved: {action.error.message}
+        </p>
+      )}
+      <div className="printer-actions">
+        <button
+          type="submit"
+          className="button button-small button-primary"
+          aria-disabled={pending}
+          aria-busy={pending}
+          data-testid="account-edit-save"
+        >
+          {pending ? 'Saving…' : 'Save'}
+        </button>
+        <button
+          type="button"
+          className="button button-small"
+          onClick={onDone}
+          data-testid="account-edit-cancel"
+        >
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,100 @@
+import { useEffect, useRef } from 'react';
+import { knownAccounts, needsOnboarding } from '../../state/accounts';
+import { useStation } from '../../state/station';
+import { AccountRow } from './AccountRow';
+import { AddAccountForm } from './AddAccountForm';
+import { BillingExportSection } from './BillingExportSection';
+import { MerchantsSection } from './MerchantsSection';
+
+/**
+ * The Sendcloud accounts the station ships with, a marketplace's merchants and the billing
+ * export. Scanning goes on while it is open: the wedge scanner listens window-wide.
+ */
+export function AccountsPanel({ onClose }: { onClose: () => void }) {
+  const status = useStation((s) => s.status);
+  const slice = useStation((s) => s.accounts);
+  const error = useStation((s) => s.accountsError);
+  const load = useStation((s) => s.loadAccounts);
+  const reconnectTarget = useStation((s) => s.reconnectTarget);
+  const accounts = knownAccounts(slice, status);
+  // The first screen is already the add form; two forms would share one key check.
+  const onboarding = needsOnboarding(status, slice);
+
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  // Opening from the header moves focus here, unless the banner opened it at a reconnect form,
+  // which takes the focus itself.
+  const openedAtReconnect = useRef(reconnectTarget !== null);
+  useEffect(() => {
+    if (!openedAtReconnect.current) headingRef.current?.focus();
+  }, []);
+
+  // Escape closes it from anywhere, as it does the printers panel.
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent): void => {
+      if (event.key === 'Escape') onClose();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [onClose]);
+
+  return (
+    <aside
+      id="accounts-panel"
+      className="printers-panel accounts-panel"
+      aria-labelledby="accounts-title"
+      data-testid="accounts-panel"
+    >
+      <div className="panel-head">
+        <h2 id="accounts-title" ref={headingRef} tabIndex={-1}>
+          Sendcloud accounts{' '}
+          <span className="muted">({slice || status ? accounts.length : '–'})</span>
+        </h2>
+        <button
+          type="button"
+          className="button button-small"
+          onClick={onClose}
+          data-testid="accounts-close"
+        >
+          Close
+        </button>
+      </div>
+
+      {error && (
+        <p className="inline-error" role="alert" data-testid="accounts-error">
+          Could not read the accounts: {error.message}{' '}
+          <button type="button" className="button button-small" onClick={() => void load()}>
+            Try again
+          </button>
+        </p>
+      )}
+      {status?.keychainError && (
+        <p className="inline-error" role="alert" data-testid="accounts-keychain-error">
+          {status.keychainError.message}
+        </p>
+      )}
+
+      {accounts.length === 0 && !error && (
+        <p className="printers-empty" data-testid="accounts-empty">
+          {status?.mode === 'demo'
+            ? 'Demo mode ships with the embedded Sendcloud; add a real account to ship for real.'
+            : 'No Sendcloud account yet: scans wait until one is added.'}
+        </p>
+      )}
+      {accounts.length > 0 && (
+        <ul className="printer-list" aria-label="Sendcloud accounts">
+          {accounts.map((account) => (
+            <AccountRow key={account.id} account={account} />
+          ))}
+        </ul>
+      )}
+
+      {!onboarding && (
+        <div className="printers-section">
+          <AddAccountForm heading="h3" />
+        </div>
+      )}
+      <MerchantsSection accounts={accounts} />
+      <BillingExportSection />
+    </aside>
+  );
+}

@@ -1,0 +1,111 @@
+import { useId, useState, type FormEvent } from 'react';
+import { checkRange, exportedText, todayRange, type DateRange } from '../../state/accounts';
+import { useStation } from '../../state/station';
+
+/** Hand the CSV to the browser as a download: works the same in Electron and on the host page. */
+function saveCsv(filename: string, csv: string): void {
+  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The download has taken the blob once the click has been handled; revoke on the next task.
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+/** Labels made per merchant per day, as a CSV for billing the marketplace's merchants. */
+export function BillingExportSection() {
+  const billing = useStation((s) => s.billing);
+  const exportBilling = useStation((s) => s.exportBilling);
+  const [range, setRange] = useState<DateRange>(() => todayRange(new Date()));
+  const [problem, setProblem] = useState<{ field: 'from' | 'to'; message: string } | null>(null);
+  const id = useId();
+  const pending = billing?.kind === 'pending';
+
+  const edit = (change: Partial<DateRange>) => {
+    setRange((current) => ({ ...current, ...change }));
+    setProblem(null);
+  };
+
+  const submit = async (event?: FormEvent) => {
+    event?.preventDefault();
+    if (pending) return;
+    const checked = checkRange(range);
+    if (!checked.ok) {
+      setProblem({ field: checked.field, message: checked.message });
+      document.getElementById(`${id}-${checked.field}`)?.focus();
+      return;
+    }
+    const exported = await exportBilling(checked.range);
+    if (exported) saveCsv(exported.filename, exported.csv);
+  };
+
+  return (
+    <form
+      className="printers-section billing-export"
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      aria-labelledby={`${id}-title`}
+      data-testid="billing-export"
+    >
+      <h3 id={`${id}-title`}>Billing export</h3>
+      <div className="billing-range">
+        <label htmlFor={`${id}-from`}>From</label>
+        <input
+          id={`${id}-from`}
+          type="date"
+          value={range.from}
+          aria-invalid={problem?.field === 'from'}
+          aria-describedby={problem?.field === 'from' ? `${id}-error` : undefined}
+          onChange={(e) => edit({ from: e.target.value })}
+          data-testid="billing-from"
+        />
+        <label htmlFor={`${id}-to`}>to</label>
+        <input
+          id={`${id}-to`}
+          type="date"
+          value={range.to}
+          aria-invalid={problem?.field === 'to'}
+          aria-describedby={problem?.field === 'to' ? `${id}-error` : undefined}
+          onChange={(e) => edit({ to: e.target.value })}
+          data-testid="billing-to"
+        />
+        <button
+          type="submit"
+          className="button button-small"
+          aria-disabled={pending}
+          aria-busy={pending}
+          data-testid="billing-submit"
+        >
+          {pending ? 'Exporting…' : 'Export billing CSV'}
+        </button>
+      </div>
+      {problem && (
+        <p id={`${id}-error`} className="inline-error" role="alert" data-testid="billing-error">
+          {problem.message}
+        </p>
+      )}
+      {billing?.kind === 'failed' && !problem && (
+        <p className="inline-error" role="alert" data-testid="billing-error">
+          Could not export: {billing.error.message}{' '}
+          <button type="button" className="button button-small" onClick={() => void submit()}>
+            Try again
+          </button>
+        </p>
+      )}
+      {billing?.kind === 'done' && (
+        <p
+          className="printers-note"
+          role="status"
+          data-testid="billing-result"
+          data-rows={billing.rows}
+        >
+          {exportedText(billing.rows, billing.filename)}
+        </p>
+      )}
+    </form>
+  );
+}
