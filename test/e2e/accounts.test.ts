@@ -344,6 +344,9 @@ describe('Sendcloud accounts in the real UI (Chromium, browser host, two simulat
 
     // Handed over to the merchant's own account: no label made, nothing printed.
     await scanAndWait(handedOrder);
+    await expect
+      .poll(() => page.getByTestId('result-step').textContent())
+      .toMatch(/Sent to .*'s Sendcloud account/);
     expect(simulator.labelsFor(handedOrder)).toEqual([]);
     await expect
       .poll(

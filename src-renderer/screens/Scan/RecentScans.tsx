@@ -10,6 +10,8 @@ const stateLabel: Record<ScanState, string> = {
 
 function describeState(scan: ScanEntry): string {
   if (scan.state === 'printed' && scan.reprint) return 'Reprinted';
+  // Handed over to a merchant's own account: no label, the step says where it went.
+  if (scan.state === 'printed' && !scan.trackingNumber) return scan.step;
   if (scan.state === 'working') return `${stateLabel.working}: ${scan.step}`;
   return stateLabel[scan.state];
 }

@@ -42,7 +42,15 @@ export function ResultPanel({ view }: { view: ResultView }) {
       )}
       {view.state === 'printed' && (
         <>
-          <p className="result-headline">{view.reprint ? 'Reprinted' : 'Printed'}</p>
+          <p className="result-headline">
+            {view.reprint ? 'Reprinted' : view.trackingNumber ? 'Printed' : 'Handed over'}
+          </p>
+          {/* A decentralised merchant's order gets no label here: the step says where it went. */}
+          {!view.trackingNumber && (
+            <p className="result-reason" data-testid="result-step">
+              {view.step}
+            </p>
+          )}
           {warning && (
             <p className="result-warning" data-testid="result-warning">
               <strong>Check the label:</strong> {warning}
