@@ -9,6 +9,7 @@ import {
   type AccountEditDraft,
 } from '../../state/accounts';
 import { useStation, type AccountActionName } from '../../state/station';
+import { ConfirmAction } from '../shared/ConfirmAction';
 import { ReconnectForm } from './ReconnectForm';
 
 const failedText: Record<AccountActionName, string> = {
@@ -25,14 +26,8 @@ export function AccountRow({ account }: { account: AccountView }) {
   const removeAccount = useStation((s) => s.removeAccount);
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
-  const keepRef = useRef<HTMLButtonElement>(null);
   const id = useId();
   const pending = action?.kind === 'pending' ? action.action : null;
-
-  // The safe answer gets the focus, so a stray Enter cannot remove an account.
-  useEffect(() => {
-    if (confirming) keepRef.current?.focus();
-  }, [confirming]);
 
   return (
     <li
@@ -84,38 +79,21 @@ export function AccountRow({ account }: { account: AccountView }) {
       )}
 
       {confirming ? (
-        <div
-          className="printer-confirm"
-          role="group"
-          aria-label={`Confirm removing ${account.name}`}
+        <ConfirmAction
+          look="printer"
+          label={`Confirm removing ${account.name}`}
+          confirmText="Remove account"
+          confirmTestId="account-remove-confirm"
+          keepTestId="account-remove-keep"
+          onConfirm={() => {
+            setConfirming(false);
+            void removeAccount(account.id);
+          }}
+          onKeep={() => setConfirming(false)}
         >
-          <p>
-            Remove {account.name}? Its keys are deleted from this computer’s keychain, and labels
-            still waiting for it are not made.
-          </p>
-          <div className="printer-actions">
-            <button
-              type="button"
-              className="button button-small button-danger"
-              onClick={() => {
-                setConfirming(false);
-                void removeAccount(account.id);
-              }}
-              data-testid="account-remove-confirm"
-            >
-              Remove account
-            </button>
-            <button
-              ref={keepRef}
-              type="button"
-              className="button button-small"
-              onClick={() => setConfirming(false)}
-              data-testid="account-remove-keep"
-            >
-              Keep it
-            </button>
-          </div>
-        </div>
+          Remove {account.name}? Its keys are deleted from this computer’s keychain, and labels
+          still waiting for it are not made.
+        </ConfirmAction>
       ) : (
         <div className="printer-actions">
           {account.state !== 'connected' && !account.fixed && !reconnecting && (

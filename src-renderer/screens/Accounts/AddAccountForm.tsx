@@ -14,7 +14,7 @@ import {
   type KeysDraft,
 } from '../../state/accounts';
 import { useStation } from '../../state/station';
-import { blockTypeahead } from '../Printers/selectKeys';
+import { blockTypeahead } from '../shared/selectKeys';
 import { KeyFields } from './KeyFields';
 
 /**

@@ -8,7 +8,8 @@ import {
   type MerchantDraft,
 } from '../../state/accounts';
 import { useStation } from '../../state/station';
-import { blockTypeahead } from '../Printers/selectKeys';
+import { ConfirmAction } from '../shared/ConfirmAction';
+import { blockTypeahead } from '../shared/selectKeys';
 
 const NEW = 'new';
 
@@ -89,15 +90,10 @@ function MerchantRow({
   const removing = useStation((s) => s.merchantRemoves[merchant.id]);
   const removeMerchant = useStation((s) => s.removeMerchant);
   const [confirming, setConfirming] = useState(false);
-  const keepRef = useRef<HTMLButtonElement>(null);
   const id = useId();
   const pending = removing?.kind === 'pending';
   const account = accounts.find((candidate) => candidate.id === merchant.accountId) ?? null;
   const mode = merchantModeLabel[merchant.mode];
-
-  useEffect(() => {
-    if (confirming) keepRef.current?.focus();
-  }, [confirming]);
 
   return (
     <li
@@ -122,38 +118,21 @@ function MerchantRow({
         )}
       </p>
       {confirming ? (
-        <div
-          className="printer-confirm"
-          role="group"
-          aria-label={`Confirm removing ${merchant.name}`}
+        <ConfirmAction
+          look="printer"
+          label={`Confirm removing ${merchant.name}`}
+          confirmText="Remove merchant"
+          confirmTestId="merchant-remove-confirm"
+          keepTestId="merchant-remove-keep"
+          onConfirm={() => {
+            setConfirming(false);
+            void removeMerchant(merchant.id);
+          }}
+          onKeep={() => setConfirming(false)}
         >
-          <p>
-            Remove {merchant.name}? Its orders then ship like any other order, and it is no longer a
-            line of the billing export.
-          </p>
-          <div className="printer-actions">
-            <button
-              type="button"
-              className="button button-small button-danger"
-              onClick={() => {
-                setConfirming(false);
-                void removeMerchant(merchant.id);
-              }}
-              data-testid="merchant-remove-confirm"
-            >
-              Remove merchant
-            </button>
-            <button
-              ref={keepRef}
-              type="button"
-              className="button button-small"
-              onClick={() => setConfirming(false)}
-              data-testid="merchant-remove-keep"
-            >
-              Keep it
-            </button>
-          </div>
-        </div>
+          Remove {merchant.name}? Its orders then ship like any other order, and it is no longer a
+          line of the billing export.
+        </ConfirmAction>
       ) : (
         <div className="printer-actions">
           <button

@@ -6,7 +6,7 @@ import {
   type NetworkPrinterDraft,
 } from '../../state/printers';
 import { useStation } from '../../state/station';
-import { blockTypeahead } from './selectKeys';
+import { blockTypeahead } from '../shared/selectKeys';
 
 const ADD_KEY = 'network';
 const emptyDraft: NetworkPrinterDraft = { name: '', address: '', language: 'zpl', dpi: 203 };

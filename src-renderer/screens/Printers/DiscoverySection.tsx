@@ -9,7 +9,7 @@ import {
   type Dpi,
 } from '../../state/printers';
 import { useStation } from '../../state/station';
-import { blockTypeahead } from './selectKeys';
+import { blockTypeahead } from '../shared/selectKeys';
 
 /** Find printers on USB and in the OS print queues, and add one with a click. */
 export function DiscoverySection() {

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import type { PrinterView } from '../../../src-preload/contract';
 import { clockTime } from '../../format';
 import { PrinterStatusPill } from '../../header/PrinterStatus';
@@ -15,7 +15,8 @@ import {
   transportLabel,
 } from '../../state/printers';
 import { useStation, type PrinterActionName } from '../../state/station';
-import { blockTypeahead } from './selectKeys';
+import { ConfirmAction } from '../shared/ConfirmAction';
+import { blockTypeahead } from '../shared/selectKeys';
 
 const failedText: Record<PrinterActionName, string> = {
   test: 'The test print failed',
@@ -32,13 +33,7 @@ export function PrinterRow({ printer }: { printer: PrinterView }) {
   const removePrinter = useStation((s) => s.removePrinter);
   const updatePrinter = useStation((s) => s.updatePrinter);
   const [confirming, setConfirming] = useState(false);
-  const keepRef = useRef<HTMLButtonElement>(null);
   const id = useId();
-
-  // The safe answer gets the focus, so a stray Enter cannot remove a printer.
-  useEffect(() => {
-    if (confirming) keepRef.current?.focus();
-  }, [confirming]);
 
   const summary = statusSummary(printer.status);
   const reported = reportedDpiDiffers(printer);
@@ -169,40 +164,23 @@ export function PrinterRow({ printer }: { printer: PrinterView }) {
       )}
 
       {confirming ? (
-        <div
-          className="printer-confirm"
-          role="group"
-          aria-label={`Confirm removing ${printer.name}`}
+        <ConfirmAction
+          look="printer"
+          label={`Confirm removing ${printer.name}`}
+          confirmText="Remove printer"
+          confirmTestId="printer-remove-confirm"
+          keepTestId="printer-remove-keep"
+          onConfirm={() => {
+            setConfirming(false);
+            void removePrinter(printer.id);
+          }}
+          onKeep={() => setConfirming(false)}
         >
-          <p>
-            Remove {printer.name}?{' '}
-            {documents.length > 0
-              ? `It takes ${documents.map((document) => documentLabel[document]).join(', ')}: choose another printer for them below.`
-              : 'Nothing is routed to it.'}
-          </p>
-          <div className="printer-actions">
-            <button
-              type="button"
-              className="button button-small button-danger"
-              onClick={() => {
-                setConfirming(false);
-                void removePrinter(printer.id);
-              }}
-              data-testid="printer-remove-confirm"
-            >
-              Remove printer
-            </button>
-            <button
-              ref={keepRef}
-              type="button"
-              className="button button-small"
-              onClick={() => setConfirming(false)}
-              data-testid="printer-remove-keep"
-            >
-              Keep it
-            </button>
-          </div>
-        </div>
+          Remove {printer.name}?{' '}
+          {documents.length > 0
+            ? `It takes ${documents.map((document) => documentLabel[document]).join(', ')}: choose another printer for them below.`
+            : 'Nothing is routed to it.'}
+        </ConfirmAction>
       ) : (
         <div className="printer-actions">
           <button

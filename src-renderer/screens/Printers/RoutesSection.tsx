@@ -2,7 +2,7 @@ import { useId } from 'react';
 import type { PrinterDocument, PrinterSetup } from '../../../src-preload/contract';
 import { documentLabel, routeChoices, unroutedText } from '../../state/printers';
 import { useStation } from '../../state/station';
-import { blockTypeahead } from './selectKeys';
+import { blockTypeahead } from '../shared/selectKeys';
 
 const documents: readonly PrinterDocument[] = ['zpl-label', 'pdf-label', 'a4-document'];
 

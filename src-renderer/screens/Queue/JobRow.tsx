@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { JobView } from '../../../src-preload/contract';
 import { clockTime, dateTime } from '../../format';
 import {
@@ -9,6 +9,7 @@ import {
   jobStateLabel,
 } from '../../state/outbox';
 import { useStation } from '../../state/station';
+import { ConfirmAction } from '../shared/ConfirmAction';
 
 /** One outbox job: what it is, why it waits, and the packer's two levers, retry and cancel. */
 export function JobRow({ job }: { job: JobView }) {
@@ -16,13 +17,7 @@ export function JobRow({ job }: { job: JobView }) {
   const retryJob = useStation((s) => s.retryJob);
   const cancelJob = useStation((s) => s.cancelJob);
   const [confirming, setConfirming] = useState(false);
-  const keepRef = useRef<HTMLButtonElement>(null);
   const pending = action?.kind === 'pending';
-
-  // The safe answer gets the focus, so an Enter from a stray scan cannot cancel a label.
-  useEffect(() => {
-    if (confirming) keepRef.current?.focus();
-  }, [confirming]);
 
   const subject = job.orderNumber ?? job.code;
   // A stale label waits for the packer's go-ahead; "retry" would undersell what the button does.
@@ -70,33 +65,20 @@ export function JobRow({ job }: { job: JobView }) {
       )}
 
       {confirming ? (
-        <div className="queue-confirm" role="group" aria-label="Confirm cancel">
-          <p>
-            Cancel this {jobKindLabel[job.kind].toLowerCase()} job? {cancelConsequence(job)}
-          </p>
-          <div className="queue-actions">
-            <button
-              type="button"
-              className="button button-small button-danger"
-              onClick={() => {
-                setConfirming(false);
-                void cancelJob(job.id);
-              }}
-              data-testid="queue-cancel-confirm"
-            >
-              Cancel job
-            </button>
-            <button
-              ref={keepRef}
-              type="button"
-              className="button button-small"
-              onClick={() => setConfirming(false)}
-              data-testid="queue-cancel-keep"
-            >
-              Keep it
-            </button>
-          </div>
-        </div>
+        <ConfirmAction
+          look="queue"
+          label="Confirm cancel"
+          confirmText="Cancel job"
+          confirmTestId="queue-cancel-confirm"
+          keepTestId="queue-cancel-keep"
+          onConfirm={() => {
+            setConfirming(false);
+            void cancelJob(job.id);
+          }}
+          onKeep={() => setConfirming(false)}
+        >
+          Cancel this {jobKindLabel[job.kind].toLowerCase()} job? {cancelConsequence(job)}
+        </ConfirmAction>
       ) : (
         (canRetry(job) || canCancel(job)) && (
           <div className="queue-actions">
