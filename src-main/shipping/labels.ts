@@ -310,16 +310,19 @@ export function createLabelJobs(deps: LabelJobDeps) {
       return failed(job, error);
     }
 
-    if (job.accountId !== order.accountId) {
-      job = { ...job, accountId: order.accountId };
+    const merchant = merchantForOrder(deps.db, order.orderNumber);
+    const handsOver = merchant?.mode === 'decentralised';
+    // The account the job works with: a hand-over waits on the merchant's, a label on the order's.
+    const worksWith = (handsOver && merchant.accountId) || order.accountId;
+    if (job.accountId !== worksWith) {
+      job = { ...job, accountId: worksWith };
       saveJob(deps.db, job);
     }
-    const merchant = merchantForOrder(deps.db, order.orderNumber);
-    if (merchant?.mode === 'decentralised') {
+    if (handsOver) {
       try {
         return { type: 'done', note: await handOver(order, merchant) };
       } catch (error) {
-        return failed(job, error, merchant.accountId);
+        return failed(job, error);
       }
     }
 

@@ -309,6 +309,32 @@ describe('marketplace', () => {
     expect(handed).toBeDefined();
   });
 
+  it('waits on a merchant account that refuses its keys, without holding up the marketplace', async () => {
+    const rig = await startRig();
+    await rig.onboard(0, { name: 'Marketplace' });
+    const own = await rig.onboard(1, { name: 'Bolt' });
+    await rig.station.handlers['merchants.save']({
+      name: 'Bolt',
+      orderPrefix: 'BOLT-',
+      mode: 'decentralised',
+      accountId: own.id,
+    });
+    await placeOrder(rig.simulator, rig.account(0), 'BOLT-8');
+    await rig.station.handlers['orders.sync']({});
+    rig.simulator.revokeKeys(rig.account(1).publicKey);
+    const entry = await rig.scan('BOLT-8');
+    const queued = entry.state === 'queued' ? entry : await rig.settled(entry.id, 'queued');
+    expect(queued.waitingReason).toMatch(/Bolt/);
+    // The marketplace's own labels go on at once.
+    const next = await rig.scan(rig.account(0).orders()[4]!.order_number);
+    expect(next.state).toBe('printed');
+
+    const fresh = rig.simulator.rotateKeys(rig.account(1).publicKey);
+    const handed = rig.settled(entry.id, 'printed');
+    await rig.station.handlers['accounts.reconnect']({ id: own.id, ...fresh });
+    expect((await handed).step).toMatch(/Sent to Bolt's Sendcloud account/);
+  });
+
   it('hands over to a v2 merchant account as a parcel without a label, once', async () => {
     const rig = await startRig();
     await rig.onboard(0, { name: 'Marketplace' });
