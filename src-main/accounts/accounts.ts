@@ -226,7 +226,8 @@ export function createAccounts(options: AccountsOptions) {
     /** Sendcloud refused the keys (401): the account waits for new ones. */
     markReconnect(id: string): void {
       const account = live.get(id);
-      if (!account || account.state === 'reconnect') return;
+      // Only a working account can be refused: a locked one stays locked, not "reconnect".
+      if (!account || account.state !== 'connected') return;
       account.state = 'reconnect';
       account.stateReason = account.fixed
         ? 'Sendcloud refused the keys from PACKDESK_SENDCLOUD_*: set new ones and restart.'
