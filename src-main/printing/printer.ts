@@ -49,9 +49,6 @@ export interface Printer {
   close(): Promise<void>;
 }
 
-/** @deprecated name kept while the station moves to `Printer`. */
-export type LabelPrinter = Printer;
-
 export type PrinterErrorCode = 'printer-offline' | 'printer-error' | 'printer-fault';
 
 /** A printer failure: an AppError whose code is one a printer can cause. */
@@ -70,20 +67,25 @@ export class PrinterError extends AppError {
   }
 }
 
-/** Parse `tcp://host:port` (the form of PACKDESK_PRINTER). Port 9100 when omitted. */
+/** `tcp://host:port`, `host:port` or a bare host (port 9100): a network printer's address. */
+export function parseTcpAddress(address: string): { host: string; port: number } {
+  const match = /^(?:tcp:\/\/)?(\[[^\]]+\]|[^:/\s]+)(?::(\d{1,5}))?\/?$/.exec(address.trim());
+  const port = match?.[2] ? Number(match[2]) : 9100;
+  if (!match?.[1] || port < 1 || port > 65535) {
+    throw new Error(
+      `"${address}" is not a network printer address; use host:port, e.g. 10.0.0.7:9100.`,
+    );
+  }
+  return { host: match[1].replace(/^\[|\]$/g, ''), port };
+}
+
+/** Parse PACKDESK_PRINTER, which names its scheme: `tcp://host:port` (port 9100 when omitted). */
 export function parsePrinterUrl(value: string): { host: string; port: number } {
-  let url: URL;
+  const problem = `PACKDESK_PRINTER must look like tcp://host:port, not "${value}".`;
+  if (!value.trim().startsWith('tcp://')) throw new Error(problem);
   try {
-    url = new URL(value);
+    return parseTcpAddress(value);
   } catch {
-    throw new Error(`PACKDESK_PRINTER must look like tcp://host:port, not "${value}".`);
+    throw new Error(problem);
   }
-  if (url.protocol !== 'tcp:' || !url.hostname) {
-    throw new Error(`PACKDESK_PRINTER must look like tcp://host:port, not "${value}".`);
-  }
-  const port = url.port ? Number(url.port) : 9100;
-  if (!Number.isInteger(port) || port < 1 || port > 65535) {
-    throw new Error(`PACKDESK_PRINTER has an invalid port: "${value}".`);
-  }
-  return { host: url.hostname.replace(/^\[|\]$/g, ''), port };
 }

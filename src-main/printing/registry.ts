@@ -92,6 +92,12 @@ export function createPrinterRegistry(options: PrinterRegistryOptions) {
     for (const document of fixed.fallback ?? []) fallbackRoutes[document] ??= fixed.record.id;
   }
   for (const record of listPrinters(db)) open(record);
+  // The stored routes, read once: every scan asks which printer takes its label.
+  let stored = readRoutes(db);
+  const setRoute = (document: PrinterDocument, printerId: string | null) => {
+    writeRoute(db, document, printerId);
+    stored = readRoutes(db);
+  };
 
   /** A stored printer whose transport cannot open (a moved USB id, no libusb) still starts. */
   function open(record: PrinterRecord, printer?: Printer): PrinterEntry {
@@ -110,7 +116,6 @@ export function createPrinterRegistry(options: PrinterRegistryOptions) {
   }
 
   function routes(): Record<PrinterDocument, string | null> {
-    const stored = readRoutes(db);
     const result = {} as Record<PrinterDocument, string | null>;
     for (const document of printerDocuments) {
       // The environment's printer is an override: it wins over what is stored.
@@ -245,19 +250,17 @@ export function createPrinterRegistry(options: PrinterRegistryOptions) {
       log.info('printer added', { printer: record.id, transport: record.transport });
       // The first printer of a kind takes that kind's documents, so one step sets a station up
       // (demo mode's virtual printer is only a stand-in: the first real printer replaces it).
-      const stored = readRoutes(db);
       const current = {
         'zpl-label': fixedRoutes['zpl-label'] ?? stored['zpl-label'],
         'pdf-label': fixedRoutes['pdf-label'] ?? stored['pdf-label'],
         'a4-document': fixedRoutes['a4-document'] ?? stored['a4-document'],
       };
-      if (record.language === 'zpl' && !current['zpl-label'])
-        writeRoute(db, 'zpl-label', record.id);
+      if (record.language === 'zpl' && !current['zpl-label']) setRoute('zpl-label', record.id);
       if (record.language === 'pdf' && !current['pdf-label'] && !current['zpl-label']) {
-        writeRoute(db, 'pdf-label', record.id);
+        setRoute('pdf-label', record.id);
       }
       if (record.language === 'pdf' && !current['a4-document']) {
-        writeRoute(db, 'a4-document', record.id);
+        setRoute('a4-document', record.id);
       }
       changed();
       void refresh(record.id).catch(() => undefined);
@@ -277,6 +280,7 @@ export function createPrinterRegistry(options: PrinterRegistryOptions) {
     async remove(id: string): Promise<PrinterSetup> {
       const entry = editable(id);
       deletePrinter(db, id);
+      stored = readRoutes(db);
       entries.delete(id);
       await entry.printer.close().catch(() => undefined);
       log.info('printer removed', { printer: id });
@@ -299,7 +303,7 @@ export function createPrinterRegistry(options: PrinterRegistryOptions) {
           `The station's environment chooses the printer for ${document}; change it there.`,
         );
       }
-      writeRoute(db, document, printerId);
+      setRoute(document, printerId);
       changed();
       return setup();
     },

@@ -1,11 +1,5 @@
+import type { PrinterDocument } from '../../src-preload/contract';
 import type { Db } from './db';
-
-export type PrinterDocument = 'zpl-label' | 'pdf-label' | 'a4-document';
-export const printerDocuments: readonly PrinterDocument[] = [
-  'zpl-label',
-  'pdf-label',
-  'a4-document',
-];
 
 /** A printer a packer set up, as stored. */
 export interface PrinterRecord {
