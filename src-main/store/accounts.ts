@@ -1,18 +1,8 @@
-import type { MerchantMode } from '../../src-preload/contract';
+import type { AccountView, MerchantMode, MerchantView } from '../../src-preload/contract';
 import type { Db } from './db';
 
 /** A Sendcloud account as stored: its settings, never its keys (those are in the keychain). */
-export interface AccountRecord {
-  id: string;
-  name: string;
-  api: 'v3' | 'v2';
-  integrationId: number;
-  senderAddressId: number | null;
-  brandId: number | null;
-  shippingOptionCode: string | null;
-  testMode: boolean;
-  createdAt: string;
-}
+export type AccountRecord = Omit<AccountView, 'state' | 'stateReason' | 'fixed'>;
 
 interface AccountRow {
   id: string;
@@ -63,15 +53,8 @@ export function deleteAccount(db: Db, id: string): void {
   db.prepare('DELETE FROM accounts WHERE id = @id').run({ id });
 }
 
-/** A merchant of a marketplace, as stored. */
-export interface MerchantRecord {
-  id: string;
-  name: string;
-  orderPrefix: string;
-  mode: MerchantMode;
-  accountId: string | null;
-  createdAt: string;
-}
+/** A merchant of a marketplace: stored as the screen shows it. */
+export type MerchantRecord = MerchantView;
 
 interface MerchantRow {
   id: string;
