@@ -8,7 +8,6 @@ import type {
   EventName,
   JobView,
   LabelPreview,
-  MerchantView,
   StationStatus,
 } from '../src-preload/contract';
 import { createAccounts, ENV_ACCOUNT_ID, type Accounts } from './accounts/accounts';
@@ -34,13 +33,7 @@ import type { StationSettings } from './config';
 import type { SendcloudClientOptions } from './sendcloud/client';
 import { SendcloudError } from './sendcloud/errors';
 import { type OrderSource } from './shipping/orders';
-import {
-  deleteMerchant,
-  listAccounts,
-  listMerchants,
-  saveMerchant,
-  type MerchantRecord,
-} from './store/accounts';
+import { deleteMerchant, listAccounts, listMerchants, saveMerchant } from './store/accounts';
 import { AppError } from './errors';
 import type { CommandHandlers } from './host/dispatch';
 import { createLogger } from './log';
@@ -366,7 +359,7 @@ export async function createStation(options: StationOptions): Promise<Station> {
       outbox: () => outbox,
     });
 
-    /** Sync every usable account; one refusing its keys goes to `reconnect`, the others go on. */
+    /** Sync every usable account; one whose keys are refused (now `reconnect`) does not stop the rest. */
     async function syncAll(): Promise<void> {
       let failure: unknown = null;
       for (const accountId of accounts.usableIds()) {
@@ -376,11 +369,7 @@ export async function createStation(options: StationOptions): Promise<Station> {
           const found = sync.integration();
           if (found && accountId === ENV_ACCOUNT_ID) accounts.setIntegration(accountId, found.id);
         } catch (error) {
-          if (error instanceof SendcloudError && error.kind === 'auth') {
-            accounts.markReconnect(accountId);
-          } else {
-            failure ??= error;
-          }
+          if (!(error instanceof SendcloudError && error.kind === 'auth')) failure ??= error;
         }
       }
       if (failure) throw failure;
@@ -583,7 +572,7 @@ export async function createStation(options: StationOptions): Promise<Station> {
         orderSyncs.delete(id);
         return accounts.remove(id);
       },
-      'merchants.list': async () => listMerchants(db).map(toMerchantView),
+      'merchants.list': async () => listMerchants(db),
       'merchants.save': async (input) => {
         if (input.mode === 'decentralised' && !input.accountId) {
           throw new AppError(
@@ -613,11 +602,11 @@ export async function createStation(options: StationOptions): Promise<Station> {
           }
           throw error;
         }
-        return listMerchants(db).map(toMerchantView);
+        return listMerchants(db);
       },
       'merchants.remove': async ({ id }) => {
         deleteMerchant(db, id);
-        return listMerchants(db).map(toMerchantView);
+        return listMerchants(db);
       },
       'billing.export': async ({ from, to }) => {
         if (from > to) throw new AppError('invalid-input', 'The first day is after the last.');
@@ -719,5 +708,3 @@ function toDemoFaults(faults: Faults): DemoFaults {
     lostResponseRate: faults.lostResponseRate,
   };
 }
-
-const toMerchantView = (merchant: MerchantRecord): MerchantView => ({ ...merchant });

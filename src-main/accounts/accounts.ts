@@ -65,10 +65,16 @@ export function createAccounts(options: AccountsOptions) {
   const live = new Map<string, Live>();
   let keychainError: AppErrorData | null = null;
 
-  const clientFor = (keys: AccountKeys, baseUrl = options.baseUrl): SendcloudClient =>
+  /** `accountId`: the account whose keys these are, turned to reconnect by any 401 they get. */
+  const clientFor = (
+    keys: AccountKeys,
+    accountId: string | null,
+    baseUrl = options.baseUrl,
+  ): SendcloudClient =>
     createSendcloudClient({
       clock: options.clock,
       ...options.client,
+      ...(accountId !== null ? { onKeysRefused: () => markReconnect(accountId) } : {}),
       baseUrl,
       publicKey: keys.publicKey,
       secretKey: keys.secretKey,
@@ -90,7 +96,7 @@ export function createAccounts(options: AccountsOptions) {
       fixed: true,
       state: 'connected',
       stateReason: null,
-      client: clientFor(options.fixed.keys, options.fixed.url),
+      client: clientFor(options.fixed.keys, ENV_ACCOUNT_ID, options.fixed.url),
     });
   }
   for (const record of listAccounts(db)) {
@@ -129,9 +135,22 @@ export function createAccounts(options: AccountsOptions) {
     return account;
   }
 
+  /** Sendcloud refused the keys (401): the account waits for new ones. */
+  function markReconnect(id: string): void {
+    const account = live.get(id);
+    // Only a working account can be refused: a locked one stays locked, not "reconnect".
+    if (!account || account.state !== 'connected') return;
+    account.state = 'reconnect';
+    account.stateReason = account.fixed
+      ? 'Sendcloud refused the keys from PACKDESK_SENDCLOUD_*: set new ones and restart.'
+      : 'Sendcloud refused its keys (changed or revoked): reconnect with new keys.';
+    log.warn('Sendcloud refused an account’s keys', { account: id });
+    changed();
+  }
+
   /** Ask Sendcloud whether the keys work, and what they give access to. */
   async function choicesFor(keys: AccountKeys): Promise<AccountChoices> {
-    const client = clientFor(keys);
+    const client = clientFor(keys, null);
     let integrations;
     try {
       integrations = await client.listIntegrations();
@@ -188,7 +207,7 @@ export function createAccounts(options: AccountsOptions) {
             account.stateReason = 'Its keys are not in this computer’s keychain: enter them again.';
             continue;
           }
-          account.client = clientFor(keys);
+          account.client = clientFor(keys, account.record.id);
           account.state = 'connected';
           account.stateReason = null;
         } catch (error) {
@@ -223,18 +242,6 @@ export function createAccounts(options: AccountsOptions) {
         changed();
       }
     },
-    /** Sendcloud refused the keys (401): the account waits for new ones. */
-    markReconnect(id: string): void {
-      const account = live.get(id);
-      // Only a working account can be refused: a locked one stays locked, not "reconnect".
-      if (!account || account.state !== 'connected') return;
-      account.state = 'reconnect';
-      account.stateReason = account.fixed
-        ? 'Sendcloud refused the keys from PACKDESK_SENDCLOUD_*: set new ones and restart.'
-        : 'Sendcloud refused its keys (changed or revoked): reconnect with new keys.';
-      log.warn('Sendcloud refused an account’s keys', { account: id });
-      changed();
-    },
     verify: (keys: AccountKeys) => choicesFor(keys),
     async add(input: AccountKeys & Omit<AccountRecord, 'id' | 'createdAt'>): Promise<AccountView> {
       const { publicKey, secretKey, ...settings } = input;
@@ -266,7 +273,7 @@ export function createAccounts(options: AccountsOptions) {
         fixed: false,
         state: 'connected',
         stateReason: null,
-        client: clientFor(keys),
+        client: clientFor(keys, record.id),
       };
       live.set(record.id, account);
       log.info('account added', { account: record.id, testMode: record.testMode });
@@ -295,7 +302,7 @@ export function createAccounts(options: AccountsOptions) {
       }
       await options.keys.write(id, keys);
       keychainError = null;
-      account.client = clientFor(keys);
+      account.client = clientFor(keys, id);
       account.state = 'connected';
       account.stateReason = null;
       log.info('account reconnected', { account: id });

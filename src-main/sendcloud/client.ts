@@ -53,6 +53,8 @@ export interface SendcloudClientOptions {
   /** Default: the one limiter this process shares for the account (base URL + public key). */
   limiter?: RateLimiter;
   retry?: Partial<RetryOptions>;
+  /** Sendcloud refused the keys (401: changed or revoked), whichever call it was. */
+  onKeysRefused?: () => void;
   /** For backoff jitter; default Math.random. */
   random?: () => number;
 }
@@ -69,6 +71,7 @@ function composeClient(opts: SendcloudClientOptions) {
     limiter: opts.limiter ?? sharedRateLimiter(opts.baseUrl, opts.publicKey, clock),
     retry: { ...defaultRetry, ...opts.retry },
     random: opts.random ?? Math.random,
+    ...(opts.onKeysRefused ? { onKeysRefused: opts.onKeysRefused } : {}),
   });
   return {
     ...ordersApi(sender),

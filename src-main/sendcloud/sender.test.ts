@@ -40,6 +40,39 @@ describe('errors by meaning, from the example bodies', () => {
     expect(error.details[0]?.code).toBe('authentication_failed');
   });
 
+  it('tells its owner when Sendcloud refuses the keys (401), and only then', async () => {
+    let refused = 0;
+    const answers = [
+      json(403, { errors: [{ status: '403', code: 'forbidden', detail: 'No scope.' }] }),
+      json(500, { errors: [{ status: '500', code: 'server_error', detail: 'Oops.' }] }),
+      json(401, readExample('v3-401-invalid-credentials.json')),
+    ];
+    const { fetch } = fakeFetch((_, index) => answers[index] ?? json(500, {}));
+    const { client } = testClient(fetch, {
+      onKeysRefused: () => refused++,
+      retry: { maxAttempts: 1 },
+    });
+    await caught(
+      client.createLabelSync({
+        integrationId: 1,
+        order: { orderId: 'a' },
+        format: 'zpl',
+        dpi: 203,
+      }),
+    );
+    await caught(
+      client.createLabelSync({
+        integrationId: 1,
+        order: { orderId: 'a' },
+        format: 'zpl',
+        dpi: 203,
+      }),
+    );
+    expect(refused).toBe(0);
+    await caught(client.listOrders());
+    expect(refused).toBe(1);
+  });
+
   it('v2 401 is an auth error too, with the v2 message', async () => {
     const { fetch } = fakeFetch(() => json(401, readExample('v2-401-unauthorized-webador.json')));
     const error = await caught(testClient(fetch).client.v2.listIntegrations());

@@ -52,6 +52,8 @@ export interface SenderOptions {
   limiter: RateLimiter;
   retry: RetryOptions;
   random: () => number;
+  /** Called when Sendcloud answers 401: the keys were changed or revoked. */
+  onKeysRefused?: () => void;
 }
 
 export interface Sender {
@@ -130,6 +132,7 @@ export function createSender(opts: SenderOptions): Sender {
         !(error instanceof SendcloudError) ||
         !shouldRetry(error, attempt, request.method, opts.retry.maxAttempts)
       ) {
+        if (error instanceof SendcloudError && error.status === 401) opts.onKeysRefused?.();
         throw error;
       }
       const delay = backoffMs(attempt, {

@@ -72,11 +72,12 @@ export function createLabelJobs(deps: LabelJobDeps) {
   const iso = (ms: number) => new Date(ms).toISOString();
 
   /** Turn a failure into the job's next state, and tell connectivity what it learnt. */
-  function failed(job: Job, error: unknown, accountId: string | null = job.accountId): JobResult {
+  function failed(job: Job, error: unknown): JobResult {
+    const { accountId } = job;
     const { kind, error: data } = classifyFailure(error);
-    // Keys changed or revoked: the account waits for a reconnect; its jobs are passed over.
+    // Keys changed or revoked: the client turned the account to reconnect; its jobs are passed
+    // over until then, and the reason names the account.
     if (error instanceof SendcloudError && error.kind === 'auth' && accountId) {
-      deps.accounts.markReconnect(accountId);
       const name = deps.accounts.list().find((a) => a.id === accountId)?.name ?? accountId;
       return {
         type: 'defer',
