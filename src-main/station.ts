@@ -9,7 +9,7 @@ import type {
   JobView,
   LabelPreview,
   StationStatus,
-} from '../src-preload/contract';
+} from '../src-shared';
 import { createAccounts, ENV_ACCOUNT_ID, type Accounts } from './accounts/accounts';
 import { createKeytarStore, type KeyStore } from './accounts/keychain';
 import { billingCsv } from './accounts/billing';

@@ -8,7 +8,7 @@ import {
   type EventMap,
   type EventName,
   type Result,
-} from './contract';
+} from '../src-shared';
 
 type Listener = (payload: EventMap[EventName]) => void;
 const listeners = new Map<EventName, Set<Listener>>(eventNames.map((name) => [name, new Set()]));

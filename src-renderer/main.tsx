@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import type { HostConnection } from '../src-preload/web-bridge';
+import type { HostConnection } from './bridge/web-bridge';
 import { App } from './App';
 import { createStationStore } from './state/station';
 import './styles.css';
@@ -10,7 +10,7 @@ async function boot(): Promise<void> {
   // Without Electron's preload we are a browser page served by the loopback host: build
   // `window.packdesk` over its HTTP + WebSocket transport first.
   if (!('packdesk' in window)) {
-    const { installWebBridge } = await import('../src-preload/web-bridge');
+    const { installWebBridge } = await import('./bridge/web-bridge');
     host = installWebBridge();
   }
   const root = document.getElementById('root');

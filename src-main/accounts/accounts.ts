@@ -6,7 +6,7 @@ import type {
   AccountState,
   AccountView,
   AppErrorData,
-} from '../../src-preload/contract';
+} from '../../src-shared';
 import type { Clock } from '../clock';
 import { AppError } from '../errors';
 import { createLogger } from '../log';

@@ -1,6 +1,6 @@
 // The per-merchant billing export of a centralised marketplace: labels the marketplace account
 // made for each merchant, per day, with what Sendcloud charges for them.
-import type { BillingExport } from '../../src-preload/contract';
+import type { BillingExport } from '../../src-shared';
 import { listMerchants } from '../store/accounts';
 import type { Db } from '../store/db';
 import { labelsPerMerchantDay } from '../store/shipments';

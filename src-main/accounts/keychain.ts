@@ -2,7 +2,7 @@
 // Windows Credential Manager), one entry per account under one service name. When the keychain
 // cannot be used there is no fallback: every call says why, in words a warehouse admin can act on.
 import { AppError } from '../errors';
-import type { AppErrorData } from '../../src-preload/contract';
+import type { AppErrorData } from '../../src-shared';
 
 export interface AccountKeys {
   publicKey: string;

@@ -5,7 +5,7 @@ import {
   type CommandOutput,
   type ParsedInput,
   type Result,
-} from '../../src-preload/contract';
+} from '../../src-shared';
 import { toErrorData } from '../errors';
 import { createLogger } from '../log';
 

@@ -4,7 +4,7 @@ import http from 'node:http';
 import type net from 'node:net';
 import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { EventEnvelope } from '../../src-preload/contract';
+import type { EventEnvelope } from '../../src-shared';
 import { createLogger } from '../log';
 import type { Station } from '../station';
 import { dispatch } from './dispatch';

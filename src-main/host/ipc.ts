@@ -3,7 +3,7 @@ import {
   ipcChannels,
   type EventEnvelope,
   type Result,
-} from '../../src-preload/contract';
+} from '../../src-shared';
 import type { Station } from '../station';
 import { dispatch } from './dispatch';
 

@@ -1,6 +1,6 @@
 // Is Sendcloud reachable? Learnt from the calls jobs make, and, while offline, from a light
 // probe on the clock, so the queue drains as soon as the connection is back.
-import type { AppErrorData } from '../../src-preload/contract';
+import type { AppErrorData } from '../../src-shared';
 import type { Clock } from '../clock';
 import { createLogger } from '../log';
 

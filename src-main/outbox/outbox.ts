@@ -1,7 +1,7 @@
 // The durable outbox: every action that touches Sendcloud or a printer is a job in SQLite before
 // it starts. One worker loop per lane takes the oldest job of its lane (scan order, head of line),
 // sleeps on the clock until it is due or something changes, and never busy-loops.
-import type { JobKind } from '../../src-preload/contract';
+import type { JobKind } from '../../src-shared';
 import type { Clock } from '../clock';
 import { createLogger } from '../log';
 import type { Db } from '../store/db';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AppErrorData, JobState } from '../../src-preload/contract';
+import type { AppErrorData, JobState } from '../../src-shared';
 import { AppError } from '../errors';
 import { PrinterError } from '../printing/printer';
 import { sendcloudError, type SendcloudErrorKind } from '../sendcloud/errors';

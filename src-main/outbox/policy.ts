@@ -1,6 +1,6 @@
 // The outbox's rules as pure functions: which state a job may move to, and what a failure means
 // for it. The worker applies them; tests check them without a database or a clock.
-import type { AppErrorData, JobState } from '../../src-preload/contract';
+import type { AppErrorData, JobState } from '../../src-shared';
 import { AppError } from '../errors';
 import { PrinterError } from '../printing/printer';
 import { SendcloudError } from '../sendcloud/errors';

@@ -1,6 +1,6 @@
 // Find printers a packer can add: USB printer-class devices and the OS print queues. Each source
 // that cannot be searched says why in `notes` instead of failing the whole search.
-import type { DiscoveredPrinter, PrinterDiscovery } from '../../src-preload/contract';
+import type { DiscoveredPrinter, PrinterDiscovery } from '../../src-shared';
 import { listCupsQueues, type CupsOptions } from './cups';
 import { discoverUsbPrinters, type UsbDeps } from './usb';
 import { listWindowsQueues } from './windows-spooler';

@@ -1,4 +1,4 @@
-import type { PrinterFault, PrinterStatusView } from '../../src-preload/contract';
+import type { PrinterFault, PrinterStatusView } from '../../src-shared';
 import { AppError } from '../errors';
 
 /** What a printer speaks: ZPL II for thermal label printers, PDF for office and A6 printers. */
@@ -13,7 +13,7 @@ export {
   faultText,
   printerFaults,
   type PrinterFault,
-} from '../../src-preload/contract';
+} from '../../src-shared';
 
 /**
  * What a printer says about itself right now: the contract's view of it, before the station

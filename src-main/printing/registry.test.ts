@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import type { PrinterSetup } from '../../src-preload/contract';
+import type { PrinterSetup } from '../../src-shared';
 import { migrate } from '../store/migrations';
 import type { PrinterRecord } from '../store/printers';
 import type { Printer, PrinterStatus } from './printer';

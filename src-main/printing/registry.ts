@@ -6,8 +6,8 @@ import type {
   PrinterSetup,
   PrinterStatusView,
   PrinterView,
-} from '../../src-preload/contract';
-import { printerDocuments } from '../../src-preload/contract';
+} from '../../src-shared';
+import { printerDocuments } from '../../src-shared';
 import type { Clock } from '../clock';
 import { AppError } from '../errors';
 import { createLogger } from '../log';

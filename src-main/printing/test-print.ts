@@ -2,7 +2,7 @@
 // size (a one-inch square must measure one inch), and scans (a Code 128 barcode).
 import bwipjs from 'bwip-js/node';
 import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
-import type { TestPrint } from '../../src-preload/contract';
+import type { TestPrint } from '../../src-shared';
 import type { TargetPrinter } from './formats';
 import { assertReady, targetOf, type PrinterRegistry } from './registry';
 

@@ -1,6 +1,6 @@
 // Everything the Sendcloud client throws: one base class with a `kind` callers branch on, and one
 // subclass per meaning. Messages hold Sendcloud's own error texts, never keys or raw bodies.
-import type { ErrorCode } from '../../src-preload/contract';
+import type { ErrorCode } from '../../src-shared';
 import { errorBodySchema, v2ErrorEnvelopeSchema } from './schemas';
 import type { Shipment } from './v3/schemas';
 

@@ -1,4 +1,4 @@
-import { assertNever, type AppErrorData } from '../../src-preload/contract';
+import { assertNever, type AppErrorData } from '../../src-shared';
 import { AppError, toErrorData } from '../errors';
 import { SendcloudError } from '../sendcloud/errors';
 

@@ -1,5 +1,5 @@
 // The outbox jobs of scan-to-ship: make an order's label (once, whatever fails) and print it.
-import type { OutboxSettings } from '../../src-preload/contract';
+import type { OutboxSettings } from '../../src-shared';
 import type { Clock } from '../clock';
 import { AppError } from '../errors';
 import { createLogger } from '../log';

@@ -1,4 +1,4 @@
-import type { AppErrorData } from '../../src-preload/contract';
+import type { AppErrorData } from '../../src-shared';
 import type { SendcloudClient } from '../sendcloud/client';
 import type { Order } from '../sendcloud/schemas';
 import type { Db } from '../store/db';

@@ -1,7 +1,7 @@
 // Scan-to-ship: a scanned code becomes an outbox job before anything touches Sendcloud or a
 // printer, so a scan is never lost and an order is never labelled twice. The scan's audit entry
 // follows its job: working, queued (and why), printed or failed.
-import type { AppErrorData, JobKind, ScanEntry, ScanState } from '../../src-preload/contract';
+import type { AppErrorData, JobKind, ScanEntry, ScanState } from '../../src-shared';
 import type { Clock } from '../clock';
 import { AppError } from '../errors';
 import { createLogger } from '../log';

@@ -1,4 +1,4 @@
-import type { AccountView, MerchantMode, MerchantView } from '../../src-preload/contract';
+import type { AccountView, MerchantMode, MerchantView } from '../../src-shared';
 import type { Db } from './db';
 
 /** A Sendcloud account as stored: its settings, never its keys (those are in the keychain). */

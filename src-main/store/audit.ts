@@ -1,4 +1,4 @@
-import type { AppErrorData, ErrorCode, ScanEntry, ScanState } from '../../src-preload/contract';
+import type { AppErrorData, ErrorCode, ScanEntry, ScanState } from '../../src-shared';
 import type { Db } from './db';
 
 interface AuditRow {

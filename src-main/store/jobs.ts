@@ -1,4 +1,4 @@
-import type { AppErrorData, ErrorCode, JobKind, JobState } from '../../src-preload/contract';
+import type { AppErrorData, ErrorCode, JobKind, JobState } from '../../src-shared';
 import type { Db } from './db';
 
 /** A durable outbox job as stored. Times are clock milliseconds. */

@@ -1,4 +1,4 @@
-import type { PrinterDocument } from '../../src-preload/contract';
+import type { PrinterDocument } from '../../src-shared';
 import type { Db } from './db';
 
 /** A printer a packer set up, as stored. */

@@ -1,4 +1,4 @@
-import type { OutboxSettings } from '../../src-preload/contract';
+import type { OutboxSettings } from '../../src-shared';
 import type { Db } from './db';
 
 export const defaultOutboxSettings: OutboxSettings = { drainMode: 'print', staleAfterMinutes: 30 };

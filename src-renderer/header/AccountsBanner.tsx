@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { AccountState } from '../../src-preload/contract';
+import type { AccountState } from '../../src-shared';
 import {
   accountProblems,
   accountStateLabel,

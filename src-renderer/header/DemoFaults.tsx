@@ -1,5 +1,5 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import type { DemoFaults, PrinterFault } from '../../src-preload/contract';
+import type { DemoFaults, PrinterFault } from '../../src-shared';
 import { builtInPrinter, demoPrinterFaults, faultLabel, statusSummary } from '../state/printers';
 import { useStation } from '../state/station';
 import { PrinterStatusPill } from './PrinterStatus';

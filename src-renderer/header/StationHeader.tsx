@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { StationStatus } from '../../src-preload/contract';
+import type { StationStatus } from '../../src-shared';
 import { AccountsBanner, AccountsButton, AccountsFact } from './AccountsBanner';
 import { DemoFaultsPanel } from './DemoFaults';
 import { OfflineBanner } from './OfflineBanner';

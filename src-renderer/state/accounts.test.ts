@@ -4,7 +4,7 @@ import type {
   AccountView,
   MerchantView,
   StationStatus,
-} from '../../src-preload/contract';
+} from '../../src-shared';
 import {
   accountProblems,
   applyAccountAnswer,

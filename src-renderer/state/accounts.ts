@@ -11,7 +11,7 @@ import type {
   MerchantMode,
   MerchantView,
   StationStatus,
-} from '../../src-preload/contract';
+} from '../../src-shared';
 
 export type AddAccountInput = CommandInput<'accounts.add'>;
 export type AccountChanges = Omit<CommandInput<'accounts.update'>, 'id'>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Connectivity, JobView } from '../../src-preload/contract';
+import type { Connectivity, JobView } from '../../src-shared';
 import { applyJobAnswer, canCancel, canRetry, groupJobs, newerConnectivity } from './outbox';
 
 const at = (minute: number): string =>

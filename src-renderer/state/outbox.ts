@@ -1,6 +1,6 @@
 // Pure outbox logic for the renderer: which connectivity report is the newest, how a command's
 // answer about one job folds into the pushed job list, and how the queue panel groups the jobs.
-import type { Connectivity, JobKind, JobState, JobView } from '../../src-preload/contract';
+import type { Connectivity, JobKind, JobState, JobView } from '../../src-shared';
 
 function timeMs(iso: string): number {
   const ms = Date.parse(iso);

@@ -6,7 +6,7 @@ import type {
   PrinterView,
   ScanEntry,
   StationStatus,
-} from '../../src-preload/contract';
+} from '../../src-shared';
 import {
   builtInPrinter,
   canTake,

@@ -14,8 +14,8 @@ import type {
   ScanEntry,
   StationStatus,
   TestPrint,
-} from '../../src-preload/contract';
-import { describeFaults, faultText } from '../../src-preload/printer-faults';
+} from '../../src-shared';
+import { describeFaults, faultText } from '../../src-shared/printer-faults';
 import type { CurrentScan } from './scans';
 
 export type AddPrinterInput = CommandInput<'printers.add'>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ScanEntry } from '../../src-preload/contract';
+import type { ScanEntry } from '../../src-shared';
 import { mergeScans, resultView } from './scans';
 
 function scan(id: string, overrides: Partial<ScanEntry> = {}): ScanEntry {

@@ -1,6 +1,6 @@
 // Pure scan-list logic: merging what `scan.submit`, `scan.recent` and `scan.updated` say about
 // the same scans, and turning the current scan into what the big result panel shows.
-import type { AppErrorData, ScanEntry } from '../../src-preload/contract';
+import type { AppErrorData, ScanEntry } from '../../src-shared';
 
 export const recentLimit = 20;
 

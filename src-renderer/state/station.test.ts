@@ -11,8 +11,8 @@ import {
   type Result,
   type ScanEntry,
   type StationStatus,
-} from '../../src-preload/contract';
-import type { HostConnection, HostConnectionState } from '../../src-preload/web-bridge';
+} from '../../src-shared';
+import type { HostConnection, HostConnectionState } from '../bridge/web-bridge';
 import { resultView } from './scans';
 import { createStationStore } from './station';
 

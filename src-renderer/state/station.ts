@@ -25,8 +25,8 @@ import type {
   ScanEntry,
   StationStatus,
   TestPrint,
-} from '../../src-preload/contract';
-import type { HostConnection, HostConnectionState } from '../../src-preload/web-bridge';
+} from '../../src-shared';
+import type { HostConnection, HostConnectionState } from '../bridge/web-bridge';
 import {
   applyAccountAnswer,
   needsOnboarding,

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { JobView, Result, ScanEntry, StationStatus } from '../../src-preload/contract';
+import type { JobView, Result, ScanEntry, StationStatus } from '../../src-shared';
 import { startVirtualPrinter, type VirtualPrinter } from '../../src-main/printing/virtual-printer';
 import { createRandom, type Random } from '../../src-main/simulator/prng';
 import {

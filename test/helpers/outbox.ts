@@ -7,7 +7,7 @@ import type {
   JobView,
   ScanEntry,
   ScanState,
-} from '../../src-preload/contract';
+} from '../../src-shared';
 import { systemClock } from '../../src-main/clock';
 import { startVirtualPrinter, type VirtualPrinter } from '../../src-main/printing/virtual-printer';
 import {

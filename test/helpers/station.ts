@@ -1,4 +1,4 @@
-import type { ScanEntry } from '../../src-preload/contract';
+import type { ScanEntry } from '../../src-shared';
 import type { Clock } from '../../src-main/clock';
 import { startVirtualPrinter, type VirtualPrinter } from '../../src-main/printing/virtual-printer';
 import { startSimulator, type Simulator } from '../../src-main/simulator/index';

@@ -4,7 +4,7 @@
 // are labelled centrally (and billed) or handed over to their own account.
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AccountView, ScanEntry } from '../../src-preload/contract';
+import type { AccountView, ScanEntry } from '../../src-shared';
 import { createKeytarStore, type KeyStore } from '../../src-main/accounts/keychain';
 import { startVirtualPrinter, type VirtualPrinter } from '../../src-main/printing/virtual-printer';
 import { startSimulator, type Simulator, type SimAccount } from '../../src-main/simulator/index';

@@ -3,7 +3,7 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { JobView } from '../../src-preload/contract';
+import type { JobView } from '../../src-shared';
 import { startVirtualPrinter } from '../../src-main/printing/virtual-printer';
 import type { LedgerEntry } from '../../src-main/simulator/index';
 import { orderSchema } from '../../src-main/sendcloud/schemas';

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ScanEntry } from '../../src-preload/contract';
+import type { ScanEntry } from '../../src-shared';
 import { startVirtualPrinter, type VirtualPrinter } from '../../src-main/printing/virtual-printer';
 import { startSimulator, type Simulator } from '../../src-main/simulator/index';
 import { createStation, type Station } from '../../src-main/station';

@@ -2,7 +2,7 @@
 // the barcode on what it would print scans as the tracking number, and a printer fault makes a
 // label wait — and print exactly once after the fix.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ScanEntry } from '../../src-preload/contract';
+import type { ScanEntry } from '../../src-shared';
 import { renderZplToPng } from '../../src-main/printing/render';
 import { startVirtualPrinter, type VirtualPrinter } from '../../src-main/printing/virtual-printer';
 import { startSimulator, type Simulator, type SimOrder } from '../../src-main/simulator/index';

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CommandName } from '../../src-preload/contract';
+import type { CommandName } from '../../src-shared';
 import { createKeytarStore } from '../../src-main/accounts/keychain';
 import { setLogSink } from '../../src-main/log';
 import { startVirtualPrinter } from '../../src-main/printing/virtual-printer';

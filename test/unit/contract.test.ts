@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commandNames, parseInput } from '../../src-preload/contract';
+import { commandNames, parseInput } from '../../src-shared';
 import { dispatch, type CommandHandlers } from '../../src-main/host/dispatch';
 import { AppError } from '../../src-main/errors';
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ipcChannels } from '../../src-preload/contract';
+import { ipcChannels } from '../../src-shared';
 import type { IpcMainLike } from '../../src-main/host/ipc';
 import { electronSqliteBinding, runDesktop, type DesktopElectron } from '../../src-main/shell/app';
 import type { BrowserWindowOptions } from '../../src-main/shell/window';

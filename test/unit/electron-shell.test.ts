@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { commandNames, ipcChannels, type EventEnvelope } from '../../src-preload/contract';
+import { commandNames, ipcChannels, type EventEnvelope } from '../../src-shared';
 import type { CommandHandlers } from '../../src-main/host/dispatch';
 import { bindIpc, type IpcMainLike } from '../../src-main/host/ipc';
 import {

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import type { AccountView } from '../../../src-preload/contract';
+import type { AccountView } from '../../../src-shared';
 import { AccountStatePill } from '../../header/AccountsBanner';
 import {
   checkAccountEdit,

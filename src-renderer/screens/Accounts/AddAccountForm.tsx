@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type RefObject } from 'react';
-import type { AccountChoices } from '../../../src-preload/contract';
+import type { AccountChoices } from '../../../src-shared';
 import {
   checkAccountDraft,
   checkKeys,

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import type { AccountView, MerchantMode, MerchantView } from '../../../src-preload/contract';
+import type { AccountView, MerchantMode, MerchantView } from '../../../src-shared';
 import {
   checkMerchant,
   emptyMerchant,

@@ -1,5 +1,5 @@
 import { useId, useMemo, useState } from 'react';
-import type { DiscoveredPrinter } from '../../../src-preload/contract';
+import type { DiscoveredPrinter } from '../../../src-shared';
 import {
   discoveredInput,
   dpis,

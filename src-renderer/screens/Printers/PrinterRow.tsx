@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { PrinterView } from '../../../src-preload/contract';
+import type { PrinterView } from '../../../src-shared';
 import { clockTime } from '../../format';
 import { PrinterStatusPill } from '../../header/PrinterStatus';
 import {

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { PrinterDocument, PrinterSetup } from '../../../src-preload/contract';
+import type { PrinterDocument, PrinterSetup } from '../../../src-shared';
 import { documentLabel, routeChoices, unroutedText } from '../../state/printers';
 import { useStation } from '../../state/station';
 import { blockTypeahead } from '../shared/selectKeys';

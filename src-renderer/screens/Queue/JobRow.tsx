@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { JobView } from '../../../src-preload/contract';
+import type { JobView } from '../../../src-shared';
 import { clockTime, dateTime } from '../../format';
 import {
   canCancel,

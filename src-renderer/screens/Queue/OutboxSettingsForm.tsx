@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import type { OutboxSettings } from '../../../src-preload/contract';
+import type { OutboxSettings } from '../../../src-shared';
 import { useStation } from '../../state/station';
 
 // The contract's bounds for `staleAfterMinutes`: a minute to a week.

@@ -1,4 +1,4 @@
-import type { ScanEntry, ScanState } from '../../../src-preload/contract';
+import type { ScanEntry, ScanState } from '../../../src-shared';
 import { clockTime } from '../../format';
 
 const stateLabel: Record<ScanState, string> = {

@@ -12,7 +12,7 @@ import {
   type EventName,
   type PackdeskApi,
   type Result,
-} from './contract';
+} from '../../src-shared';
 
 export type HostConnectionState = 'connecting' | 'connected' | 'disconnected';
 

@@ -1,0 +1,143 @@
+// What the renderer sees as `window.packdesk`: one named function per command, built from the
+// contract by `buildApi`, so a call site names the command it uses.
+import type { CommandInput, CommandName, CommandOutput } from './commands';
+import type { Result } from './errors';
+import type { EventMap, EventName } from './events';
+import type {
+  AccountChoices,
+  AccountView,
+  BillingExport,
+  DemoFaults,
+  JobView,
+  LabelPreview,
+  MerchantView,
+  OutboxSettings,
+  PrinterDiscovery,
+  PrinterSetup,
+  ScanEntry,
+  StationStatus,
+  TestPrint,
+} from './views';
+
+export interface PackdeskApi {
+  station: {
+    status(input?: CommandInput<'station.status'>): Promise<Result<StationStatus>>;
+  };
+  scan: {
+    submit(input: CommandInput<'scan.submit'>): Promise<Result<ScanEntry>>;
+    recent(input?: CommandInput<'scan.recent'>): Promise<Result<ScanEntry[]>>;
+  };
+  orders: {
+    sync(input?: CommandInput<'orders.sync'>): Promise<Result<StationStatus>>;
+  };
+  label: {
+    preview(input: CommandInput<'label.preview'>): Promise<Result<LabelPreview>>;
+  };
+  queue: {
+    list(input?: CommandInput<'queue.list'>): Promise<Result<JobView[]>>;
+    retry(input: CommandInput<'queue.retry'>): Promise<Result<JobView>>;
+    cancel(input: CommandInput<'queue.cancel'>): Promise<Result<JobView>>;
+    printHeld(input?: CommandInput<'queue.printHeld'>): Promise<Result<{ released: number }>>;
+  };
+  outbox: {
+    /** Read the settings, or change some of them. */
+    settings(input?: CommandInput<'outbox.settings'>): Promise<Result<OutboxSettings>>;
+  };
+  printers: {
+    list(input?: CommandInput<'printers.list'>): Promise<Result<PrinterSetup>>;
+    discover(input?: CommandInput<'printers.discover'>): Promise<Result<PrinterDiscovery>>;
+    add(input: CommandInput<'printers.add'>): Promise<Result<PrinterSetup>>;
+    update(input: CommandInput<'printers.update'>): Promise<Result<PrinterSetup>>;
+    remove(input: CommandInput<'printers.remove'>): Promise<Result<PrinterSetup>>;
+    route(input: CommandInput<'printers.route'>): Promise<Result<PrinterSetup>>;
+    test(input: CommandInput<'printers.test'>): Promise<Result<TestPrint>>;
+    refresh(input?: CommandInput<'printers.refresh'>): Promise<Result<PrinterSetup>>;
+  };
+  accounts: {
+    list(input?: CommandInput<'accounts.list'>): Promise<Result<AccountView[]>>;
+    verify(input: CommandInput<'accounts.verify'>): Promise<Result<AccountChoices>>;
+    add(input: CommandInput<'accounts.add'>): Promise<Result<AccountView>>;
+    update(input: CommandInput<'accounts.update'>): Promise<Result<AccountView>>;
+    reconnect(input: CommandInput<'accounts.reconnect'>): Promise<Result<AccountView>>;
+    remove(input: CommandInput<'accounts.remove'>): Promise<Result<AccountView[]>>;
+  };
+  merchants: {
+    list(input?: CommandInput<'merchants.list'>): Promise<Result<MerchantView[]>>;
+    save(input: CommandInput<'merchants.save'>): Promise<Result<MerchantView[]>>;
+    remove(input: CommandInput<'merchants.remove'>): Promise<Result<MerchantView[]>>;
+  };
+  billing: {
+    export(input: CommandInput<'billing.export'>): Promise<Result<BillingExport>>;
+  };
+  /** Demo mode only: what the embedded Sendcloud and the virtual printer get wrong on purpose. */
+  demo: {
+    faults(input?: CommandInput<'demo.faults'>): Promise<Result<DemoFaults>>;
+    setFaults(input: CommandInput<'demo.setFaults'>): Promise<Result<DemoFaults>>;
+    printerFaults(input: CommandInput<'demo.printerFaults'>): Promise<Result<PrinterSetup>>;
+  };
+  /** Subscribe to an event; returns the unsubscribe function. */
+  on<E extends EventName>(event: E, listener: (payload: EventMap[E]) => void): () => void;
+}
+
+/**
+ * Build the named API from one transport function. Each command gets its own function so a
+ * call site names the command it uses; the transport only moves `{ name, input }`.
+ */
+export function buildApi(
+  call: (name: CommandName, input: unknown) => Promise<Result<unknown>>,
+  on: PackdeskApi['on'],
+): PackdeskApi {
+  const typed =
+    <C extends CommandName>(name: C) =>
+    (input?: CommandInput<C>) =>
+      call(name, input ?? {}) as Promise<Result<CommandOutput<C>>>;
+  return {
+    station: { status: typed('station.status') },
+    scan: { submit: typed('scan.submit'), recent: typed('scan.recent') },
+    orders: { sync: typed('orders.sync') },
+    label: { preview: typed('label.preview') },
+    queue: {
+      list: typed('queue.list'),
+      retry: typed('queue.retry'),
+      cancel: typed('queue.cancel'),
+      printHeld: typed('queue.printHeld'),
+    },
+    outbox: { settings: typed('outbox.settings') },
+    printers: {
+      list: typed('printers.list'),
+      discover: typed('printers.discover'),
+      add: typed('printers.add'),
+      update: typed('printers.update'),
+      remove: typed('printers.remove'),
+      route: typed('printers.route'),
+      test: typed('printers.test'),
+      refresh: typed('printers.refresh'),
+    },
+    accounts: {
+      list: typed('accounts.list'),
+      verify: typed('accounts.verify'),
+      add: typed('accounts.add'),
+      update: typed('accounts.update'),
+      reconnect: typed('accounts.reconnect'),
+      remove: typed('accounts.remove'),
+    },
+    merchants: {
+      list: typed('merchants.list'),
+      save: typed('merchants.save'),
+      remove: typed('merchants.remove'),
+    },
+    billing: { export: typed('billing.export') },
+    demo: {
+      faults: typed('demo.faults'),
+      setFaults: typed('demo.setFaults'),
+      printerFaults: typed('demo.printerFaults'),
+    },
+    on,
+  };
+}
+
+declare global {
+  interface Window {
+    packdesk: PackdeskApi;
+  }
+}

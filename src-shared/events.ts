@@ -1,0 +1,36 @@
+// Every event main pushes, with its payload.
+import type {
+  AccountView,
+  Connectivity,
+  JobView,
+  PrinterSetup,
+  ScanEntry,
+  StationStatus,
+} from './views';
+
+/** How an event travels on a transport: one envelope per push. */
+export interface EventEnvelope<E extends EventName = EventName> {
+  event: E;
+  payload: EventMap[E];
+}
+
+export interface EventMap {
+  'scan.updated': ScanEntry;
+  'station.status': StationStatus;
+  /** The active outbox (every job not done or cancelled), after any change. */
+  'jobs.changed': JobView[];
+  'connectivity.changed': Connectivity;
+  /** Printers, their routes and live status, after any change. */
+  'printers.changed': PrinterSetup;
+  /** Every account and its state, after any change (a 401 turns one to `reconnect`). */
+  'accounts.changed': AccountView[];
+}
+export type EventName = keyof EventMap;
+export const eventNames: readonly EventName[] = [
+  'scan.updated',
+  'station.status',
+  'jobs.changed',
+  'connectivity.changed',
+  'printers.changed',
+  'accounts.changed',
+];

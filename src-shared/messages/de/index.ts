@@ -1,0 +1,32 @@
+// The catalogue, one file per area (see ../en/index.ts).
+import { common } from './common';
+import { errors } from './errors';
+import { sendcloud } from './sendcloud';
+import { printing } from './printing';
+import { accounts } from './accounts';
+import { outbox } from './outbox';
+import { scan } from './scan';
+import { station } from './station';
+import { uiCommon } from './ui-common';
+import { uiScan } from './ui-scan';
+import { uiQueue } from './ui-queue';
+import { uiPrinters } from './ui-printers';
+import { uiAccounts } from './ui-accounts';
+import { uiFrame } from './ui-frame';
+
+export const de = {
+  ...common,
+  ...errors,
+  ...sendcloud,
+  ...printing,
+  ...accounts,
+  ...outbox,
+  ...scan,
+  ...station,
+  ...uiCommon,
+  ...uiScan,
+  ...uiQueue,
+  ...uiPrinters,
+  ...uiAccounts,
+  ...uiFrame,
+};

@@ -1,0 +1,2 @@
+// Printers: faults, live status, discovery problems, test prints (said by main).
+export const printing = {} as const;

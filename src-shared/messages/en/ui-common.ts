@@ -1,0 +1,2 @@
+// Words the renderer uses on every screen: buttons, states, formats.
+export const uiCommon = {} as const;

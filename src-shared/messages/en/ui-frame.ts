@@ -1,0 +1,2 @@
+// The app frame: navigation, the header, banners, the language picker.
+export const uiFrame = {} as const;

@@ -1,0 +1,2 @@
+// The printers screen: set-up, routes, discovery, test print.
+export const uiPrinters = {} as const;

@@ -1,0 +1,2 @@
+// The queue panel and its settings.
+export const uiQueue = {} as const;
