@@ -3,7 +3,7 @@ import { msg, type AppErrorData, type ErrorCode, type Message } from '../src-sha
 /**
  * The one error class the app's own code throws. It carries a code from the contract's closed
  * union and what a packer reads as a message key; `log` is the English for the log (the key
- * when none is given). Hosts turn it into `{ code, key, params }` data.
+ * and its params when none is given). Hosts turn it into `{ code, key, params }` data.
  */
 export class AppError extends Error {
   constructor(
@@ -11,7 +11,10 @@ export class AppError extends Error {
     readonly said: Message,
     options?: { cause?: unknown; log?: string },
   ) {
-    super(options?.log ?? said.key, options?.cause !== undefined ? { cause: options.cause } : {});
+    super(
+      options?.log ?? logText(said),
+      options?.cause !== undefined ? { cause: options.cause } : {},
+    );
     this.name = 'AppError';
   }
 
@@ -24,4 +27,12 @@ export class AppError extends Error {
 export function toErrorData(error: unknown): AppErrorData {
   if (error instanceof AppError) return error.toData();
   return { code: 'internal', ...msg('error.internal') };
+}
+
+/** A message for the log when no English was given: its key and its plain params. */
+function logText(said: Message): string {
+  const params = Object.entries(said.params)
+    .filter(([, value]) => typeof value === 'string' || typeof value === 'number')
+    .map(([name, value]) => `${name}=${String(value)}`);
+  return params.length ? `${said.key} (${params.join(', ')})` : said.key;
 }

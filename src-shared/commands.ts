@@ -1,6 +1,7 @@
 // Every command the renderer may call: a zod schema for its input and the type of its output.
 import { z } from 'zod';
 import type { Result } from './errors';
+import type { MessageKey } from './messages';
 import { printerFaults } from './printer-faults';
 import {
   printerDocuments,
@@ -21,13 +22,32 @@ import {
 // ---------------------------------------------------------------------------------------------
 // Input schemas
 
+// A schema's own problem is a message key, so the packer reads it in their language; parseInput
+// passes the field it is about as `field`.
+const inputProblems = [
+  'error.input.scanEmpty',
+  'error.input.scanTooLong',
+  'error.input.scanCharacters',
+  'error.input.printerName',
+  'error.input.printerAddress',
+  'error.input.publicKey',
+  'error.input.secretKey',
+  'error.input.accountName',
+  'error.input.merchantName',
+  'error.input.date',
+] as const satisfies readonly MessageKey[];
+type InputProblem = (typeof inputProblems)[number];
+const problem = (key: InputProblem) => key;
+const isInputProblem = (text: string): text is InputProblem =>
+  (inputProblems as readonly string[]).includes(text);
+
 const scanCode = z
   .string()
   .trim()
-  .min(1, 'The scan is empty.')
-  .max(100, 'The scan is longer than any order number or tracking number.')
+  .min(1, problem('error.input.scanEmpty'))
+  .max(100, problem('error.input.scanTooLong'))
   // Barcodes and order numbers are printable ASCII; control characters mean a scanner misread.
-  .regex(/^[\x20-\x7E]+$/, 'The scan contains characters no barcode holds.');
+  .regex(/^[\x20-\x7E]+$/, problem('error.input.scanCharacters'));
 
 export const commands = {
   'station.status': { input: z.object({}).strict(), output: {} as StationStatus },
@@ -70,9 +90,9 @@ export const commands = {
   'printers.add': {
     input: z
       .object({
-        name: z.string().trim().min(1, 'Give the printer a name.').max(80),
+        name: z.string().trim().min(1, problem('error.input.printerName')).max(80),
         transport: z.enum(['tcp', 'usb', 'cups', 'windows']),
-        address: z.string().trim().min(1, 'Give the printer an address.').max(300),
+        address: z.string().trim().min(1, problem('error.input.printerAddress')).max(300),
         language: z.enum(['zpl', 'pdf']),
         dpi: z.union([z.literal(203), z.literal(300), z.literal(600)]).default(203),
         paper: z.enum(['A6', 'A4']).default('A6'),
@@ -115,8 +135,8 @@ export const commands = {
   'accounts.verify': {
     input: z
       .object({
-        publicKey: z.string().trim().min(1, 'Enter the public key.').max(200),
-        secretKey: z.string().trim().min(1, 'Enter the secret key.').max(200),
+        publicKey: z.string().trim().min(1, problem('error.input.publicKey')).max(200),
+        secretKey: z.string().trim().min(1, problem('error.input.secretKey')).max(200),
       })
       .strict(),
     output: {} as AccountChoices,
@@ -124,11 +144,11 @@ export const commands = {
   'accounts.add': {
     input: z
       .object({
-        publicKey: z.string().trim().min(1, 'Enter the public key.').max(200),
-        secretKey: z.string().trim().min(1, 'Enter the secret key.').max(200),
+        publicKey: z.string().trim().min(1, problem('error.input.publicKey')).max(200),
+        secretKey: z.string().trim().min(1, problem('error.input.secretKey')).max(200),
       })
       .extend({
-        name: z.string().trim().min(1, 'Give the account a name.').max(80),
+        name: z.string().trim().min(1, problem('error.input.accountName')).max(80),
         api: z.enum(['v3', 'v2']).default('v3'),
         integrationId: z.number().int().positive(),
         senderAddressId: z.number().int().positive().nullable().default(null),
@@ -157,8 +177,8 @@ export const commands = {
   'accounts.reconnect': {
     input: z
       .object({
-        publicKey: z.string().trim().min(1, 'Enter the public key.').max(200),
-        secretKey: z.string().trim().min(1, 'Enter the secret key.').max(200),
+        publicKey: z.string().trim().min(1, problem('error.input.publicKey')).max(200),
+        secretKey: z.string().trim().min(1, problem('error.input.secretKey')).max(200),
       })
       .extend({ id: z.string().min(1).max(64) })
       .strict(),
@@ -173,7 +193,7 @@ export const commands = {
     input: z
       .object({
         id: z.string().min(1).max(64).optional(),
-        name: z.string().trim().min(1, 'Give the merchant a name.').max(80),
+        name: z.string().trim().min(1, problem('error.input.merchantName')).max(80),
         orderPrefix: z
           .string()
           .trim()
@@ -193,8 +213,8 @@ export const commands = {
   'billing.export': {
     input: z
       .object({
-        from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'A date like 2026-11-21.'),
-        to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'A date like 2026-11-21.'),
+        from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, problem('error.input.date')),
+        to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, problem('error.input.date')),
       })
       .strict(),
     output: {} as BillingExport,
@@ -234,17 +254,25 @@ export const ipcChannels = {
   events: 'packdesk:events',
 } as const;
 
-/** Parse a command's raw input, turning zod issues into one `invalid-input` error. */
+/**
+ * Parse a command's raw input into one `invalid-input` error: the first issue's key when the
+ * schema gave one, with the field it is about; zod's own English otherwise, as the detail.
+ */
 export function parseInput<C extends CommandName>(name: C, raw: unknown): Result<ParsedInput<C>> {
   const parsed = commands[name].input.safeParse(raw ?? {});
   if (parsed.success) return { ok: true, value: parsed.data as ParsedInput<C> };
-  const message = parsed.error.issues
+  const [first] = parsed.error.issues;
+  const field = first?.path.join('.') ?? '';
+  if (first && isInputProblem(first.message)) {
+    return { ok: false, error: { code: 'invalid-input', key: first.message, params: { field } } };
+  }
+  const detail = parsed.error.issues
     .map((issue) =>
       issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message,
     )
     .join('; ');
   return {
     ok: false,
-    error: { code: 'invalid-input', key: 'error.invalidInput', params: { detail: message } },
+    error: { code: 'invalid-input', key: 'error.invalidInput', params: { detail, field } },
   };
 }

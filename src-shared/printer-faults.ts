@@ -1,5 +1,6 @@
-// Printer faults and the words for them, shared by the station and the screen. Plain data with
-// no dependencies, so the renderer can import it without pulling the contract's zod in.
+// Printer faults and their message keys, shared by the station and the screen. Plain data with
+// no zod, so the renderer can import it without pulling the contract's schemas in.
+import { msg, type Message } from './messages';
 
 /** Faults a printer reports about itself. */
 export const printerFaults = [
@@ -13,20 +14,13 @@ export const printerFaults = [
 ] as const;
 export type PrinterFault = (typeof printerFaults)[number];
 
-/** What a packer reads for each fault, on the screen and in a waiting label's reason. */
-export const faultText: Record<PrinterFault, string> = {
-  'paper-out': 'Paper out',
-  'head-open': 'Print head open',
-  'ribbon-out': 'Ribbon out',
-  paused: 'Paused',
-  'buffer-full': 'Receive buffer full',
-  'head-too-hot': 'Print head too hot',
-  other: 'Printer error',
-};
+/** What a packer reads for a fault: its message key, `printer.fault.<fault>`. */
+export function faultMessage(fault: PrinterFault): Message {
+  return msg(`printer.fault.${fault}`);
+}
 
-/** "Paper out, print head open" — or "Ready" when there are no faults. */
-export function describeFaults(faults: readonly PrinterFault[]): string {
-  if (faults.length === 0) return 'Ready';
-  const text = faults.map((fault) => faultText[fault]).join(', ');
-  return text.charAt(0) + text.slice(1).toLowerCase();
+/** The faults as one message (a list the renderer joins), or "Ready" when there are none. */
+export function describeFaults(faults: readonly PrinterFault[]): Message {
+  if (faults.length === 0) return msg('printer.ready');
+  return msg('printer.faults', { faults: faults.map(faultMessage) });
 }

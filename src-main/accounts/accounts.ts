@@ -1,11 +1,13 @@
 // The station's Sendcloud accounts: their settings (SQLite), their keys (the OS keychain only),
 // one client each, and whether each can be used now. A 401 turns an account to `reconnect`;
 // its jobs wait until a packer gives new keys, while other accounts carry on.
-import type {
-  AccountChoices,
-  AccountState,
-  AccountView,
-  AppErrorData,
+import {
+  msg,
+  type AccountChoices,
+  type AccountState,
+  type AccountView,
+  type AppErrorData,
+  type Message,
 } from '../../src-shared';
 import type { Clock } from '../clock';
 import { AppError } from '../errors';
@@ -16,7 +18,7 @@ import {
   type SendcloudClientOptions,
 } from '../sendcloud/client';
 import { SendcloudAuthError, SendcloudError } from '../sendcloud/errors';
-import { describeFailure } from '../shipping/failures';
+import { describeFailure } from '../describe-error';
 import { deleteAccount, listAccounts, saveAccount, type AccountRecord } from '../store/accounts';
 import type { Db } from '../store/db';
 import { deleteOrdersOfAccount } from '../store/orders';
@@ -51,14 +53,11 @@ interface Live {
   record: AccountRecord;
   fixed: boolean;
   state: AccountState;
-  stateReason: string | null;
+  stateReason: Message | null;
   client: SendcloudClient | null;
 }
 
 const log = createLogger('accounts');
-
-const refusedKeys =
-  'Sendcloud did not accept these keys. Copy them again from Settings → Integrations in the Sendcloud panel.';
 
 export function createAccounts(options: AccountsOptions) {
   const { db } = options;
@@ -104,7 +103,7 @@ export function createAccounts(options: AccountsOptions) {
       record,
       fixed: false,
       state: 'locked',
-      stateReason: 'Reading its keys from the OS keychain…',
+      stateReason: msg('account.state.readingKeys'),
       client: null,
     });
   }
@@ -120,17 +119,20 @@ export function createAccounts(options: AccountsOptions) {
 
   function get(id: string): Live {
     const account = live.get(id);
-    if (!account) throw new AppError('invalid-input', `There is no account ${id}.`);
+    if (!account) {
+      throw new AppError('invalid-input', msg('account.unknown', { id }), {
+        log: `There is no account ${id}.`,
+      });
+    }
     return account;
   }
 
   function editable(id: string): Live {
     const account = get(id);
     if (account.fixed) {
-      throw new AppError(
-        'forbidden',
-        `${account.record.name} is set by the station's environment (PACKDESK_SENDCLOUD_*); change it there.`,
-      );
+      throw new AppError('forbidden', msg('account.fixed', { account: account.record.name }), {
+        log: `${account.record.name} is set by the station's environment; change it there.`,
+      });
     }
     return account;
   }
@@ -142,8 +144,8 @@ export function createAccounts(options: AccountsOptions) {
     if (!account || account.state !== 'connected') return;
     account.state = 'reconnect';
     account.stateReason = account.fixed
-      ? 'Sendcloud refused the keys from PACKDESK_SENDCLOUD_*: set new ones and restart.'
-      : 'Sendcloud refused its keys (changed or revoked): reconnect with new keys.';
+      ? msg('account.state.envKeysRefused')
+      : msg('account.state.keysRefused');
     log.warn('Sendcloud refused an account’s keys', { account: id });
     changed();
   }
@@ -156,7 +158,10 @@ export function createAccounts(options: AccountsOptions) {
       integrations = await client.listIntegrations();
     } catch (error) {
       if (error instanceof SendcloudError && error.kind === 'auth') {
-        throw new AppError('auth-failed', refusedKeys);
+        throw new AppError('auth-failed', msg('account.keysNotAccepted'), {
+          log: 'Sendcloud did not accept these keys.',
+          cause: error,
+        });
       }
       throw error;
     }
@@ -200,11 +205,16 @@ export function createAccounts(options: AccountsOptions) {
       for (const account of live.values()) {
         if (account.fixed) continue;
         try {
-          if (problem) throw new AppError('keychain-unavailable', problem.message);
+          if (problem) {
+            throw new AppError('keychain-unavailable', {
+              key: problem.key,
+              params: problem.params,
+            });
+          }
           const keys = await options.keys.read(account.record.id);
           if (!keys) {
             account.state = 'reconnect';
-            account.stateReason = 'Its keys are not in this computer’s keychain: enter them again.';
+            account.stateReason = msg('account.state.keysMissing');
             continue;
           }
           account.client = clientFor(keys, account.record.id);
@@ -212,7 +222,8 @@ export function createAccounts(options: AccountsOptions) {
           account.stateReason = null;
         } catch (error) {
           account.state = 'locked';
-          account.stateReason = describeFailure(error).message;
+          const { key, params } = describeFailure(error);
+          account.stateReason = { key, params };
         }
       }
       changed();
@@ -228,9 +239,7 @@ export function createAccounts(options: AccountsOptions) {
       const account = get(id);
       if (account.state !== 'connected' || !account.client) {
         // As Sendcloud's own 401 would: the job waits for a reconnect instead of failing.
-        throw new SendcloudAuthError(
-          `${account.record.name}: ${account.stateReason ?? 'not connected'}`,
-        );
+        throw new SendcloudAuthError(`${account.record.name}: ${account.state}`);
       }
       return account.client;
     },
@@ -250,14 +259,14 @@ export function createAccounts(options: AccountsOptions) {
       if (!choices.integrations.some((i) => i.id === settings.integrationId)) {
         throw new AppError(
           'invalid-input',
-          `These keys have no integration ${settings.integrationId}.`,
+          msg('account.noSuchIntegration', { id: settings.integrationId }),
+          { log: `These keys have no integration ${settings.integrationId}.` },
         );
       }
       if ([...live.values()].some((a) => a.record.name === settings.name)) {
-        throw new AppError(
-          'invalid-input',
-          `There is already an account named "${settings.name}".`,
-        );
+        throw new AppError('invalid-input', msg('account.nameTaken', { name: settings.name }), {
+          log: 'There is already an account with this name.',
+        });
       }
       const record: AccountRecord = {
         ...settings,
@@ -297,7 +306,11 @@ export function createAccounts(options: AccountsOptions) {
       if (!choices.integrations.some((i) => i.id === account.record.integrationId)) {
         throw new AppError(
           'invalid-input',
-          `These keys do not reach integration ${account.record.integrationId} of ${account.record.name}.`,
+          msg('account.keysMissIntegration', {
+            id: account.record.integrationId,
+            account: account.record.name,
+          }),
+          { log: `These keys do not reach integration ${account.record.integrationId}.` },
         );
       }
       await options.keys.write(id, keys);

@@ -2,7 +2,7 @@
 // Windows Credential Manager), one entry per account under one service name. When the keychain
 // cannot be used there is no fallback: every call says why, in words a warehouse admin can act on.
 import { AppError } from '../errors';
-import type { AppErrorData } from '../../src-shared';
+import { msg, type AppErrorData, type Message } from '../../src-shared';
 
 export interface AccountKeys {
   publicKey: string;
@@ -80,10 +80,10 @@ export function classifyKeychainError(raw: string): KeychainFailure {
   return 'refused';
 }
 
-function keychainName(platform: NodeJS.Platform): string {
-  if (platform === 'darwin') return 'macOS Keychain';
-  if (platform === 'win32') return 'Windows Credential Manager';
-  return 'OS keychain';
+function keychainName(platform: NodeJS.Platform): Message {
+  if (platform === 'darwin') return msg('account.keychain.mac');
+  if (platform === 'win32') return msg('account.keychain.windows');
+  return msg('account.keychain.os');
 }
 
 /** What a warehouse user or admin reads; `detail` is the OS's own words, already scrubbed. */
@@ -92,43 +92,38 @@ export function keychainMessage(
   platform: NodeJS.Platform,
   detail = '',
   timeoutMs = KEYCHAIN_TIMEOUT_MS,
-): string {
-  const name = keychainName(platform);
+): Message {
+  const keychain = keychainName(platform);
   const seconds = Math.max(1, Math.round(timeoutMs / 1000));
   switch (failure) {
     case 'locked':
-      if (platform === 'darwin') {
-        return `The ${name} is locked or did not allow Packdesk: unlock the login keychain (Keychain Access), allow Packdesk when asked, and try again.`;
-      }
-      return `The ${name} is locked: unlock it (log in to the desktop session) and try again.`;
+      if (platform === 'darwin') return msg('account.keychain.lockedMac');
+      return msg('account.keychain.locked', { keychain });
     case 'timeout':
-      return `The ${name} is locked: unlock it (answer its unlock prompt, or log in to the desktop session) and try again. It gave no answer within ${seconds} s.`;
+      return msg('account.keychain.noAnswer', { keychain, seconds });
     case 'no-service':
-      if (platform === 'win32') {
-        return `${name} cannot be used in this logon session: run Packdesk from a normal desktop login (not as a service) and try again.`;
-      }
-      if (platform === 'darwin') {
-        return `The ${name} cannot be reached: run Packdesk from a logged-in desktop session and try again.`;
-      }
-      return 'No OS keychain is running (Secret Service, e.g. GNOME Keyring or KWallet): start one in the desktop session (log in to the desktop, not over SSH or as a service) and try again.';
+      if (platform === 'win32') return msg('account.keychain.noSessionWindows');
+      if (platform === 'darwin') return msg('account.keychain.noSessionMac');
+      return msg('account.keychain.noService');
     case 'no-keyring':
-      if (platform === 'darwin') {
-        return `The ${name} has no default keychain: set one in Keychain Access and try again.`;
-      }
-      return `The ${name} has no default keyring to keep keys in: create one (e.g. in Passwords and Keys, or by logging in to the desktop session) and try again.`;
+      if (platform === 'darwin') return msg('account.keychain.noDefaultMac');
+      return msg('account.keychain.noKeyring', { keychain });
     case 'library-missing':
-      if (platform === 'linux') {
-        return 'The OS keychain library (libsecret) could not be loaded: install it (Debian/Ubuntu: libsecret-1-0) and restart Packdesk.';
-      }
-      return `Packdesk could not load its ${name} module: reinstall Packdesk.`;
+      if (platform === 'linux') return msg('account.keychain.noLibsecret');
+      return msg('account.keychain.noModule', { keychain });
     case 'refused':
-      return `The ${name} refused the request${detail ? ` (${detail})` : ''}: try again, or ask your administrator.`;
+      return detail
+        ? msg('account.keychain.refused.detail', { keychain, detail })
+        : msg('account.keychain.refused', { keychain });
   }
 }
 
 /** The store's own message for an entry that is not a pair of keys Packdesk wrote. */
-export function corruptEntryMessage(accountId: string, platform: NodeJS.Platform): string {
-  return `The keys kept in the ${keychainName(platform)} for account ${accountId} are unreadable: enter the account's keys again.`;
+export function corruptEntryMessage(accountId: string, platform: NodeJS.Platform): Message {
+  return msg('account.keychain.unreadable', {
+    keychain: keychainName(platform),
+    account: accountId,
+  });
 }
 
 /** Parse an entry read back; null unless it is exactly a non-empty public and secret key. */
@@ -182,11 +177,10 @@ export function createKeytarStore(options: KeytarStoreOptions = {}): KeyStore {
   let stuck: Promise<unknown> | null = null;
 
   const unavailable = (failure: KeychainFailure, detail = '', cause?: unknown) =>
-    new AppError(
-      'keychain-unavailable',
-      keychainMessage(failure, platform, detail, timeoutMs),
-      cause === undefined ? undefined : { cause },
-    );
+    new AppError('keychain-unavailable', keychainMessage(failure, platform, detail, timeoutMs), {
+      log: `keychain unavailable: ${failure}${detail ? ` (${detail})` : ''}`,
+      ...(cause === undefined ? {} : { cause }),
+    });
 
   async function loadedKeytar(): Promise<KeytarLike> {
     keytar ??= loadKeytar();
@@ -250,7 +244,9 @@ export function createKeytarStore(options: KeytarStoreOptions = {}): KeyStore {
 
   function requireAccountId(accountId: string): void {
     if (typeof accountId !== 'string' || accountId.length === 0) {
-      throw new AppError('invalid-input', 'An account id is needed to reach its keys.');
+      throw new AppError('invalid-input', msg('account.keychain.noAccountId'), {
+        log: 'An account id is needed to reach its keys.',
+      });
     }
   }
 
@@ -267,7 +263,9 @@ export function createKeytarStore(options: KeytarStoreOptions = {}): KeyStore {
         const keys = parseKeysEntry(entry);
         // No cause: a JSON error quotes the text, and the text may hold a key.
         if (!keys) {
-          throw new AppError('keychain-unavailable', corruptEntryMessage(accountId, platform));
+          throw new AppError('keychain-unavailable', corruptEntryMessage(accountId, platform), {
+            log: `The keychain entry of account ${accountId} is unreadable.`,
+          });
         }
         return keys;
       });
@@ -283,7 +281,9 @@ export function createKeytarStore(options: KeytarStoreOptions = {}): KeyStore {
           !publicKey ||
           !secretKey
         ) {
-          throw new AppError('invalid-input', 'Both the public key and the secret key are needed.');
+          throw new AppError('invalid-input', msg('account.keysNeeded'), {
+            log: 'Both the public key and the secret key are needed.',
+          });
         }
         const entry = JSON.stringify({ publicKey, secretKey });
         await call(

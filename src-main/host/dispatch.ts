@@ -1,5 +1,6 @@
 import {
   isCommandName,
+  msg,
   parseInput,
   type CommandName,
   type CommandOutput,
@@ -18,7 +19,7 @@ const log = createLogger('host');
 
 /**
  * The one path from a transport into the station: check the command exists, validate its
- * input with the contract's schema, run it, and return errors as `{ code, message }` data.
+ * input with the contract's schema, run it, and return errors as `{ code, key, params }` data.
  */
 export async function dispatch(
   handlers: CommandHandlers,
@@ -28,7 +29,7 @@ export async function dispatch(
   if (!isCommandName(name)) {
     return {
       ok: false,
-      error: { code: 'unknown-command', message: `There is no command "${name}".` },
+      error: { code: 'unknown-command', ...msg('error.unknownCommand', { command: name }) },
     };
   }
   const input = parseInput(name, rawInput);

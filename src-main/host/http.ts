@@ -4,7 +4,7 @@ import http from 'node:http';
 import type net from 'node:net';
 import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { EventEnvelope } from '../../src-shared';
+import { msg, type EventEnvelope } from '../../src-shared';
 import { createLogger } from '../log';
 import type { Station } from '../station';
 import { dispatch } from './dispatch';
@@ -138,7 +138,7 @@ export async function startBrowserHost(
     } catch {
       const result = {
         ok: false,
-        error: { code: 'invalid-input', message: 'The request body is not JSON.' },
+        error: { code: 'invalid-input', ...msg('error.notJson') },
       };
       return send(res, 400, JSON.stringify(result), { 'content-type': 'application/json' });
     }

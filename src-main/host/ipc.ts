@@ -1,9 +1,4 @@
-import {
-  commandNames,
-  ipcChannels,
-  type EventEnvelope,
-  type Result,
-} from '../../src-shared';
+import { commandNames, ipcChannels, msg, type EventEnvelope, type Result } from '../../src-shared';
 import type { Station } from '../station';
 import { dispatch } from './dispatch';
 
@@ -36,7 +31,7 @@ export function bindIpc(
       if (!url || !options.isTrustedFrameUrl(url)) {
         return {
           ok: false,
-          error: { code: 'forbidden', message: 'This window may not use the station.' },
+          error: { code: 'forbidden', ...msg('error.forbidden') },
         };
       }
       return dispatch(station.handlers, name, input);

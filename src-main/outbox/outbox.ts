@@ -1,7 +1,7 @@
 // The durable outbox: every action that touches Sendcloud or a printer is a job in SQLite before
 // it starts. One worker loop per lane takes the oldest job of its lane (scan order, head of line),
 // sleeps on the clock until it is due or something changes, and never busy-loops.
-import type { JobKind } from '../../src-shared';
+import { msg, type JobKind, type Message } from '../../src-shared';
 import type { Clock } from '../clock';
 import { createLogger } from '../log';
 import type { Db } from '../store/db';
@@ -19,10 +19,10 @@ import { transition, type JobEvent } from './policy';
 /** What running a job came to; the outbox turns it into the job's next state. */
 export type JobResult =
   /** `note`: something a packer should know about how it was done (a worked-around mismatch). */
-  | { type: 'done'; note?: string | null }
+  | { type: 'done'; note?: Message | null }
   | { type: 'defer'; event: Extract<JobEvent, { type: 'defer' }> }
   | { type: 'block'; event: Extract<JobEvent, { type: 'block' }> }
-  | { type: 'hold'; reason: string };
+  | { type: 'hold'; reason: Message };
 
 export type JobHandler = (job: Job) => Promise<JobResult>;
 
@@ -121,8 +121,8 @@ export function createOutbox(options: OutboxOptions) {
           type: 'block',
           event: {
             type: 'block',
-            error: { code: 'internal', message: 'The station hit an error on this job.' },
-            reason: 'The station hit an error on this job. Retry, or cancel it.',
+            error: { code: 'internal', ...msg('job.error.internal') },
+            reason: msg('job.internal'),
           },
         };
       }

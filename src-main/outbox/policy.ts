@@ -1,23 +1,23 @@
 // The outbox's rules as pure functions: which state a job may move to, and what a failure means
 // for it. The worker applies them; tests check them without a database or a clock.
-import type { AppErrorData, JobState } from '../../src-shared';
+import { msg, type AppErrorData, type JobState, type Message } from '../../src-shared';
 import { AppError } from '../errors';
 import { PrinterError } from '../printing/printer';
 import { SendcloudError } from '../sendcloud/errors';
-import { describeFailure } from '../shipping/failures';
+import { describeFailure } from '../describe-error';
 import type { Job } from '../store/jobs';
 
 export type JobEvent =
   /** The worker takes the job. */
   | { type: 'start' }
   /** `note` stays on the done job as its reason, e.g. a dpi mismatch worked around. */
-  | { type: 'succeed'; note?: string | null }
+  | { type: 'succeed'; note?: Message | null }
   /** Will work later by itself: offline, Sendcloud busy, printer down. */
-  | { type: 'defer'; error: AppErrorData; reason: string; delayMs: number }
+  | { type: 'defer'; error: AppErrorData; reason: Message; delayMs: number }
   /** Cannot work without a packer: retry or cancel. */
-  | { type: 'block'; error: AppErrorData | null; reason: string }
+  | { type: 'block'; error: AppErrorData | null; reason: Message }
   /** A label kept for a batch print. */
-  | { type: 'hold'; reason: string }
+  | { type: 'hold'; reason: Message }
   /** A packer said go: retry now (and, for a stale label, print it anyway). */
   | { type: 'retry' }
   | { type: 'cancel' }
@@ -40,7 +40,9 @@ const allowed: Record<JobEvent['type'], readonly JobState[]> = {
 
 export class InvalidTransition extends AppError {
   constructor(job: Job, event: JobEvent['type']) {
-    super('invalid-input', `A ${job.state} job cannot ${event}.`);
+    super('invalid-input', msg('job.invalidTransition', { state: job.state, event }), {
+      log: `A ${job.state} job cannot ${event}.`,
+    });
   }
 }
 
@@ -90,12 +92,12 @@ export function transition(job: Job, event: JobEvent, now: number): Job {
         approvedAt: job.state === 'needs-attention' || job.state === 'held' ? now : job.approvedAt,
       };
     case 'cancel':
-      return { ...next, state: 'cancelled', nextAttemptAt: null, reason: 'Cancelled by a packer.' };
+      return { ...next, state: 'cancelled', nextAttemptAt: null, reason: msg('job.cancelled') };
     case 'recover':
       return {
         ...next,
         state: 'queued',
-        reason: 'The station stopped during this job; it checks Sendcloud before trying again.',
+        reason: msg('job.recovered'),
         nextAttemptAt: now,
       };
     case 'wake':
@@ -153,19 +155,19 @@ export function retryDelayMs(attempts: number, options: BackoffOptions): number 
 }
 
 /** What the packer reads for a job waiting on this failure. */
-export function waitingReason(kind: FailureClass, error: AppErrorData): string {
+export function waitingReason(kind: FailureClass, error: AppErrorData): Message {
+  const said: Message = { key: error.key, params: error.params };
   switch (kind) {
     case 'offline':
-      return 'Sendcloud is unreachable: queued, it prints when the connection is back.';
+      return msg('job.waiting.offline');
     case 'printer':
-      return `Waiting for the printer: ${error.message}`;
+      return msg('job.waiting.printer', { problem: said });
     case 'transient':
-      if (error.code === 'auth-failed')
-        return 'Sendcloud refused the API keys: waiting for a reconnect.';
+      if (error.code === 'auth-failed') return msg('job.waiting.keysRefused');
       return error.code === 'rate-limited'
-        ? 'Sendcloud asked to slow down: trying again shortly.'
-        : 'Sendcloud is having trouble: trying again shortly.';
+        ? msg('job.waiting.slowDown')
+        : msg('job.waiting.sendcloudTrouble');
     case 'terminal':
-      return error.message;
+      return said;
   }
 }

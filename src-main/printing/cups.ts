@@ -1,5 +1,7 @@
 import { createRequire } from 'node:module';
 import os from 'node:os';
+import { msg, type Message } from '../../src-shared';
+import { AppError } from '../errors';
 import {
   PrinterError,
   describeFaults,
@@ -33,7 +35,7 @@ export interface CupsQueue {
 export interface CupsQueueList {
   queues: CupsQueue[];
   /** Why the list is empty because no print service answered; null when CUPS answered. */
-  reason: string | null;
+  reason: Message | null;
 }
 
 export interface CupsOptions {
@@ -209,9 +211,9 @@ const isTimeout = (error: unknown) =>
   error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
 
 /** "ECONNREFUSED", "no answer within 5 s", … for messages about a request that got no answer. */
-function describeNetworkError(error: unknown, timeoutMs: number): string {
+function describeNetworkError(error: unknown, timeoutMs: number): Message | string {
   if (isTimeout(error)) {
-    return `no answer within ${Math.round(timeoutMs / 100) / 10} s`;
+    return msg('printer.net.noAnswerSeconds', { seconds: Math.round(timeoutMs / 100) / 10 });
   }
   // fetch says only "fetch failed"; the reason (ECONNREFUSED, "bad port", …) is its cause.
   const cause: unknown = error instanceof Error && error.cause ? error.cause : error;
@@ -233,11 +235,19 @@ interface IppClient {
 /** Thrown by IppClient when nothing answered: the caller decides what that means to it. */
 class IppUnreachable extends Error {
   constructor(
-    message: string,
+    /** Where nothing answered: http://127.0.0.1:631. */
+    readonly server: string,
+    /** Why: a network code, or that it gave no answer in time. */
+    readonly reason: Message | string,
     readonly timedOut: boolean,
     options: { cause: unknown },
   ) {
-    super(message, options);
+    super(`nothing answered at ${server}`, options);
+  }
+
+  /** "nothing answered at … (ECONNREFUSED)", for a message. */
+  get said(): Message {
+    return msg('printer.spooler.nothingAnswered', { server: this.server, reason: this.reason });
   }
 }
 
@@ -259,26 +269,22 @@ function ippClient(endpoint: URL, fetchFn: typeof fetch, defaultTimeoutMs: numbe
         });
         body = Buffer.from(await response.arrayBuffer());
       } catch (error) {
-        throw new IppUnreachable(
-          `nothing answered at ${server} (${describeNetworkError(error, timeoutMs)})`,
-          isTimeout(error),
-          { cause: error },
-        );
+        throw new IppUnreachable(server, describeNetworkError(error, timeoutMs), isTimeout(error), {
+          cause: error,
+        });
       }
       if (response.status !== 200) {
         throw new PrinterError(
           'printer-error',
-          `The OS print service at ${server} refused the request (HTTP ${response.status}).`,
+          msg('printer.spooler.refused', { server, status: response.status }),
         );
       }
       try {
         return decodeResponse(body);
       } catch (error) {
-        throw new PrinterError(
-          'printer-error',
-          `The OS print service at ${server} sent an answer that is not IPP.`,
-          { cause: error },
-        );
+        throw new PrinterError('printer-error', msg('printer.spooler.notIpp', { server }), {
+          cause: error,
+        });
       }
     },
   };
@@ -359,9 +365,12 @@ export async function listCupsQueues(options: CupsOptions = {}): Promise<CupsQue
       ],
     });
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
     const reason =
-      error instanceof IppUnreachable ? `No OS print service found: ${detail}.` : detail;
+      error instanceof IppUnreachable
+        ? msg('printer.spooler.notFound', { problem: error.said })
+        : error instanceof AppError
+          ? error.said
+          : msg('printer.status.error', { detail: String(error) });
     return { queues: [], reason };
   }
   // CUPS answers not-found when it has no queues at all.
@@ -369,7 +378,10 @@ export async function listCupsQueues(options: CupsOptions = {}): Promise<CupsQue
   if (response.status >= 0x0100) {
     return {
       queues: [],
-      reason: `The OS print service at ${client.server} refused to list its queues (${response.statusName}).`,
+      reason: msg('printer.spooler.listRefused', {
+        server: client.server,
+        status: response.statusName,
+      }),
     };
   }
   const uriBase = `ipp://${base.hostname}:${base.port || '631'}/printers/`;
@@ -475,26 +487,22 @@ export function createCupsPrinter(options: CupsPrinterOptions): Printer {
     if (response.status === 0x0406) {
       throw new PrinterError(
         'printer-error',
-        `The OS print queue "${queueName}" does not exist at ${client.server}. Choose the printer again in setup.`,
+        msg('printer.queue.missing', { queue: queueName, server: client.server }),
       );
     }
     if (response.status >= 0x0100) {
       throw new PrinterError(
         'printer-error',
-        `The OS print service refused to describe "${queueName}" (${response.statusName}).`,
+        msg('printer.queue.describeRefused', { queue: queueName, status: response.statusName }),
       );
     }
     return response.printers[0] ?? {};
   };
 
   const offline = (error: IppUnreachable) =>
-    new PrinterError(
-      'printer-offline',
-      `No OS print service found: ${error.message}. Is CUPS running?`,
-      {
-        cause: error,
-      },
-    );
+    new PrinterError('printer-offline', msg('printer.spooler.notFound', { problem: error.said }), {
+      cause: error,
+    });
 
   const cancelJob = async (jobId: number) => {
     try {
@@ -522,7 +530,10 @@ export function createCupsPrinter(options: CupsPrinterOptions): Printer {
     let message = '';
     for (;;) {
       if (closing.signal.aborted) {
-        throw new PrinterError('printer-error', `The printer "${queueName}" was closed mid-job.`);
+        throw new PrinterError(
+          'printer-error',
+          msg('printer.closedMidJob', { printer: queueName }),
+        );
       }
       let response: IppResponse | null = null;
       try {
@@ -553,9 +564,12 @@ export function createCupsPrinter(options: CupsPrinterOptions): Printer {
       if (state === 9) return;
       if (state === 7 || state === 8) {
         const why = [inWords(reasons), message].filter(Boolean).join('; ');
+        const ended = state === 7 ? 'printer.queue.jobCancelled' : 'printer.queue.jobAborted';
         throw new PrinterError(
           'printer-error',
-          `The OS queue "${queueName}" ${state === 7 ? 'cancelled' : 'aborted'} the job${why ? ` (${why})` : ''}.`,
+          why
+            ? msg(`${ended}.detail`, { queue: queueName, detail: why })
+            : msg(ended, { queue: queueName }),
         );
       }
       if (Date.now() >= deadline) {
@@ -568,9 +582,12 @@ export function createCupsPrinter(options: CupsPrinterOptions): Printer {
         // Cancel it, or it prints whenever the printer comes back and the retry prints twice.
         await cancelJob(jobId);
         const why = [printerMessage, message].filter(Boolean).join('; ');
+        const seconds = Math.round(jobTimeoutMs / 1000);
         throw new PrinterError(
           'printer-error',
-          `The job was still in the OS queue "${queueName}" after ${Math.round(jobTimeoutMs / 1000)} s${why ? ` (${why})` : ''}, so it was cancelled. Check that the printer is on and connected, then print again.`,
+          why
+            ? msg('printer.queue.stuck.detail', { queue: queueName, seconds, detail: why })
+            : msg('printer.queue.stuck', { queue: queueName, seconds }),
         );
       }
       await wait(pollIntervalMs);
@@ -579,7 +596,7 @@ export function createCupsPrinter(options: CupsPrinterOptions): Printer {
 
   const printJob = async (job: Uint8Array, sendOptions: SendOptions): Promise<void> => {
     if (closing.signal.aborted) {
-      throw new PrinterError('printer-error', `The printer "${queueName}" is closed.`);
+      throw new PrinterError('printer-error', msg('printer.closed', { printer: queueName }));
     }
     const deadline = Date.now() + jobTimeoutMs;
     let printer: IppGroup;
@@ -591,16 +608,17 @@ export function createCupsPrinter(options: CupsPrinterOptions): Printer {
     if (valuesOf(printer, 'printer-is-accepting-jobs')[0] === false) {
       throw new PrinterError(
         'printer-offline',
-        `The OS queue "${queueName}" is not accepting jobs. Enable it in the OS printer settings (cupsaccept ${queueName}).`,
+        msg('printer.queue.rejecting', { queue: queueName }),
       );
     }
     if (enumOf(printer, 'printer-state', printerStates) === 5) {
       // cupsdisable leaves the message "Paused"; a backend that stopped the queue says why.
       const why = stringOf(printer, 'printer-state-message');
-      const detail = why && why !== 'Paused' ? ` (${why})` : '';
       throw new PrinterError(
         'printer-offline',
-        `The OS queue "${queueName}" is paused${detail}. Resume it in the OS printer settings (cupsenable ${queueName}).`,
+        why && why !== 'Paused'
+          ? msg('printer.queue.paused.detail', { queue: queueName, detail: why })
+          : msg('printer.queue.paused', { queue: queueName }),
       );
     }
     const pdf = options.language === 'pdf';
@@ -638,7 +656,7 @@ export function createCupsPrinter(options: CupsPrinterOptions): Printer {
       if (error instanceof IppUnreachable && error.timedOut) {
         throw new PrinterError(
           'printer-error',
-          `The OS print service stopped answering while taking the job for "${queueName}" (${error.message}). Check the OS queue before printing again.`,
+          msg('printer.queue.stoppedAnswering', { queue: queueName, reason: error.said }),
           { cause: error },
         );
       }
@@ -647,19 +665,20 @@ export function createCupsPrinter(options: CupsPrinterOptions): Printer {
     if (response.status === 0x0506) {
       throw new PrinterError(
         'printer-offline',
-        `The OS queue "${queueName}" is not accepting jobs.`,
+        msg('printer.queue.notAccepting', { queue: queueName }),
       );
     }
     if (response.status >= 0x0100) {
       const message = stringOf(response.operation[0], 'status-message');
+      const status = message ? `${response.statusName}: ${message}` : response.statusName;
       throw new PrinterError(
         'printer-error',
-        `The OS queue "${queueName}" refused the job (${response.statusName}${message ? `: ${message}` : ''}).`,
+        msg('printer.queue.refusedJob', { queue: queueName, status }),
       );
     }
     const jobId = numberOf(response.jobs[0], 'job-id');
     if (jobId === null) {
-      throw new PrinterError('printer-error', `The OS queue "${queueName}" gave the job no id.`);
+      throw new PrinterError('printer-error', msg('printer.queue.noJobId', { queue: queueName }));
     }
     await waitForJob(jobId, deadline);
   };
@@ -679,14 +698,18 @@ export function createCupsPrinter(options: CupsPrinterOptions): Printer {
       try {
         printer = await printerAttributes();
       } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
         return {
           reachable: !(error instanceof IppUnreachable),
           faults: error instanceof IppUnreachable ? [] : ['other'],
           pending: null,
           dpi: null,
           source: 'spooler',
-          message: error instanceof IppUnreachable ? `Unreachable: ${message}` : message,
+          message:
+            error instanceof IppUnreachable
+              ? msg('printer.status.unreachable', { reason: error.said })
+              : error instanceof AppError
+                ? error.said
+                : msg('printer.status.error', { detail: String(error) }),
         };
       }
       const faults = faultsFromStateReasons(stringsOf(printer, 'printer-state-reasons'));
@@ -696,10 +719,12 @@ export function createCupsPrinter(options: CupsPrinterOptions): Printer {
       // A stopped or rejecting queue holds or refuses every job: to the packer it is paused.
       if ((stopped || !accepting) && !faults.includes('paused')) faults.push('paused');
       let message = describeFaults(faults);
-      if (!accepting) message += ' (the OS queue is not accepting jobs)';
+      if (!accepting) message = msg('printer.status.queueRejecting', { faults: message });
       // While printing, the backend's own words, e.g. a socket printer it cannot reach.
       const stateMessage = stringOf(printer, 'printer-state-message');
-      if (stateMessage && state === 4 && accepting) message += ` (${stateMessage})`;
+      if (stateMessage && state === 4 && accepting) {
+        message = msg('printer.status.withNote', { faults: message, note: stateMessage });
+      }
       return {
         reachable: true,
         faults,

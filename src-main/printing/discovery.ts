@@ -1,6 +1,7 @@
 // Find printers a packer can add: USB printer-class devices and the OS print queues. Each source
 // that cannot be searched says why in `notes` instead of failing the whole search.
-import type { DiscoveredPrinter, PrinterDiscovery } from '../../src-shared';
+import { msg, type DiscoveredPrinter, type Message, type PrinterDiscovery } from '../../src-shared';
+import { AppError } from '../errors';
 import { listCupsQueues, type CupsOptions } from './cups';
 import { discoverUsbPrinters, type UsbDeps } from './usb';
 import { listWindowsQueues } from './windows-spooler';
@@ -13,12 +14,12 @@ export interface DiscoveryDeps {
 
 export async function discoverPrinters(deps: DiscoveryDeps = {}): Promise<PrinterDiscovery> {
   const platform = deps.platform ?? process.platform;
-  const notes: string[] = [];
+  const notes: Message[] = [];
   const printers: DiscoveredPrinter[] = [];
 
   const usb = discoverUsbPrinters(deps.usb ?? {}).then(
     (found) => {
-      if (found.length === 0) notes.push('No USB printers are connected.');
+      if (found.length === 0) notes.push(msg('printer.discovery.noUsb'));
       for (const device of found) {
         const name = [device.manufacturer, device.product].filter(Boolean).join(' ');
         printers.push({
@@ -38,7 +39,14 @@ export async function discoverPrinters(deps: DiscoveryDeps = {}): Promise<Printe
       }
     },
     (error: unknown) => {
-      notes.push(`USB could not be searched: ${(error as Error).message}`);
+      notes.push(
+        msg('printer.discovery.usbFailed', {
+          problem:
+            error instanceof AppError
+              ? error.said
+              : msg('printer.status.error', { detail: String(error) }),
+        }),
+      );
     },
   );
 
@@ -60,7 +68,7 @@ export async function discoverPrinters(deps: DiscoveryDeps = {}): Promise<Printe
         })
       : listCupsQueues(deps.cups ?? {}).then((list) => {
           if (list.reason) notes.push(list.reason);
-          else if (list.queues.length === 0) notes.push('The OS print service has no queues.');
+          else if (list.queues.length === 0) notes.push(msg('printer.discovery.noQueues'));
           for (const queue of list.queues) {
             printers.push({
               transport: 'cups',
@@ -70,7 +78,7 @@ export async function discoverPrinters(deps: DiscoveryDeps = {}): Promise<Printe
               detail: [queue.name, queue.makeAndModel, queue.raw ? 'raw queue' : null]
                 .filter(Boolean)
                 .join(', '),
-              problem: queue.acceptingJobs ? null : 'The queue is not accepting jobs.',
+              problem: queue.acceptingJobs ? null : msg('printer.discovery.queueRejecting'),
               added: false,
             });
           }

@@ -1,5 +1,6 @@
 // Which bytes go to which printer: a stored label (ZPL or PDF, made at some resolution) turned into
 // what this printer prints at the right physical size, and what to ask Sendcloud for up front.
+import { msg, type Message } from '../../src-shared';
 import { AppError } from '../errors';
 import { inspectPdf, pngToPdf, placeLabelOnPaper, renderPdfToPng, type Paper } from './pdf';
 import { pdfToZpl, rescaleZplLabel } from './raster';
@@ -23,7 +24,7 @@ export interface PreparedJob {
   /** The sheet a PDF job is laid out for; absent for ZPL. */
   media?: Paper;
   /** Something the packer should know about this print, or null. */
-  warning: string | null;
+  warning: Message | null;
   path: 'native-zpl' | 'pdf-to-zpl' | 'zpl-rescaled' | 'pdf' | 'zpl-to-pdf';
 }
 
@@ -47,7 +48,7 @@ export async function prepareLabel(
     if (label.dpi === printer.dpi) return { bytes: label.bytes, warning: null, path: 'native-zpl' };
     return {
       bytes: await rescaleZplLabel(label.bytes, { fromDpi: label.dpi, toDpi: printer.dpi }),
-      warning: `This label is ${label.dpi} dpi ZPL but the printer is ${printer.dpi} dpi: printed from a re-rendered image at the right size.`,
+      warning: msg('printer.warning.dpiMismatch', { labelDpi: label.dpi, printerDpi: printer.dpi }),
       path: 'zpl-rescaled',
     };
   }
@@ -66,7 +67,10 @@ export async function prepareLabel(
   return {
     bytes: await placeLabelOnPaper(picture, printer.paper, printer.position),
     media: printer.paper,
-    warning: `This label is ZPL but the printer prints PDF: printed from an image of the label, scaled to fit ${printer.paper === 'A4' ? 'a quarter of A4' : 'A6'}.`,
+    warning:
+      printer.paper === 'A4'
+        ? msg('printer.warning.zplOnPdfA4')
+        : msg('printer.warning.zplOnPdfA6'),
     path: 'zpl-to-pdf',
   };
 }
@@ -96,6 +100,6 @@ export async function previewLabel(label: StoredLabel): Promise<Buffer> {
 // command a printer ignores the file. PDFs are judged by pdfjs as they are opened.
 function assertZpl(bytes: Buffer): void {
   if (!/\^XA/i.test(bytes.toString('latin1'))) {
-    throw new AppError('label-invalid', 'The label file is not ZPL: it has no ^XA start command.');
+    throw new AppError('label-invalid', msg('printer.label.notZpl'));
   }
 }

@@ -3,6 +3,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { PDFDocument, type PDFEmbeddedPage } from 'pdf-lib';
+import { msg } from '../../src-shared';
 import { AppError } from '../errors';
 
 /** A picture in memory: RGBA, four bytes a pixel, row after row from the top. */
@@ -63,7 +64,7 @@ async function openPdf(pdf: Uint8Array): Promise<PdfDocument> {
       verbosity: VerbosityLevel.ERRORS,
     }).promise;
   } catch (error) {
-    throw new AppError('label-invalid', 'The label is not a readable PDF file.', { cause: error });
+    throw new AppError('label-invalid', msg('printer.label.notPdf'), { cause: error });
   }
 }
 
@@ -86,10 +87,10 @@ async function renderPage<T>(
   const doc = await openPdf(pdf);
   try {
     if (!Number.isInteger(page) || page < 1 || page > doc.numPages) {
-      throw new AppError('label-invalid', `The label PDF has no page ${page}.`);
+      throw new AppError('label-invalid', msg('printer.label.noPage', { page }));
     }
     const pdfPage = await doc.getPage(page).catch((error: unknown) => {
-      throw new AppError('label-invalid', `Page ${page} of the label PDF cannot be read.`, {
+      throw new AppError('label-invalid', msg('printer.label.pageUnreadable', { page }), {
         cause: error,
       });
     });
@@ -149,7 +150,7 @@ export async function inspectPdf(
 ): Promise<{ pages: number; width: number; height: number }> {
   const doc = await openPdf(pdf);
   try {
-    if (doc.numPages < 1) throw new AppError('label-invalid', 'The label PDF has no pages.');
+    if (doc.numPages < 1) throw new AppError('label-invalid', msg('printer.label.noPages'));
     const { width, height } = (await doc.getPage(1)).getViewport({ scale: 1 });
     return { pages: doc.numPages, width, height };
   } finally {
@@ -178,7 +179,7 @@ export async function placeLabelOnPaper(
     if (source.getPageCount() < 1) throw new Error('no pages');
     [label] = (await out.embedPdf(source, [0])) as [PDFEmbeddedPage];
   } catch (error) {
-    throw new AppError('label-invalid', 'The label is not a readable PDF file.', { cause: error });
+    throw new AppError('label-invalid', msg('printer.label.notPdf'), { cause: error });
   }
   const [slotW, slotH] = PAPER.A6;
   const [pageW, pageH] = PAPER[paper];

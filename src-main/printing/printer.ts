@@ -1,4 +1,4 @@
-import type { PrinterFault, PrinterStatusView } from '../../src-shared';
+import { msg, type Message, type PrinterFault, type PrinterStatusView } from '../../src-shared';
 import { AppError } from '../errors';
 
 /** What a printer speaks: ZPL II for thermal label printers, PDF for office and A6 printers. */
@@ -7,13 +7,8 @@ export type PrinterLanguage = 'zpl' | 'pdf';
 /** How the station reaches a printer. */
 export type PrinterTransport = 'tcp' | 'usb' | 'cups' | 'windows';
 
-/** Faults a printer reports about itself, and their words: one list, shared with the screen. */
-export {
-  describeFaults,
-  faultText,
-  printerFaults,
-  type PrinterFault,
-} from '../../src-shared';
+/** Faults a printer reports about itself, and their messages: one list, shared with the screen. */
+export { describeFaults, faultMessage, printerFaults, type PrinterFault } from '../../src-shared';
 
 /**
  * What a printer says about itself right now: the contract's view of it, before the station
@@ -51,17 +46,20 @@ export interface Printer {
 
 export type PrinterErrorCode = 'printer-offline' | 'printer-error' | 'printer-fault';
 
-/** A printer failure: an AppError whose code is one a printer can cause. */
+/**
+ * A printer failure: an AppError whose code is one a printer can cause, what a packer reads as
+ * a message, and (in `log`) the English for the log.
+ */
 export class PrinterError extends AppError {
   declare readonly code: PrinterErrorCode;
   /** The faults the printer reported, for `printer-fault`. */
   readonly faults: PrinterFault[];
   constructor(
     code: PrinterErrorCode,
-    message: string,
-    options?: { cause?: unknown; faults?: PrinterFault[] },
+    said: Message,
+    options?: { cause?: unknown; faults?: PrinterFault[]; log?: string },
   ) {
-    super(code, message, options);
+    super(code, said, options);
     this.name = 'PrinterError';
     this.faults = options?.faults ?? [];
   }
@@ -72,9 +70,9 @@ export function parseTcpAddress(address: string): { host: string; port: number }
   const match = /^(?:tcp:\/\/)?(\[[^\]]+\]|[^:/\s]+)(?::(\d{1,5}))?\/?$/.exec(address.trim());
   const port = match?.[2] ? Number(match[2]) : 9100;
   if (!match?.[1] || port < 1 || port > 65535) {
-    throw new Error(
-      `"${address}" is not a network printer address; use host:port, e.g. 10.0.0.7:9100.`,
-    );
+    throw new AppError('invalid-input', msg('printer.address.invalid', { address }), {
+      log: `"${address}" is not a network printer address.`,
+    });
   }
   return { host: match[1].replace(/^\[|\]$/g, ''), port };
 }

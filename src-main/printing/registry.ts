@@ -1,13 +1,15 @@
 // The station's printers: the ones a packer set up (stored), the fixed ones (the environment's
 // printer, demo mode's virtual printer), which printer takes which document, and each one's
 // live status, polled so a paper-out shows on screen before the next scan.
-import type {
-  PrinterDocument,
-  PrinterSetup,
-  PrinterStatusView,
-  PrinterView,
+import {
+  msg,
+  printerDocuments,
+  type Message,
+  type PrinterDocument,
+  type PrinterSetup,
+  type PrinterStatusView,
+  type PrinterView,
 } from '../../src-shared';
-import { printerDocuments } from '../../src-shared';
 import type { Clock } from '../clock';
 import { AppError } from '../errors';
 import { createLogger } from '../log';
@@ -66,7 +68,7 @@ const unknownStatus: PrinterStatusView = {
   pending: null,
   dpi: null,
   source: 'none',
-  message: 'Not checked yet',
+  message: msg('printer.status.notChecked'),
   checkedAt: null,
 };
 
@@ -107,7 +109,7 @@ export function createPrinterRegistry(options: PrinterRegistryOptions) {
         opened = options.open(record);
       } catch (error) {
         log.warn('printer cannot be opened', { printer: record.id, error });
-        opened = unavailablePrinter(record, (error as Error).message);
+        opened = unavailablePrinter(record, whyNotOpened(error));
       }
     }
     const entry: PrinterEntry = { record, printer: opened, fixed: false, status: unknownStatus };
@@ -149,17 +151,20 @@ export function createPrinterRegistry(options: PrinterRegistryOptions) {
 
   function get(id: string): PrinterEntry {
     const entry = entries.get(id);
-    if (!entry) throw new AppError('invalid-input', `There is no printer ${id}.`);
+    if (!entry) {
+      throw new AppError('invalid-input', msg('printer.unknown', { id }), {
+        log: `There is no printer ${id}.`,
+      });
+    }
     return entry;
   }
 
   function editable(id: string): PrinterEntry {
     const entry = get(id);
     if (entry.fixed) {
-      throw new AppError(
-        'forbidden',
-        `${entry.record.name} is set up by the station's environment; change it there.`,
-      );
+      throw new AppError('forbidden', msg('printer.fixed', { printer: entry.record.name }), {
+        log: `${entry.record.name} is set up by the station's environment.`,
+      });
     }
     return entry;
   }
@@ -176,7 +181,7 @@ export function createPrinterRegistry(options: PrinterRegistryOptions) {
     entry.status = next;
     const same =
       before.reachable === next.reachable &&
-      before.message === next.message &&
+      JSON.stringify(before.message) === JSON.stringify(next.message) &&
       before.dpi === next.dpi &&
       before.faults.join() === next.faults.join();
     if (!same) {
@@ -230,7 +235,8 @@ export function createPrinterRegistry(options: PrinterRegistryOptions) {
       if (taken) {
         throw new AppError(
           'invalid-input',
-          `${input.address} is already set up as "${taken.name}".`,
+          msg('printer.addressTaken', { address: input.address, printer: taken.name }),
+          { log: `${input.address} is already set up.` },
         );
       }
       const record: PrinterRecord = {
@@ -243,7 +249,7 @@ export function createPrinterRegistry(options: PrinterRegistryOptions) {
       try {
         printer = options.open(record);
       } catch (error) {
-        throw new AppError('invalid-input', (error as Error).message);
+        throw new AppError('invalid-input', whyNotOpened(error), { cause: error });
       }
       savePrinter(db, record);
       open(record, printer);
@@ -291,17 +297,16 @@ export function createPrinterRegistry(options: PrinterRegistryOptions) {
       if (printerId !== null) {
         const entry = get(printerId);
         if (document === 'zpl-label' && entry.record.language !== 'zpl') {
-          throw new AppError('invalid-input', 'ZPL labels need a ZPL printer.');
+          throw new AppError('invalid-input', msg('printer.route.zplNeedsZpl'));
         }
         if (document === 'a4-document' && entry.record.language !== 'pdf') {
-          throw new AppError('invalid-input', 'A4 documents need a PDF printer.');
+          throw new AppError('invalid-input', msg('printer.route.a4NeedsPdf'));
         }
       }
       if (fixedRoutes[document]) {
-        throw new AppError(
-          'forbidden',
-          `The station's environment chooses the printer for ${document}; change it there.`,
-        );
+        throw new AppError('forbidden', msg(`printer.route.fixed.${document}`), {
+          log: `The station's environment chooses the printer for ${document}.`,
+        });
       }
       setRoute(document, printerId);
       changed();
@@ -340,27 +345,49 @@ export function targetOf(entry: PrinterEntry): TargetPrinter {
 /** Refuse to send to a printer that is off or reports a fault: the job waits instead. */
 export function assertReady(
   printer: Printer,
-  status: { reachable: boolean; faults: readonly string[]; message: string; source: string },
+  status: Pick<PrinterStatus, 'reachable' | 'faults' | 'message' | 'source'>,
 ): void {
   if (!status.reachable) {
-    throw new PrinterError('printer-offline', `${printer.name}: ${status.message}`);
+    throw new PrinterError(
+      'printer-offline',
+      msg('printer.notReachable', { printer: printer.name, status: status.message }),
+      { log: `${printer.name} is not reachable.` },
+    );
   }
   if (status.faults.length > 0) {
     throw new PrinterError(
       'printer-fault',
-      `${status.message} on ${printer.name}: nothing was sent; the label prints once this is fixed.`,
+      msg('printer.faultBeforeSending', { faults: status.message, printer: printer.name }),
+      { log: `${printer.name} reports ${status.faults.join(', ')}: nothing was sent.` },
     );
   }
 }
 
+/** Why a printer's transport did not open, for the packer. */
+function whyNotOpened(error: unknown): Message {
+  if (error instanceof AppError) return error.said;
+  return msg('printer.cannotOpen', {
+    detail: error instanceof Error ? error.message : String(error),
+  });
+}
+
 /** Stands in for a printer whose transport failed to open: it says why, and never prints. */
-function unavailablePrinter(record: PrinterRecord, reason: string): Printer {
+function unavailablePrinter(record: PrinterRecord, reason: Message): Printer {
   return {
     name: record.name,
     address: record.address,
     transport: record.transport,
     language: record.language,
-    send: () => Promise.reject(new PrinterError('printer-offline', `${record.name}: ${reason}`)),
+    send: () =>
+      Promise.reject(
+        new PrinterError(
+          'printer-offline',
+          msg('printer.unavailable.named', { printer: record.name, reason }),
+          {
+            log: `${record.name} is unavailable.`,
+          },
+        ),
+      ),
     status: () =>
       Promise.resolve({
         reachable: false,
@@ -368,7 +395,7 @@ function unavailablePrinter(record: PrinterRecord, reason: string): Printer {
         pending: null,
         dpi: null,
         source: 'none',
-        message: `Unavailable: ${reason}`,
+        message: msg('printer.status.unavailable', { reason }),
       }),
     close: () => Promise.resolve(),
   };

@@ -1,4 +1,5 @@
 import net from 'node:net';
+import { msg, type Message } from '../../src-shared';
 import { PrinterError, type Printer, type PrinterStatus } from './printer';
 import { queryZplIdentity, queryZplStatus, type ZplExchange } from './zpl-status';
 
@@ -22,11 +23,12 @@ export interface TcpPrinterOptions {
 class ConnectError extends PrinterError {
   constructor(
     /** Short reason for a status line, e.g. "ECONNREFUSED at tcp://10.0.0.7:9100". */
-    readonly reason: string,
-    message: string,
+    readonly reason: Message,
+    said: Message,
+    log: string,
     cause?: unknown,
   ) {
-    super('printer-offline', message, { cause });
+    super('printer-offline', said, { cause, log });
   }
 }
 
@@ -111,7 +113,13 @@ export function createTcpPrinter(options: TcpPrinterOptions): Printer {
   const connect = () =>
     new Promise<Connection>((resolve, reject) => {
       if (closing) {
-        reject(new ConnectError('closed', `The printer at ${address} was closed by the station.`));
+        reject(
+          new ConnectError(
+            msg('printer.net.closed'),
+            msg('printer.net.closedByStation', { address }),
+            `The printer at ${address} was closed by the station.`,
+          ),
+        );
         return;
       }
       const socket = net.connect({ host: options.host, port: options.port });
@@ -128,8 +136,9 @@ export function createTcpPrinter(options: TcpPrinterOptions): Printer {
         socket.destroy();
         reject(
           new ConnectError(
+            msg('printer.net.noAnswerWithin', { address, ms: connectTimeoutMs }),
+            msg('printer.net.noAnswer', { address }),
             `${address} did not answer within ${connectTimeoutMs} ms`,
-            `The printer at ${address} did not answer. Check that it is on and connected.`,
           ),
         );
       }, connectTimeoutMs);
@@ -140,8 +149,9 @@ export function createTcpPrinter(options: TcpPrinterOptions): Printer {
         const code = error.code ?? error.message;
         reject(
           new ConnectError(
+            msg('printer.net.codeAt', { code, address }),
+            msg('printer.net.unreachable', { address, code }),
             `${code} at ${address}`,
-            `The printer at ${address} is unreachable (${code}). Check that it is on and connected.`,
             error,
           ),
         );
@@ -158,7 +168,11 @@ export function createTcpPrinter(options: TcpPrinterOptions): Printer {
     const { socket, closed } = await connect();
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => {
-        reject(new PrinterError('printer-error', `The printer at ${address} stopped taking data.`));
+        reject(
+          new PrinterError('printer-error', msg('printer.net.stoppedTaking', { address }), {
+            log: `The printer at ${address} stopped taking data.`,
+          }),
+        );
         socket.destroy();
       }, jobTimeoutMs);
       // Printers rarely answer on 9100 without a status query; drain whatever they send.
@@ -170,11 +184,10 @@ export function createTcpPrinter(options: TcpPrinterOptions): Printer {
         else {
           const code = (error as NodeJS.ErrnoException).code ?? error.message;
           reject(
-            new PrinterError(
-              'printer-error',
-              `The connection to the printer at ${address} broke mid-job (${code}).`,
-              { cause: error },
-            ),
+            new PrinterError('printer-error', msg('printer.net.brokeMidJob', { address, code }), {
+              cause: error,
+              log: `The connection to the printer at ${address} broke mid-job (${code}).`,
+            }),
           );
         }
       });
@@ -187,7 +200,7 @@ export function createTcpPrinter(options: TcpPrinterOptions): Printer {
     pending: null,
     dpi,
     source: 'none',
-    message: 'Ready (this printer does not report status)',
+    message: msg('printer.status.readyNoStatus'),
   });
 
   const statusNow = async (): Promise<PrinterStatus> => {
@@ -202,7 +215,7 @@ export function createTcpPrinter(options: TcpPrinterOptions): Printer {
         pending: null,
         dpi,
         source: 'none',
-        message: `Unreachable: ${reason}`,
+        message: msg('printer.status.unreachable', { reason }),
       };
     }
     try {
@@ -227,7 +240,7 @@ export function createTcpPrinter(options: TcpPrinterOptions): Printer {
             pending: null,
             dpi,
             source: 'none',
-            message: 'Not answering status queries: check paper, ribbon and print head',
+            message: msg('printer.status.notAnswering'),
           };
         }
         silentSince = performance.now();
@@ -264,7 +277,7 @@ export function createTcpPrinter(options: TcpPrinterOptions): Printer {
         pending: null,
         dpi,
         source: 'none',
-        message: `Unreachable: ${error instanceof Error ? error.message : String(error)}`,
+        message: msg('printer.status.unreachable', { reason: reasonOf(error) }),
       }));
     },
     async close() {
@@ -273,4 +286,10 @@ export function createTcpPrinter(options: TcpPrinterOptions): Printer {
       await queue;
     },
   };
+}
+
+/** Why a status query failed, for the status line: the printer's own message when it has one. */
+function reasonOf(error: unknown): Message | string {
+  if (error instanceof PrinterError) return error.said;
+  return error instanceof Error ? error.message : String(error);
 }

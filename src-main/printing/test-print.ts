@@ -2,7 +2,7 @@
 // size (a one-inch square must measure one inch), and scans (a Code 128 barcode).
 import bwipjs from 'bwip-js/node';
 import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
-import type { TestPrint } from '../../src-shared';
+import { msg, type TestPrint } from '../../src-shared';
 import type { TargetPrinter } from './formats';
 import { assertReady, targetOf, type PrinterRegistry } from './registry';
 
@@ -103,9 +103,9 @@ export async function printTestPage(printers: PrinterRegistry, id: string): Prom
     status: after,
     warning:
       after.faults.length > 0
-        ? `${after.message}: the test page is in the printer and comes out once this is fixed.`
+        ? msg('printer.testPage.fault', { faults: after.message })
         : after.source === 'none'
-          ? 'The printer took the page but does not report its status: check that it came out.'
+          ? msg('printer.testPage.noStatus')
           : null,
   };
 }

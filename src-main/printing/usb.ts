@@ -1,5 +1,6 @@
 // USB label printers through libusb (the `usb` package): find printer-class devices, claim the
 // printer interface, write jobs to its bulk OUT endpoint and read ZPL status from bulk IN.
+import { msg, type Message } from '../../src-shared';
 import { createLogger } from '../log';
 import { PrinterError, type Printer, type PrinterStatus } from './printer';
 import { queryZplIdentity, queryZplStatus, type ZplExchange } from './zpl-status';
@@ -103,7 +104,7 @@ export function loadUsb(): Promise<UsbModule> {
       loading = undefined;
       throw new PrinterError(
         'printer-offline',
-        `USB printing is not available on this computer: the USB library did not load (${errorText(error)}). Print through the printer's OS print queue instead.`,
+        msg('printer.usb.noLibrary', { detail: errorText(error) }),
         { cause: error },
       );
     },
@@ -208,31 +209,21 @@ function readString(device: UsbDevice, index: number, timeoutMs: number): Promis
   });
 }
 
-/** Words a packer can act on, shared by discovery (as `problem`) and the transport's errors. */
+/** What a packer can act on, shared by discovery (as `problem`) and the transport's errors. */
 const problems = {
-  notConnected: (who: string) =>
-    `The USB printer ${who} is not connected. Check the cable and power.`,
-  access: (who: string, vendorId: number, productId: number, platform: NodeJS.Platform) => {
-    const ids = `${hex4(vendorId)}:${hex4(productId)}`;
-    const lead = `The station has no permission to use the USB printer ${who} (${ids}).`;
-    if (platform === 'win32') {
-      return `${lead} Windows gives it to its own print driver: install the WinUSB driver for it with Zadig, or print through the printer's Windows print queue instead.`;
-    }
-    if (platform === 'darwin') {
-      return `${lead} macOS holds it for its print system: remove the printer from System Settings > Printers & Scanners and replug it, or print through its macOS print queue instead.`;
-    }
-    return (
-      `${lead} On Linux, allow it with a udev rule: put ` +
-      `SUBSYSTEM=="usb", ATTR{idVendor}=="${hex4(vendorId)}", ATTR{idProduct}=="${hex4(productId)}", MODE="0666" ` +
-      `in /etc/udev/rules.d/99-packdesk-printer.rules, run "sudo udevadm control --reload-rules", then unplug and replug the printer.`
-    );
+  notConnected: (printer: string) => msg('printer.usb.notConnected', { printer }),
+  access: (printer: string, vendorId: number, productId: number, platform: NodeJS.Platform) => {
+    const vendor = hex4(vendorId);
+    const product = hex4(productId);
+    const ids = `${vendor}:${product}`;
+    if (platform === 'win32') return msg('printer.usb.noAccessWindows', { printer, ids });
+    if (platform === 'darwin') return msg('printer.usb.noAccessMac', { printer, ids });
+    return msg('printer.usb.noAccessLinux', { printer, ids, vendor, product });
   },
-  busy: (who: string) =>
-    `The USB printer ${who} is held by another driver or program (the OS print driver / CUPS usb backend). Use its OS print queue instead, or release it (close that program, or remove the printer from the OS) and try again.`,
-  driver: (who: string) =>
-    `The USB printer ${who} is driven by the OS print driver, which the station cannot talk through. On Windows install the WinUSB driver for it with Zadig, or use its OS print queue instead.`,
-  other: (who: string, error: unknown) =>
-    `The USB printer ${who} could not be opened (${errorText(error)}).`,
+  busy: (printer: string) => msg('printer.usb.busy', { printer }),
+  driver: (printer: string) => msg('printer.usb.driver', { printer }),
+  other: (printer: string, error: unknown) =>
+    msg('printer.usb.cannotOpen', { printer, detail: errorText(error) }),
 };
 
 function openProblem(
@@ -241,7 +232,7 @@ function openProblem(
   vendorId: number,
   productId: number,
   platform: NodeJS.Platform,
-): string {
+): Message {
   switch (classify(error)) {
     case 'access':
       return problems.access(who, vendorId, productId, platform);
@@ -262,7 +253,7 @@ function listDevices(usb: UsbModule): UsbDevice[] {
   } catch (error) {
     throw new PrinterError(
       'printer-offline',
-      `The station could not list USB devices (${errorText(error)}).`,
+      msg('printer.usb.cannotList', { detail: errorText(error) }),
       { cause: error },
     );
   }
@@ -279,7 +270,7 @@ export interface UsbPrinterInfo {
   /** A Zebra, or a printer that calls itself one: it speaks ZPL and answers ~HS. */
   zpl: boolean;
   /** Why the station cannot use it (permissions, another driver), or null. */
-  problem: string | null;
+  problem: Message | null;
 }
 
 export interface UsbDeps {
@@ -413,7 +404,7 @@ function transferIn(endpoint: UsbInEndpoint, length: number, timeoutMs: number):
  */
 class UsbGone extends PrinterError {
   constructor(
-    message: string,
+    message: Message,
     readonly written: number,
     cause: unknown,
   ) {
@@ -460,7 +451,7 @@ export function createUsbPrinter(options: UsbPrinterOptions): Printer {
     return run;
   };
 
-  const offline = (message: string, cause?: unknown) =>
+  const offline = (message: Message, cause?: unknown) =>
     new PrinterError('printer-offline', message, { cause });
 
   async function release(current: Pick<Link, 'device' | 'iface' | 'detachedKernelDriver'>) {
@@ -536,10 +527,7 @@ export function createUsbPrinter(options: UsbPrinterOptions): Printer {
     const number = printerInterfaceNumber(device);
     if (number === null) {
       closeQuietly();
-      throw new PrinterError(
-        'printer-error',
-        `The USB device ${who} is not a printer (it has no printer interface).`,
-      );
+      throw new PrinterError('printer-error', msg('printer.usb.notPrinter', { printer: who }));
     }
     let iface: UsbInterface;
     let detachedKernelDriver = false;
@@ -577,10 +565,7 @@ export function createUsbPrinter(options: UsbPrinterOptions): Printer {
     const out = iface.endpoints.find(isBulkOut);
     if (!out) {
       await release({ device, iface, detachedKernelDriver });
-      throw new PrinterError(
-        'printer-error',
-        `The USB printer ${who} has no endpoint to send print data to.`,
-      );
+      throw new PrinterError('printer-error', msg('printer.usb.noEndpoint', { printer: who }));
     }
     const input = iface.endpoints.find(isBulkIn) ?? null;
     link = {
@@ -603,7 +588,7 @@ export function createUsbPrinter(options: UsbPrinterOptions): Printer {
         await release(current);
         return new UsbGone(
           written > 0
-            ? `The USB printer ${who} was unplugged mid-job; the label may be partly printed. Reconnect it and print the label again.`
+            ? msg('printer.usb.unpluggedMidJob', { printer: who })
             : problems.notConnected(who),
           written,
           error,
@@ -611,19 +596,19 @@ export function createUsbPrinter(options: UsbPrinterOptions): Printer {
       case 'timeout':
         return new PrinterError(
           'printer-error',
-          `The USB printer ${who} stopped taking data. Check it for paper, a jam or an open head.`,
-          { cause: error },
+          msg('printer.usb.stoppedTaking', { printer: who }),
+          {
+            cause: error,
+          },
         );
       case 'stall':
-        return new PrinterError(
-          'printer-error',
-          `The USB printer ${who} refused the data (its USB endpoint stalled). Turn it off and on again.`,
-          { cause: error },
-        );
+        return new PrinterError('printer-error', msg('printer.usb.stalled', { printer: who }), {
+          cause: error,
+        });
       default:
         return new PrinterError(
           'printer-error',
-          `The USB printer ${who} failed mid-transfer (${errorText(error)}).`,
+          msg('printer.usb.failedMidTransfer', { printer: who, detail: errorText(error) }),
           { cause: error },
         );
     }
@@ -666,7 +651,7 @@ export function createUsbPrinter(options: UsbPrinterOptions): Printer {
         current.lateAnswer = true;
         return new PrinterError(
           'printer-error',
-          `The USB printer ${who} did not answer ${command}.`,
+          msg('printer.usb.noAnswer', { printer: who, command }),
           {
             cause,
           },
@@ -722,7 +707,7 @@ export function createUsbPrinter(options: UsbPrinterOptions): Printer {
     pending: null,
     dpi: null,
     source: 'none',
-    message: 'Connected (this printer does not report status over USB)',
+    message: msg('printer.status.connectedNoStatus'),
   };
 
   async function status(): Promise<PrinterStatus> {
@@ -750,7 +735,9 @@ export function createUsbPrinter(options: UsbPrinterOptions): Printer {
         pending: null,
         dpi,
         source: 'printer',
-        message: `Unreachable: ${errorText(error)}`,
+        message: msg('printer.status.unreachable', {
+          reason: error instanceof PrinterError ? error.said : errorText(error),
+        }),
       };
     }
   }

@@ -7,6 +7,8 @@ import fs from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
+import { msg, type Message } from '../../src-shared';
+import { AppError } from '../errors';
 import {
   PrinterError,
   describeFaults,
@@ -160,7 +162,7 @@ export interface WindowsQueue {
 export interface WindowsQueueList {
   queues: WindowsQueue[];
   /** Why the list is empty because the spooler could not be asked; null when it answered. */
-  reason: string | null;
+  reason: Message | null;
 }
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
@@ -170,7 +172,9 @@ export const windowsAddress = (queue: string): string => `winspool://${queue}`;
 /** The queue name in winspool://<name>; a bare name is taken as it is. */
 export function parseWindowsAddress(address: string): string {
   const queue = address.startsWith('winspool://') ? address.slice('winspool://'.length) : address;
-  if (!queue.trim()) throw new Error(`"${address}" names no Windows print queue.`);
+  if (!queue.trim()) {
+    throw new AppError('invalid-input', msg('printer.windows.noQueueNamed', { address }));
+  }
   return queue;
 }
 
@@ -252,9 +256,9 @@ export function statusFromPrinterStatus(
     dpi: null,
     source: 'spooler',
     message: offline
-      ? 'Unreachable: Windows reports the printer offline. Check that it is on and connected.'
+      ? msg('printer.status.unreachable', { reason: msg('printer.windows.reportsOffline') })
       : list.includes('other')
-        ? `${describeFaults(list)} (Windows says "${printerStatus}")`
+        ? msg('printer.status.windowsSays', { faults: describeFaults(list), status: printerStatus })
         : describeFaults(list),
   };
 }
@@ -336,45 +340,55 @@ export function errorFromExit(
   const { queue } = context;
   const detail = lastLine(result.stderr);
   if (result.spawnError) {
-    return new PrinterError(
-      'printer-error',
-      `Windows PowerShell could not be started (${(result.spawnError as NodeJS.ErrnoException).code ?? result.spawnError.message}); Windows print queues work only on Windows.`,
-      { cause: result.spawnError },
-    );
+    const code = (result.spawnError as NodeJS.ErrnoException).code ?? result.spawnError.message;
+    return new PrinterError('printer-error', msg('printer.windows.noPowershell', { code }), {
+      cause: result.spawnError,
+    });
   }
   if (result.timedOut) {
     return new PrinterError(
       'printer-error',
-      `The Windows spooler did not answer about "${queue}" within ${Math.round(context.timeoutMs / 1000)} s.`,
+      msg('printer.windows.noAnswer', { queue, seconds: Math.round(context.timeoutMs / 1000) }),
     );
   }
   switch (result.code) {
     case exitCodes.ok:
       return null;
     case exitCodes.noSuchQueue:
-      return new PrinterError(
-        'printer-error',
-        `The Windows print queue "${queue}" does not exist. Choose the printer again in setup.`,
-      );
+      return new PrinterError('printer-error', msg('printer.windows.noQueue', { queue }));
     case exitCodes.spoolerDown:
       return new PrinterError(
         'printer-offline',
-        `The Windows print spooler is not running${detail ? ` (${detail})` : ''}. Start the "Print Spooler" service.`,
+        detail
+          ? msg('printer.windows.spoolerDown.detail', { detail })
+          : msg('printer.windows.spoolerDown'),
       );
     case exitCodes.refused:
       return new PrinterError(
         'printer-error',
-        `Windows refused the job for "${queue}"${detail ? `: ${detail}` : ''}.`,
+        detail
+          ? msg('printer.windows.refused.detail', { queue, detail })
+          : msg('printer.windows.refused', { queue }),
       );
     case exitCodes.stuck:
       return new PrinterError(
         'printer-error',
-        `The job was still in the Windows queue "${queue}" after ${Math.round(context.timeoutMs / 1000)} s${detail ? ` (${detail})` : ''}, so it was cancelled. Check that the printer is on and connected, then print again.`,
+        detail
+          ? msg('printer.windows.stuck.detail', {
+              queue,
+              seconds: Math.round(context.timeoutMs / 1000),
+              detail,
+            })
+          : msg('printer.windows.stuck', { queue, seconds: Math.round(context.timeoutMs / 1000) }),
       );
     default:
       return new PrinterError(
         'printer-error',
-        `PowerShell failed while printing to "${queue}" (exit ${result.code ?? 'killed'})${detail ? `: ${detail}` : ''}.`,
+        msg('printer.windows.powershellFailed', {
+          queue,
+          exit: result.code ?? 'killed',
+          detail: detail || '-',
+        }),
       );
   }
 }
@@ -433,11 +447,11 @@ export async function listWindowsQueues(
     { timeoutMs },
   );
   const error = errorFromExit(result, { queue: 'any', timeoutMs });
-  if (error) return { queues: [], reason: error.message };
+  if (error) return { queues: [], reason: error.said };
   try {
     return { queues: parseGetPrinterJson(result.stdout), reason: null };
   } catch {
-    return { queues: [], reason: 'Get-Printer gave an answer that is not JSON.' };
+    return { queues: [], reason: msg('printer.windows.notJson') };
   }
 }
 
@@ -469,10 +483,7 @@ export function createWindowsPrinter(options: WindowsPrinterOptions): Printer {
   const sendPdf = async (job: Uint8Array, media: SendOptions['media']) => {
     const sumatra = findSumatraPdf(env, exists, options.sumatraPath);
     if (!sumatra) {
-      throw new PrinterError(
-        'printer-error',
-        `Printing PDFs to the Windows queue "${queue}" needs SumatraPDF, which is not installed. Install it from sumatrapdfreader.org, or use a printer whose driver takes PDF directly.`,
-      );
+      throw new PrinterError('printer-error', msg('printer.windows.noSumatra', { queue }));
     }
     const file = path.join(os.tmpdir(), `packdesk-${randomUUID()}.pdf`);
     await fs.promises.writeFile(file, job);
@@ -484,12 +495,14 @@ export function createWindowsPrinter(options: WindowsPrinterOptions): Printer {
         const why = result.spawnError
           ? result.spawnError.message
           : result.timedOut
-            ? 'it did not finish'
+            ? msg('printer.windows.didNotFinish')
             : `exit ${result.code ?? 'killed'}`;
         throw new PrinterError(
           'printer-error',
-          `SumatraPDF could not print to "${queue}" (${why}).`,
-          { cause: result.spawnError ?? undefined },
+          msg('printer.windows.sumatraFailed', { queue, why }),
+          {
+            cause: result.spawnError ?? undefined,
+          },
         );
       }
     } finally {
@@ -519,21 +532,21 @@ export function createWindowsPrinter(options: WindowsPrinterOptions): Printer {
         timeoutMs,
       });
       const error = errorFromExit(result, { queue, timeoutMs });
-      const unreachable = (message: string): PrinterStatus => ({
+      const unreachable = (reason: Message): PrinterStatus => ({
         reachable: false,
         faults: [],
         pending: null,
         dpi: null,
         source: 'spooler',
-        message: `Unreachable: ${message}`,
+        message: msg('printer.status.unreachable', { reason }),
       });
-      if (error) return unreachable(error.message);
+      if (error) return unreachable(error.said);
       try {
         const [row] = parseGetPrinterJson(result.stdout);
-        if (!row) return unreachable(`Windows did not describe "${queue}".`);
+        if (!row) return unreachable(msg('printer.windows.notDescribed', { queue }));
         return statusFromPrinterStatus(row.printerStatus, row.jobCount);
       } catch {
-        return unreachable('Get-Printer gave an answer that is not JSON.');
+        return unreachable(msg('printer.windows.notJson'));
       }
     },
     async close() {

@@ -1,5 +1,5 @@
 // The outbox jobs of scan-to-ship: make an order's label (once, whatever fails) and print it.
-import type { OutboxSettings } from '../../src-shared';
+import { msg, type Message, type OutboxSettings } from '../../src-shared';
 import type { Clock } from '../clock';
 import { AppError } from '../errors';
 import { createLogger } from '../log';
@@ -84,7 +84,7 @@ export function createLabelJobs(deps: LabelJobDeps) {
         event: {
           type: 'defer',
           error: data,
-          reason: `Sendcloud refused the keys of ${name}: waiting for a reconnect (Accounts).`,
+          reason: msg('job.waiting.accountKeys', { account: name }),
           delayMs: OFFLINE_RETRY_MS,
         },
       };
@@ -209,17 +209,28 @@ export function createLabelJobs(deps: LabelJobDeps) {
    * Sendcloud account, without a label (v3 upsert; v2 a parcel with `request_label: false`).
    * Both are safe to repeat: the upsert by order id, the v2 parcel after a look for one.
    */
-  async function handOver(order: CachedOrder, merchant: MerchantRecord): Promise<string> {
+  async function handOver(order: CachedOrder, merchant: MerchantRecord): Promise<Message> {
     if (!merchant.accountId) {
       throw new AppError(
         'invalid-input',
-        `Merchant ${merchant.name} ships decentralised but has no Sendcloud account set.`,
+        msg('account.merchant.noAccount', { merchant: merchant.name }),
+        {
+          log: `Merchant ${merchant.name} ships decentralised but has no Sendcloud account set.`,
+        },
       );
     }
     const target = deps.accounts.record(merchant.accountId);
     const client = deps.accounts.client(merchant.accountId);
     const body = orderBody(deps.db, order.id);
-    if (!body) throw new AppError('order-not-found', `Order ${order.orderNumber} is not cached.`);
+    if (!body) {
+      throw new AppError(
+        'order-not-found',
+        msg('error.orderNotCached', { order: order.orderNumber }),
+        {
+          log: `Order ${order.orderNumber} is not cached.`,
+        },
+      );
+    }
     if (target.api === 'v2') {
       const existing = await client.v2.listParcels({ orderNumber: order.orderNumber });
       if (existing.parcels.length === 0) {
@@ -234,7 +245,7 @@ export function createLabelJobs(deps: LabelJobDeps) {
       merchant: merchant.id,
       api: target.api,
     });
-    return `Sent to ${merchant.name}'s Sendcloud account (${target.name}): no label here.`;
+    return msg('account.merchant.handedOver', { merchant: merchant.name, account: target.name });
   }
 
   /** What a centralised merchant's label cost, for billing; null when Sendcloud will not say. */
@@ -281,7 +292,7 @@ export function createLabelJobs(deps: LabelJobDeps) {
           parcelId: shipment.parcelId,
         }),
       );
-      if (hold) outbox.apply(print, { type: 'hold', reason: 'Held for the batch print.' });
+      if (hold) outbox.apply(print, { type: 'hold', reason: msg('job.held') });
     })();
     outbox.kick();
   }
@@ -300,8 +311,8 @@ export function createLabelJobs(deps: LabelJobDeps) {
             type: 'block',
             event: {
               type: 'block',
-              error: { code: 'already-labelled', message: 'Another scan is labelling this order.' },
-              reason: `Order ${order.orderNumber} is already being labelled by another scan; cancel this one.`,
+              error: { code: 'already-labelled', ...msg('job.error.labellingElsewhere') },
+              reason: msg('job.labellingElsewhere', { order: order.orderNumber }),
             },
           };
         }
@@ -397,8 +408,8 @@ export function createLabelJobs(deps: LabelJobDeps) {
         type: 'block',
         event: {
           type: 'block',
-          error: { code: 'label-invalid', message: 'The label for this job is missing.' },
-          reason: 'The label for this job is missing; cancel it and scan the order again.',
+          error: { code: 'label-invalid', ...msg('job.error.labelMissing') },
+          reason: msg('job.labelMissing'),
         },
       };
     }
@@ -412,8 +423,8 @@ export function createLabelJobs(deps: LabelJobDeps) {
         type: 'block',
         event: {
           type: 'block',
-          error: { code: 'label-stale', message: `Scanned ${minutes} min ago.` },
-          reason: `Label for ${shipment.orderNumber} waited ${minutes} min. Print it now?`,
+          error: { code: 'label-stale', ...msg('job.error.stale', { minutes }) },
+          reason: msg('job.stale', { order: shipment.orderNumber, minutes }),
         },
       };
     }
@@ -423,8 +434,8 @@ export function createLabelJobs(deps: LabelJobDeps) {
         type: 'defer',
         event: {
           type: 'defer',
-          error: { code: 'printer-offline', message: 'No label printer is set up.' },
-          reason: 'No label printer is set up: add one under Printers; the label waits.',
+          error: { code: 'printer-offline', ...msg('job.error.noPrinter') },
+          reason: msg('job.noPrinter'),
           delayMs: OFFLINE_RETRY_MS,
         },
       };
@@ -448,7 +459,7 @@ export function createLabelJobs(deps: LabelJobDeps) {
     target: PrinterEntry,
     job: Job,
     shipment: Shipment,
-  ): Promise<string | null> {
+  ): Promise<Message | null> {
     const { printer } = target;
     const prepared = await prepareLabel(
       {
@@ -470,14 +481,20 @@ export function createLabelJobs(deps: LabelJobDeps) {
     if (!after.reachable && after.source !== 'none') {
       throw new PrinterError(
         'printer-offline',
-        `${printer.name} took the label, then stopped answering: it prints when the printer is back.`,
+        msg('printer.tookThenLost', { printer: printer.name }),
+        {
+          log: `${printer.name} took the label, then stopped answering.`,
+        },
       );
     }
     if (after.faults.length > 0) {
       throw new PrinterError(
         'printer-fault',
-        `${after.message} on ${printer.name}: the label is in the printer and comes out once this is fixed.`,
-        { faults: after.faults },
+        msg('printer.faultAfterTaking', { faults: after.message, printer: printer.name }),
+        {
+          faults: after.faults,
+          log: `${printer.name} took the label and reports ${after.faults.join(', ')}`,
+        },
       );
     }
     return prepared.warning;
@@ -494,8 +511,7 @@ export function createLabelJobs(deps: LabelJobDeps) {
 export function labelFormatOf(bytes: Buffer): 'zpl' | 'pdf' {
   if (bytes.subarray(0, 1024).toString('latin1').includes('%PDF-')) return 'pdf';
   if (bytes.subarray(0, 4096).toString('latin1').includes('^XA')) return 'zpl';
-  throw new AppError(
-    'label-invalid',
-    'Sendcloud returned a label that is neither ZPL nor PDF. Nothing was sent to the printer.',
-  );
+  throw new AppError('label-invalid', msg('printer.label.unknownFormat'), {
+    log: 'Sendcloud returned a label that is neither ZPL nor PDF.',
+  });
 }

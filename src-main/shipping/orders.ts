@@ -1,11 +1,14 @@
-import type { AppErrorData } from '../../src-shared';
+import { msg, type AppErrorData } from '../../src-shared';
 import type { SendcloudClient } from '../sendcloud/client';
 import type { Order } from '../sendcloud/schemas';
 import type { Db } from '../store/db';
 import { upsertOrders, type CachedOrder } from '../store/orders';
 import { readSetting, writeSetting } from '../store/settings';
 import { AppError } from '../errors';
-import { describeFailure } from './failures';
+import { describeFailure } from '../describe-error';
+import { createLogger } from '../log';
+
+const log = createLogger('orders');
 
 /** The station's view of a Sendcloud order: what a scan needs to find it and label it. */
 export function toCachedOrder(order: Order, accountId: string): CachedOrder & { body: unknown } {
@@ -60,12 +63,15 @@ export function createOrderSync(deps: OrderSyncDeps) {
         ? integrations[0]
         : integrations.find((candidate) => candidate.id === deps.configuredIntegrationId);
     if (!chosen) {
-      throw new AppError(
-        'sendcloud-error',
-        deps.configuredIntegrationId === null
-          ? 'This Sendcloud account has no integrations.'
-          : `Sendcloud has no integration ${deps.configuredIntegrationId}.`,
-      );
+      throw deps.configuredIntegrationId === null
+        ? new AppError('sendcloud-error', msg('sendcloud.noIntegrations'), {
+            log: 'This Sendcloud account has no integrations.',
+          })
+        : new AppError(
+            'sendcloud-error',
+            msg('sendcloud.noIntegration', { id: deps.configuredIntegrationId }),
+            { log: `Sendcloud has no integration ${deps.configuredIntegrationId}.` },
+          );
     }
     integration = { id: chosen.id, name: chosen.shop_name ?? `Integration ${chosen.id}` };
     return integration;
@@ -144,17 +150,34 @@ export async function lookUpOrder(deps: {
         pageSize: 5,
       });
       deps.reached();
+      // Sendcloud's filter is not a promise: a list may hold orders the scan does not name, and
+      // a scan must only ever become a label for the order it names.
       const found = page.orders.map((order) => toCachedOrder(order, source.accountId));
       if (found.length > 0) upsertOrders(deps.db, found, new Date(deps.now()).toISOString());
-      const order = found[0];
+      const order = found.find((candidate) => namesOrder(deps.code, candidate));
       if (order) return order;
+      if (found.length > 0) {
+        log.warn('order look-up answered with orders the scan does not name', {
+          code: deps.code,
+          account: source.accountId,
+          returned: found.map((other) => ({
+            orderNumber: other.orderNumber,
+            orderId: other.orderId,
+          })),
+        });
+      }
     } catch (error) {
       failure ??= error;
     }
   }
   if (failure) throw failure;
-  throw new AppError(
-    'order-not-found',
-    `No open order matches "${deps.code}". Check the order number, or sync orders.`,
-  );
+  throw new AppError('order-not-found', msg('error.orderNotFound', { code: deps.code }), {
+    log: `No open order matches "${deps.code}".`,
+  });
+}
+
+/** A scanned code names an order by its number (case-insensitively, as Sendcloud filters) or id. */
+function namesOrder(code: string, order: CachedOrder): boolean {
+  const scanned = code.trim();
+  return order.orderNumber.toLowerCase() === scanned.toLowerCase() || order.orderId === scanned;
 }

@@ -1,5 +1,7 @@
-import type { AppErrorData, ErrorCode, ScanEntry, ScanState } from '../../src-shared';
+import type { ScanEntry, ScanState } from '../../src-shared';
 import type { Db } from './db';
+import { errorFrom } from './jobs';
+import { messageColumn, messageFrom } from './messages';
 
 interface AuditRow {
   id: string;
@@ -17,63 +19,73 @@ interface AuditRow {
   job_id: string | null;
   waiting_reason: string | null;
   warning: string | null;
+  shipping_option_code: string | null;
+  shipping_option_name: string | null;
 }
 
 const fromRow = (row: AuditRow): ScanEntry => ({
   id: row.id,
   code: row.code,
   state: row.state,
-  step: row.step,
+  step: messageFrom(row.step) ?? { key: 'legacy.text', params: { text: '' } },
   orderNumber: row.order_number,
   trackingNumber: row.tracking_number,
   carrier: row.carrier,
-  error:
-    row.error_code !== null
-      ? ({ code: row.error_code as ErrorCode, message: row.error_message ?? '' } as AppErrorData)
-      : null,
+  error: errorFrom(row.error_code, row.error_message),
   reprint: row.reprint === 1,
   startedAt: row.started_at,
   finishedAt: row.finished_at,
   jobId: row.job_id,
-  waitingReason: row.waiting_reason,
-  warning: row.warning,
+  waitingReason: messageFrom(row.waiting_reason),
+  warning: messageFrom(row.warning),
+  shippingOption:
+    row.shipping_option_code !== null
+      ? {
+          code: row.shipping_option_code,
+          name: row.shipping_option_name ?? row.shipping_option_code,
+        }
+      : null,
 });
 
 const columns = `id, code, state, step, order_number, tracking_number, carrier, error_code,
-  error_message, reprint, started_at, finished_at, job_id, waiting_reason, warning`;
+  error_message, reprint, started_at, finished_at, job_id, waiting_reason, warning,
+  shipping_option_code, shipping_option_name`;
 
 /** Write a scan's current state: the first call records it, later calls move it on. */
 export function recordScan(db: Db, entry: ScanEntry): void {
   db.prepare(
     `INSERT INTO scan_audit (id, code, state, step, order_number, tracking_number, carrier,
        error_code, error_message, reprint, started_at, finished_at, job_id, waiting_reason,
-       warning)
+       warning, shipping_option_code, shipping_option_name)
      VALUES (@id, @code, @state, @step, @orderNumber, @trackingNumber, @carrier,
        @errorCode, @errorMessage, @reprint, @startedAt, @finishedAt, @jobId, @waitingReason,
-       @warning)
+       @warning, @shippingOptionCode, @shippingOptionName)
      ON CONFLICT (id) DO UPDATE SET
        state = excluded.state, step = excluded.step, order_number = excluded.order_number,
        tracking_number = excluded.tracking_number, carrier = excluded.carrier,
        error_code = excluded.error_code, error_message = excluded.error_message,
        reprint = excluded.reprint, finished_at = excluded.finished_at,
        job_id = excluded.job_id, waiting_reason = excluded.waiting_reason,
-       warning = excluded.warning`,
+       warning = excluded.warning, shipping_option_code = excluded.shipping_option_code,
+       shipping_option_name = excluded.shipping_option_name`,
   ).run({
     id: entry.id,
     code: entry.code,
     state: entry.state,
-    step: entry.step,
+    step: messageColumn(entry.step),
     orderNumber: entry.orderNumber,
     trackingNumber: entry.trackingNumber,
     carrier: entry.carrier,
     errorCode: entry.error?.code ?? null,
-    errorMessage: entry.error?.message ?? null,
+    errorMessage: entry.error ? messageColumn(entry.error) : null,
     reprint: entry.reprint ? 1 : 0,
     startedAt: entry.startedAt,
     finishedAt: entry.finishedAt,
     jobId: entry.jobId,
-    waitingReason: entry.waitingReason,
-    warning: entry.warning,
+    waitingReason: messageColumn(entry.waitingReason),
+    warning: messageColumn(entry.warning),
+    shippingOptionCode: entry.shippingOption?.code ?? null,
+    shippingOptionName: entry.shippingOption?.name ?? null,
   });
 }
 

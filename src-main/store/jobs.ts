@@ -1,5 +1,6 @@
-import type { AppErrorData, ErrorCode, JobKind, JobState } from '../../src-shared';
+import type { AppErrorData, ErrorCode, JobKind, JobState, Message } from '../../src-shared';
 import type { Db } from './db';
+import { messageColumn, messageFrom } from './messages';
 
 /** A durable outbox job as stored. Times are clock milliseconds. */
 export interface Job {
@@ -21,7 +22,8 @@ export interface Job {
   /** When the first attempt went out: the window reconciliation searches. */
   firstAttemptAt: number | null;
   lastError: AppErrorData | null;
-  reason: string | null;
+  /** Why it waits or what a packer should know, as a message. */
+  reason: Message | null;
   /** When a packer said to go ahead (a stale label printed anyway). */
   approvedAt: number | null;
   /** A print job: when the printer took the bytes. Such a job is confirmed, never sent again. */
@@ -55,6 +57,13 @@ interface JobRow {
   updated_at: number;
 }
 
+/** A stored error: its code, and its message (in the `…_message` column, as a message). */
+export function errorFrom(code: string | null, message: string | null): AppErrorData | null {
+  if (code === null) return null;
+  const said = messageFrom(message) ?? { key: 'error.internal' as const, params: {} };
+  return { code: code as ErrorCode, key: said.key, params: said.params };
+}
+
 const fromRow = (row: JobRow): Job => ({
   seq: row.seq,
   id: row.id,
@@ -68,11 +77,8 @@ const fromRow = (row: JobRow): Job => ({
   attempts: row.attempts,
   nextAttemptAt: row.next_attempt_at,
   firstAttemptAt: row.first_attempt_at,
-  lastError:
-    row.last_error_code !== null
-      ? { code: row.last_error_code as ErrorCode, message: row.last_error_message ?? '' }
-      : null,
-  reason: row.reason,
+  lastError: errorFrom(row.last_error_code, row.last_error_message),
+  reason: messageFrom(row.reason),
   approvedAt: row.approved_at,
   sentAt: row.sent_at,
   accountId: row.account_id,
@@ -93,8 +99,8 @@ const toParams = (job: Job) => ({
   nextAttemptAt: job.nextAttemptAt,
   firstAttemptAt: job.firstAttemptAt,
   lastErrorCode: job.lastError?.code ?? null,
-  lastErrorMessage: job.lastError?.message ?? null,
-  reason: job.reason,
+  lastErrorMessage: job.lastError ? messageColumn(job.lastError) : null,
+  reason: messageColumn(job.reason),
   approvedAt: job.approvedAt,
   sentAt: job.sentAt,
   accountId: job.accountId,

@@ -1,9 +1,18 @@
 import type Database from 'better-sqlite3';
+import { messageOf } from './legacy-messages';
 
 type Db = Database.Database;
 
+interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+  /** Work SQL cannot do, run after `sql` in the same transaction. */
+  run?: (db: Db) => void;
+}
+
 // Numbered, append-only. Never edit a migration that has shipped: add the next one.
-export const migrations: readonly { version: number; name: string; sql: string }[] = [
+export const migrations: readonly Migration[] = [
   {
     version: 1,
     name: 'orders, shipments and the scan audit log',
@@ -187,6 +196,38 @@ export const migrations: readonly { version: number; name: string; sql: string }
       UPDATE jobs SET account_id = 'env' WHERE kind = 'create-label' AND order_ref IS NOT NULL;
     `,
   },
+  {
+    version: 5,
+    name: 'stored messages are keys with params, not sentences; scans keep their shipping option',
+    sql: `
+      ALTER TABLE scan_audit ADD COLUMN shipping_option_code TEXT;
+      ALTER TABLE scan_audit ADD COLUMN shipping_option_name TEXT;
+    `,
+    run: (db) => {
+      // Every sentence today's columns hold becomes {"key", "params"} JSON; one no pattern
+      // knows keeps its words as legacy.text, so no history is lost.
+      const convert = (text: string | null) =>
+        text === null ? null : JSON.stringify(messageOf(text));
+      const rewrite = (table: string, key: string, columns: readonly string[]) => {
+        const rows = db
+          .prepare(`SELECT ${key} AS rowKey, ${columns.join(', ')} FROM ${table}`)
+          .all() as Record<string, string | number | null>[];
+        const update = db.prepare(
+          `UPDATE ${table} SET ${columns.map((c) => `${c} = @${c}`).join(', ')} WHERE ${key} = @rowKey`,
+        );
+        for (const row of rows) {
+          const next: Record<string, string | number | null> = { rowKey: row.rowKey ?? null };
+          for (const column of columns) {
+            const value = row[column];
+            next[column] = convert(typeof value === 'string' ? value : null);
+          }
+          update.run(next);
+        }
+      };
+      rewrite('scan_audit', 'id', ['step', 'error_message', 'waiting_reason', 'warning']);
+      rewrite('jobs', 'seq', ['reason', 'last_error_message']);
+    },
+  },
 ];
 
 export const latestVersion = migrations.reduce((max, m) => Math.max(max, m.version), 0);
@@ -208,6 +249,7 @@ export function migrate(db: Db): number {
   db.transaction(() => {
     for (const m of pending) {
       db.exec(m.sql);
+      m.run?.(db);
       db.pragma(`user_version = ${m.version}`);
     }
   })();
