@@ -1,5 +1,10 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { isMessage, legacyText, msg, type Message, type MessageParam } from '../../src-shared';
+import { en } from '../../src-shared/messages/en';
 import { latestVersion, migrate, migrations } from './migrations';
 import { recordScan, recentScans } from './audit';
 import { findOrderByCode, upsertOrders } from './orders';
@@ -182,7 +187,7 @@ describe('store functions on a migrated database', () => {
       id: 's1',
       code: 'PD-1',
       state: 'working' as const,
-      step: 'Looking up',
+      step: msg('scan.step.lookingUp'),
       orderNumber: null,
       trackingNumber: null,
       carrier: null,
@@ -193,24 +198,31 @@ describe('store functions on a migrated database', () => {
       jobId: null,
       waitingReason: null,
       warning: null,
+      shippingOption: { code: 'postnl:standard', name: 'PostNL Standard' },
     };
     recordScan(db, entry);
-    recordScan(db, {
+    const failed = {
       ...entry,
-      state: 'failed',
-      step: 'Failed',
-      error: { code: 'order-not-found', message: 'No open order matches "PD-1".' },
+      state: 'failed' as const,
+      step: msg('scan.step.failed'),
+      error: { code: 'order-not-found' as const, ...msg('error.orderNotFound', { code: 'PD-1' }) },
+      waitingReason: msg('job.waiting.printer', {
+        problem: msg('printer.faults', { faults: [msg('printer.fault.paper-out')] }),
+      }),
       finishedAt: '2026-11-21T09:00:01Z',
+    };
+    recordScan(db, failed);
+    // Messages come back as they went in, nested params and lists too; never as sentences.
+    expect(recentScans(db, 20)).toEqual([failed]);
+    const [row] = db.prepare('SELECT step, error_message FROM scan_audit').all() as {
+      step: string;
+      error_message: string;
+    }[];
+    expect(JSON.parse(row?.step ?? '')).toEqual({ key: 'scan.step.failed', params: {} });
+    expect(JSON.parse(row?.error_message ?? '')).toEqual({
+      key: 'error.orderNotFound',
+      params: { code: 'PD-1' },
     });
-    expect(recentScans(db, 20)).toEqual([
-      {
-        ...entry,
-        state: 'failed',
-        step: 'Failed',
-        error: { code: 'order-not-found', message: 'No open order matches "PD-1".' },
-        finishedAt: '2026-11-21T09:00:01Z',
-      },
-    ]);
   });
 
   it('bring a version 2 database with queued jobs to version 3, keeping the jobs', () => {
@@ -297,4 +309,109 @@ describe('store functions on a migrated database', () => {
     ).map((c) => c.name);
     expect(columns.some((name) => /key|secret|password|token/i.test(name))).toBe(false);
   });
+
+  it('bring a database made by the station of schema 4 (commit c921730) to keys and params', () => {
+    const file = copyOfFixture();
+    const db = new Database(file);
+    const counts = rowCounts(db);
+    // One sentence no pattern knows: it keeps its words, as legacy.text.
+    db.prepare(
+      "UPDATE scan_audit SET warning = 'Something an old build said.' WHERE code = 'PD-10001' AND state = 'printed'",
+    ).run();
+    migrate(db);
+    expect(db.pragma('user_version', { simple: true })).toBe(latestVersion);
+    expect(rowCounts(db)).toEqual(counts);
+
+    const scans = recentScans(db, 100);
+    const jobs = db.prepare('SELECT id FROM jobs ORDER BY seq').all() as { id: string }[];
+    const stored = [
+      ...scans.flatMap((s) => [s.step, s.waitingReason, s.warning, s.error]),
+      ...jobs.flatMap(({ id }) => [
+        getJob(db, id)?.reason ?? null,
+        getJob(db, id)?.lastError ?? null,
+      ]),
+    ].filter((m): m is Message => m !== null);
+    // Every stored text is a message of a known key with every param its English text names.
+    for (const message of stored) expectKnown(message);
+    const legacy = stored.filter((m) => m.key === 'legacy.text');
+    expect(legacy).toEqual([legacyText('Something an old build said.')]);
+
+    const byCode = (code: string, state?: string) =>
+      scans.find((s) => s.code === code && (state === undefined || s.state === state));
+    expect(byCode('PD-10001', 'printed')?.step).toEqual(msg('scan.step.printed'));
+    expect(byCode('PD-10001', 'failed')).toMatchObject({
+      step: msg('scan.step.failed'),
+      error: {
+        code: 'already-labelled',
+        key: 'scan.error.alreadyLabelled',
+        params: { order: 'PD-10001' },
+      },
+    });
+    expect(scans.find((s) => s.reprint)?.step).toEqual(msg('scan.step.reprinted'));
+    expect(byCode('PD-00000')?.error).toEqual({
+      code: 'order-not-found',
+      ...msg('error.orderNotFound', { code: 'PD-00000' }),
+    });
+    expect(byCode('PD-10006')?.waitingReason).toMatchObject({
+      key: 'job.waiting.printer',
+      params: {
+        problem: {
+          key: 'printer.faultBeforeSending',
+          params: { faults: msg('printer.faults', { faults: [msg('printer.fault.paper-out')] }) },
+        },
+      },
+    });
+    expect(byCode('PD-10003')?.error).toEqual({
+      code: 'sendcloud-error',
+      ...msg('sendcloud.refused.detail', { detail: 'Unprocessable Entity' }),
+    });
+    expect(byCode('PD-10004')?.waitingReason).toEqual(msg('scan.waiting.offline'));
+    expect(byCode('PD-10005')).toMatchObject({
+      step: msg('scan.step.cancelled'),
+      error: { code: 'cancelled', key: 'scan.error.cancelled' },
+    });
+    const lastErrors = jobs.map(({ id }) => getJob(db, id)?.lastError).filter(Boolean);
+    expect(lastErrors).toContainEqual({
+      code: 'sendcloud-error',
+      ...msg('sendcloud.serverError.detail', { status: 500, detail: 'A server error occurred' }),
+    });
+    expect(lastErrors).toContainEqual({ code: 'offline', ...msg('sendcloud.unreachable') });
+    expect(jobs.map(({ id }) => getJob(db, id)?.reason)).toContainEqual(msg('job.cancelled'));
+    db.close();
+    fs.rmSync(path.dirname(file), { recursive: true, force: true });
+  });
 });
+
+const fixture = path.resolve(__dirname, '../../test/fixtures/schema-4/packdesk-c921730.sqlite');
+
+/** A private copy of the schema 4 database, so no test changes the committed file. */
+export function copyOfFixture(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'packdesk-schema4-'));
+  const file = path.join(dir, 'packdesk.sqlite');
+  fs.copyFileSync(fixture, file);
+  return file;
+}
+
+function rowCounts(db: Database.Database): Record<string, number> {
+  const tables = ['orders', 'shipments', 'scan_audit', 'jobs', 'settings', 'accounts'];
+  return Object.fromEntries(
+    tables.map((t) => [t, (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n]),
+  );
+}
+
+/** A message whose key the English catalogue has, with every parameter its text names. */
+function expectKnown(message: Message | MessageParam): void {
+  if (typeof message === 'string' || typeof message === 'number') return;
+  if (Array.isArray(message)) {
+    for (const item of message as readonly Message[]) expectKnown(item);
+    return;
+  }
+  expect(isMessage(message)).toBe(true);
+  const { key, params } = message as Message;
+  const text = (en as Record<string, string>)[key];
+  expect(text, `key ${key}`).toBeDefined();
+  for (const [, name] of (text ?? '').matchAll(/\{\{(\w+)\}\}/g)) {
+    expect(params, `${key} needs ${name}`).toHaveProperty(name ?? '');
+  }
+  for (const value of Object.values(params)) expectKnown(value);
+}
