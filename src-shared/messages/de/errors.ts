@@ -3,5 +3,21 @@ import type { Translation } from '../translation';
 
 export const errors: Translation<typeof english> = {
   'error.invalidInput': 'Diese Eingabe geht nicht: {{detail}}',
+  'error.input.scanEmpty': 'Der Scan ist leer.',
+  'error.input.scanTooLong': 'Der Scan ist länger als jede Auftrags- oder Sendungsnummer.',
+  'error.input.scanCharacters': 'Der Scan enthält Zeichen, die in keinem Barcode vorkommen.',
+  'error.input.printerName': 'Gib dem Drucker einen Namen.',
+  'error.input.printerAddress': 'Gib die Adresse des Druckers an.',
+  'error.input.publicKey': 'Gib den öffentlichen Schlüssel ein.',
+  'error.input.secretKey': 'Gib den geheimen Schlüssel ein.',
+  'error.input.accountName': 'Gib dem Konto einen Namen.',
+  'error.input.merchantName': 'Gib dem Händler einen Namen.',
+  'error.input.date': 'Ein Datum wie 2026-11-21.',
   'error.internal': 'Im Packplatz ist etwas schiefgelaufen. Siehe Protokoll.',
+  'error.unknownCommand': 'Der Packplatz kennt den Befehl {{command}} nicht.',
+  'error.forbidden': 'Dieses Fenster darf den Packplatz nicht benutzen.',
+  'error.notJson': 'Der Inhalt der Anfrage ist kein JSON.',
+  'error.orderNotFound':
+    'Kein offener Auftrag passt zu „{{code}}“. Prüfe die Auftragsnummer oder gleiche die Aufträge ab.',
+  'error.orderNotCached': 'Auftrag {{order}} ist nicht im lokalen Speicher.',
 };
