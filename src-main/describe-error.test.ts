@@ -1,25 +1,39 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../errors';
-import { PrinterError } from '../printing/printer';
-import { sendcloudError, type SendcloudErrorKind } from '../sendcloud/errors';
-import { describeFailure } from './failures';
+import { msg } from '../src-shared';
+import { AppError } from './errors';
+import { PrinterError } from './printing/printer';
+import { sendcloudError, type SendcloudErrorKind } from './sendcloud/errors';
+import { describeFailure } from './describe-error';
 
-describe('how a failed scan is described to a packer', () => {
-  it.each<[SendcloudErrorKind, string, RegExp]>([
-    ['auth', 'auth-failed', /refused the API keys/],
-    ['rate-limited', 'rate-limited', /limiting requests/],
-    ['network', 'offline', /cannot be reached/],
-    ['timeout', 'offline', /did not answer in time/],
-    ['server', 'sendcloud-error', /Sendcloud had an error \(503\): Backend down/],
-    ['validation', 'sendcloud-error', /rejected the request: Backend down/],
-  ])('a Sendcloud %s error', (kind, code, message) => {
+describe('how a failure is described to a packer', () => {
+  it.each<[SendcloudErrorKind, string, ReturnType<typeof msg>]>([
+    ['auth', 'auth-failed', msg('sendcloud.keysRefused')],
+    ['rate-limited', 'rate-limited', msg('sendcloud.rateLimited')],
+    ['network', 'offline', msg('sendcloud.unreachable')],
+    ['timeout', 'offline', msg('sendcloud.timeout')],
+    [
+      'server',
+      'sendcloud-error',
+      msg('sendcloud.serverError.detail', { status: 503, detail: 'Backend down' }),
+    ],
+    ['validation', 'sendcloud-error', msg('sendcloud.refused.detail', { detail: 'Backend down' })],
+    ['conflict', 'sendcloud-error', msg('sendcloud.refused.detail', { detail: 'Backend down' })],
+  ])('a Sendcloud %s error', (kind, code, said) => {
     const error = sendcloudError(kind, 'raw text', {
       status: 503,
-      details: [{ detail: 'Backend down' }],
+      details: [{ detail: 'Backend down.' }],
     });
-    const described = describeFailure(error);
-    expect(described.code).toBe(code);
-    expect(described.message).toMatch(message);
+    expect(describeFailure(error)).toEqual({ code, ...said });
+  });
+
+  it('passes what Sendcloud said as the detail, and says so when it said nothing', () => {
+    const bare = sendcloudError('validation', 'raw text', { status: 422 });
+    expect(describeFailure(bare)).toEqual({ code: 'sendcloud-error', ...msg('sendcloud.refused') });
+    const noStatus = sendcloudError('server', 'raw text');
+    expect(describeFailure(noStatus)).toEqual({
+      code: 'sendcloud-error',
+      ...msg('sendcloud.serverError', { status: msg('sendcloud.noStatus') }),
+    });
   });
 
   it('says an unknown order is unknown only when Sendcloud said so about an order', () => {
@@ -29,23 +43,35 @@ describe('how a failed scan is described to a packer', () => {
     });
     expect(describeFailure(order)).toEqual({
       code: 'order-not-found',
-      message: 'Sendcloud does not know this order: No order.',
+      ...msg('sendcloud.orderUnknown.detail', { detail: 'No order' }),
     });
     const other = sendcloudError('not-found', 'x');
-    expect(describeFailure(other)).toMatchObject({ code: 'sendcloud-error' });
+    expect(describeFailure(other)).toEqual({
+      code: 'sendcloud-error',
+      ...msg('sendcloud.notFound'),
+    });
   });
 
   it('passes app and printer errors through, and hides anything else', () => {
-    expect(describeFailure(new AppError('order-not-found', 'No open order'))).toEqual({
+    const unknown = msg('error.orderNotFound', { code: 'PD-1' });
+    expect(describeFailure(new AppError('order-not-found', unknown))).toEqual({
       code: 'order-not-found',
-      message: 'No open order',
+      ...unknown,
     });
-    expect(describeFailure(new PrinterError('printer-offline', 'Printer unreachable'))).toEqual({
+    const offline = msg('printer.net.noAnswer', { address: 'tcp://10.0.0.7:9100' });
+    expect(describeFailure(new PrinterError('printer-offline', offline))).toEqual({
       code: 'printer-offline',
-      message: 'Printer unreachable',
+      ...offline,
     });
-    expect(describeFailure(new TypeError('x is undefined at secret.ts:12'))).toMatchObject({
+    expect(describeFailure(new TypeError('x is undefined at secret.ts:12'))).toEqual({
       code: 'internal',
+      ...msg('error.internal'),
     });
+  });
+
+  it('keeps English for the log: the given text, or the key and its plain params', () => {
+    const error = new AppError('order-not-found', msg('error.orderNotFound', { code: 'PD-1' }));
+    expect(error.message).toBe('error.orderNotFound (code=PD-1)');
+    expect(new AppError('internal', msg('error.internal'), { log: 'boom' }).message).toBe('boom');
   });
 });

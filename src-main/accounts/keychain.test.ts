@@ -6,7 +6,15 @@ import {
   parseKeysEntry,
   type KeytarLike,
 } from './keychain';
+import { msg } from '../../src-shared';
 import { AppError } from '../errors';
+
+const keychainName =
+  process.platform === 'darwin'
+    ? msg('account.keychain.mac')
+    : process.platform === 'win32'
+      ? msg('account.keychain.windows')
+      : msg('account.keychain.os');
 
 const keys = { publicKey: 'pk-0123456789', secretKey: 'sk-9876543210' };
 
@@ -78,24 +86,33 @@ describe('classifyKeychainError: what keytar said on a real machine, sorted by w
 
 describe('keychainMessage', () => {
   it('tells a Linux user what to do', () => {
-    expect(keychainMessage('locked', 'linux')).toBe(
-      'The OS keychain is locked: unlock it (log in to the desktop session) and try again.',
+    const keychain = msg('account.keychain.os');
+    expect(keychainMessage('locked', 'linux')).toEqual(
+      msg('account.keychain.locked', { keychain }),
     );
-    expect(keychainMessage('no-service', 'linux')).toMatch(
-      /^No OS keychain is running \(Secret Service, e\.g\. GNOME Keyring or KWallet\)/,
+    expect(keychainMessage('no-service', 'linux')).toEqual(msg('account.keychain.noService'));
+    expect(keychainMessage('timeout', 'linux', '', 10_000)).toEqual(
+      msg('account.keychain.noAnswer', { keychain, seconds: 10 }),
     );
-    expect(keychainMessage('timeout', 'linux', '', 10_000)).toMatch(
-      /^The OS keychain is locked: .*unlock prompt.*within 10 s\.$/,
+    expect(keychainMessage('library-missing', 'linux')).toEqual(
+      msg('account.keychain.noLibsecret'),
     );
-    expect(keychainMessage('library-missing', 'linux')).toMatch(/libsecret-1-0/);
   });
 
   it('names the macOS Keychain and Windows Credential Manager where they apply', () => {
-    expect(keychainMessage('locked', 'darwin')).toMatch(/^The macOS Keychain is locked/);
-    expect(keychainMessage('no-keyring', 'darwin')).toMatch(/Keychain Access/);
-    expect(keychainMessage('no-service', 'win32')).toMatch(/^Windows Credential Manager cannot/);
-    expect(keychainMessage('refused', 'win32', 'The parameter is incorrect.')).toBe(
-      'The Windows Credential Manager refused the request (The parameter is incorrect.): try again, or ask your administrator.',
+    expect(keychainMessage('locked', 'darwin')).toEqual(msg('account.keychain.lockedMac'));
+    expect(keychainMessage('no-keyring', 'darwin')).toEqual(msg('account.keychain.noDefaultMac'));
+    expect(keychainMessage('no-service', 'win32')).toEqual(
+      msg('account.keychain.noSessionWindows'),
+    );
+    expect(keychainMessage('refused', 'win32', 'The parameter is incorrect.')).toEqual(
+      msg('account.keychain.refused.detail', {
+        keychain: msg('account.keychain.windows'),
+        detail: 'The parameter is incorrect.',
+      }),
+    );
+    expect(keychainMessage('library-missing', 'darwin')).toEqual(
+      msg('account.keychain.noModule', { keychain: msg('account.keychain.mac') }),
     );
   });
 });
@@ -147,9 +164,9 @@ describe('createKeytarStore with a fake keytar', () => {
     const locked = keychainMessage('locked', process.platform);
     for (const call of [store.read('acc-1'), store.remove('acc-1'), store.write('acc-1', keys)]) {
       const error = await rejection(call);
-      expect(error.toData()).toEqual({ code: 'keychain-unavailable', message: locked });
+      expect(error.toData()).toEqual({ code: 'keychain-unavailable', ...locked });
     }
-    expect(await store.check()).toEqual({ code: 'keychain-unavailable', message: locked });
+    expect(await store.check()).toEqual({ code: 'keychain-unavailable', ...locked });
   });
 
   it('a corrupt entry is keychain-unavailable, never half keys, and does not quote it', async () => {
@@ -160,8 +177,12 @@ describe('createKeytarStore with a fake keytar', () => {
     for (const account of ['acc-1', 'acc-2']) {
       const error = await rejection(store.read(account));
       expect(error.code).toBe('keychain-unavailable');
-      expect(error.message).toMatch(/unreadable/);
-      expect(`${error.message} ${String(error.cause)}`).not.toContain('leak-me');
+      expect(error.toData()).toEqual({
+        code: 'keychain-unavailable',
+        ...msg('account.keychain.unreadable', { keychain: keychainName, account }),
+      });
+      const shown = `${error.message} ${String(error.cause)} ${JSON.stringify(error.toData())}`;
+      expect(shown).not.toContain('leak-me');
     }
   });
 
@@ -174,7 +195,7 @@ describe('createKeytarStore with a fake keytar', () => {
     };
     const store = createKeytarStore({ service: 'S', keytar });
     const error = await rejection(store.write('acc-1', keys));
-    const shown = `${error.message} ${String((error.cause as Error).message)}`;
+    const shown = `${error.message} ${String((error.cause as Error).message)} ${JSON.stringify(error.toData())}`;
     expect(error.code).toBe('keychain-unavailable');
     expect(shown).not.toContain(keys.publicKey);
     expect(shown).not.toContain(keys.secretKey);
@@ -218,9 +239,9 @@ describe('createKeytarStore with a fake keytar', () => {
     const store = createKeytarStore({ service: 'S', keytar, timeoutMs: 20 });
     const timedOut = keychainMessage('timeout', process.platform, '', 20);
 
-    expect((await rejection(store.read('acc-1'))).message).toBe(timedOut);
+    expect((await rejection(store.read('acc-1'))).said).toEqual(timedOut);
     const callsBefore = fake.calls.length;
-    expect(await store.check()).toEqual({ code: 'keychain-unavailable', message: timedOut });
+    expect(await store.check()).toEqual({ code: 'keychain-unavailable', ...timedOut });
     expect(fake.calls.length).toBe(callsBefore);
 
     hang = false;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AppErrorData, JobState } from '../../src-shared';
+import { msg, type AppErrorData, type JobState } from '../../src-shared';
 import { AppError } from '../errors';
 import { PrinterError } from '../printing/printer';
 import { sendcloudError, type SendcloudErrorKind } from '../sendcloud/errors';
@@ -19,7 +19,9 @@ import {
 
 const T0 = Date.parse('2026-05-04T08:00:00Z');
 const NOW = T0 + 90_000;
-const offline: AppErrorData = { code: 'offline', message: 'Sendcloud cannot be reached.' };
+const offline: AppErrorData = { code: 'offline', ...msg('sendcloud.unreachable') };
+const offlineReason = msg('job.waiting.offline');
+const lookAtIt = msg('job.labelMissing');
 
 function job(state: JobState, fields: Partial<Job> = {}): Job {
   return {
@@ -59,9 +61,9 @@ const states: JobState[] = [
 const events: Record<JobEvent['type'], JobEvent> = {
   start: { type: 'start' },
   succeed: { type: 'succeed' },
-  defer: { type: 'defer', error: offline, reason: 'Offline.', delayMs: 60_000 },
-  block: { type: 'block', error: null, reason: 'Look at it.' },
-  hold: { type: 'hold', reason: 'Held for the batch print.' },
+  defer: { type: 'defer', error: offline, reason: offlineReason, delayMs: 60_000 },
+  block: { type: 'block', error: null, reason: lookAtIt },
+  hold: { type: 'hold', reason: msg('job.held') },
   retry: { type: 'retry' },
   cancel: { type: 'cancel' },
   recover: { type: 'recover' },
@@ -152,7 +154,7 @@ describe('the outbox state machine', () => {
     expect(refused).toBeInstanceOf(AppError);
     expect((refused as AppError).toData()).toEqual({
       code: 'invalid-input',
-      message: 'A done job cannot cancel.',
+      ...msg('job.invalidTransition', { state: 'done', event: 'cancel' }),
     });
   });
 
@@ -177,14 +179,14 @@ describe('what a transition records', () => {
     expect(deferred).toMatchObject({
       state: 'waiting',
       lastError: offline,
-      reason: 'Offline.',
+      reason: offlineReason,
       nextAttemptAt: NOW + 60_000,
     });
   });
 
   it('a success clears the reason and the due time but keeps the last error for the record', () => {
     const done = transition(
-      job('in-flight', { attempts: 2, lastError: offline, reason: 'Offline.' }),
+      job('in-flight', { attempts: 2, lastError: offline, reason: offlineReason }),
       { type: 'succeed' },
       NOW,
     );
@@ -199,19 +201,19 @@ describe('what a transition records', () => {
   it('a block keeps the earlier error when it brings none of its own', () => {
     const blocked = transition(
       job('in-flight', { lastError: offline, nextAttemptAt: NOW }),
-      { type: 'block', error: null, reason: 'Look at it.' },
+      { type: 'block', error: null, reason: lookAtIt },
       NOW,
     );
     expect(blocked).toMatchObject({
       lastError: offline,
-      reason: 'Look at it.',
+      reason: lookAtIt,
       nextAttemptAt: null,
     });
-    const stale: AppErrorData = { code: 'label-stale', message: 'Scanned 90 min ago.' };
+    const stale: AppErrorData = { code: 'label-stale', ...msg('job.error.stale', { minutes: 90 }) };
     expect(
       transition(
         job('in-flight', { lastError: offline }),
-        { type: 'block', error: stale, reason: 'Print it now?' },
+        { type: 'block', error: stale, reason: msg('job.stale', { order: 'PD-1', minutes: 90 }) },
         NOW,
       ).lastError,
     ).toEqual(stale);
@@ -219,7 +221,7 @@ describe('what a transition records', () => {
 
   it('a packer’s retry of a job needing attention or held is an approval; a plain retry is not', () => {
     for (const state of ['needs-attention', 'held'] as const) {
-      const retried = transition(job(state, { reason: 'Look at it.' }), { type: 'retry' }, NOW);
+      const retried = transition(job(state, { reason: lookAtIt }), { type: 'retry' }, NOW);
       expect(retried, state).toMatchObject({
         state: 'queued',
         approvedAt: NOW,
@@ -246,11 +248,11 @@ describe('what a transition records', () => {
       firstAttemptAt: T0,
       nextAttemptAt: NOW,
     });
-    expect(recovered.reason).toMatch(/checks Sendcloud before trying again/);
+    expect(recovered.reason).toEqual(msg('job.recovered'));
   });
 
   it('waking makes a waiting job due now; cancelling and holding leave nothing due', () => {
-    const waiting = job('waiting', { nextAttemptAt: NOW + 60_000, reason: 'Offline.' });
+    const waiting = job('waiting', { nextAttemptAt: NOW + 60_000, reason: offlineReason });
     expect(transition(waiting, { type: 'wake' }, NOW)).toMatchObject({
       state: 'queued',
       nextAttemptAt: NOW,
@@ -258,12 +260,12 @@ describe('what a transition records', () => {
     expect(transition(waiting, { type: 'cancel' }, NOW)).toMatchObject({
       state: 'cancelled',
       nextAttemptAt: null,
-      reason: 'Cancelled by a packer.',
+      reason: msg('job.cancelled'),
     });
     expect(transition(job('queued', { nextAttemptAt: NOW }), events.hold, NOW)).toMatchObject({
       state: 'held',
       nextAttemptAt: null,
-      reason: 'Held for the batch print.',
+      reason: msg('job.held'),
     });
   });
 
@@ -290,24 +292,24 @@ describe('classifyFailure', () => {
     const { kind: got, error } = classifyFailure(sendcloudError(kind, 'raw', { status: 500 }));
     expect(got).toBe(expected);
     expect(error.code).toBe(code);
-    expect(error.message).not.toBe('raw');
+    expect(error.key).toMatch(/^sendcloud\./);
+    expect(JSON.stringify(error.params)).not.toContain('raw');
   });
 
   it('a printer that is off or faulted is a printer failure, whatever its code', () => {
     for (const code of ['printer-offline', 'printer-error'] as const) {
-      expect(classifyFailure(new PrinterError(code, 'Printer unreachable.'))).toEqual({
+      const said = msg('printer.net.noAnswer', { address: 'tcp://10.0.0.7:9100' });
+      expect(classifyFailure(new PrinterError(code, said))).toEqual({
         kind: 'printer',
-        error: { code, message: 'Printer unreachable.' },
+        error: { code, ...said },
       });
     }
   });
 
   it('an app error is for a packer to look at, with its own code and message', () => {
-    expect(
-      classifyFailure(new AppError('label-invalid', 'Sendcloud returned a label that is not ZPL.')),
-    ).toEqual({
+    expect(classifyFailure(new AppError('label-invalid', msg('printer.label.notZpl')))).toEqual({
       kind: 'terminal',
-      error: { code: 'label-invalid', message: 'Sendcloud returned a label that is not ZPL.' },
+      error: { code: 'label-invalid', ...msg('printer.label.notZpl') },
     });
   });
 
@@ -315,7 +317,7 @@ describe('classifyFailure', () => {
     const { kind, error } = classifyFailure(new TypeError('secret stack detail'));
     expect(kind).toBe('terminal');
     expect(error.code).toBe('internal');
-    expect(error.message).not.toContain('secret');
+    expect(error).toEqual({ code: 'internal', ...msg('error.internal') });
     expect(classifyFailure('a string').kind).toBe('terminal');
   });
 });
@@ -365,22 +367,33 @@ describe('retryDelayMs', () => {
 
 describe('waitingReason', () => {
   it('tells a packer what the job waits for, in their words', () => {
-    expect(waitingReason('offline', offline)).toMatch(/unreachable.*connection is back/);
+    expect(waitingReason('offline', offline)).toEqual(msg('job.waiting.offline'));
     // The printer's own words say what to fix: paper out, lid open, unreachable.
-    expect(
-      waitingReason('printer', { code: 'printer-offline', message: 'Printer unreachable.' }),
-    ).toMatch(/^Waiting for the printer: Printer unreachable\.$/);
-    // Only a packer can fix a terminal failure, so it reads as the failure itself.
-    expect(waitingReason('terminal', { code: 'label-invalid', message: 'Not ZPL.' })).toBe(
-      'Not ZPL.',
+    const unreachable = msg('printer.net.noAnswer', { address: 'tcp://10.0.0.7:9100' });
+    expect(waitingReason('printer', { code: 'printer-offline', ...unreachable })).toEqual(
+      msg('job.waiting.printer', { problem: unreachable }),
     );
+    // Only a packer can fix a terminal failure, so it reads as the failure itself.
+    expect(
+      waitingReason('terminal', { code: 'label-invalid', ...msg('printer.label.notZpl') }),
+    ).toEqual(msg('printer.label.notZpl'));
   });
 
   it('tells revoked keys apart from a busy Sendcloud', () => {
-    const keys = waitingReason('transient', { code: 'auth-failed', message: 'x' });
-    const busy = waitingReason('transient', { code: 'sendcloud-error', message: 'x' });
-    expect(keys).toMatch(/API keys/);
-    expect(busy).not.toMatch(/API keys/);
-    expect(busy).toMatch(/trying again/);
+    const keys = waitingReason('transient', {
+      code: 'auth-failed',
+      ...msg('sendcloud.keysRefused'),
+    });
+    const busy = waitingReason('transient', {
+      code: 'sendcloud-error',
+      ...msg('sendcloud.serverError', { status: 503 }),
+    });
+    const slow = waitingReason('transient', {
+      code: 'rate-limited',
+      ...msg('sendcloud.rateLimited'),
+    });
+    expect(keys).toEqual(msg('job.waiting.keysRefused'));
+    expect(busy).toEqual(msg('job.waiting.sendcloudTrouble'));
+    expect(slow).toEqual(msg('job.waiting.slowDown'));
   });
 });

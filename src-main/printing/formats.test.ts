@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { msg } from '../../src-shared';
 import { renderPdfLabel, renderZplLabel, type LabelData } from '../simulator/labels';
 import { labelRequestFor, prepareLabel, previewLabel, type TargetPrinter } from './formats';
 import { inspectPdf } from './pdf';
@@ -66,8 +67,8 @@ describe('prepareLabel', () => {
   it('re-renders a 203 dpi ZPL label for a 300 dpi printer at full size, and says so', async () => {
     const job = await prepareLabel(zpl, printer({ dpi: 300 }));
     expect(job.path).toBe('zpl-rescaled');
-    expect(job.warning).toBe(
-      'This label is 203 dpi ZPL but the printer is 300 dpi: printed from a re-rendered image at the right size.',
+    expect(job.warning).toEqual(
+      msg('printer.warning.dpiMismatch', { labelDpi: 203, printerDpi: 300 }),
     );
     expect(job.bytes.toString()).toMatch(
       /^\^XA\^PW1200\^LL1800\^FO0,0\^GFA,270000,270000,150,:Z64:/,
@@ -90,7 +91,7 @@ describe('prepareLabel', () => {
   it('prints a ZPL label on a PDF printer from a picture of it, with a warning', async () => {
     const job = await prepareLabel(zpl, printer({ language: 'pdf', paper: 'A6' }));
     expect(job).toMatchObject({ media: 'A6', path: 'zpl-to-pdf' });
-    expect(job.warning).toMatch(/ZPL but the printer prints PDF/);
+    expect(job.warning).toEqual(msg('printer.warning.zplOnPdfA6'));
     expect(Math.round((await inspectPdf(job.bytes)).width)).toBe(298);
   });
 

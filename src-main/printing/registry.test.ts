@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import type { PrinterSetup } from '../../src-shared';
+import { msg, type PrinterSetup } from '../../src-shared';
+import { AppError } from '../errors';
 import { migrate } from '../store/migrations';
 import type { PrinterRecord } from '../store/printers';
 import type { Printer, PrinterStatus } from './printer';
@@ -12,8 +13,19 @@ const ready: PrinterStatus = {
   pending: 0,
   dpi: null,
   source: 'printer',
-  message: 'Ready',
+  message: msg('printer.ready'),
 };
+
+/** What a call threw, for asserting its code and message key. */
+async function thrown(call: () => unknown): Promise<AppError> {
+  try {
+    await call();
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error('nothing was thrown');
+}
 
 /** A printer whose status a test sets; it never prints. */
 function fakePrinter(record: Pick<PrinterRecord, 'name' | 'address' | 'language'>) {
@@ -119,16 +131,23 @@ describe('the printer registry', () => {
     const { registry: r } = registry({ fixed: 'override' });
     r.add(zebra);
     expect(r.routes()['zpl-label']).toBe('virtual');
-    expect(() => r.route('zpl-label', 'p1')).toThrow(/environment/);
-    await expect(r.remove('virtual')).rejects.toThrow(/environment/);
+    expect((await thrown(() => r.route('zpl-label', 'p1'))).toData()).toEqual({
+      code: 'forbidden',
+      ...msg('printer.route.fixed.zpl-label'),
+    });
+    expect((await thrown(() => r.remove('virtual'))).said.key).toBe('printer.fixed');
   });
 
-  it('routes only documents a printer can print', () => {
+  it('routes only documents a printer can print', async () => {
     const { registry: r } = registry();
     r.add(zebra);
     r.add(office);
-    expect(() => r.route('zpl-label', 'p2')).toThrow(/ZPL labels need a ZPL printer/);
-    expect(() => r.route('a4-document', 'p1')).toThrow(/A4 documents need a PDF printer/);
+    expect((await thrown(() => r.route('zpl-label', 'p2'))).said).toEqual(
+      msg('printer.route.zplNeedsZpl'),
+    );
+    expect((await thrown(() => r.route('a4-document', 'p1'))).said).toEqual(
+      msg('printer.route.a4NeedsPdf'),
+    );
     r.route('pdf-label', 'p1');
     expect(r.printerFor('pdf-label')?.record.name).toBe('Zebra');
   });
@@ -136,15 +155,26 @@ describe('the printer registry', () => {
   it('refuses an address twice and one its transport cannot open, storing neither', async () => {
     const { registry: r, db } = registry({
       open: (record) => {
-        if (record.address.includes('bad')) throw new Error('"usb://bad" is not a USB address.');
+        if (record.address.includes('bad')) {
+          throw new AppError(
+            'invalid-input',
+            msg('printer.address.invalid', { address: 'usb://bad' }),
+          );
+        }
         return fakePrinter(record);
       },
     });
     r.add(zebra);
-    expect(() => r.add({ ...zebra, name: 'Again' })).toThrow(/already set up as "Zebra"/);
-    expect(() => r.add({ ...zebra, transport: 'usb', address: 'usb://bad' })).toThrow(
-      /not a USB address/,
-    );
+    expect((await thrown(() => r.add({ ...zebra, name: 'Again' }))).toData()).toEqual({
+      code: 'invalid-input',
+      ...msg('printer.addressTaken', { address: zebra.address, printer: 'Zebra' }),
+    });
+    expect(
+      (await thrown(() => r.add({ ...zebra, transport: 'usb', address: 'usb://bad' }))).toData(),
+    ).toEqual({
+      code: 'invalid-input',
+      ...msg('printer.address.invalid', { address: 'usb://bad' }),
+    });
     expect(db.prepare('SELECT count(*) AS n FROM printers').get()).toEqual({ n: 1 });
   });
 
@@ -164,7 +194,9 @@ describe('the printer registry', () => {
     const status = await broken.refresh('p1');
     expect(status).toMatchObject({
       reachable: false,
-      message: 'Unavailable: libusb is not installed',
+      message: msg('printer.status.unavailable', {
+        reason: msg('printer.cannotOpen', { detail: 'libusb is not installed' }),
+      }),
     });
     await expect(broken.get('p1').printer.send(Buffer.from('^XA^XZ'))).rejects.toMatchObject({
       code: 'printer-offline',
@@ -177,7 +209,11 @@ describe('the printer registry', () => {
     await r.refresh('p1');
     readied.length = 0;
     const printer = opened.get('p1')!;
-    printer.set({ ...ready, faults: ['paper-out'], message: 'Paper out' });
+    printer.set({
+      ...ready,
+      faults: ['paper-out'],
+      message: msg('printer.faults', { faults: [msg('printer.fault.paper-out')] }),
+    });
     await r.refresh('p1');
     expect(readied).toEqual([]);
     expect(changes.at(-1)?.printers[0]?.status.faults).toEqual(['paper-out']);

@@ -4,6 +4,8 @@ import { EventEmitter } from 'node:events';
 import fs from 'node:fs';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { msg } from '../../src-shared';
+import { AppError } from '../errors';
 import { PrinterError } from './printer';
 import {
   createWindowsPrinter,
@@ -149,21 +151,28 @@ describe('raw printing through the Windows spooler', () => {
 
     const missing = errorFromExit(result({ code: exitCodes.noSuchQueue }), context);
     expect(missing?.code).toBe('printer-error');
-    expect(missing?.message).toMatch(/"ZDesigner ZD421" does not exist/);
+    expect(missing?.said).toEqual(msg('printer.windows.noQueue', { queue: 'ZDesigner ZD421' }));
 
     const spooler = errorFromExit(
       result({ code: exitCodes.spoolerDown, stderr: 'The spooler service is not reachable.\r\n' }),
       context,
     );
     expect(spooler?.code).toBe('printer-offline');
-    expect(spooler?.message).toMatch(/Print Spooler/);
+    expect(spooler?.said).toEqual(
+      msg('printer.windows.spoolerDown.detail', {
+        detail: 'The spooler service is not reachable.',
+      }),
+    );
 
     const refused = errorFromExit(
       result({ code: exitCodes.refused, stderr: 'Access is denied\r\n' }),
       context,
     );
-    expect(refused?.message).toBe(
-      'Windows refused the job for "ZDesigner ZD421": Access is denied.',
+    expect(refused?.said).toEqual(
+      msg('printer.windows.refused.detail', {
+        queue: 'ZDesigner ZD421',
+        detail: 'Access is denied',
+      }),
     );
 
     const stuck = errorFromExit(
@@ -171,19 +180,31 @@ describe('raw printing through the Windows spooler', () => {
       context,
     );
     expect(stuck?.code).toBe('printer-error');
-    expect(stuck?.message).toMatch(
-      /still in the Windows queue .* after 30 s \(Error, Printing\), so it was cancelled/,
+    expect(stuck?.said).toEqual(
+      msg('printer.windows.stuck.detail', {
+        queue: 'ZDesigner ZD421',
+        seconds: 30,
+        detail: 'Error, Printing',
+      }),
     );
 
     const crashed = errorFromExit(result({ code: 1, stderr: 'Add-Type : compile error' }), context);
-    expect(crashed?.message).toMatch(/PowerShell failed .* \(exit 1\): Add-Type : compile error/);
+    expect(crashed?.said).toEqual(
+      msg('printer.windows.powershellFailed', {
+        queue: 'ZDesigner ZD421',
+        exit: 1,
+        detail: 'Add-Type : compile error',
+      }),
+    );
 
     const enoent = Object.assign(new Error('spawn powershell.exe ENOENT'), { code: 'ENOENT' });
     const notWindows = errorFromExit(result({ code: null, spawnError: enoent }), context);
-    expect(notWindows?.message).toMatch(/could not be started \(ENOENT\).*only on Windows/);
+    expect(notWindows?.said).toEqual(msg('printer.windows.noPowershell', { code: 'ENOENT' }));
 
     const hung = errorFromExit(result({ code: null, timedOut: true }), context);
-    expect(hung?.message).toMatch(/did not answer .* within 30 s/);
+    expect(hung?.said).toEqual(
+      msg('printer.windows.noAnswer', { queue: 'ZDesigner ZD421', seconds: 30 }),
+    );
   });
 
   it('rejects send with the mapped PrinterError', async () => {
@@ -207,7 +228,11 @@ describe('raw printing through the Windows spooler', () => {
     const printer = createWindowsPrinter({ queue: 'Zebra', language: 'zpl', spawn });
     const status = await printer.status();
     expect(status.reachable).toBe(false);
-    expect(status.message).toMatch(/^Unreachable: .*only on Windows/);
+    expect(status.message).toEqual(
+      msg('printer.status.unreachable', {
+        reason: msg('printer.windows.noPowershell', { code: 'ENOENT' }),
+      }),
+    );
   });
 });
 
@@ -253,7 +278,9 @@ describe('PDFs to Windows queues', () => {
     });
     const error = await printer.send(pdf).catch((e: unknown) => e);
     expect((error as PrinterError).code).toBe('printer-error');
-    expect((error as PrinterError).message).toMatch(/needs SumatraPDF, which is not installed/);
+    expect((error as PrinterError).said).toEqual(
+      msg('printer.windows.noSumatra', { queue: 'Office A4' }),
+    );
     expect(calls).toHaveLength(0);
   });
 
@@ -328,7 +355,9 @@ describe('queues and status from Get-Printer', () => {
     const down = fakeSpawn(() => ({ code: exitCodes.spoolerDown, stderr: 'not reachable' }));
     const list = await listWindowsQueues({ spawn: down.spawn });
     expect(list.queues).toEqual([]);
-    expect(list.reason).toMatch(/print spooler is not running/);
+    expect(list.reason).toEqual(
+      msg('printer.windows.spoolerDown.detail', { detail: 'not reachable' }),
+    );
   });
 
   it('maps PrinterStatus to the faults the screen shows', () => {
@@ -338,22 +367,29 @@ describe('queues and status from Get-Printer', () => {
       pending: 0,
       dpi: null,
       source: 'spooler',
-      message: 'Ready',
+      message: msg('printer.ready'),
     });
     expect(statusFromPrinterStatus('Paused', 1).faults).toEqual(['paused']);
-    expect(statusFromPrinterStatus('PaperOut', null).message).toBe('Paper out');
+    expect(statusFromPrinterStatus('PaperOut', null).message).toEqual(
+      msg('printer.faults', { faults: [msg('printer.fault.paper-out')] }),
+    );
     expect(statusFromPrinterStatus('DoorOpen', null).faults).toEqual(['head-open']);
     expect(statusFromPrinterStatus('NoToner', null).faults).toEqual(['ribbon-out']);
     expect(statusFromPrinterStatus('Paused, PaperOut', 3).faults).toEqual(['paused', 'paper-out']);
-    expect(statusFromPrinterStatus('Printing', 1).message).toBe('Ready');
+    expect(statusFromPrinterStatus('Printing', 1).message).toEqual(msg('printer.ready'));
     expect(statusFromPrinterStatus('Error', null)).toMatchObject({
       faults: ['other'],
-      message: 'Printer error (Windows says "Error")',
+      message: msg('printer.status.windowsSays', {
+        faults: msg('printer.faults', { faults: [msg('printer.fault.other')] }),
+        status: 'Error',
+      }),
     });
     expect(statusFromPrinterStatus('42', null).faults).toEqual(['other']);
     const offline = statusFromPrinterStatus('Offline', 0);
     expect(offline.reachable).toBe(false);
-    expect(offline.message).toMatch(/^Unreachable: Windows reports the printer offline/);
+    expect(offline.message).toEqual(
+      msg('printer.status.unreachable', { reason: msg('printer.windows.reportsOffline') }),
+    );
   });
 
   it('reads one queue by its exact name for status()', async () => {
@@ -375,6 +411,13 @@ describe('queues and status from Get-Printer', () => {
   it('takes winspool:// addresses and bare queue names', () => {
     expect(parseWindowsAddress('winspool://\\\\server\\Zebra')).toBe('\\\\server\\Zebra');
     expect(parseWindowsAddress('Zebra')).toBe('Zebra');
-    expect(() => parseWindowsAddress('winspool://')).toThrow(/names no Windows print queue/);
+    expect(() => parseWindowsAddress('winspool://')).toThrow(AppError);
+    try {
+      parseWindowsAddress('winspool://');
+    } catch (error) {
+      expect((error as AppError).said).toEqual(
+        msg('printer.windows.noQueueNamed', { address: 'winspool://' }),
+      );
+    }
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { msg } from '../../src-shared';
 import {
   extendedStatusComplete,
   hostIdentificationComplete,
@@ -201,21 +202,31 @@ describe('queryZplStatus', () => {
       pending: 2,
       dpi: null,
       source: 'printer',
-      message: 'Paper out, print head open',
+      message: msg('printer.faults', {
+        faults: [msg('printer.fault.paper-out'), msg('printer.fault.head-open')],
+      }),
     });
     expect(sent).toEqual([{ command: '~HS', timeoutMs: 700 }]);
   });
 
   it('says Ready when nothing is wrong', async () => {
     const { exchange } = scripted({ '~HS': hs() });
-    expect((await queryZplStatus(exchange)).message).toBe('Ready');
+    expect((await queryZplStatus(exchange)).message).toEqual(msg('printer.ready'));
   });
 
   it('adds ~HQES faults when extended', async () => {
     const { exchange, sent } = scripted({ '~HS': hs({ paused: true }), '~HQES': hqes(0x8 | 0x10) });
     const status = await queryZplStatus(exchange, { extended: true });
     expect(status.faults).toEqual(['paused', 'head-too-hot', 'other']);
-    expect(status.message).toBe('Paused, print head too hot, printer error');
+    expect(status.message).toEqual(
+      msg('printer.faults', {
+        faults: [
+          msg('printer.fault.paused'),
+          msg('printer.fault.head-too-hot'),
+          msg('printer.fault.other'),
+        ],
+      }),
+    );
     expect(sent.map((s) => s.command)).toEqual(['~HS', '~HQES']);
   });
 
