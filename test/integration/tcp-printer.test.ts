@@ -1,5 +1,6 @@
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { msg } from '../../src-shared';
 import { PrinterError, type PrinterStatus } from '../../src-main/printing/printer';
 import { createTcpPrinter } from '../../src-main/printing/tcp';
 import { startVirtualPrinter } from '../../src-main/printing/virtual-printer';
@@ -110,7 +111,7 @@ describe('raw TCP 9100 printing', () => {
     received.forEach((job, i) => expect(job.bytes.equals(jobs[i] ?? Buffer.alloc(0))).toBe(true));
     // Every status came back, none became a job.
     const statuses = results.filter((_, i) => i % 2 === 1) as PrinterStatus[];
-    expect(statuses.map((s) => s.message)).toEqual(Array(5).fill('Ready'));
+    expect(statuses.map((s) => s.message)).toEqual(Array(5).fill(msg('printer.ready')));
     expect(printer.jobs).toHaveLength(5);
   });
 
@@ -131,11 +132,17 @@ describe('raw TCP 9100 printing', () => {
   });
 
   it('reports an unreachable printer as printer-offline', async () => {
-    const tcp = tcpPrinter({ host: '127.0.0.1', port: await closedPort() });
+    const port = await closedPort();
+    const tcp = tcpPrinter({ host: '127.0.0.1', port });
     const error = await tcp.send(Buffer.from('^XA^XZ')).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PrinterError);
-    expect((error as PrinterError).code).toBe('printer-offline');
-    expect((error as PrinterError).message).toMatch(/unreachable/);
+    expect((error as PrinterError).toData()).toEqual({
+      code: 'printer-offline',
+      ...msg('printer.net.unreachable', {
+        address: `tcp://127.0.0.1:${port}`,
+        code: 'ECONNREFUSED',
+      }),
+    });
   });
 
   it('reports a printer that accepts but never finishes as printer-error', async () => {
@@ -166,13 +173,14 @@ describe('raw TCP 9100 printing', () => {
     const tcp = tcpPrinter({ host: '127.0.0.1', port });
     const error = await tcp.send(Buffer.alloc(2_000_000, 0x41)).catch((e: unknown) => e);
     expect((error as PrinterError).code).toBe('printer-error');
-    expect((error as PrinterError).message).toMatch(/broke mid-job/);
+    expect((error as PrinterError).said.key).toBe('printer.net.brokeMidJob');
   });
 });
 
 describe('status over raw TCP', () => {
   it('reports an unreachable port without throwing', async () => {
-    const tcp = tcpPrinter({ host: '127.0.0.1', port: await closedPort() });
+    const port = await closedPort();
+    const tcp = tcpPrinter({ host: '127.0.0.1', port });
     const status = await tcp.status();
     expect(status).toMatchObject({
       reachable: false,
@@ -180,7 +188,14 @@ describe('status over raw TCP', () => {
       pending: null,
       source: 'none',
     });
-    expect(status.message).toMatch(/^Unreachable: ECONNREFUSED/);
+    expect(status.message).toEqual(
+      msg('printer.status.unreachable', {
+        reason: msg('printer.net.codeAt', {
+          code: 'ECONNREFUSED',
+          address: `tcp://127.0.0.1:${port}`,
+        }),
+      }),
+    );
   });
 
   it('a listener that never answers: Ready without status, and the next call does not wait', async () => {
@@ -194,7 +209,7 @@ describe('status over raw TCP', () => {
       pending: null,
       dpi: null,
       source: 'none',
-      message: 'Ready (this printer does not report status)',
+      message: msg('printer.status.readyNoStatus'),
     });
     expect(first.ms).toBeGreaterThanOrEqual(statusTimeoutMs - 50);
 
@@ -218,7 +233,11 @@ describe('status over raw TCP', () => {
       statusRecheckMs: 0,
     });
     expect((await tcp.status()).source).toBe('none');
-    expect(await tcp.status()).toMatchObject({ source: 'printer', message: 'Ready', pending: 0 });
+    expect(await tcp.status()).toMatchObject({
+      source: 'printer',
+      message: msg('printer.ready'),
+      pending: 0,
+    });
   });
 
   it('flags a printer that answered before and has gone silent', async () => {
@@ -226,11 +245,12 @@ describe('status over raw TCP', () => {
       connection === 1 && data.includes('~HS') ? idleHostStatus : undefined,
     );
     const tcp = tcpPrinter({ host: '127.0.0.1', port: listener.port, statusTimeoutMs: 150 });
-    expect((await tcp.status()).message).toBe('Ready');
+    expect((await tcp.status()).message).toEqual(msg('printer.ready'));
     expect(await tcp.status()).toMatchObject({
       reachable: true,
       faults: ['other'],
       source: 'none',
+      message: msg('printer.status.notAnswering'),
     });
   });
 

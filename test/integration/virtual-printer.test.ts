@@ -1,6 +1,11 @@
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { faultText, PrinterError, type PrinterFault } from '../../src-main/printing/printer';
+import { msg } from '../../src-shared';
+import { PrinterError, type PrinterFault } from '../../src-main/printing/printer';
+
+/** The status line a printer reporting these faults shows: the list of their keys. */
+const faultsSaid = (faults: PrinterFault[]) =>
+  msg('printer.faults', { faults: faults.map((fault) => msg(`printer.fault.${fault}`)) });
 import { createTcpPrinter, type TcpPrinterOptions } from '../../src-main/printing/tcp';
 import {
   startVirtualPrinter,
@@ -69,7 +74,7 @@ describe('the virtual printer answers status queries', () => {
       pending: 0,
       dpi: 203,
       source: 'printer',
-      message: 'Ready',
+      message: msg('printer.ready'),
     });
     // Status connections are not jobs.
     expect(printer.jobs).toHaveLength(0);
@@ -142,7 +147,7 @@ describe('faults in status mode', () => {
       faults: [fault],
       pending: 0,
       source: 'printer',
-      message: faultText[fault],
+      message: faultsSaid([fault]),
     });
 
     const first = label('held 1');
@@ -162,7 +167,11 @@ describe('faults in status mode', () => {
       first.toString(),
       second.toString(),
     ]);
-    expect(await tcp.status()).toMatchObject({ faults: [], pending: 0, message: 'Ready' });
+    expect(await tcp.status()).toMatchObject({
+      faults: [],
+      pending: 0,
+      message: msg('printer.ready'),
+    });
 
     // Later jobs print straight away, and the held ones do not print again.
     await tcp.send(label('after'));
@@ -176,7 +185,7 @@ describe('faults in status mode', () => {
 
   it('reports several faults together and holds jobs until the last one clears', async () => {
     const { printer, tcp } = await rig({ faults: ['head-open', 'paper-out'] });
-    expect((await tcp.status()).message).toBe('Paper out, print head open');
+    expect((await tcp.status()).message).toEqual(faultsSaid(['paper-out', 'head-open']));
     await tcp.send(label('one'));
     printer.setFaults(['paper-out']);
     expect(await tcp.status()).toMatchObject({ faults: ['paper-out'], pending: 1 });
@@ -198,14 +207,14 @@ describe('faults in status mode', () => {
     expect((await basic.tcp.status()).faults).toEqual([]);
 
     const { printer, tcp } = await rig({ faults: ['other'] }, { extendedStatus: true });
-    expect(await tcp.status()).toMatchObject({ faults: ['other'], message: 'Printer error' });
+    expect(await tcp.status()).toMatchObject({ faults: ['other'], message: faultsSaid(['other']) });
     printer.setFaults(['head-too-hot']);
     expect(await tcp.status()).toMatchObject({
       faults: ['head-too-hot'],
-      message: 'Print head too hot',
+      message: faultsSaid(['head-too-hot']),
     });
     printer.setFaults([]);
-    expect((await tcp.status()).message).toBe('Ready');
+    expect((await tcp.status()).message).toEqual(msg('printer.ready'));
   });
 
   it('buffer full: refuses job data, so the sender times out; the job lands once it clears', async () => {
@@ -213,7 +222,7 @@ describe('faults in status mode', () => {
     printer.setFaults(['buffer-full']);
     expect(await tcp.status()).toMatchObject({
       faults: ['buffer-full'],
-      message: 'Receive buffer full',
+      message: faultsSaid(['buffer-full']),
     });
 
     const job = label('stuck');
@@ -226,7 +235,7 @@ describe('faults in status mode', () => {
     // The bytes were waiting in the printer's socket; a real printer reads and prints them too.
     await printer.waitForPrinted(1);
     expect(printer.printed.map((j) => j.bytes.toString())).toEqual([job.toString()]);
-    expect((await tcp.status()).message).toBe('Ready');
+    expect((await tcp.status()).message).toEqual(msg('printer.ready'));
     await tcp.send(label('next'));
     expect(printer.printed).toHaveLength(2);
     expect(printer.jobs).toHaveLength(2);
@@ -258,7 +267,7 @@ describe('faults in status mode', () => {
       pending: null,
       dpi: null,
       source: 'none',
-      message: 'Ready (this printer does not report status)',
+      message: msg('printer.status.readyNoStatus'),
     });
     await tcp.send(label('plain'));
     expect(printer.printed).toHaveLength(1);

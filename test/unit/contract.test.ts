@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commandNames, parseInput } from '../../src-shared';
+import { commandNames, msg, parseInput } from '../../src-shared';
 import { dispatch, type CommandHandlers } from '../../src-main/host/dispatch';
 import { AppError } from '../../src-main/errors';
 
@@ -10,18 +10,42 @@ describe('contract input validation', () => {
   });
 
   it.each([
-    ['an empty scan', { code: '   ' }, 'empty'],
+    ['an empty scan', { code: '   ' }, 'error.input.scanEmpty'],
+    ['control characters from a misread', { code: 'PD\u0000123' }, 'error.input.scanCharacters'],
+    ['an absurdly long scan', { code: 'X'.repeat(101) }, 'error.input.scanTooLong'],
+  ])('rejects %s with invalid-input and its own key, naming the field', (_label, input, key) => {
+    expect(parseInput('scan.submit', input)).toEqual({
+      ok: false,
+      error: { code: 'invalid-input', key, params: { field: 'code' } },
+    });
+  });
+
+  it.each([
     ['a missing code', {}, 'code'],
     ['a number instead of text', { code: 12345 }, 'code'],
-    ['control characters from a misread', { code: 'PD\u0000123' }, 'no barcode'],
-    ['an absurdly long scan', { code: 'X'.repeat(101) }, 'longer'],
     ['an unknown field', { code: 'PD-1', sql: 'drop table' }, 'sql'],
-  ])('rejects %s with invalid-input', (_label, input, fragment) => {
+  ])('rejects %s with invalid-input, zod’s words as the detail', (_label, input, fragment) => {
     const result = parseInput('scan.submit', input);
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.error.code).toBe('invalid-input');
-    expect(result.error.message.toLowerCase()).toContain(fragment.toLowerCase());
+    expect(result.error).toMatchObject({ code: 'invalid-input', key: 'error.invalidInput' });
+    expect(String(result.error.params.detail).toLowerCase()).toContain(fragment.toLowerCase());
+  });
+
+  it('names the field of a form’s problem: the printer, the account keys', () => {
+    const printer = { name: ' ', transport: 'tcp', address: '10.0.0.7', language: 'zpl' };
+    expect(parseInput('printers.add', printer)).toEqual({
+      ok: false,
+      error: { code: 'invalid-input', key: 'error.input.printerName', params: { field: 'name' } },
+    });
+    expect(parseInput('accounts.verify', { publicKey: 'pk', secretKey: '' })).toEqual({
+      ok: false,
+      error: {
+        code: 'invalid-input',
+        key: 'error.input.secretKey',
+        params: { field: 'secretKey' },
+      },
+    });
   });
 
   it('bounds demo fault rates to 0..1 and statuses to the three offered', () => {
@@ -54,7 +78,7 @@ describe('dispatch', () => {
     'scan.submit': async (input: { code: string }) => {
       calls.push(input);
       if (input.code === 'NOPE')
-        throw new AppError('order-not-found', 'No open order matches "NOPE".');
+        throw new AppError('order-not-found', msg('error.orderNotFound', { code: 'NOPE' }));
       return { echoed: input.code };
     },
     'scan.recent': async () => [],
@@ -91,7 +115,7 @@ describe('dispatch', () => {
   it('refuses an unknown command by code', async () => {
     expect(await dispatch(handlers, 'db.exec', {})).toEqual({
       ok: false,
-      error: { code: 'unknown-command', message: 'There is no command "db.exec".' },
+      error: { code: 'unknown-command', ...msg('error.unknownCommand', { command: 'db.exec' }) },
     });
     expect(await dispatch(handlers, '__proto__', {})).toMatchObject({
       error: { code: 'unknown-command' },
@@ -115,7 +139,7 @@ describe('dispatch', () => {
   it('turns app errors into their code and hides unexpected ones', async () => {
     expect(await dispatch(handlers, 'scan.submit', { code: 'NOPE' })).toEqual({
       ok: false,
-      error: { code: 'order-not-found', message: 'No open order matches "NOPE".' },
+      error: { code: 'order-not-found', ...msg('error.orderNotFound', { code: 'NOPE' }) },
     });
     const hidden = await dispatch(handlers, 'station.status', {});
     expect(hidden).toMatchObject({ ok: false, error: { code: 'internal' } });
