@@ -2,6 +2,7 @@
 // a printer may need, is drawn the way that printer would draw it, and a Code 128 reader must get
 // the tracking number back, at the label's true physical size.
 import { describe, expect, it } from 'vitest';
+import { msg } from '../../src-shared';
 import {
   prepareLabel,
   type StoredLabel,
@@ -193,7 +194,9 @@ describe('physical size', () => {
     const at300: StoredLabel = { ...zpl, bytes: (await printedZpl(zpl, 300)).job.bytes, dpi: 300 };
     const { job, png } = await printedZpl(at300, 203);
     expect(job.path).toBe('zpl-rescaled');
-    expect(job.warning).toMatch(/300 dpi ZPL but the printer is 203 dpi/);
+    expect(job.warning).toEqual(
+      msg('printer.warning.dpiMismatch', { labelDpi: 300, printerDpi: 203 }),
+    );
     expect(pngSize(png)).toEqual({ width: 812, height: 1218 });
     const native = (await printedZpl(zpl, 203)).png;
     const ratio = (await barcodeInches(png, 203)) / (await barcodeInches(native, 203));

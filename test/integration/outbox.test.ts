@@ -3,7 +3,7 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { JobView } from '../../src-shared';
+import { msg, type JobView } from '../../src-shared';
 import { startVirtualPrinter } from '../../src-main/printing/virtual-printer';
 import type { LedgerEntry } from '../../src-main/simulator/index';
 import { orderSchema } from '../../src-main/sendcloud/schemas';
@@ -20,8 +20,10 @@ import {
 } from '../helpers/outbox';
 
 const onlyCreateLabel = { only: { method: 'POST', pathPrefix: CREATE_LABEL } };
-const OFFLINE_REASON =
-  /^Sendcloud is unreachable: queued, it prints when the connection is back\.$/;
+// A scan waiting on the connection: its own job's reason, or the scan's when no job has one yet.
+const OFFLINE_REASON = expect.objectContaining({
+  key: expect.stringMatching(/^(job|scan)\.waiting\.offline$/),
+});
 
 let rig: OutboxRig | undefined;
 afterEach(async () => {
@@ -71,7 +73,7 @@ describe('reconciliation: a retry first asks Sendcloud what the last try did', (
     const entry = await rig.scan(order);
     expect(entry).toMatchObject({
       state: 'queued',
-      waitingReason: expect.stringMatching(OFFLINE_REASON),
+      waitingReason: OFFLINE_REASON,
     });
     // Sendcloud made the label; the station never heard of it.
     const label = onlyLabel(rig, order);
@@ -100,10 +102,10 @@ describe('reconciliation: a retry first asks Sendcloud what the last try did', (
     const entry = await rig.scan(order);
     expect(entry).toMatchObject({
       state: 'queued',
-      waitingReason: expect.stringMatching(OFFLINE_REASON),
+      waitingReason: OFFLINE_REASON,
     });
     const [job] = await rig.queue();
-    expect(job?.lastError).toMatchObject({ code: 'offline', message: /did not answer in time/ });
+    expect(job?.lastError).toEqual({ code: 'offline', ...msg('sendcloud.timeout') });
     expect(rig.simulator.labelsFor(order)).toHaveLength(0);
 
     rig.simulator.faults.reset();
@@ -125,7 +127,7 @@ describe('reconciliation: a retry first asks Sendcloud what the last try did', (
     const entry = await rig.scan(order);
     expect(entry).toMatchObject({
       state: 'queued',
-      waitingReason: expect.stringMatching(OFFLINE_REASON),
+      waitingReason: OFFLINE_REASON,
     });
     expect(rig.simulator.labelsFor(order)).toHaveLength(0);
 
@@ -147,7 +149,7 @@ describe('reconciliation: a retry first asks Sendcloud what the last try did', (
     const entry = await rig.scan(order);
     expect(entry).toMatchObject({
       state: 'queued',
-      waitingReason: expect.stringMatching(/trying again/),
+      waitingReason: msg('job.waiting.sendcloudTrouble'),
     });
     const [job] = await rig.queue();
     expect(job).toMatchObject({
@@ -248,7 +250,7 @@ describe('crash safety: a station killed mid-job resumes on restart and labels o
     rig = await startOutboxRig({ printerPort: await closedPort() });
     const [order = ''] = rig.orderNumbers(1);
     const entry = await rig.scan(order);
-    expect(entry.waitingReason).toMatch(/^Waiting for the printer/);
+    expect(entry.waitingReason?.key).toBe('job.waiting.printer');
     const label = onlyLabel(rig, order);
     // The state a crash between storing the label and finishing its job would leave.
     const dataDir = rig.crashCopy();
@@ -285,7 +287,18 @@ describe('the printer', () => {
     expect(entry).toMatchObject({
       state: 'queued',
       trackingNumber: label.trackingNumber,
-      waitingReason: expect.stringMatching(/^Waiting for the printer: .*unreachable/i),
+      // The printer's status line says why: nothing answers at its address.
+      waitingReason: msg('job.waiting.printer', {
+        problem: msg('printer.notReachable', {
+          printer: `ZPL printer at 127.0.0.1:${port}`,
+          status: msg('printer.status.unreachable', {
+            reason: msg('printer.net.codeAt', {
+              code: 'ECONNREFUSED',
+              address: `tcp://127.0.0.1:${port}`,
+            }),
+          }),
+        }),
+      }),
     });
     const print = jobOf(await rig.queue(), 'print', order);
     expect(print).toMatchObject({ state: 'waiting', lastError: { code: 'printer-offline' } });
@@ -321,7 +334,7 @@ describe('offline: Sendcloud out of reach', () => {
     for (const entry of entries) {
       expect(entry, entry.code).toMatchObject({
         state: 'queued',
-        waitingReason: expect.stringMatching(OFFLINE_REASON),
+        waitingReason: OFFLINE_REASON,
       });
     }
     // The first failed call told the station it is offline.
@@ -398,7 +411,7 @@ describe('offline: Sendcloud out of reach', () => {
     expect(r.printer.jobs).toHaveLength(0);
     for (const entry of entries) {
       expect(await r.scanReaches(entry.id, 'queued'), entry.code).toMatchObject({
-        waitingReason: 'Held for the batch print.',
+        waitingReason: msg('job.held'),
         trackingNumber: onlyLabel(rig, entry.code).trackingNumber,
       });
     }
@@ -421,12 +434,12 @@ describe('offline: Sendcloud out of reach', () => {
     const stale = rig.scanReaches(
       entry.id,
       'queued',
-      (e) => e.error === null && /Print it now/.test(e.waitingReason ?? ''),
+      (e) => e.error === null && e.waitingReason?.key === 'job.stale',
     );
     rig.clock.advance(2 * 60_000);
     expect(await stale).toMatchObject({
-      step: 'Waiting for a go-ahead',
-      waitingReason: `Label for ${order} waited 2 min. Print it now?`,
+      step: msg('scan.step.waitingGoAhead'),
+      waitingReason: msg('job.stale', { order, minutes: 2 }),
     });
     const print = jobOf(await rig.queue(), 'print', order);
     expect(print).toMatchObject({ state: 'needs-attention', lastError: { code: 'label-stale' } });
@@ -456,7 +469,10 @@ describe('a packer’s hand on the queue', () => {
     expect(await rig.station.handlers['queue.cancel']({ id: job.id })).toMatchObject({
       state: 'cancelled',
     });
-    expect(await failed).toMatchObject({ step: 'Cancelled', error: { code: 'cancelled' } });
+    expect(await failed).toMatchObject({
+      step: msg('scan.step.cancelled'),
+      error: { code: 'cancelled' },
+    });
 
     // Back online, the cancelled job stays cancelled.
     rig.proxy.restore();
