@@ -31,7 +31,7 @@ export function toErrorData(error: unknown): AppErrorData {
 
 /** A message for the log when no English was given: its key and its plain params. */
 function logText(said: Message): string {
-  const params = Object.entries(said.params)
+  const params = Object.entries(said.params ?? {})
     .filter(([, value]) => typeof value === 'string' || typeof value === 'number')
     .map(([name, value]) => `${name}=${String(value)}`);
   return params.length ? `${said.key} (${params.join(', ')})` : said.key;

@@ -196,7 +196,7 @@ export type SessionStep =
 
 export type StepOutcome =
   | { ok: true; value: unknown; ms: number }
-  | { ok: false; code: string | null; message: string; ms: number };
+  | { ok: false; code: string | null; message: string; said: unknown; ms: number };
 
 export interface SessionPlan {
   kind: SessionKind;
@@ -384,6 +384,8 @@ export async function childMain(): Promise<void> {
           ok: false,
           code: typeof code === 'string' ? code : null,
           message: error instanceof Error ? error.message : String(error),
+          // What a packer reads: the AppError's message key and params.
+          said: (error as { said?: unknown }).said ?? null,
           ms: ms(),
         });
       }

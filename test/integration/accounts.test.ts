@@ -4,7 +4,7 @@
 // are labelled centrally (and billed) or handed over to their own account.
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AccountView, ScanEntry } from '../../src-shared';
+import { msg, type AccountView, type ScanEntry } from '../../src-shared';
 import { createKeytarStore, type KeyStore } from '../../src-main/accounts/keychain';
 import { startVirtualPrinter, type VirtualPrinter } from '../../src-main/printing/virtual-printer';
 import { startSimulator, type Simulator, type SimAccount } from '../../src-main/simulator/index';
@@ -182,7 +182,7 @@ describe('accounts', () => {
         publicKey: first.publicKey,
         secretKey: 'not-the-secret',
       }),
-    ).rejects.toMatchObject({ code: 'auth-failed', message: /did not accept these keys/ });
+    ).rejects.toMatchObject({ code: 'auth-failed', said: msg('account.keysNotAccepted') });
 
     const one = await rig.onboard(0, { name: 'Marketplace' });
     const two = await rig.onboard(1, { name: 'Makers Kitchen' });
@@ -231,7 +231,10 @@ describe('accounts', () => {
     const waiting = await rig.scan(rig.account(1).orders()[1]!.order_number);
     await reconnect;
     const queued = waiting.state === 'queued' ? waiting : await rig.settled(waiting.id, 'queued');
-    expect(queued.waitingReason).toMatch(/Makers Kitchen.*reconnect/);
+    expect(queued.waitingReason).toMatchObject({
+      key: expect.stringMatching(/^(job\.waiting\.accountKeys|scan\.waiting\.accountUnusable)$/),
+      params: { account: 'Makers Kitchen' },
+    });
     const status = await rig.station.handlers['station.status']({});
     expect(status.accounts.find((a) => a.id === two.id)?.state).toBe('reconnect');
 
@@ -299,7 +302,9 @@ describe('marketplace', () => {
     await rig.station.handlers['orders.sync']({});
     const entry = await rig.scan('BOLT-7');
     const done = entry.state === 'printed' ? entry : await rig.settled(entry.id, 'printed');
-    expect(done.step).toMatch(/Sent to Bolt's Sendcloud account/);
+    expect(done.step).toEqual(
+      msg('account.merchant.handedOver', { merchant: 'Bolt', account: 'Bolt' }),
+    );
     expect(rig.simulator.labelsFor('BOLT-7')).toHaveLength(0);
     expect(rig.printer.jobs).toHaveLength(0);
     const handed = rig
@@ -324,7 +329,7 @@ describe('marketplace', () => {
     rig.simulator.revokeKeys(rig.account(1).publicKey);
     const entry = await rig.scan('BOLT-8');
     const queued = entry.state === 'queued' ? entry : await rig.settled(entry.id, 'queued');
-    expect(queued.waitingReason).toMatch(/Bolt/);
+    expect(queued.waitingReason).toMatchObject({ params: { account: 'Bolt' } });
     // The marketplace's own labels go on at once.
     const next = await rig.scan(rig.account(0).orders()[4]!.order_number);
     expect(next.state).toBe('printed');
@@ -332,7 +337,9 @@ describe('marketplace', () => {
     const fresh = rig.simulator.rotateKeys(rig.account(1).publicKey);
     const handed = rig.settled(entry.id, 'printed');
     await rig.station.handlers['accounts.reconnect']({ id: own.id, ...fresh });
-    expect((await handed).step).toMatch(/Sent to Bolt's Sendcloud account/);
+    expect((await handed).step).toEqual(
+      msg('account.merchant.handedOver', { merchant: 'Bolt', account: 'Bolt' }),
+    );
   });
 
   it('hands over to a v2 merchant account as a parcel without a label, once', async () => {
@@ -349,7 +356,9 @@ describe('marketplace', () => {
     await rig.station.handlers['orders.sync']({});
     const entry = await rig.scan('OLD-1');
     const done = entry.state === 'printed' ? entry : await rig.settled(entry.id, 'printed');
-    expect(done.step).toMatch(/Sent to Old Shop's Sendcloud account/);
+    expect(done.step).toEqual(
+      msg('account.merchant.handedOver', { merchant: 'Old Shop', account: 'Old Shop' }),
+    );
     const account = rig.account(1);
     const parcels = await rawApi(rig.simulator, {
       publicKey: account.publicKey,
@@ -382,8 +391,7 @@ describe('the keychain', () => {
     await rig.station.close();
     const locked = {
       code: 'keychain-unavailable' as const,
-      message:
-        'The OS keychain is locked: unlock it (log in to the desktop session) and try again.',
+      ...msg('account.keychain.locked', { keychain: msg('account.keychain.os') }),
     };
     const data = rig.dataDir;
     const station = await createStation({
@@ -408,16 +416,17 @@ describe('the keychain', () => {
       expect(status.mode).toBe('live');
       expect(status.keychainError).toEqual(locked);
       expect(status.accounts).toMatchObject([
-        { id: added.id, state: 'locked', stateReason: locked.message },
+        { id: added.id, state: 'locked', stateReason: { key: locked.key, params: locked.params } },
       ]);
       // A scan waits for the keychain instead of failing or using anything else.
       const entry = await station.handlers['scan.submit']({
         code: rig.account(0).orders()[3]!.order_number,
       });
       expect(entry.state).toBe('queued');
-      expect(entry.waitingReason).toMatch(
-        /Marketplace cannot reach Sendcloud: The OS keychain is locked/,
-      );
+      expect(entry.waitingReason).toMatchObject({
+        key: 'scan.waiting.accountUnusable',
+        params: { account: 'Marketplace', reason: { key: 'account.keychain.locked' } },
+      });
       expect(rig.simulator.labelsFor(entry.orderNumber ?? '')).toHaveLength(0);
     } finally {
       await station.close();

@@ -3,6 +3,7 @@
 // would disturb it (locked, frozen, none running).
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { msg, type Message } from '../../src-shared';
 import {
   createKeytarStore,
   keychainMessage,
@@ -27,7 +28,7 @@ function keysFor(label: string): AccountKeys {
   return { publicKey: `pk-${label}-${randomUUID()}`, secretKey: `sk-${label}-${randomUUID()}` };
 }
 
-const failedWith = (message: string) => ({ ok: false, code: 'keychain-unavailable', message });
+const failedWith = (said: Message) => ({ ok: false, code: 'keychain-unavailable', said });
 const succeeded = (value: unknown) => ({ ok: true, value });
 
 /** Every outcome fast: a state that answers at once must never wait for a timeout. */
@@ -123,11 +124,13 @@ describe('keychain store in the session keyring', () => {
     for (const account of ['corrupt-1', 'corrupt-2']) {
       const error = await store.read(account).then(
         () => null,
-        (e: unknown) => e as { code?: string; message: string },
+        (e: unknown) => e as { code?: string; message: string; said: Message },
       );
       expect(error?.code).toBe('keychain-unavailable');
-      expect(error?.message).toMatch(/unreadable: enter the account's keys again/);
-      expect(error?.message).not.toMatch(/xyz/);
+      expect(error?.said).toEqual(
+        msg('account.keychain.unreadable', { keychain: msg('account.keychain.os'), account }),
+      );
+      expect(`${error?.message} ${JSON.stringify(error?.said)}`).not.toMatch(/xyz/);
     }
   });
 });
@@ -186,7 +189,7 @@ describe('keychain store in a session of its own', () => {
     expect(outcomes).toMatchObject([
       succeeded(null),
       succeeded(null),
-      succeeded({ code: 'keychain-unavailable', message: locked }),
+      succeeded({ code: 'keychain-unavailable', ...locked }),
       failedWith(locked),
       failedWith(locked),
       failedWith(locked),
@@ -196,7 +199,7 @@ describe('keychain store in a session of its own', () => {
     ]);
     expectQuick(outcomes);
     for (const outcome of outcomes) {
-      if (!outcome.ok) expect(outcome.message).not.toContain(after.secretKey);
+      if (!outcome.ok) expect(JSON.stringify(outcome)).not.toContain(after.secretKey);
     }
 
     // Unlocked again (same folder, same password): the first keys are still there, untouched.
@@ -231,12 +234,14 @@ describe('keychain store in a session of its own', () => {
       ],
     });
     const timedOut = keychainMessage('timeout', 'linux', '', 500);
-    expect(timedOut).toMatch(/^The OS keychain is locked: /);
+    expect(timedOut).toEqual(
+      msg('account.keychain.noAnswer', { keychain: msg('account.keychain.os'), seconds: 1 }),
+    );
     expect(outcomes).toMatchObject([
       succeeded(null),
       succeeded(null),
       failedWith(timedOut),
-      succeeded({ code: 'keychain-unavailable', message: timedOut }),
+      succeeded({ code: 'keychain-unavailable', ...timedOut }),
       succeeded(null),
       succeeded(null),
       succeeded(keys),
@@ -259,7 +264,7 @@ describe('keychain store in a session of its own', () => {
       ],
     });
     expect(outcomes).toMatchObject([
-      succeeded({ code: 'keychain-unavailable', message: noKeyring }),
+      succeeded({ code: 'keychain-unavailable', ...noKeyring }),
       failedWith(noKeyring),
       failedWith(noKeyring),
       failedWith(noKeyring),
@@ -281,7 +286,7 @@ describe('keychain store in a session of its own', () => {
         ],
       });
       expect(outcomes).toMatchObject([
-        succeeded({ code: 'keychain-unavailable', message: noService }),
+        succeeded({ code: 'keychain-unavailable', ...noService }),
         failedWith(noService),
         failedWith(noService),
         failedWith(noService),
