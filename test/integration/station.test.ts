@@ -130,7 +130,8 @@ describe('the Station: a scan becomes a label on the printer', () => {
       state: 'failed',
       error: {
         code: 'order-not-found',
-        message: 'No open order matches "PD-00000". Check the order number, or sync orders.',
+        key: 'error.orderNotFound',
+        params: { code: 'PD-00000' },
       },
     });
     expect(rig.printer.jobs).toHaveLength(0);
@@ -146,12 +147,16 @@ describe('the Station: a scan becomes a label on the printer', () => {
     rig.simulator.faults.set({ failStatus: 500, failRate: 1 });
     const entry = await rig.scan(order.order_number);
     expect(entry.state).toBe('queued');
-    expect(entry.waitingReason).toBe('Sendcloud is having trouble: trying again shortly.');
+    expect(entry.waitingReason).toEqual({ key: 'job.waiting.sendcloudTrouble', params: {} });
     expect(rig.printer.jobs).toHaveLength(0);
     expect(auditRows(rig)).toMatchObject([{ state: 'queued' }]);
     const [job] = await rig.station.handlers['queue.list']({});
     expect(job).toMatchObject({ kind: 'create-label', state: 'waiting', attempts: 1 });
-    expect(job?.lastError).toMatchObject({ code: 'sendcloud-error', message: /\(500\)/ });
+    expect(job?.lastError).toMatchObject({
+      code: 'sendcloud-error',
+      key: 'sendcloud.serverError.detail',
+      params: { status: 500 },
+    });
 
     rig.simulator.faults.reset();
     const printed = new Promise<void>((resolve) =>
@@ -173,7 +178,10 @@ describe('the Station: a scan becomes a label on the printer', () => {
     if (!order) throw new Error('no orders');
     const entry = await rig.scan(order.order_number);
     expect(entry).toMatchObject({ state: 'queued', trackingNumber: expect.any(String) });
-    expect(entry.waitingReason).toMatch(/Waiting for the printer: .*unreachable/i);
+    expect(entry.waitingReason).toMatchObject({
+      key: 'job.waiting.printer',
+      params: { problem: { key: 'printer.notReachable' } },
+    });
     expect(auditRows(rig)).toMatchObject([{ state: 'queued' }]);
     // Sendcloud made the label once; scanning again joins the waiting job, no second label.
     const again = await rig.scan(order.order_number);
@@ -284,7 +292,10 @@ describe('demo faults', () => {
       const queued = await station.handlers['scan.submit']({ code: order.order_number });
       expect(queued.state).toBe('queued');
       const [job] = await station.handlers['queue.list']({});
-      expect(job?.lastError?.message).toMatch(/Sendcloud had an error \(503\)/);
+      expect(job?.lastError).toMatchObject({
+        key: 'sendcloud.serverError.detail',
+        params: { status: 503 },
+      });
 
       await station.handlers['demo.setFaults']({ ...set, errorRate: 0 });
       await station.handlers['queue.retry']({ id: queued.jobId ?? '' });
