@@ -72,6 +72,10 @@ function readStatus(text: string): MessageParam {
 
 /** The short reason of a status line: a network code, or a sentence of its own. */
 function readReason(text: string): MessageParam {
+  // A network printer's "ECONNREFUSED at tcp://10.0.0.7:9100".
+  const codeAt = /^(\S+) at (\S+:\/\/\S+)$/.exec(text);
+  if (codeAt?.[1] && codeAt[2])
+    return said('printer.net.codeAt', { code: codeAt[1], address: codeAt[2] });
   const message = messageOf(text);
   return message.key === 'legacy.text' ? text : message;
 }
@@ -556,3 +560,6 @@ function readsAsStatus(value: MessageParam | undefined): boolean {
     typeof value === 'object' && !Array.isArray(value) && statusKeys.has((value as Message).key)
   );
 }
+
+/** Every key an old sentence can become, for the test that each is in the catalogue. */
+export const legacyKeys: readonly string[] = [...new Set(patterns.map((pattern) => pattern.key))];
