@@ -1,5 +1,7 @@
 // Everything the Sendcloud client throws: one base class with a `kind` callers branch on, and one
-// subclass per meaning. Messages hold Sendcloud's own error texts, never keys or raw bodies.
+// subclass per meaning. `message` is English for the log and `details` hold Sendcloud's own
+// texts, never keys or raw bodies; what a packer reads comes from describeSendcloudError
+// (src-main/describe-error.ts), with Sendcloud's detail as a parameter of a translated message.
 import type { ErrorCode } from '../../src-shared';
 import { errorBodySchema, v2ErrorEnvelopeSchema } from './schemas';
 import type { Shipment } from './v3/schemas';
@@ -193,9 +195,8 @@ export function parseErrorDetails(body: unknown): SendcloudErrorDetail[] {
   if (v3.success) {
     const list = Array.isArray(v3.data.errors) ? v3.data.errors : [v3.data.errors];
     return list.map((error) => {
-      const detail: SendcloudErrorDetail = {
-        detail: error.detail ?? error.title ?? 'No detail given.',
-      };
+      // No words of our own here: an empty detail reads as "Sendcloud refused the request."
+      const detail: SendcloudErrorDetail = { detail: error.detail ?? error.title ?? '' };
       if (error.code) detail.code = error.code;
       if (error.source?.pointer) detail.pointer = error.source.pointer;
       if (error.source?.parameter) detail.parameter = error.source.parameter;

@@ -134,7 +134,7 @@ function toFailure(error: ErrorObject): LabelsAsyncFailure {
   return {
     index: index === undefined ? null : Number(index),
     code: error.code ?? null,
-    detail: error.detail ?? error.title ?? 'No detail given.',
+    detail: error.detail ?? error.title ?? '',
     pointer,
   };
 }
