@@ -1,7 +1,6 @@
-import type { ScanEntry, ScanState } from '../../src-shared';
+import { legacyText, type ScanEntry, type ScanState } from '../../src-shared';
 import type { Db } from './db';
-import { errorFrom } from './jobs';
-import { messageColumn, messageFrom } from './messages';
+import { errorFrom, messageColumn, messageFrom } from './messages';
 
 interface AuditRow {
   id: string;
@@ -27,7 +26,7 @@ const fromRow = (row: AuditRow): ScanEntry => ({
   id: row.id,
   code: row.code,
   state: row.state,
-  step: messageFrom(row.step) ?? { key: 'legacy.text', params: { text: '' } },
+  step: messageFrom(row.step) ?? legacyText(''),
   orderNumber: row.order_number,
   trackingNumber: row.tracking_number,
   carrier: row.carrier,

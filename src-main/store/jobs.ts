@@ -1,6 +1,6 @@
-import type { AppErrorData, ErrorCode, JobKind, JobState, Message } from '../../src-shared';
+import type { AppErrorData, JobKind, JobState, Message } from '../../src-shared';
 import type { Db } from './db';
-import { messageColumn, messageFrom } from './messages';
+import { errorFrom, messageColumn, messageFrom } from './messages';
 
 /** A durable outbox job as stored. Times are clock milliseconds. */
 export interface Job {
@@ -55,13 +55,6 @@ interface JobRow {
   account_id: string | null;
   created_at: number;
   updated_at: number;
-}
-
-/** A stored error: its code, and its message (in the `…_message` column, as a message). */
-export function errorFrom(code: string | null, message: string | null): AppErrorData | null {
-  if (code === null) return null;
-  const said = messageFrom(message) ?? { key: 'error.internal' as const, params: {} };
-  return { code: code as ErrorCode, key: said.key, params: said.params };
 }
 
 const fromRow = (row: JobRow): Job => ({

@@ -1,6 +1,12 @@
 // Messages as stored: a text column holds a message as JSON `{"key": …, "params": …}`, never a
 // sentence. Migration 5 turned the sentences of earlier versions into this form.
-import { isMessage, legacyText, type Message } from '../../src-shared';
+import {
+  isMessage,
+  legacyText,
+  type AppErrorData,
+  type ErrorCode,
+  type Message,
+} from '../../src-shared';
 
 export function messageColumn(message: Message | null): string | null {
   return message === null ? null : JSON.stringify({ key: message.key, params: message.params });
@@ -16,4 +22,11 @@ export function messageFrom(column: string | null): Message | null {
     // Not JSON: text written outside the station's own code. It keeps its words.
   }
   return legacyText(column);
+}
+
+/** A stored error: its code column, and its message column read back as a message. */
+export function errorFrom(code: string | null, message: string | null): AppErrorData | null {
+  if (code === null) return null;
+  const said = messageFrom(message) ?? legacyText('');
+  return { code: code as ErrorCode, key: said.key, params: said.params };
 }
