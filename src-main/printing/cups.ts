@@ -313,9 +313,9 @@ function httpEndpoint(uri: string): URL {
   try {
     url = new URL(uri);
   } catch {
-    throw new Error(
-      `A CUPS queue address must look like ipp://host:631/printers/NAME, not "${uri}".`,
-    );
+    throw new AppError('invalid-input', msg('printer.address.notIpp', { address: uri }), {
+      log: `"${uri}" is not a CUPS queue address.`,
+    });
   }
   const schemes: Record<string, string> = {
     'ipp:': 'http:',
@@ -325,9 +325,9 @@ function httpEndpoint(uri: string): URL {
   };
   const protocol = schemes[url.protocol];
   if (!protocol) {
-    throw new Error(
-      `A CUPS queue address must look like ipp://host:631/printers/NAME, not "${uri}".`,
-    );
+    throw new AppError('invalid-input', msg('printer.address.notIpp', { address: uri }), {
+      log: `"${uri}" is not a CUPS queue address.`,
+    });
   }
   const port = url.port || (url.protocol.startsWith('ipp') ? '631' : '');
   return new URL(`${protocol}//${url.hostname}${port ? `:${port}` : ''}${url.pathname}`);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { msg } from '../../src-shared';
 import { libusb, loadUsb, parseUsbAddress, usbAddress } from './usb';
 
 describe('USB printer addresses', () => {
@@ -18,7 +19,12 @@ describe('USB printer addresses', () => {
   });
 
   it('refuses anything else', () => {
-    expect(() => parseUsbAddress('tcp://10.0.0.7:9100')).toThrow(/usb:\/\/0a5f:0181/);
+    expect(() => parseUsbAddress('tcp://10.0.0.7:9100')).toThrow(
+      expect.objectContaining({
+        code: 'invalid-input',
+        said: msg('printer.address.notUsb', { address: 'tcp://10.0.0.7:9100' }),
+      }),
+    );
     expect(() => parseUsbAddress('usb://a5f:181')).toThrow();
   });
 });

@@ -1,6 +1,7 @@
 // USB label printers through libusb (the `usb` package): find printer-class devices, claim the
 // printer interface, write jobs to its bulk OUT endpoint and read ZPL status from bulk IN.
 import { msg, type Message } from '../../src-shared';
+import { AppError } from '../errors';
 import { createLogger } from '../log';
 import { PrinterError, type Printer, type PrinterStatus } from './printer';
 import { queryZplIdentity, queryZplStatus, type ZplExchange } from './zpl-status';
@@ -162,7 +163,9 @@ export function parseUsbAddress(address: string): {
 } {
   const match = /^usb:\/\/([0-9a-f]{4}):([0-9a-f]{4})(?:\/([^/]+))?\/?$/i.exec(address.trim());
   if (!match?.[1] || !match[2]) {
-    throw new Error(`A USB printer address looks like usb://0a5f:0181[/serial], not "${address}".`);
+    throw new AppError('invalid-input', msg('printer.address.notUsb', { address }), {
+      log: `"${address}" is not a USB printer address.`,
+    });
   }
   return {
     vendorId: Number.parseInt(match[1], 16),

@@ -29,6 +29,10 @@ export const printing: Translation<typeof english> = {
   'printer.addressTaken': '{{address}} ist schon als „{{printer}}“ eingerichtet.',
   'printer.address.invalid':
     '„{{address}}“ ist keine Netzwerkadresse eines Druckers; nimm Host:Port, z. B. 10.0.0.7:9100.',
+  'printer.address.notUsb':
+    'Eine USB-Druckeradresse sieht so aus: usb://0a5f:0181[/Seriennummer], nicht „{{address}}“.',
+  'printer.address.notIpp':
+    'Eine CUPS-Warteschlangenadresse sieht so aus: ipp://host:631/printers/NAME, nicht „{{address}}“.',
   'printer.cannotOpen': 'Der Drucker lässt sich nicht öffnen: {{detail}}',
   'printer.unavailable.named': '{{printer}}: {{reason}}',
   'printer.route.zplNeedsZpl': 'ZPL-Etiketten brauchen einen ZPL-Drucker.',

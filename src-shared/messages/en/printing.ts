@@ -26,6 +26,10 @@ export const printing = {
   'printer.addressTaken': '{{address}} is already set up as “{{printer}}”.',
   'printer.address.invalid':
     '“{{address}}” is not a network printer address; use host:port, e.g. 10.0.0.7:9100.',
+  'printer.address.notUsb':
+    'A USB printer address looks like usb://0a5f:0181[/serial], not “{{address}}”.',
+  'printer.address.notIpp':
+    'A CUPS queue address looks like ipp://host:631/printers/NAME, not “{{address}}”.',
   'printer.cannotOpen': 'The printer cannot be opened: {{detail}}',
   'printer.unavailable.named': '{{printer}}: {{reason}}',
   'printer.route.zplNeedsZpl': 'ZPL labels need a ZPL printer.',

@@ -29,6 +29,10 @@ export const printing: Translation<typeof english> = {
   'printer.addressTaken': '{{address}} est déjà configurée sous le nom « {{printer}} ».',
   'printer.address.invalid':
     '« {{address}} » n’est pas une adresse réseau d’imprimante ; utilisez hôte:port, p. ex. 10.0.0.7:9100.',
+  'printer.address.notUsb':
+    'Une adresse d’imprimante USB ressemble à usb://0a5f:0181[/numéro de série], pas à « {{address}} ».',
+  'printer.address.notIpp':
+    'Une adresse de file CUPS ressemble à ipp://hôte:631/printers/NOM, pas à « {{address}} ».',
   'printer.cannotOpen': 'Impossible d’ouvrir l’imprimante : {{detail}}',
   'printer.unavailable.named': '{{printer}} : {{reason}}',
   'printer.route.zplNeedsZpl': 'Les étiquettes ZPL demandent une imprimante ZPL.',

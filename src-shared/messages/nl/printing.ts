@@ -29,6 +29,10 @@ export const printing: Translation<typeof english> = {
   'printer.addressTaken': '{{address}} is al ingesteld als “{{printer}}”.',
   'printer.address.invalid':
     '“{{address}}” is geen netwerkadres van een printer; gebruik host:poort, bijv. 10.0.0.7:9100.',
+  'printer.address.notUsb':
+    'Een USB-printeradres ziet eruit als usb://0a5f:0181[/serienummer], niet als “{{address}}”.',
+  'printer.address.notIpp':
+    'Een CUPS-wachtrijadres ziet eruit als ipp://host:631/printers/NAAM, niet als “{{address}}”.',
   'printer.cannotOpen': 'De printer kan niet worden geopend: {{detail}}',
   'printer.unavailable.named': '{{printer}}: {{reason}}',
   'printer.route.zplNeedsZpl': 'ZPL-labels hebben een ZPL-printer nodig.',
