@@ -87,6 +87,20 @@ describe('the sentences schema 4 stored, read as messages', () => {
       }),
     ],
     [
+      'Marketplace cannot reach Sendcloud: The OS keychain is locked: unlock it (log in to the desktop session) and try again. The label waits.',
+      msg('scan.waiting.accountUnusable', {
+        account: 'Marketplace',
+        reason: msg('account.keychain.locked', { keychain: msg('account.keychain.os') }),
+      }),
+    ],
+    [
+      'The Windows Credential Manager refused the request (The parameter is incorrect.): try again, or ask your administrator.',
+      msg('account.keychain.refused.detail', {
+        keychain: msg('account.keychain.windows'),
+        detail: 'The parameter is incorrect.',
+      }),
+    ],
+    [
       'This label is 203 dpi ZPL but the printer is 300 dpi: printed from a re-rendered image at the right size.',
       msg('printer.warning.dpiMismatch', { labelDpi: 203, printerDpi: 300 }),
     ],

@@ -92,6 +92,15 @@ const status = (text: string): MessageParam =>
       : Number(text);
 const number = (text: string): MessageParam => (Number.isNaN(Number(text)) ? text : Number(text));
 const sentence = (text: string): MessageParam => messageOf(text);
+const keychains: Record<string, string> = {
+  'OS keychain': 'account.keychain.os',
+  'macOS Keychain': 'account.keychain.mac',
+  'Windows Credential Manager': 'account.keychain.windows',
+};
+const keychainName = (text: string): MessageParam => {
+  const key = keychains[text];
+  return key ? said(key) : text;
+};
 
 // Most specific first: the first pattern that matches the whole text wins.
 const patterns: Pattern[] = [
@@ -243,6 +252,67 @@ const patterns: Pattern[] = [
   {
     was: 'Sendcloud did not accept these keys. Copy them again from Settings → Integrations in the Sendcloud panel.',
     key: 'account.keysNotAccepted',
+  },
+
+  // The OS keychain (accounts/keychain.ts), as an account's reason for waiting.
+  {
+    was: 'The macOS Keychain is locked or did not allow Packdesk: unlock the login keychain (Keychain Access), allow Packdesk when asked, and try again.',
+    key: 'account.keychain.lockedMac',
+  },
+  {
+    was: 'The {{keychain}} is locked: unlock it (answer its unlock prompt, or log in to the desktop session) and try again. It gave no answer within {{seconds}} s.',
+    key: 'account.keychain.noAnswer',
+    read: { keychain: keychainName, seconds: number },
+  },
+  {
+    was: 'The {{keychain}} is locked: unlock it (log in to the desktop session) and try again.',
+    key: 'account.keychain.locked',
+    read: { keychain: keychainName },
+  },
+  {
+    was: 'Windows Credential Manager cannot be used in this logon session: run Packdesk from a normal desktop login (not as a service) and try again.',
+    key: 'account.keychain.noSessionWindows',
+  },
+  {
+    was: 'The macOS Keychain cannot be reached: run Packdesk from a logged-in desktop session and try again.',
+    key: 'account.keychain.noSessionMac',
+  },
+  {
+    was: 'No OS keychain is running (Secret Service, e.g. GNOME Keyring or KWallet): start one in the desktop session (log in to the desktop, not over SSH or as a service) and try again.',
+    key: 'account.keychain.noService',
+  },
+  {
+    was: 'The macOS Keychain has no default keychain: set one in Keychain Access and try again.',
+    key: 'account.keychain.noDefaultMac',
+  },
+  {
+    was: 'The {{keychain}} has no default keyring to keep keys in: create one (e.g. in Passwords and Keys, or by logging in to the desktop session) and try again.',
+    key: 'account.keychain.noKeyring',
+    read: { keychain: keychainName },
+  },
+  {
+    was: 'The OS keychain library (libsecret) could not be loaded: install it (Debian/Ubuntu: libsecret-1-0) and restart Packdesk.',
+    key: 'account.keychain.noLibsecret',
+  },
+  {
+    was: 'Packdesk could not load its {{keychain}} module: reinstall Packdesk.',
+    key: 'account.keychain.noModule',
+    read: { keychain: keychainName },
+  },
+  {
+    was: 'The {{keychain}} refused the request ({{detail}}): try again, or ask your administrator.',
+    key: 'account.keychain.refused.detail',
+    read: { keychain: keychainName },
+  },
+  {
+    was: 'The {{keychain}} refused the request: try again, or ask your administrator.',
+    key: 'account.keychain.refused',
+    read: { keychain: keychainName },
+  },
+  {
+    was: "The keys kept in the {{keychain}} for account {{account}} are unreadable: enter the account's keys again.",
+    key: 'account.keychain.unreadable',
+    read: { keychain: keychainName },
   },
 
   // Labels and their formats.
