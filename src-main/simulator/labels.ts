@@ -12,7 +12,7 @@ import {
   type PDFPage,
 } from 'pdf-lib';
 import type { V3Address } from './seed';
-import { renderZplToPng } from '../printing/render';
+import { renderZplToPng } from '../zpl-render';
 
 export type LabelFormat = 'zpl' | 'pdf' | 'png';
 
