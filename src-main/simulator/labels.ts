@@ -11,7 +11,7 @@ import {
   type PDFFont,
   type PDFPage,
 } from 'pdf-lib';
-import type { V3Address } from './seed';
+import type { V3Address } from './wire';
 import { renderZplToPng } from '../zpl-render';
 
 export type LabelFormat = 'zpl' | 'pdf' | 'png';
