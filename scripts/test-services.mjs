@@ -1,7 +1,7 @@
 // The servers `npm test` starts for its tests and stops afterwards, each in a temporary folder:
 // a D-Bus session bus with an unlocked GNOME Keyring (the keychain tests need a real Secret
 // Service), and a CUPS scheduler of its own on a free port (the printing tests add queues to it).
-// Neither touches the user's own keyring or CUPS. Their chatter goes to a log in the folder.
+// Neither touches the user's own keyring or CUPS. What they say goes to the log the caller gives.
 import { spawn, execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';

@@ -15,8 +15,8 @@ const report = 'test-results/vitest.json';
 fs.mkdirSync('test-results', { recursive: true });
 
 const work = fs.mkdtempSync(path.join(fs.realpathSync(os.tmpdir()), 'packdesk-test-'));
-const logFile = path.join(work, 'services.log');
-const log = fs.openSync(logFile, 'a');
+// What the servers say, kept after the run for when one would not start.
+const log = fs.openSync('test-results/services.log', 'w');
 const services = [];
 let child = null;
 let cleaned = false;
