@@ -188,7 +188,8 @@ export function cupsConfig(dir, port) {
 
 /**
  * A cupsd of its own on a free port, in the foreground so it stops with us. Only root can run
- * the cups-pdf backend, so only root gets one; others use the CUPS they have (null here).
+ * the cups-pdf backend, so only root gets one; others use the CUPS they have (null here). Its
+ * filters run as lp: `dir` and the folders above it must let others in.
  */
 export async function startCups(dir, log) {
   const cupsd = '/usr/sbin/cupsd';
@@ -196,8 +197,10 @@ export async function startCups(dir, log) {
   for (const sub of ['spool/tmp', 'cache', 'state', 'log', 'ppd']) {
     fs.mkdirSync(path.join(dir, sub), { recursive: true });
   }
-  // cupsd runs its filters as lp: they must reach the spool.
+  // cupsd runs its filters as lp: they must reach the folder and write their temporary files.
   fs.chmodSync(dir, 0o755);
+  fs.chmodSync(path.join(dir, 'spool'), 0o755);
+  fs.chmodSync(path.join(dir, 'spool', 'tmp'), 0o1777);
   const port = await freePort();
   for (const [name, text] of Object.entries(cupsConfig(dir, port))) {
     fs.writeFileSync(path.join(dir, name), text);

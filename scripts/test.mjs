@@ -15,6 +15,9 @@ const report = 'test-results/vitest.json';
 fs.mkdirSync('test-results', { recursive: true });
 
 const work = fs.mkdtempSync(path.join(fs.realpathSync(os.tmpdir()), 'packdesk-test-'));
+// CUPS runs its filters as lp, which must reach its folder inside; the keyring keeps its own
+// folders private.
+fs.chmodSync(work, 0o755);
 // What the servers say, kept after the run for when one would not start.
 const log = fs.openSync('test-results/services.log', 'w');
 const services = [];
