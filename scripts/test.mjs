@@ -14,7 +14,7 @@ const args = process.argv.slice(2);
 const report = 'test-results/vitest.json';
 fs.mkdirSync('test-results', { recursive: true });
 
-const work = fs.mkdtempSync(path.join(fs.realpathSync(os.tmpdir()), 'packdesk-test-'));
+const work = fs.mkdtempSync(path.join(fs.realpathSync(os.tmpdir()), 'packdesk-npm-test-'));
 // CUPS runs its filters as lp, which must reach its folder inside; the keyring keeps its own
 // folders private.
 fs.chmodSync(work, 0o755);
