@@ -61,6 +61,8 @@ function run(command, commandArgs, env) {
 async function startServices() {
   const env = { ...process.env };
   if (process.platform !== 'linux') return env;
+  // The tests never see the desktop's own session bus, and so never its keyring: only ours.
+  delete env.DBUS_SESSION_BUS_ADDRESS;
   const starters = [
     ['keyring', (dir) => startKeyringSession(dir, log)],
     ['CUPS', (dir) => startCups(dir, log)],
