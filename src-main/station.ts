@@ -12,7 +12,7 @@ import type {
 } from '../src-shared';
 import { createAccounts, ENV_ACCOUNT_ID, type Accounts } from './accounts/accounts';
 import { createKeytarStore, type KeyStore } from './accounts/keychain';
-import { billingCsv } from './accounts/billing';
+import { billingCsv } from './billing/export';
 import { systemClock, type Clock } from './clock';
 import { SENDCLOUD_ORIGIN } from './config';
 import { createConnectivity } from './outbox/connectivity';

@@ -4,6 +4,14 @@ import type { Result } from './errors';
 import type { MessageKey } from './messages';
 import { printerFaults } from './printer-faults';
 import {
+  checkKeyField,
+  parseNetworkAddress,
+  ruleProblemKeys,
+  type KeyField,
+  type RuleProblem,
+  type RuleProblemKey,
+} from './rules';
+import {
   printerDocuments,
   type AccountChoices,
   type AccountView,
@@ -30,16 +38,37 @@ const inputProblems = [
   'error.input.scanCharacters',
   'error.input.printerName',
   'error.input.printerAddress',
-  'error.input.publicKey',
-  'error.input.secretKey',
   'error.input.accountName',
   'error.input.merchantName',
+  'error.input.merchantPrefix',
+  'error.input.merchantPrefixCharacters',
   'error.input.date',
 ] as const satisfies readonly MessageKey[];
 type InputProblem = (typeof inputProblems)[number];
 const problem = (key: InputProblem) => key;
-const isInputProblem = (text: string): text is InputProblem =>
-  (inputProblems as readonly string[]).includes(text);
+/** A key a schema or a shared rule answers with (the message of its zod issue). */
+const isProblemKey = (text: string): text is InputProblem | RuleProblemKey =>
+  (inputProblems as readonly string[]).includes(text) ||
+  (ruleProblemKeys as readonly string[]).includes(text);
+
+/** A rule's problem as a zod issue: its key is the message, its params ride along. */
+const ruleIssue = (problem: RuleProblem, path: string[] = []) => ({
+  code: 'custom' as const,
+  message: problem.key,
+  params: problem.params,
+  path,
+});
+
+/** One of an account's API keys, by the key-field rule the account forms use (src-shared/rules). */
+const keyField = (field: KeyField) =>
+  z
+    .string()
+    .trim()
+    .superRefine((value, ctx) => {
+      const checked = checkKeyField(field, value);
+      if (!checked.ok) ctx.addIssue(ruleIssue(checked.problem));
+    });
+const apiKeys = { publicKey: keyField('publicKey'), secretKey: keyField('secretKey') };
 
 const scanCode = z
   .string()
@@ -98,7 +127,13 @@ export const commands = {
         paper: z.enum(['A6', 'A4']).default('A6'),
         position: z.number().int().min(0).max(3).default(0),
       })
-      .strict(),
+      .strict()
+      // A network printer's address, by the rule the Printers form uses (src-shared/rules).
+      .superRefine((input, ctx) => {
+        if (input.transport !== 'tcp') return;
+        const parsed = parseNetworkAddress(input.address);
+        if (!parsed.ok) ctx.addIssue(ruleIssue(parsed.problem, ['address']));
+      }),
     output: {} as PrinterSetup,
   },
   'printers.update': {
@@ -133,20 +168,12 @@ export const commands = {
   'printers.refresh': { input: z.object({}).strict(), output: {} as PrinterSetup },
   'accounts.list': { input: z.object({}).strict(), output: [] as AccountView[] },
   'accounts.verify': {
-    input: z
-      .object({
-        publicKey: z.string().trim().min(1, problem('error.input.publicKey')).max(200),
-        secretKey: z.string().trim().min(1, problem('error.input.secretKey')).max(200),
-      })
-      .strict(),
+    input: z.object(apiKeys).strict(),
     output: {} as AccountChoices,
   },
   'accounts.add': {
     input: z
-      .object({
-        publicKey: z.string().trim().min(1, problem('error.input.publicKey')).max(200),
-        secretKey: z.string().trim().min(1, problem('error.input.secretKey')).max(200),
-      })
+      .object(apiKeys)
       .extend({
         name: z.string().trim().min(1, problem('error.input.accountName')).max(80),
         api: z.enum(['v3', 'v2']).default('v3'),
@@ -176,10 +203,7 @@ export const commands = {
   /** New keys for an account Sendcloud refused (401): checked, stored, its jobs woken. */
   'accounts.reconnect': {
     input: z
-      .object({
-        publicKey: z.string().trim().min(1, problem('error.input.publicKey')).max(200),
-        secretKey: z.string().trim().min(1, problem('error.input.secretKey')).max(200),
-      })
+      .object(apiKeys)
       .extend({ id: z.string().min(1).max(64) })
       .strict(),
     output: {} as AccountView,
@@ -197,9 +221,9 @@ export const commands = {
         orderPrefix: z
           .string()
           .trim()
-          .min(1, 'Give the order number prefix of this merchant.')
+          .min(1, problem('error.input.merchantPrefix'))
           .max(40)
-          .regex(/^[\x20-\x7E]+$/, 'An order number prefix is printable ASCII.'),
+          .regex(/^[\x20-\x7E]+$/, problem('error.input.merchantPrefixCharacters')),
         mode: z.enum(['centralised', 'decentralised']),
         accountId: z.string().min(1).max(64).nullable().default(null),
       })
@@ -263,8 +287,13 @@ export function parseInput<C extends CommandName>(name: C, raw: unknown): Result
   if (parsed.success) return { ok: true, value: parsed.data as ParsedInput<C> };
   const [first] = parsed.error.issues;
   const field = first?.path.join('.') ?? '';
-  if (first && isInputProblem(first.message)) {
-    return { ok: false, error: { code: 'invalid-input', key: first.message, params: { field } } };
+  if (first && isProblemKey(first.message)) {
+    // A rule's issue carries the params its message names (ruleIssue below).
+    const ruleParams = (first as { params?: Record<string, string | number> }).params ?? {};
+    return {
+      ok: false,
+      error: { code: 'invalid-input', key: first.message, params: { ...ruleParams, field } },
+    };
   }
   const detail = parsed.error.issues
     .map((issue) =>

@@ -4,7 +4,7 @@ import { msg, type Message } from '../../src-shared';
 import { AppError } from '../errors';
 import { inspectPdf, pngToPdf, placeLabelOnPaper, renderPdfToPng, type Paper } from './pdf';
 import { pdfToZpl, rescaleZplLabel } from './raster';
-import { renderZplToPng } from './render';
+import { renderZplToPng } from '../zpl-render';
 
 export interface StoredLabel {
   bytes: Buffer;

@@ -1,4 +1,5 @@
-import { msg, type Message, type PrinterFault, type PrinterStatusView } from '../../src-shared';
+import type { Message, PrinterFault, PrinterStatusView } from '../../src-shared';
+import { parseNetworkAddress } from '../../src-shared/rules';
 import { AppError } from '../errors';
 
 /** What a printer speaks: ZPL II for thermal label printers, PDF for office and A6 printers. */
@@ -65,16 +66,20 @@ export class PrinterError extends AppError {
   }
 }
 
-/** `tcp://host:port`, `host:port` or a bare host (port 9100): a network printer's address. */
+/**
+ * `tcp://host:port`, `host:port` or a bare host (port 9100): a network printer's address, read by
+ * the rule the Printers form uses (src-shared/rules.ts).
+ */
 export function parseTcpAddress(address: string): { host: string; port: number } {
-  const match = /^(?:tcp:\/\/)?(\[[^\]]+\]|[^:/\s]+)(?::(\d{1,5}))?\/?$/.exec(address.trim());
-  const port = match?.[2] ? Number(match[2]) : 9100;
-  if (!match?.[1] || port < 1 || port > 65535) {
-    throw new AppError('invalid-input', msg('printer.address.invalid', { address }), {
+  const parsed = parseNetworkAddress(address);
+  if (!parsed.ok) {
+    // The rule's own answer is what the packer reads: the same words the Printers form shows.
+    const said: Message = { key: parsed.problem.key, params: parsed.problem.params };
+    throw new AppError('invalid-input', said, {
       log: `"${address}" is not a network printer address.`,
     });
   }
-  return { host: match[1].replace(/^\[|\]$/g, ''), port };
+  return { host: parsed.host, port: parsed.port };
 }
 
 /** Parse PACKDESK_PRINTER, which names its scheme: `tcp://host:port` (port 9100 when omitted). */

@@ -158,7 +158,7 @@ describe('the printer registry', () => {
         if (record.address.includes('bad')) {
           throw new AppError(
             'invalid-input',
-            msg('printer.address.invalid', { address: 'usb://bad' }),
+            msg('printer.address.notUsb', { address: 'usb://bad' }),
           );
         }
         return fakePrinter(record);
@@ -173,7 +173,7 @@ describe('the printer registry', () => {
       (await thrown(() => r.add({ ...zebra, transport: 'usb', address: 'usb://bad' }))).toData(),
     ).toEqual({
       code: 'invalid-input',
-      ...msg('printer.address.invalid', { address: 'usb://bad' }),
+      ...msg('printer.address.notUsb', { address: 'usb://bad' }),
     });
     expect(db.prepare('SELECT count(*) AS n FROM printers').get()).toEqual({ n: 1 });
   });

@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type {
-  AccountChoices,
-  AccountView,
-  MerchantView,
-  StationStatus,
-} from '../../src-shared';
+import type { AccountChoices, AccountView, MerchantView, StationStatus } from '../../src-shared';
 import {
   accountProblems,
   applyAccountAnswer,
@@ -115,11 +110,17 @@ describe('onboarding', () => {
     expect(checkKeys({ publicKey: '  ', secretKey: 'x' })).toEqual({
       ok: false,
       field: 'publicKey',
-      message: 'Enter the public key.',
+      problem: { key: 'rules.publicKey.empty', params: {} },
     });
     expect(checkKeys({ publicKey: 'p', secretKey: '' })).toMatchObject({
       ok: false,
       field: 'secretKey',
+      problem: { key: 'rules.secretKey.empty' },
+    });
+    expect(checkKeys({ publicKey: 'p', secretKey: 'sec 1' })).toMatchObject({
+      ok: false,
+      field: 'secretKey',
+      problem: { key: 'rules.key.space' },
     });
     expect(checkKeys(keys)).toEqual({ ok: true, keys: { publicKey: 'pub-1', secretKey: 'sec-1' } });
   });

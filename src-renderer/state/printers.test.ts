@@ -17,7 +17,6 @@ import {
   labelPrinter,
   labelPrinterFact,
   labelPrinterProblem,
-  parseHostPort,
   printWarning,
   printerAtAddress,
   reportedDpiDiffers,
@@ -256,45 +255,6 @@ describe('routing', () => {
   });
 });
 
-describe('parseHostPort', () => {
-  it.each([
-    ['10.0.0.7:9100', '10.0.0.7', 9100],
-    ['  10.0.0.7:6101 ', '10.0.0.7', 6101],
-    ['10.0.0.7', '10.0.0.7', 9100],
-    ['tcp://zebra-bench2.local:9100', 'zebra-bench2.local', 9100],
-    ['PRINTER1:9100/', 'PRINTER1', 9100],
-    ['[fe80::1]:9100', 'fe80::1', 9100],
-  ])('reads %j', (input, host, port) => {
-    expect(parseHostPort(input)).toMatchObject({ ok: true, host, port });
-  });
-
-  it('writes the address back in one spelling, IPv6 in brackets', () => {
-    expect(parseHostPort('tcp://10.0.0.7')).toMatchObject({ address: '10.0.0.7:9100' });
-    expect(parseHostPort('[fe80::1]')).toMatchObject({ address: '[fe80::1]:9100' });
-  });
-
-  it.each([
-    ['', /Give the printer’s address/],
-    ['   ', /Give the printer’s address/],
-    ['printer.local:99999', /"99999" is not a port/],
-    ['printer.local:0', /"0" is not a port/],
-    ['printer.local:abc', /"abc" is not a port/],
-    ['printer.local:', /Give a port after the colon/],
-    [':9100', /no host/],
-    ['10.0.0.300:9100', /"10.0.0.300" is not a valid IP address/],
-    ['10.0.7:9100', /not a valid IP address/],
-    ['http://10.0.0.7:9100', /web address/],
-    ['zebra bench:9100', /space/],
-    ['fe80::1:9100', /brackets/],
-    ['under_score:9100', /not a valid host name/],
-    ['-bad.local', /not a valid host name/],
-  ])('explains what is wrong with %j', (input, message) => {
-    const parsed = parseHostPort(input);
-    expect(parsed.ok).toBe(false);
-    if (!parsed.ok) expect(parsed.message).toMatch(message);
-  });
-});
-
 describe('checkNetworkPrinter', () => {
   const existing = setup([printer('a', { name: 'Bench 1', address: 'tcp://10.0.0.7:9100' })]);
 
@@ -326,10 +286,14 @@ describe('checkNetworkPrinter', () => {
     expect(checked.ok && checked.input.name).toBe('PDF printer at 10.0.0.8');
   });
 
-  it('points at the address field when the address is bad', () => {
+  it('points at the address field when the address is bad, with what the address rule says', () => {
     expect(
       checkNetworkPrinter({ name: 'x', address: 'nope:1:2', language: 'zpl', dpi: 203 }, null),
-    ).toMatchObject({ ok: false, field: 'address' });
+    ).toMatchObject({
+      ok: false,
+      field: 'address',
+      message: { key: 'rules.address.ipv6NeedsBrackets' },
+    });
   });
 
   it('refuses an address already set up, however it is spelled', () => {

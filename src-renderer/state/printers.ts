@@ -1,5 +1,5 @@
 // Pure printer logic for the renderer: which printer is the label printer, how a status reads on
-// screen, what a packer typed as a network address, which printer may take which document, and
+// screen, which printer may take which document, and
 // how found printers are grouped. No React, no store: the header and the Printers panel share it.
 import type {
   CommandInput,
@@ -16,6 +16,11 @@ import type {
   TestPrint,
 } from '../../src-shared';
 import { describeFaults, faultText } from '../../src-shared/printer-faults';
+import {
+  parseNetworkAddress,
+  type AddressProblemKey,
+  type RuleProblem,
+} from '../../src-shared/rules';
 import type { CurrentScan } from './scans';
 
 export type AddPrinterInput = CommandInput<'printers.add'>;
@@ -222,80 +227,9 @@ export function routeChoices(setup: PrinterSetup, document: PrinterDocument): Pr
 // ---------------------------------------------------------------------------------------------
 // A network printer typed by hand
 
-export type ParsedAddress =
-  { ok: true; host: string; port: number; address: string } | { ok: false; message: string };
-
-const DEFAULT_PORT = 9100;
-const hostnamePattern =
-  /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i;
-const example = 'e.g. 10.0.0.7:9100';
-
-function invalid(message: string): ParsedAddress {
-  return { ok: false, message };
-}
-
-function validIpv4(host: string): boolean {
-  const parts = host.split('.');
-  return parts.length === 4 && parts.every((part) => /^\d{1,3}$/.test(part) && Number(part) <= 255);
-}
-
-/**
- * Read "host:port" as a packer types it: an IPv4 address, a host name or a bracketed IPv6
- * address, port 9100 when left out, a leading `tcp://` allowed. Checked here so a typo is
- * explained next to the field instead of coming back from the station.
- */
-export function parseHostPort(raw: string): ParsedAddress {
-  const text = raw.trim();
-  if (!text) return invalid(`Give the printer’s address, ${example}.`);
-  const rest = text.replace(/^tcp:\/\//i, '').replace(/\/$/, '');
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(rest)) {
-    return invalid(`"${text}" is a web address; give the printer’s host and port, ${example}.`);
-  }
-  if (/\s/.test(rest)) return invalid(`"${text}" has a space in it; ${example}.`);
-
-  let host: string;
-  let portText: string | undefined;
-  if (rest.startsWith('[')) {
-    const match = /^\[([0-9a-f:.]+)\](?::(.*))?$/i.exec(rest);
-    if (!match?.[1] || !match[1].includes(':')) {
-      return invalid(`"${text}" is not a valid IPv6 address; write it as [fe80::1]:9100.`);
-    }
-    host = match[1];
-    portText = match[2];
-  } else {
-    const parts = rest.split(':');
-    if (parts.length > 2) {
-      return invalid(`Put an IPv6 address in brackets, e.g. [fe80::1]:9100.`);
-    }
-    host = parts[0] ?? '';
-    portText = parts[1];
-    if (!host) return invalid(`"${text}" has no host before the port; ${example}.`);
-    if (/^[\d.]+$/.test(host)) {
-      if (!validIpv4(host)) return invalid(`"${host}" is not a valid IP address; ${example}.`);
-    } else if (!hostnamePattern.test(host)) {
-      return invalid(`"${host}" is not a valid host name or IP address; ${example}.`);
-    }
-  }
-
-  let port = DEFAULT_PORT;
-  if (portText !== undefined) {
-    const n = /^\d{1,5}$/.test(portText) ? Number(portText) : Number.NaN;
-    if (!(n >= 1 && n <= 65535)) {
-      return invalid(
-        portText === ''
-          ? `Give a port after the colon; label printers usually listen on ${DEFAULT_PORT}.`
-          : `"${portText}" is not a port: use a number from 1 to 65535 (label printers usually listen on ${DEFAULT_PORT}).`,
-      );
-    }
-    port = n;
-  }
-  const shownHost = host.includes(':') ? `[${host}]` : host;
-  return { ok: true, host, port, address: `${shownHost}:${port}` };
-}
-
 /** One spelling per network address, so "tcp://Printer:9100" and "printer" are one printer. */
 function networkKey(address: string): string | null {
-  const parsed = parseHostPort(address);
+  const parsed = parseNetworkAddress(address);
   return parsed.ok ? `${parsed.host.toLowerCase()}:${parsed.port}` : null;
 }
 
@@ -318,7 +252,9 @@ export interface NetworkPrinterDraft {
 }
 
 export type DraftCheck =
-  { ok: true; input: AddPrinterInput } | { ok: false; field: 'name' | 'address'; message: string };
+  | { ok: true; input: AddPrinterInput }
+  /** `message` is a rule's key and params when the address rule (src-shared/rules) refused it. */
+  | { ok: false; field: 'name' | 'address'; message: string | RuleProblem<AddressProblemKey> };
 
 const maxNameLength = 80;
 
@@ -327,8 +263,8 @@ export function checkNetworkPrinter(
   draft: NetworkPrinterDraft,
   setup: PrinterSetup | null,
 ): DraftCheck {
-  const parsed = parseHostPort(draft.address);
-  if (!parsed.ok) return { ok: false, field: 'address', message: parsed.message };
+  const parsed = parseNetworkAddress(draft.address);
+  if (!parsed.ok) return { ok: false, field: 'address', message: parsed.problem };
   const taken = setup ? printerAtAddress(setup, parsed.address) : null;
   if (taken) {
     return {

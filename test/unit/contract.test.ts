@@ -42,7 +42,7 @@ describe('contract input validation', () => {
       ok: false,
       error: {
         code: 'invalid-input',
-        key: 'error.input.secretKey',
+        key: 'rules.secretKey.empty',
         params: { field: 'secretKey' },
       },
     });

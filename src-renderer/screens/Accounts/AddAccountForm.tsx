@@ -13,6 +13,7 @@ import {
   type AccountDraft,
   type KeysDraft,
 } from '../../state/accounts';
+import { useSpeaker } from '../../i18n/messages';
 import { useStation } from '../../state/station';
 import { blockTypeahead } from '../shared/selectKeys';
 import { KeyFields } from './KeyFields';
@@ -50,6 +51,7 @@ export function AddAccountForm({
   } | null>(null);
   const [added, setAdded] = useState<string | null>(null);
   const id = useId();
+  const { say } = useSpeaker();
   const publicKeyRef = useRef<HTMLInputElement>(null);
   const nameRef = useRef<HTMLInputElement>(null);
   const Heading = heading;
@@ -90,7 +92,7 @@ export function AddAccountForm({
     if (checking) return;
     const checked = checkKeys(keys);
     if (!checked.ok) {
-      setKeysProblem({ field: checked.field, message: checked.message });
+      setKeysProblem({ field: checked.field, message: say(checked.problem) });
       document.getElementById(`${id}-${checked.field}`)?.focus();
       return;
     }

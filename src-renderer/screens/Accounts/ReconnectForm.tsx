@@ -7,6 +7,7 @@ import {
   keysErrorText,
   type KeysDraft,
 } from '../../state/accounts';
+import { useSpeaker } from '../../i18n/messages';
 import { useStation } from '../../state/station';
 import { KeyFields } from './KeyFields';
 
@@ -27,6 +28,7 @@ export function ReconnectForm({ account }: { account: AccountView }) {
   const [showRefusal, setShowRefusal] = useState(false);
   const publicKeyRef = useRef<HTMLInputElement>(null);
   const id = useId();
+  const { say } = useSpeaker();
   const pending = action?.kind === 'pending' && action.action === 'reconnect';
 
   useEffect(() => {
@@ -44,7 +46,7 @@ export function ReconnectForm({ account }: { account: AccountView }) {
     if (pending) return;
     const checked = checkKeys(keys);
     if (!checked.ok) {
-      setProblem({ field: checked.field, message: checked.message });
+      setProblem({ field: checked.field, message: say(checked.problem) });
       document.getElementById(`${id}-${checked.field}`)?.focus();
       return;
     }

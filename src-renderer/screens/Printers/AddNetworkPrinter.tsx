@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import { useSpeaker } from '../../i18n/messages';
 import {
   checkNetworkPrinter,
   dpis,
@@ -28,6 +29,7 @@ export function AddNetworkPrinter() {
   // The station's refusal belongs to what was sent: editing the form puts it away.
   const [showRefusal, setShowRefusal] = useState(false);
   const id = useId();
+  const { say } = useSpeaker();
   const pending = adding?.kind === 'pending';
 
   const edit = (change: Partial<NetworkPrinterDraft>) => {
@@ -42,7 +44,11 @@ export function AddNetworkPrinter() {
     if (pending) return;
     const checked = checkNetworkPrinter(draft, setup);
     if (!checked.ok) {
-      setProblem({ field: checked.field, message: checked.message });
+      const { message } = checked;
+      setProblem({
+        field: checked.field,
+        message: typeof message === 'string' ? message : say(message),
+      });
       document.getElementById(`${id}-${checked.field}`)?.focus();
       return;
     }

@@ -8,10 +8,11 @@ export const errors: Translation<typeof english> = {
   'error.input.scanCharacters': 'Der Scan enthält Zeichen, die in keinem Barcode vorkommen.',
   'error.input.printerName': 'Gib dem Drucker einen Namen.',
   'error.input.printerAddress': 'Gib die Adresse des Druckers an.',
-  'error.input.publicKey': 'Gib den öffentlichen Schlüssel ein.',
-  'error.input.secretKey': 'Gib den geheimen Schlüssel ein.',
   'error.input.accountName': 'Gib dem Konto einen Namen.',
   'error.input.merchantName': 'Gib dem Händler einen Namen.',
+  'error.input.merchantPrefix': 'Gib das Präfix der Auftragsnummern dieses Händlers an.',
+  'error.input.merchantPrefixCharacters':
+    'Ein Auftragsnummern-Präfix enthält nur Buchstaben, Ziffern und einfache Zeichen.',
   'error.input.date': 'Ein Datum wie 2026-11-21.',
   'error.internal': 'Im Packplatz ist etwas schiefgelaufen. Siehe Protokoll.',
   'error.unknownCommand': 'Der Packplatz kennt den Befehl {{command}} nicht.',

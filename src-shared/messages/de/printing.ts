@@ -27,8 +27,6 @@ export const printing: Translation<typeof english> = {
   'printer.unknown': 'Es gibt keinen Drucker {{id}}.',
   'printer.fixed': '{{printer}} ist in der Umgebung des Packplatzes eingerichtet; dort ändern.',
   'printer.addressTaken': '{{address}} ist schon als „{{printer}}“ eingerichtet.',
-  'printer.address.invalid':
-    '„{{address}}“ ist keine Netzwerkadresse eines Druckers; nimm Host:Port, z. B. 10.0.0.7:9100.',
   'printer.address.notUsb':
     'Eine USB-Druckeradresse sieht so aus: usb://0a5f:0181[/Seriennummer], nicht „{{address}}“.',
   'printer.address.notIpp':

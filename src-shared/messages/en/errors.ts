@@ -6,10 +6,11 @@ export const errors = {
   'error.input.scanCharacters': 'The scan contains characters no barcode holds.',
   'error.input.printerName': 'Give the printer a name.',
   'error.input.printerAddress': 'Give the printer an address.',
-  'error.input.publicKey': 'Enter the public key.',
-  'error.input.secretKey': 'Enter the secret key.',
   'error.input.accountName': 'Give the account a name.',
   'error.input.merchantName': 'Give the merchant a name.',
+  'error.input.merchantPrefix': 'Give the order number prefix of this merchant.',
+  'error.input.merchantPrefixCharacters':
+    'An order number prefix holds only letters, digits and plain signs.',
   'error.input.date': 'A date like 2026-11-21.',
   'error.internal': 'Something went wrong inside the station. See the log.',
   'error.unknownCommand': 'The station does not know the command {{command}}.',

@@ -24,8 +24,6 @@ export const printing = {
   'printer.unknown': 'There is no printer {{id}}.',
   'printer.fixed': '{{printer}} is set up by the station’s environment; change it there.',
   'printer.addressTaken': '{{address}} is already set up as “{{printer}}”.',
-  'printer.address.invalid':
-    '“{{address}}” is not a network printer address; use host:port, e.g. 10.0.0.7:9100.',
   'printer.address.notUsb':
     'A USB printer address looks like usb://0a5f:0181[/serial], not “{{address}}”.',
   'printer.address.notIpp':

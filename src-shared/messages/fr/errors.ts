@@ -8,10 +8,11 @@ export const errors: Translation<typeof english> = {
   'error.input.scanCharacters': 'Le scan contient des caractères qu’aucun code-barres ne porte.',
   'error.input.printerName': 'Donnez un nom à l’imprimante.',
   'error.input.printerAddress': 'Indiquez l’adresse de l’imprimante.',
-  'error.input.publicKey': 'Saisissez la clé publique.',
-  'error.input.secretKey': 'Saisissez la clé secrète.',
   'error.input.accountName': 'Donnez un nom au compte.',
   'error.input.merchantName': 'Donnez un nom au marchand.',
+  'error.input.merchantPrefix': 'Indiquez le préfixe des numéros de commande de ce marchand.',
+  'error.input.merchantPrefixCharacters':
+    'Un préfixe de numéro de commande ne contient que des lettres, des chiffres et des signes simples.',
   'error.input.date': 'Une date comme 2026-11-21.',
   'error.internal': 'Un problème est survenu dans le poste. Voir le journal.',
   'error.unknownCommand': 'Le poste ne connaît pas la commande {{command}}.',

@@ -27,8 +27,6 @@ export const printing: Translation<typeof english> = {
   'printer.unknown': 'Il n’y a pas d’imprimante {{id}}.',
   'printer.fixed': '{{printer}} est configurée par l’environnement du poste ; modifiez-la là.',
   'printer.addressTaken': '{{address}} est déjà configurée sous le nom « {{printer}} ».',
-  'printer.address.invalid':
-    '« {{address}} » n’est pas une adresse réseau d’imprimante ; utilisez hôte:port, p. ex. 10.0.0.7:9100.',
   'printer.address.notUsb':
     'Une adresse d’imprimante USB ressemble à usb://0a5f:0181[/numéro de série], pas à « {{address}} ».',
   'printer.address.notIpp':

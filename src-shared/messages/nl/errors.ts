@@ -8,10 +8,11 @@ export const errors: Translation<typeof english> = {
   'error.input.scanCharacters': 'De scan bevat tekens die in geen barcode staan.',
   'error.input.printerName': 'Geef de printer een naam.',
   'error.input.printerAddress': 'Geef het adres van de printer op.',
-  'error.input.publicKey': 'Vul de publieke sleutel in.',
-  'error.input.secretKey': 'Vul de geheime sleutel in.',
   'error.input.accountName': 'Geef het account een naam.',
   'error.input.merchantName': 'Geef de verkoper een naam.',
+  'error.input.merchantPrefix': 'Geef het voorvoegsel van de ordernummers van deze verkoper.',
+  'error.input.merchantPrefixCharacters':
+    'Een ordernummervoorvoegsel bevat alleen letters, cijfers en gewone tekens.',
   'error.input.date': 'Een datum zoals 2026-11-21.',
   'error.internal': 'Er ging iets mis in het station. Kijk in het logboek.',
   'error.unknownCommand': 'Het station kent de opdracht {{command}} niet.',

@@ -27,8 +27,6 @@ export const printing: Translation<typeof english> = {
   'printer.unknown': 'Er is geen printer {{id}}.',
   'printer.fixed': '{{printer}} is ingesteld in de omgeving van het station; wijzig het daar.',
   'printer.addressTaken': '{{address}} is al ingesteld als “{{printer}}”.',
-  'printer.address.invalid':
-    '“{{address}}” is geen netwerkadres van een printer; gebruik host:poort, bijv. 10.0.0.7:9100.',
   'printer.address.notUsb':
     'Een USB-printeradres ziet eruit als usb://0a5f:0181[/serienummer], niet als “{{address}}”.',
   'printer.address.notIpp':
