@@ -564,13 +564,19 @@ export function createCupsPrinter(options: CupsPrinterOptions): Printer {
       if (state === 9) return;
       if (state === 7 || state === 8) {
         const why = [inWords(reasons), message].filter(Boolean).join('; ');
-        const ended = state === 7 ? 'printer.queue.jobCancelled' : 'printer.queue.jobAborted';
-        throw new PrinterError(
-          'printer-error',
-          why
-            ? msg(`${ended}.detail`, { queue: queueName, detail: why })
-            : msg(ended, { queue: queueName }),
-        );
+        const cancelled = state === 7;
+        const said = why
+          ? msg(
+              cancelled ? 'printer.queue.jobCancelled.detail' : 'printer.queue.jobAborted.detail',
+              {
+                queue: queueName,
+                detail: why,
+              },
+            )
+          : msg(cancelled ? 'printer.queue.jobCancelled' : 'printer.queue.jobAborted', {
+              queue: queueName,
+            });
+        throw new PrinterError('printer-error', said);
       }
       if (Date.now() >= deadline) {
         // The job says only "job-printing"; why it is stuck is in printer-state-message, e.g.

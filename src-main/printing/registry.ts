@@ -5,6 +5,7 @@ import {
   msg,
   printerDocuments,
   type Message,
+  type MessageKey,
   type PrinterDocument,
   type PrinterSetup,
   type PrinterStatusView,
@@ -304,7 +305,7 @@ export function createPrinterRegistry(options: PrinterRegistryOptions) {
         }
       }
       if (fixedRoutes[document]) {
-        throw new AppError('forbidden', msg(`printer.route.fixed.${document}`), {
+        throw new AppError('forbidden', msg(fixedRouteKeys[document]), {
           log: `The station's environment chooses the printer for ${document}.`,
         });
       }
@@ -341,6 +342,13 @@ export function targetOf(entry: PrinterEntry): TargetPrinter {
     position: entry.record.position,
   };
 }
+
+/** Why a document's printer cannot be chosen here: the environment chose it. */
+const fixedRouteKeys = {
+  'zpl-label': 'printer.route.fixed.zpl-label',
+  'pdf-label': 'printer.route.fixed.pdf-label',
+  'a4-document': 'printer.route.fixed.a4-document',
+} as const satisfies Record<PrinterDocument, MessageKey>;
 
 /** Refuse to send to a printer that is off or reports a fault: the job waits instead. */
 export function assertReady(
