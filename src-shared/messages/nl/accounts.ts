@@ -29,9 +29,9 @@ export const accounts: Translation<typeof english> = {
   'account.keychain.lockedMac':
     'De macOS-sleutelhanger is vergrendeld of gaf Packdesk geen toegang: ontgrendel de inlogsleutelhanger (Sleutelhangertoegang), sta Packdesk toe als erom gevraagd wordt en probeer opnieuw.',
   'account.keychain.locked':
-    'De {{keychain}} is vergrendeld: ontgrendel hem (log in op het bureaublad) en probeer opnieuw.',
+    'Vergrendeld ({{keychain}}): ontgrendel (log in op het bureaublad) en probeer opnieuw.',
   'account.keychain.noAnswer':
-    'De {{keychain}} is vergrendeld: ontgrendel hem (beantwoord de ontgrendelvraag of log in op het bureaublad) en probeer opnieuw. Geen antwoord binnen {{seconds}} s.',
+    'Vergrendeld ({{keychain}}): ontgrendel (beantwoord de ontgrendelvraag of log in op het bureaublad) en probeer opnieuw. Geen antwoord binnen {{seconds}} s.',
   'account.keychain.noSessionWindows':
     'Windows-referentiebeheer werkt niet in deze aanmeldsessie: start Packdesk vanuit een gewone bureaubladaanmelding (niet als service) en probeer opnieuw.',
   'account.keychain.noSessionMac':
@@ -41,16 +41,16 @@ export const accounts: Translation<typeof english> = {
   'account.keychain.noDefaultMac':
     'De macOS-sleutelhanger heeft geen standaardsleutelhanger: stel er een in via Sleutelhangertoegang en probeer opnieuw.',
   'account.keychain.noKeyring':
-    'De {{keychain}} heeft geen standaardsleutelbos voor de sleutels: maak er een aan (bijv. in Wachtwoorden en sleutels, of door in te loggen op het bureaublad) en probeer opnieuw.',
+    'Geen standaardsleutelbos om de sleutels in te bewaren ({{keychain}}): maak er een aan (bijv. in Wachtwoorden en sleutels, of door in te loggen op het bureaublad) en probeer opnieuw.',
   'account.keychain.noLibsecret':
     'De sleutelbosbibliotheek (libsecret) kon niet geladen worden: installeer hem (Debian/Ubuntu: libsecret-1-0) en start Packdesk opnieuw.',
   'account.keychain.noModule':
-    'Packdesk kon zijn module voor de {{keychain}} niet laden: installeer Packdesk opnieuw.',
+    'Packdesk kon zijn module voor {{keychain}} niet laden: installeer Packdesk opnieuw.',
   'account.keychain.refused':
-    'De {{keychain}} weigerde het verzoek: probeer opnieuw of vraag de beheerder.',
+    'Verzoek geweigerd ({{keychain}}): probeer opnieuw of vraag de beheerder.',
   'account.keychain.refused.detail':
-    'De {{keychain}} weigerde het verzoek ({{detail}}): probeer opnieuw of vraag de beheerder.',
+    'Verzoek geweigerd ({{keychain}}: {{detail}}): probeer opnieuw of vraag de beheerder.',
   'account.keychain.unreadable':
-    'De sleutels in de {{keychain}} voor account {{account}} zijn onleesbaar: vul de sleutels van het account opnieuw in.',
+    'De sleutels van account {{account}} ({{keychain}}) zijn onleesbaar: vul de sleutels van het account opnieuw in.',
   'account.keychain.noAccountId': 'Er is een account-id nodig om de sleutels te vinden.',
 };
