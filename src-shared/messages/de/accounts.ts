@@ -45,7 +45,7 @@ export const accounts: Translation<typeof english> = {
   'account.keychain.noLibsecret':
     'Die Schlüsselspeicher-Bibliothek (libsecret) ließ sich nicht laden: installieren (Debian/Ubuntu: libsecret-1-0) und Packdesk neu starten.',
   'account.keychain.noModule':
-    'Packdesk konnte sein Modul für {{keychain}} nicht laden: Packdesk neu installieren.',
+    'Packdesk konnte sein Modul ({{keychain}}) nicht laden: Packdesk neu installieren.',
   'account.keychain.refused':
     'Anfrage abgelehnt ({{keychain}}): erneut versuchen oder den Administrator fragen.',
   'account.keychain.refused.detail':

@@ -44,7 +44,7 @@ export const accounts: Translation<typeof english> = {
   'account.keychain.noLibsecret':
     'La bibliothèque du trousseau (libsecret) n’a pas pu être chargée : installez-la (Debian/Ubuntu : libsecret-1-0) et relancez Packdesk.',
   'account.keychain.noModule':
-    'Packdesk n’a pas pu charger son module pour {{keychain}} : réinstallez Packdesk.',
+    'Packdesk n’a pas pu charger son module ({{keychain}}) : réinstallez Packdesk.',
   'account.keychain.refused':
     'Demande refusée ({{keychain}}) : réessayez ou demandez à l’administrateur.',
   'account.keychain.refused.detail':

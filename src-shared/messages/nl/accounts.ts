@@ -45,7 +45,7 @@ export const accounts: Translation<typeof english> = {
   'account.keychain.noLibsecret':
     'De sleutelbosbibliotheek (libsecret) kon niet geladen worden: installeer hem (Debian/Ubuntu: libsecret-1-0) en start Packdesk opnieuw.',
   'account.keychain.noModule':
-    'Packdesk kon zijn module voor {{keychain}} niet laden: installeer Packdesk opnieuw.',
+    'Packdesk kon zijn module ({{keychain}}) niet laden: installeer Packdesk opnieuw.',
   'account.keychain.refused':
     'Verzoek geweigerd ({{keychain}}): probeer opnieuw of vraag de beheerder.',
   'account.keychain.refused.detail':
