@@ -425,7 +425,7 @@ describe('offline: Sendcloud out of reach', () => {
     );
     rig.clock.advance(2 * 60_000);
     expect(await stale).toMatchObject({
-      step: 'Waiting for a go-ahead',
+      step: { key: 'scan.step.waitingGoAhead' },
       waitingReason: `Label for ${order} waited 2 min. Print it now?`,
     });
     const print = jobOf(await rig.queue(), 'print', order);
@@ -456,7 +456,10 @@ describe('a packer’s hand on the queue', () => {
     expect(await rig.station.handlers['queue.cancel']({ id: job.id })).toMatchObject({
       state: 'cancelled',
     });
-    expect(await failed).toMatchObject({ step: 'Cancelled', error: { code: 'cancelled' } });
+    expect(await failed).toMatchObject({
+      step: { key: 'scan.step.cancelled' },
+      error: { code: 'cancelled', key: 'scan.error.cancelled' },
+    });
 
     // Back online, the cancelled job stays cancelled.
     rig.proxy.restore();
@@ -470,11 +473,11 @@ describe('a packer’s hand on the queue', () => {
       rig.station.handlers['queue.cancel']({ id: printed.jobId ?? '' }),
     ).rejects.toMatchObject({
       code: 'invalid-input',
-      message: 'This job is done: it can no longer be cancelled.',
+      said: { key: 'station.queue.cannotCancel' },
     });
     await expect(rig.station.handlers['queue.retry']({ id: job.id })).rejects.toMatchObject({
       code: 'invalid-input',
-      message: 'This job is cancelled: there is nothing to retry.',
+      said: { key: 'station.queue.nothingToRetry' },
     });
   });
 

@@ -93,8 +93,15 @@ describe('the Station: a scan becomes a label on the printer', () => {
     if (!order) throw new Error('no orders');
     const first = await rig.scan(order.order_number);
     const again = await rig.scan(order.order_number);
-    expect(again).toMatchObject({ state: 'failed', error: { code: 'already-labelled' } });
-    expect(again.error?.message).toContain(first.trackingNumber ?? 'missing');
+    expect(again).toMatchObject({
+      state: 'failed',
+      orderNumber: order.order_number,
+      error: {
+        code: 'already-labelled',
+        key: 'scan.error.alreadyLabelled',
+        params: { order: order.order_number, tracking: first.trackingNumber },
+      },
+    });
 
     const reprint = await rig.scan(first.trackingNumber ?? '');
     expect(reprint).toMatchObject({
@@ -191,7 +198,7 @@ describe('the Station: a scan becomes a label on the printer', () => {
     if (!order) throw new Error('no orders');
     const entry = await rig.scan(order.order_number);
     expect(entry.state).toBe('printed');
-    expect(rig.events.some((e) => e.step === 'Asking Sendcloud for the order')).toBe(true);
+    expect(rig.events.some((e) => e.step.key === 'scan.step.askingSendcloud')).toBe(true);
     expect((await rig.station.handlers['station.status']({})).ordersCached).toBe(1);
   });
 

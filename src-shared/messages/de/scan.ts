@@ -20,6 +20,7 @@ export const scan: Translation<typeof english> = {
   'scan.waiting.behindEarlier': 'In der Warteschlange hinter früheren Scans.',
   'scan.waiting.accountUnusable':
     '{{account}} erreicht Sendcloud nicht: {{reason}} Das Etikett wartet.',
+  'scan.waiting.reconnectIt': 'Bitte neu verbinden.',
   'scan.waiting.accountUnnamed': 'Das Konto',
   'scan.error.cancelled': 'In der Warteschlange storniert: Es wurde nichts gedruckt.',
   'scan.error.alreadyLabelled':

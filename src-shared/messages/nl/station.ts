@@ -1,4 +1,22 @@
 import type { station as english } from '../en/station';
 import type { Translation } from '../translation';
 
-export const station: Translation<typeof english> = {};
+export const station: Translation<typeof english> = {
+  'station.queue.noJob': 'Taak {{id}} bestaat niet.',
+  'station.queue.nothingToRetry': 'Niets om opnieuw te proberen: deze taak loopt al of is klaar.',
+  'station.queue.cannotCancel':
+    'Deze taak kan niet meer worden geannuleerd: hij loopt al of is klaar.',
+  'station.merchant.needsAccount':
+    'Een decentrale merchant heeft een eigen Sendcloud-account nodig: voeg dat eerst toe onder Accounts.',
+  'station.merchant.noAccount': 'Account {{id}} bestaat niet.',
+  'station.merchant.taken':
+    'Een andere merchant heeft deze naam of dit ordernummer-voorvoegsel al.',
+  'station.billing.daysReversed': 'De eerste dag ligt na de laatste.',
+  'station.demo.onlyInDemo': 'Storingen nabootsen kan alleen in de demomodus.',
+  'station.demo.onlyVirtualPrinter':
+    'Printerstoringen kun je alleen op de virtuele printer nabootsen.',
+  'station.label.notFound': 'Geen label met trackingcode {{tracking}}.',
+  'station.printer.badAddress':
+    '"{{address}}" is geen netwerkadres van een printer; gebruik host:poort, bijv. 10.0.0.7:9100.',
+  'station.sync.failed': 'Orders ophalen mislukt: {{error}}',
+};
