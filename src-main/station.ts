@@ -1,37 +1,28 @@
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
-import { accountCommands } from './accounts/account-commands';
 import { createAccounts } from './accounts/accounts';
 import { createKeytarStore, type KeyStore } from './accounts/keychain';
-import { merchantCommands } from './accounts/merchant-commands';
-import { billingCommands } from './billing/billing-commands';
 import { systemClock, type Clock } from './clock';
 import type { StationSettings } from './config';
-import { demoCommands } from './demo/demo-commands';
 import type { CommandHandlers } from './host/dispatch';
-import { createLogger } from './log';
 import { createConnectivity } from './outbox/connectivity';
-import { createOutbox } from './outbox/outbox';
+import { createOutbox, stationLanes } from './outbox/outbox';
 import { createOutboxSettings } from './outbox/outbox-settings';
-import { queueCommands } from './outbox/queue-commands';
 import { openPrinter } from './printing/open';
-import { printerCommands } from './printing/printer-commands';
 import { createPrinterRegistry } from './printing/registry';
 import type { VirtualPrinter } from './printing/virtual-printer';
 import type { SendcloudClientOptions } from './sendcloud/client';
 import { createLabelJobs } from './shipping/labels';
-import { createOrderSyncs, orderSyncJob, requestOrderSync } from './shipping/order-syncs';
+import { createOrderSyncs } from './shipping/order-syncs';
 import { createScanService } from './shipping/scan';
-import { scanCommands } from './shipping/scan-commands';
-import { createScanView, heldByAccount } from './shipping/scan-view';
+import { heldByAccount } from './shipping/scan-view';
 import { createShippingOptions } from './shipping/shipping-options';
 import type { Simulator } from './simulator/index';
-import { chooseStartingPoint } from './station/demo-mode';
+import { stationCommands } from './station/commands';
+import { chooseStartingPoint, openStationDatabase } from './station/starting-point';
 import { createEventBus, type EventListener } from './station/event-bus';
 import { wireReactions } from './station/reactions';
 import { createStatusViews } from './station/status-views';
-import { openDatabase, type Db } from './store/db';
+import type { Db } from './store/db';
 
 export type { EventListener } from './station/event-bus';
 
@@ -66,8 +57,6 @@ export interface StationOptions {
   keys?: KeyStore;
 }
 
-const log = createLogger('station');
-const DB_FILE = 'packdesk.sqlite';
 const PROBE_INTERVAL_MS = 5_000;
 const PRINTER_POLL_MS = 3_000;
 
@@ -81,15 +70,11 @@ export async function createStation(options: StationOptions): Promise<Station> {
   const clock = options.clock ?? systemClock;
   const newId = options.newId ?? randomUUID;
 
-  fs.mkdirSync(settings.dataDir, { recursive: true });
-  const db = openDatabase(
-    path.join(settings.dataDir, DB_FILE),
-    options.sqliteBinding ? { nativeBinding: options.sqliteBinding } : {},
-  );
+  const db = openStationDatabase(settings.dataDir, options.sqliteBinding);
   const started: { close(): Promise<void> }[] = [];
   try {
     const start = await chooseStartingPoint(settings, db, clock, started);
-    const { simulator, virtualPrinter, envAccount } = start;
+    const { simulator, virtualPrinter } = start;
     const bus = createEventBus();
 
     const accounts = createAccounts({
@@ -98,22 +83,9 @@ export async function createStation(options: StationOptions): Promise<Station> {
       newId,
       keys: options.keys ?? createKeytarStore(),
       baseUrl: start.onScreenUrl,
-      fixed: envAccount
-        ? {
-            name: simulator ? 'Demo account' : 'Sendcloud (environment)',
-            keys: { publicKey: envAccount.publicKey, secretKey: envAccount.secretKey },
-            integrationId: settings.integrationId,
-            url: envAccount.url,
-          }
-        : null,
+      fixed: start.fixedAccount,
       client: { clock, timeoutMs: settings.sendcloudTimeoutMs, ...options.sendcloudClient },
       onChange: (list) => bus.emit('accounts.changed', list),
-    });
-    const syncs = createOrderSyncs({
-      db,
-      accounts,
-      envIntegrationId: settings.integrationId,
-      now: () => new Date(clock.now()),
     });
     const printers = createPrinterRegistry({
       db,
@@ -137,16 +109,19 @@ export async function createStation(options: StationOptions): Promise<Station> {
     const outbox = createOutbox({
       db,
       clock,
-      lanes: [
-        {
-          name: 'sendcloud',
-          kinds: ['create-label'],
-          held: (job) => job.accountId !== null && !accounts.usable(job.accountId),
-        },
-        { name: 'printer', kinds: ['print'] },
-        { name: 'sync', kinds: ['sync-orders'] },
-      ],
+      lanes: stationLanes(accounts.usable),
       onChange: (job) => bus.signal('job.changed', job),
+    });
+    const syncs = createOrderSyncs({
+      db,
+      clock,
+      newId,
+      accounts,
+      connectivity,
+      outbox,
+      envIntegrationId: settings.integrationId,
+      intervalMs: options.syncIntervalMs,
+      onRun: () => bus.signal('orders.synced', undefined),
     });
     const outboxSettings = createOutboxSettings(db);
     const views = createStatusViews({
@@ -160,7 +135,6 @@ export async function createStation(options: StationOptions): Promise<Station> {
       outboxSettings: outboxSettings.current,
     });
     const pushStatus = () => bus.emit('station.status', views.status());
-    const requestSync = () => requestOrderSync({ db, outbox, clock, newId });
     const labels = createLabelJobs({
       db,
       clock,
@@ -181,58 +155,41 @@ export async function createStation(options: StationOptions): Promise<Station> {
       sources: syncs.sources,
       connectivity,
       outbox,
-      view: createScanView({
-        db,
-        connectivity,
-        printerName: () => views.labelPrinter()?.name ?? null,
-        heldReason: heldByAccount(accounts),
-      }),
+      printerName: () => views.labelPrinter()?.name ?? null,
+      heldReason: heldByAccount(accounts),
       shippingOption: shippingOptions.forOrder,
       onUpdate: (entry) => bus.emit('scan.updated', entry),
     });
     const reactions = wireReactions({ bus, db, outbox, accounts, scans, views });
 
-    const handlers = {
-      'station.status': async () => views.status(),
-      ...scanCommands({ db, scans, outbox, requestSync, status: views.status }),
-      ...queueCommands({ db, outbox, settings: outboxSettings, onSettingsChanged: pushStatus }),
-      ...printerCommands(printers),
-      ...accountCommands({
-        accounts,
-        requestSync,
-        onRemove: syncs.forget,
-        onChoices: (choices) => shippingOptions.learn(choices.shippingOptions),
-      }),
-      ...merchantCommands({ db, clock, newId, accountIds: () => accounts.ids() }),
-      ...billingCommands(db),
-      ...demoCommands({ simulator, virtualPrinter, printers }),
-    } satisfies CommandHandlers;
+    const handlers = stationCommands({
+      db,
+      clock,
+      newId,
+      accounts,
+      syncs,
+      printers,
+      outbox,
+      outboxSettings,
+      scans,
+      shippingOptions,
+      status: views.status,
+      pushStatus,
+      simulator,
+      virtualPrinter,
+    });
 
     // Keys come from the keychain before any job runs; a locked keychain leaves accounts waiting.
     await accounts.load();
-    // Jobs in flight when the station last stopped go back in line; they reconcile first.
-    const recovered = outbox.recover();
-    if (recovered > 0) log.info('resumed jobs the last run left in flight', { count: recovered });
-    // A start presumes Sendcloud reachable, so no "connection is back" will come for jobs the
-    // last run deferred while offline: try them now. If still offline, the first fails and the
-    // probe takes over; left alone, the head job would hold its lane until the offline fallback.
-    outbox.wake({
-      kinds: ['create-label', 'sync-orders'],
-      only: (job) => job.lastError?.code === 'offline',
-    });
+    // What the last run left in flight or deferred while offline goes back in line.
+    outbox.recover();
     outbox.start({
       'create-label': (job) => labels.createLabel(job),
       print: (job) => labels.print(job),
-      'sync-orders': orderSyncJob({ syncs, connectivity, onRun: pushStatus }),
+      'sync-orders': (job) => syncs.runJob(job),
     });
     printers.start();
-    // The first sync runs in the background: the screen comes up at once and says it is syncing.
-    requestSync();
-    const timer =
-      options.syncIntervalMs && options.syncIntervalMs > 0
-        ? setInterval(() => requestSync(), options.syncIntervalMs)
-        : null;
-    timer?.unref();
+    syncs.start();
 
     return {
       handlers,
@@ -241,13 +198,12 @@ export async function createStation(options: StationOptions): Promise<Station> {
       virtualPrinter,
       db,
       async close() {
-        if (timer) clearInterval(timer);
         reactions.stop();
         bus.unsubscribeAll();
         connectivity.stop();
         await outbox.stop();
         await printers.close();
-        await syncs.idle();
+        await syncs.stop();
         for (const part of started.reverse()) await part.close();
         db.close();
       },

@@ -1,7 +1,7 @@
 // The durable outbox: every action that touches Sendcloud or a printer is a job in SQLite before
 // it starts. One worker loop per lane takes the oldest job of its lane (scan order, head of line),
 // sleeps on the clock until it is due or something changes, and never busy-loops.
-import type { JobKind } from '../../src-shared';
+import { msg, type JobKind } from '../../src-shared';
 import type { Clock } from '../clock';
 import { createLogger } from '../log';
 import type { Db } from '../store/db';
@@ -26,7 +26,7 @@ export type JobResult =
 
 export type JobHandler = (job: Job) => Promise<JobResult>;
 
-interface Lane {
+export interface Lane {
   name: string;
   kinds: JobKind[];
   /** Why the lane may not run now (e.g. offline): the worker waits for a kick instead. */
@@ -55,6 +55,22 @@ export interface OutboxOptions {
 }
 
 const log = createLogger('outbox');
+
+/**
+ * One lane per thing that makes jobs wait: Sendcloud (passing over the jobs of an account that
+ * cannot be used now), the printer, and the order sync. Each keeps scan order on its own.
+ */
+export function stationLanes(accountUsable: (accountId: string) => boolean): Lane[] {
+  return [
+    {
+      name: 'sendcloud',
+      kinds: ['create-label'],
+      held: (job) => job.accountId !== null && !accountUsable(job.accountId),
+    },
+    { name: 'printer', kinds: ['print'] },
+    { name: 'sync', kinds: ['sync-orders'] },
+  ];
+}
 
 export function createOutbox(options: OutboxOptions) {
   const { db, clock } = options;
@@ -101,6 +117,17 @@ export function createOutbox(options: OutboxOptions) {
     settledWaiters.delete(job.id);
   }
 
+  /**
+   * What it waited for is back (the connection, a printer, an account's keys): the waiting jobs
+   * the filter names try again now, in scan order. Returns how many woke.
+   */
+  function wake(filter: WakeFilter): number {
+    const woken = jobsIn(db, filter.kinds, ['waiting']).filter((job) => filter.only?.(job) ?? true);
+    for (const job of woken) apply(job, { type: 'wake' });
+    kick();
+    return woken.length;
+  }
+
   /** A lane runs until stopped; a job still in flight then is finished by the next start. */
   async function runLane(lane: Lane): Promise<void> {
     try {
@@ -139,8 +166,8 @@ export function createOutbox(options: OutboxOptions) {
           type: 'block',
           event: {
             type: 'block',
-            error: { code: 'internal', message: 'The station hit an error on this job.' },
-            reason: 'The station hit an error on this job. Retry, or cancel it.',
+            error: { code: 'internal', ...msg('error.internal') },
+            reason: msg('station.job.failedInside'),
           },
         };
       }
@@ -165,10 +192,23 @@ export function createOutbox(options: OutboxOptions) {
   }
 
   return {
-    /** Put jobs in flight before the crash back in line; reconciliation runs on their next try. */
+    /**
+     * After a restart: jobs in flight when the station stopped go back in line (they reconcile
+     * first). A start presumes Sendcloud reachable, so no "connection is back" will come for jobs
+     * the last run deferred while offline: they try now. If still offline, the first fails and
+     * the probe takes over; left alone, the head job would hold its lane until the offline
+     * fallback. Returns how many were in flight.
+     */
     recover(): number {
       const stuck = jobsIn(db, ['create-label', 'print', 'sync-orders'], ['in-flight']);
       for (const job of stuck) apply(job, { type: 'recover' });
+      wake({
+        kinds: ['create-label', 'sync-orders'],
+        only: (job) => job.lastError?.code === 'offline',
+      });
+      if (stuck.length > 0) {
+        log.info('resumed jobs the last run left in flight', { count: stuck.length });
+      }
       return stuck.length;
     },
     start(jobHandlers: JobHandlers): void {
@@ -183,18 +223,7 @@ export function createOutbox(options: OutboxOptions) {
     },
     apply,
     kick,
-    /**
-     * What it waited for is back (the connection, a printer, an account's keys): the waiting
-     * jobs the filter names try again now, in scan order. Returns how many woke.
-     */
-    wake(filter: WakeFilter): number {
-      const woken = jobsIn(db, filter.kinds, ['waiting']).filter(
-        (job) => filter.only?.(job) ?? true,
-      );
-      for (const job of woken) apply(job, { type: 'wake' });
-      kick();
-      return woken.length;
-    },
+    wake,
     /** Resolves with the job once it stops moving: waiting, held, done, cancelled or stuck. */
     settled(id: string): Promise<Job> {
       return new Promise<Job>((resolve) => {

@@ -1,8 +1,9 @@
-// One order sync per Sendcloud account, made as accounts appear, and the outbox's `sync-orders`
-// job that runs them all: the order cache stays fresh so a scan needs no look-up call.
+// One order sync per Sendcloud account, made as accounts appear, run by the outbox's
+// `sync-orders` job on request and on a timer: the order cache stays fresh so a scan needs no
+// look-up call.
 import { msg } from '../../src-shared';
-import type { Clock } from '../clock';
 import { ENV_ACCOUNT_ID, type Accounts } from '../accounts/accounts';
+import type { Clock } from '../clock';
 import type { Connectivity } from '../outbox/connectivity';
 import type { JobResult, Outbox } from '../outbox/outbox';
 import { classifyFailure, retryDelayMs, sendcloudBackoff } from '../outbox/policy';
@@ -13,15 +14,24 @@ import { createOrderSync, type OrderSource } from './orders';
 
 export interface OrderSyncsDeps {
   db: Db;
+  clock: Clock;
+  newId: () => string;
   accounts: Accounts;
+  connectivity: Connectivity;
+  outbox: Outbox;
   /** PACKDESK_INTEGRATION_ID: the environment account's integration, or null for the first. */
   envIntegrationId: number | null;
-  now: () => Date;
+  /** Keep orders fresh in the background; 0 or absent: only on request. */
+  intervalMs?: number;
+  /** After each run, good or bad: the status shows the cache and any sync error. */
+  onRun: () => void;
+  random?: () => number;
 }
 
 export function createOrderSyncs(deps: OrderSyncsDeps) {
-  const { accounts } = deps;
+  const { accounts, outbox } = deps;
   const syncs = new Map<string, ReturnType<typeof createOrderSync>>();
+  let timer: NodeJS.Timeout | null = null;
   const configuredIntegration = (accountId: string) =>
     accountId === ENV_ACCOUNT_ID ? deps.envIntegrationId : accounts.record(accountId).integrationId;
 
@@ -33,68 +43,33 @@ export function createOrderSyncs(deps: OrderSyncsDeps) {
         accountId,
         sendcloud: () => accounts.client(accountId),
         configuredIntegrationId: configuredIntegration(accountId),
-        now: deps.now,
+        now: () => new Date(deps.clock.now()),
       });
       syncs.set(accountId, sync);
     }
     return sync;
   }
 
-  return {
-    /** Where an uncached code is looked up: every usable account, with its integration. */
-    sources: (): OrderSource[] =>
-      accounts.usableIds().map((accountId) => ({
-        accountId,
-        sendcloud: () => accounts.client(accountId),
-        integrationId: forAccount(accountId).integration()?.id ?? configuredIntegration(accountId),
-      })),
-    /** The first account's integration, as the status shows it. */
-    integration() {
-      const first = accounts.ids()[0];
-      return first ? forAccount(first).integration() : null;
-    },
-    /** Why the last sync of any account failed, or null. */
-    lastError: () =>
-      [...syncs.values()].map((sync) => sync.lastError()).find((e) => e !== null) ?? null,
-    /** Sync every usable account; one whose keys are refused (now `reconnect`) does not stop the rest. */
-    async syncAll(): Promise<void> {
-      let failure: unknown = null;
-      for (const accountId of accounts.usableIds()) {
-        const sync = forAccount(accountId);
-        try {
-          await sync.run();
-          const found = sync.integration();
-          if (found && accountId === ENV_ACCOUNT_ID) accounts.setIntegration(accountId, found.id);
-        } catch (error) {
-          if (!(error instanceof SendcloudError && error.kind === 'auth')) failure ??= error;
-        }
+  /** Sync every usable account; one whose keys are refused (now `reconnect`) does not stop the rest. */
+  async function syncAll(): Promise<void> {
+    let failure: unknown = null;
+    for (const accountId of accounts.usableIds()) {
+      const sync = forAccount(accountId);
+      try {
+        await sync.run();
+        const found = sync.integration();
+        if (found && accountId === ENV_ACCOUNT_ID) accounts.setIntegration(accountId, found.id);
+      } catch (error) {
+        if (!(error instanceof SendcloudError && error.kind === 'auth')) failure ??= error;
       }
-      if (failure) throw failure;
-    },
-    /** An account removed: its sync goes with it. */
-    forget(accountId: string): void {
-      syncs.delete(accountId);
-    },
-    /** Wait for syncs in progress to end, so the database can be closed under them. */
-    async idle(): Promise<void> {
-      for (const sync of syncs.values()) await sync.idle();
-    },
-  };
-}
+    }
+    if (failure) throw failure;
+  }
 
-export type OrderSyncs = ReturnType<typeof createOrderSyncs>;
-
-/** The outbox's `sync-orders` job: a failed sync is not a packer's problem, the next one tries again. */
-export function orderSyncJob(deps: {
-  syncs: OrderSyncs;
-  connectivity: Connectivity;
-  /** After each run, good or bad: the status shows the cache and any sync error. */
-  onRun: () => void;
-  random?: () => number;
-}) {
-  return async (job: Job): Promise<JobResult> => {
+  /** The outbox's `sync-orders` job: a failed sync is not a packer's problem, the next one tries again. */
+  async function runJob(job: Job): Promise<JobResult> {
     try {
-      await deps.syncs.syncAll();
+      await syncAll();
       deps.connectivity.reached();
       deps.onRun();
       return { type: 'done' };
@@ -115,22 +90,56 @@ export function orderSyncJob(deps: {
         },
       };
     }
+  }
+
+  /** Queue an order sync unless one is already on its way; returns that job. */
+  function request(): Job {
+    const pending = jobsIn(deps.db, ['sync-orders'], activeStates)[0];
+    if (pending) {
+      outbox.wake({ kinds: ['sync-orders'] });
+      return pending;
+    }
+    const job = outbox.enqueue(newJob('sync-orders', deps.newId(), deps.clock.now()));
+    outbox.kick();
+    return job;
+  }
+
+  return {
+    runJob,
+    request,
+    /** Where an uncached code is looked up: every usable account, with its integration. */
+    sources: (): OrderSource[] =>
+      accounts.usableIds().map((accountId) => ({
+        accountId,
+        sendcloud: () => accounts.client(accountId),
+        integrationId: forAccount(accountId).integration()?.id ?? configuredIntegration(accountId),
+      })),
+    /** The first account's integration, as the status shows it. */
+    integration() {
+      const first = accounts.ids()[0];
+      return first ? forAccount(first).integration() : null;
+    },
+    /** Why the last sync of any account failed, or null. */
+    lastError: () =>
+      [...syncs.values()].map((sync) => sync.lastError()).find((e) => e !== null) ?? null,
+    /** An account removed: its sync goes with it. */
+    forget(accountId: string): void {
+      syncs.delete(accountId);
+    },
+    /** The first sync runs in the background: the screen comes up at once and says it is syncing. */
+    start(): void {
+      request();
+      if (deps.intervalMs && deps.intervalMs > 0) {
+        timer = setInterval(request, deps.intervalMs);
+        timer.unref();
+      }
+    },
+    /** Stop the timer and wait for syncs in progress, so the database can be closed under them. */
+    async stop(): Promise<void> {
+      if (timer) clearInterval(timer);
+      for (const sync of syncs.values()) await sync.idle();
+    },
   };
 }
 
-/** Queue an order sync unless one is already on its way; returns that job. */
-export function requestOrderSync(deps: {
-  db: Db;
-  outbox: Outbox;
-  clock: Clock;
-  newId: () => string;
-}): Job {
-  const pending = jobsIn(deps.db, ['sync-orders'], activeStates)[0];
-  if (pending) {
-    deps.outbox.wake({ kinds: ['sync-orders'] });
-    return pending;
-  }
-  const job = deps.outbox.enqueue(newJob('sync-orders', deps.newId(), deps.clock.now()));
-  deps.outbox.kick();
-  return job;
-}
+export type OrderSyncs = ReturnType<typeof createOrderSyncs>;

@@ -130,5 +130,3 @@ export function createScanView(deps: ScanViewDeps) {
     }
   };
 }
-
-export type ScanViewOf = ReturnType<typeof createScanView>;

@@ -29,7 +29,7 @@ import {
 } from '../store/shipments';
 import { describeFailure } from './failures';
 import { lookUpOrder, type OrderSource } from './orders';
-import type { ScanViewOf } from './scan-view';
+import { createScanView, type ScanViewDeps } from './scan-view';
 import type { ShippingOption } from './shipping-options';
 
 export interface ScanServiceDeps {
@@ -42,8 +42,10 @@ export interface ScanServiceDeps {
   sources: () => OrderSource[];
   connectivity: Connectivity;
   outbox: Outbox;
-  /** What a scan shows while its job is in a state. */
-  view: ScanViewOf;
+  /** The printer labels go to now, for "Printing on …"; null when it has no name to give. */
+  printerName: ScanViewDeps['printerName'];
+  /** Why a job of an account that cannot be used now (reconnect, keychain) waits, or null. */
+  heldReason?: ScanViewDeps['heldReason'];
   /** The shipping option an order's label is made with. */
   shippingOption: (order: CachedOrder) => ShippingOption | null;
   /** Push a scan's progress to whoever listens (the renderer). */
@@ -68,6 +70,7 @@ export function createScanService(deps: ScanServiceDeps) {
   // The scan audit keeps no shipping option: each order's is worked out once per run.
   const options = new Map<string, ShippingOption | null>();
   const iso = () => new Date(deps.clock.now()).toISOString();
+  const viewOf = createScanView(deps);
 
   /** Record the scan's state, tell the renderer, and settle whoever waits for its outcome. */
   function save(entry: ScanEntry): ScanEntry {
@@ -97,7 +100,7 @@ export function createScanService(deps: ScanServiceDeps) {
 
   /** A scan's entry brought up to date with its job (and the job's shipment, once made). */
   function withJob(scan: ScanEntry, job: Job, shipment: Shipment | null): ScanEntry {
-    const view = deps.view(job);
+    const view = viewOf(job);
     const finished = view.state === 'printed' || view.state === 'failed';
     return {
       ...scan,
@@ -226,8 +229,9 @@ export function createScanService(deps: ScanServiceDeps) {
       settled.set(entry.id, waiting);
     });
     // The job may already be past the point this scan needs (a rescan of a queued order): once
-    // its label is made, the scan follows the print.
-    const print = job.kind === 'create-label' ? printJobFor(db, job.id) : null;
+    // its label is made (the label job done), the scan follows the print.
+    const labelMade = job.kind === 'create-label' && job.state === 'done';
+    const print = labelMade ? printJobFor(db, job.id) : null;
     const current = print ?? job;
     const shipment = current.parcelId !== null ? findShipmentByParcel(db, current.parcelId) : null;
     const linked = save(withJob({ ...entry, jobId: job.id }, current, shipment));

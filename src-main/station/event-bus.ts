@@ -13,6 +13,8 @@ export interface StationSignals {
   'job.changed': Job;
   /** A printer became ready (set up, fixed or back). */
   'printer.ready': string;
+  /** An order sync ran (well or not): the status shows the cache and any sync error. */
+  'orders.synced': undefined;
   /** Sendcloud turned reachable or unreachable. */
   'sendcloud.reachability': ConnectivityState;
 }

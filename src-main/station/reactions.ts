@@ -33,6 +33,7 @@ export function wireReactions(deps: {
     });
   });
   bus.on('printers.changed', () => bus.emit('station.status', views.status()));
+  bus.on('orders.synced', () => bus.emit('station.status', views.status()));
   // The printer is fixed (or back): labels waiting for it go now, in scan order.
   bus.on('printer.ready', () => outbox.wake({ kinds: ['print'] }));
   bus.on('sendcloud.reachability', (state) => {

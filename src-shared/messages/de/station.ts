@@ -2,11 +2,11 @@ import type { station as english } from '../en/station';
 import type { Translation } from '../translation';
 
 export const station: Translation<typeof english> = {
-  'station.queue.noJob': 'Auftrag {{id}} gibt es nicht.',
+  'station.queue.noJob': 'Vorgang {{id}} gibt es nicht.',
   'station.queue.nothingToRetry':
-    'Nichts zu wiederholen: Dieser Auftrag läuft schon oder ist erledigt.',
+    'Nichts zu wiederholen: Dieser Vorgang läuft schon oder ist erledigt.',
   'station.queue.cannotCancel':
-    'Dieser Auftrag lässt sich nicht mehr abbrechen: Er läuft schon oder ist erledigt.',
+    'Dieser Vorgang lässt sich nicht mehr abbrechen: Er läuft schon oder ist erledigt.',
   'station.merchant.needsAccount':
     'Ein dezentraler Händler braucht ein eigenes Sendcloud-Konto: Zuerst unter Konten hinzufügen.',
   'station.merchant.noAccount': 'Konto {{id}} gibt es nicht.',
@@ -19,5 +19,7 @@ export const station: Translation<typeof english> = {
   'station.label.notFound': 'Kein Etikett mit Sendungsnummer {{tracking}}.',
   'station.printer.badAddress':
     '„{{address}}“ ist keine Netzwerkadresse eines Druckers; Host:Port verwenden, z. B. 10.0.0.7:9100.',
-  'station.sync.failed': 'Bestellungen abrufen fehlgeschlagen: {{error}}',
+  'station.job.failedInside':
+    'Bei diesem Vorgang ist im Packplatz ein Fehler aufgetreten. Wiederholen oder abbrechen.',
+  'station.sync.failed': 'Bestellabgleich fehlgeschlagen: {{error}}',
 };

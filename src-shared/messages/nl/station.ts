@@ -7,10 +7,10 @@ export const station: Translation<typeof english> = {
   'station.queue.cannotCancel':
     'Deze taak kan niet meer worden geannuleerd: hij loopt al of is klaar.',
   'station.merchant.needsAccount':
-    'Een decentrale merchant heeft een eigen Sendcloud-account nodig: voeg dat eerst toe onder Accounts.',
+    'Een decentrale verkoper heeft een eigen Sendcloud-account nodig: voeg dat eerst toe onder Accounts.',
   'station.merchant.noAccount': 'Account {{id}} bestaat niet.',
   'station.merchant.taken':
-    'Een andere merchant heeft deze naam of dit ordernummer-voorvoegsel al.',
+    'Een andere verkoper heeft deze naam of dit begin van het ordernummer al.',
   'station.billing.daysReversed': 'De eerste dag ligt na de laatste.',
   'station.demo.onlyInDemo': 'Storingen nabootsen kan alleen in de demomodus.',
   'station.demo.onlyVirtualPrinter':
@@ -18,5 +18,7 @@ export const station: Translation<typeof english> = {
   'station.label.notFound': 'Geen label met trackingcode {{tracking}}.',
   'station.printer.badAddress':
     '"{{address}}" is geen netwerkadres van een printer; gebruik host:poort, bijv. 10.0.0.7:9100.',
+  'station.job.failedInside':
+    'Er ging iets mis in het station bij deze taak. Probeer opnieuw of annuleer.',
   'station.sync.failed': 'Orders ophalen mislukt: {{error}}',
 };

@@ -1,5 +1,8 @@
-// Which Sendcloud and which fixed printers a station starts with: the environment's, or, in demo
-// mode, the embedded simulator and the virtual printer.
+// What a station starts from: its database file, and which Sendcloud and fixed printers it uses:
+// the environment's, or, in demo mode, the embedded simulator and the virtual printer.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { AccountsOptions } from '../accounts/accounts';
 import type { Clock } from '../clock';
 import { SENDCLOUD_ORIGIN, type StationSettings } from '../config';
 import { createLogger } from '../log';
@@ -8,7 +11,7 @@ import { createTcpPrinter } from '../printing/tcp';
 import { startVirtualPrinter, type VirtualPrinter } from '../printing/virtual-printer';
 import { startSimulator, type Simulator } from '../simulator/index';
 import { listAccounts } from '../store/accounts';
-import type { Db } from '../store/db';
+import { openDatabase, type Db } from '../store/db';
 
 export type FixedPrinters = NonNullable<Parameters<typeof createPrinterRegistry>[0]['fixed']>;
 
@@ -18,21 +21,29 @@ export interface StartingPoint {
   /** The built-in printer, in demo mode without a printer in the environment. */
   virtualPrinter: VirtualPrinter | null;
   /** The account PACKDESK_SENDCLOUD_* (or demo mode) gives, or null. */
-  envAccount: StationSettings['sendcloud'];
+  fixedAccount: AccountsOptions['fixed'];
   /** The Sendcloud the station talks to, as the status shows it. */
   sendcloudUrl: string;
   /** Where accounts added on screen talk to. */
   onScreenUrl: string;
   fixedPrinters: FixedPrinters;
-  /** What was started, to close in reverse order. */
-  started: { close(): Promise<void> }[];
 }
 
 const log = createLogger('station');
+const DB_FILE = 'packdesk.sqlite';
+
+/** The station's database in its data folder; `sqliteBinding`: Electron's better-sqlite3 build. */
+export function openStationDatabase(dataDir: string, sqliteBinding?: string): Db {
+  fs.mkdirSync(dataDir, { recursive: true });
+  return openDatabase(
+    path.join(dataDir, DB_FILE),
+    sqliteBinding ? { nativeBinding: sqliteBinding } : {},
+  );
+}
 
 /**
- * Demo mode: no keys in the environment, no account set up on screen, no Sendcloud URL. On a
- * failure, whatever was started is already in `started` of the error's caller: pass the list in.
+ * Demo mode: no keys in the environment, no account set up on screen, no Sendcloud URL. What it
+ * starts goes into `started` as it starts, so the caller can close it if a later step fails.
  */
 export async function chooseStartingPoint(
   settings: StationSettings,
@@ -98,10 +109,16 @@ export async function chooseStartingPoint(
   return {
     simulator,
     virtualPrinter,
-    envAccount,
+    fixedAccount: envAccount
+      ? {
+          name: simulator ? 'Demo account' : 'Sendcloud (environment)',
+          keys: { publicKey: envAccount.publicKey, secretKey: envAccount.secretKey },
+          integrationId: settings.integrationId,
+          url: envAccount.url,
+        }
+      : null,
     sendcloudUrl: envAccount?.url ?? onScreenUrl,
     onScreenUrl,
     fixedPrinters,
-    started,
   };
 }
