@@ -74,7 +74,6 @@ export async function createStation(options: StationOptions): Promise<Station> {
   const started: { close(): Promise<void> }[] = [];
   try {
     const start = await chooseStartingPoint(settings, db, clock, started);
-    const { simulator, virtualPrinter } = start;
     const bus = createEventBus();
 
     const accounts = createAccounts({
@@ -126,15 +125,13 @@ export async function createStation(options: StationOptions): Promise<Station> {
     const outboxSettings = createOutboxSettings(db);
     const views = createStatusViews({
       db,
-      mode: simulator ? 'demo' : 'live',
-      sendcloudUrl: start.sendcloudUrl,
+      start,
       accounts,
       syncs,
       printers,
       connectivity,
       outboxSettings: outboxSettings.current,
     });
-    const pushStatus = () => bus.emit('station.status', views.status());
     const labels = createLabelJobs({
       db,
       clock,
@@ -173,10 +170,9 @@ export async function createStation(options: StationOptions): Promise<Station> {
       outboxSettings,
       scans,
       shippingOptions,
-      status: views.status,
-      pushStatus,
-      simulator,
-      virtualPrinter,
+      views,
+      pushStatus: () => bus.emit('station.status', views.status()),
+      start,
     });
 
     // Keys come from the keychain before any job runs; a locked keychain leaves accounts waiting.
@@ -194,8 +190,8 @@ export async function createStation(options: StationOptions): Promise<Station> {
     return {
       handlers,
       subscribe: bus.subscribe,
-      simulator,
-      virtualPrinter,
+      simulator: start.simulator,
+      virtualPrinter: start.virtualPrinter,
       db,
       async close() {
         reactions.stop();

@@ -1,6 +1,5 @@
 // Every command of the contract, from the module of the capability it belongs to. The whole is
 // checked against the contract: a command without a handler does not compile.
-import type { StationStatus } from '../../src-shared';
 import { accountCommands } from '../accounts/account-commands';
 import type { Accounts } from '../accounts/accounts';
 import { merchantCommands } from '../accounts/merchant-commands';
@@ -13,13 +12,13 @@ import type { OutboxSettingsStore } from '../outbox/outbox-settings';
 import { queueCommands } from '../outbox/queue-commands';
 import { printerCommands } from '../printing/printer-commands';
 import type { PrinterRegistry } from '../printing/registry';
-import type { VirtualPrinter } from '../printing/virtual-printer';
 import type { OrderSyncs } from '../shipping/order-syncs';
 import type { ScanService } from '../shipping/scan';
 import { scanCommands } from '../shipping/scan-commands';
 import type { ShippingOptions } from '../shipping/shipping-options';
-import type { Simulator } from '../simulator/index';
 import type { Db } from '../store/db';
+import type { StartingPoint } from './starting-point';
+import type { StatusViews } from './status-views';
 
 export interface StationParts {
   db: Db;
@@ -32,19 +31,19 @@ export interface StationParts {
   outboxSettings: OutboxSettingsStore;
   scans: ScanService;
   shippingOptions: ShippingOptions;
-  status: () => StationStatus;
+  views: StatusViews;
   /** Something the status shows changed: push it. */
   pushStatus: () => void;
-  simulator: Simulator | null;
-  virtualPrinter: VirtualPrinter | null;
+  /** In demo mode, the embedded Sendcloud and the virtual printer. */
+  start: Pick<StartingPoint, 'simulator' | 'virtualPrinter'>;
 }
 
 export function stationCommands(parts: StationParts): CommandHandlers {
-  const { db, accounts, outbox, printers } = parts;
+  const { db, accounts, outbox, printers, views } = parts;
   const requestSync = parts.syncs.request;
   return {
-    'station.status': async () => parts.status(),
-    ...scanCommands({ db, scans: parts.scans, outbox, requestSync, status: parts.status }),
+    'station.status': async () => views.status(),
+    ...scanCommands({ db, scans: parts.scans, outbox, requestSync, status: views.status }),
     ...queueCommands({
       db,
       outbox,
@@ -65,10 +64,6 @@ export function stationCommands(parts: StationParts): CommandHandlers {
       accountIds: () => accounts.ids(),
     }),
     ...billingCommands(db),
-    ...demoCommands({
-      simulator: parts.simulator,
-      virtualPrinter: parts.virtualPrinter,
-      printers,
-    }),
+    ...demoCommands({ ...parts.start, printers }),
   } satisfies CommandHandlers;
 }

@@ -7,11 +7,12 @@ import type { OrderSyncs } from '../shipping/order-syncs';
 import type { Db } from '../store/db';
 import { countActiveJobs, type Job } from '../store/jobs';
 import { countOrders, lastOrderSync } from '../store/orders';
+import type { StartingPoint } from './starting-point';
 
 export interface StatusViewDeps {
   db: Db;
-  mode: StationStatus['mode'];
-  sendcloudUrl: string;
+  /** Demo mode or live, and the Sendcloud the station talks to. */
+  start: Pick<StartingPoint, 'simulator' | 'sendcloudUrl'>;
   accounts: Accounts;
   syncs: OrderSyncs;
   printers: PrinterRegistry;
@@ -37,8 +38,8 @@ export function createStatusViews(deps: StatusViewDeps) {
   };
 
   const status = (): StationStatus => ({
-    mode: deps.mode,
-    sendcloudUrl: deps.sendcloudUrl,
+    mode: deps.start.simulator ? 'demo' : 'live',
+    sendcloudUrl: deps.start.sendcloudUrl,
     integration: deps.syncs.integration(),
     printer: labelPrinter(),
     ordersCached: countOrders(deps.db),
