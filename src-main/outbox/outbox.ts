@@ -1,7 +1,7 @@
 // The durable outbox: every action that touches Sendcloud or a printer is a job in SQLite before
 // it starts. One worker loop per lane takes the oldest job of its lane (scan order, head of line),
 // sleeps on the clock until it is due or something changes, and never busy-loops.
-import { msg, type JobKind } from '../../src-shared';
+import type { JobKind } from '../../src-shared';
 import type { Clock } from '../clock';
 import { createLogger } from '../log';
 import type { Db } from '../store/db';
@@ -166,8 +166,8 @@ export function createOutbox(options: OutboxOptions) {
           type: 'block',
           event: {
             type: 'block',
-            error: { code: 'internal', ...msg('error.internal') },
-            reason: msg('station.job.failedInside'),
+            error: { code: 'internal', message: 'The station hit an error on this job.' },
+            reason: 'The station hit an error on this job. Retry, or cancel it.',
           },
         };
       }

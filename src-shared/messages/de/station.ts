@@ -19,7 +19,5 @@ export const station: Translation<typeof english> = {
   'station.label.notFound': 'Kein Etikett mit Sendungsnummer {{tracking}}.',
   'station.printer.badAddress':
     '„{{address}}“ ist keine Netzwerkadresse eines Druckers; Host:Port verwenden, z. B. 10.0.0.7:9100.',
-  'station.job.failedInside':
-    'Bei diesem Vorgang ist im Packplatz ein Fehler aufgetreten. Wiederholen oder abbrechen.',
   'station.sync.failed': 'Bestellabgleich fehlgeschlagen: {{error}}',
 };

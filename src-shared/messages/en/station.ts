@@ -13,6 +13,5 @@ export const station = {
   'station.label.notFound': 'No label with tracking number {{tracking}}.',
   'station.printer.badAddress':
     '"{{address}}" is not a network printer address; use host:port, e.g. 10.0.0.7:9100.',
-  'station.job.failedInside': 'The station hit an error on this job. Retry, or cancel it.',
   'station.sync.failed': 'Order sync failed: {{error}}',
 } as const;

@@ -16,7 +16,5 @@ export const station: Translation<typeof english> = {
   'station.label.notFound': 'Aucune étiquette avec le numéro de suivi {{tracking}}.',
   'station.printer.badAddress':
     '« {{address}} » n’est pas une adresse réseau d’imprimante ; utilisez hôte:port, par ex. 10.0.0.7:9100.',
-  'station.job.failedInside':
-    'Le poste a rencontré une erreur sur cette tâche. Relancez-la ou annulez-la.',
   'station.sync.failed': 'Échec de la synchro des commandes : {{error}}',
 };

@@ -18,7 +18,5 @@ export const station: Translation<typeof english> = {
   'station.label.notFound': 'Geen label met trackingcode {{tracking}}.',
   'station.printer.badAddress':
     '"{{address}}" is geen netwerkadres van een printer; gebruik host:poort, bijv. 10.0.0.7:9100.',
-  'station.job.failedInside':
-    'Er ging iets mis in het station bij deze taak. Probeer opnieuw of annuleer.',
   'station.sync.failed': 'Orders ophalen mislukt: {{error}}',
 };
