@@ -26,10 +26,7 @@ export function merchantCommands(deps: {
         throw new AppError('invalid-input', msg('station.merchant.needsAccount'));
       }
       if (input.accountId && !deps.accountIds().includes(input.accountId)) {
-        throw new AppError(
-          'invalid-input',
-          msg('station.merchant.noAccount', { id: input.accountId }),
-        );
+        throw new AppError('invalid-input', msg('account.unknown', { id: input.accountId }));
       }
       const existing = input.id ? listMerchants(db).find((m) => m.id === input.id) : null;
       try {

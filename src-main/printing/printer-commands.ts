@@ -1,7 +1,5 @@
 // The Printers screen's commands: what is set up, what is on the network, add, change, remove,
 // route a document, test and refresh.
-import { msg } from '../../src-shared';
-import { AppError } from '../errors';
 import type { CommandHandlers } from '../host/dispatch';
 import { discoverPrinters } from './discovery';
 import { parseTcpAddress } from './printer';
@@ -22,17 +20,13 @@ type PrinterCommands = Pick<
 
 type Position = 0 | 1 | 2 | 3;
 
-/** A network address as the registry keeps it: `tcp://host:port`, an IPv6 host in brackets. */
+/**
+ * A network address as the registry keeps it: `tcp://host:port`, an IPv6 host in brackets. One
+ * that is none throws `printer.address.invalid` (invalid input) from `parseTcpAddress`.
+ */
 function tcpAddress(address: string): string {
-  try {
-    const { host, port } = parseTcpAddress(address);
-    return `tcp://${host.includes(':') ? `[${host}]` : host}:${port}`;
-  } catch (error) {
-    throw new AppError('invalid-input', msg('station.printer.badAddress', { address }), {
-      log: (error as Error).message,
-      cause: error,
-    });
-  }
+  const { host, port } = parseTcpAddress(address);
+  return `tcp://${host.includes(':') ? `[${host}]` : host}:${port}`;
 }
 
 export function printerCommands(printers: PrinterRegistry): PrinterCommands {

@@ -82,7 +82,9 @@ export function createOrderSyncs(deps: OrderSyncsDeps) {
         event: {
           type: 'defer',
           error: data,
-          reason: msg('station.sync.failed', { error: { key: data.key, params: data.params } }),
+          reason: msg('job.waiting.syncFailed', {
+            problem: { key: data.key, params: data.params },
+          }),
           delayMs: retryDelayMs(job.attempts, {
             ...sendcloudBackoff,
             random: deps.random ?? Math.random,

@@ -9,7 +9,6 @@ export const station: Translation<typeof english> = {
     'Dieser Vorgang lässt sich nicht mehr abbrechen: Er läuft schon oder ist erledigt.',
   'station.merchant.needsAccount':
     'Ein dezentraler Händler braucht ein eigenes Sendcloud-Konto: Zuerst unter Konten hinzufügen.',
-  'station.merchant.noAccount': 'Konto {{id}} gibt es nicht.',
   'station.merchant.taken':
     'Ein anderer Händler hat diesen Namen oder dieses Bestellnummer-Präfix schon.',
   'station.billing.daysReversed': 'Der erste Tag liegt nach dem letzten.',
@@ -17,7 +16,4 @@ export const station: Translation<typeof english> = {
   'station.demo.onlyVirtualPrinter':
     'Druckerstörungen lassen sich nur am virtuellen Drucker simulieren.',
   'station.label.notFound': 'Kein Etikett mit Sendungsnummer {{tracking}}.',
-  'station.printer.badAddress':
-    '„{{address}}“ ist keine Netzwerkadresse eines Druckers; Host:Port verwenden, z. B. 10.0.0.7:9100.',
-  'station.sync.failed': 'Bestellabgleich fehlgeschlagen: {{error}}',
 };

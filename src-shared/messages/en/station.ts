@@ -5,13 +5,9 @@ export const station = {
   'station.queue.cannotCancel': 'This job can no longer be cancelled: it is under way or finished.',
   'station.merchant.needsAccount':
     'A decentralised merchant needs its own Sendcloud account: add it under Accounts first.',
-  'station.merchant.noAccount': 'There is no account {{id}}.',
   'station.merchant.taken': 'Another merchant already has this name or order number prefix.',
   'station.billing.daysReversed': 'The first day is after the last.',
   'station.demo.onlyInDemo': 'Fault injection exists only in demo mode.',
   'station.demo.onlyVirtualPrinter': 'Printer faults can be staged only on the virtual printer.',
   'station.label.notFound': 'No label with tracking number {{tracking}}.',
-  'station.printer.badAddress':
-    '"{{address}}" is not a network printer address; use host:port, e.g. 10.0.0.7:9100.',
-  'station.sync.failed': 'Order sync failed: {{error}}',
 } as const;

@@ -7,14 +7,10 @@ export const station: Translation<typeof english> = {
   'station.queue.cannotCancel': 'Impossible d’annuler cette tâche : elle est en cours ou terminée.',
   'station.merchant.needsAccount':
     'Un marchand décentralisé a besoin de son propre compte Sendcloud : ajoutez-le d’abord dans Comptes.',
-  'station.merchant.noAccount': 'Le compte {{id}} n’existe pas.',
   'station.merchant.taken': 'Un autre marchand a déjà ce nom ou ce préfixe de numéro de commande.',
   'station.billing.daysReversed': 'Le premier jour est après le dernier.',
   'station.demo.onlyInDemo': 'La simulation de pannes n’existe qu’en mode démo.',
   'station.demo.onlyVirtualPrinter':
     'Les pannes d’imprimante ne se simulent que sur l’imprimante virtuelle.',
   'station.label.notFound': 'Aucune étiquette avec le numéro de suivi {{tracking}}.',
-  'station.printer.badAddress':
-    '« {{address}} » n’est pas une adresse réseau d’imprimante ; utilisez hôte:port, par ex. 10.0.0.7:9100.',
-  'station.sync.failed': 'Échec de la synchro des commandes : {{error}}',
 };

@@ -8,7 +8,6 @@ export const station: Translation<typeof english> = {
     'Deze taak kan niet meer worden geannuleerd: hij loopt al of is klaar.',
   'station.merchant.needsAccount':
     'Een decentrale verkoper heeft een eigen Sendcloud-account nodig: voeg dat eerst toe onder Accounts.',
-  'station.merchant.noAccount': 'Account {{id}} bestaat niet.',
   'station.merchant.taken':
     'Een andere verkoper heeft deze naam of dit begin van het ordernummer al.',
   'station.billing.daysReversed': 'De eerste dag ligt na de laatste.',
@@ -16,7 +15,4 @@ export const station: Translation<typeof english> = {
   'station.demo.onlyVirtualPrinter':
     'Printerstoringen kun je alleen op de virtuele printer nabootsen.',
   'station.label.notFound': 'Geen label met trackingcode {{tracking}}.',
-  'station.printer.badAddress':
-    '"{{address}}" is geen netwerkadres van een printer; gebruik host:poort, bijv. 10.0.0.7:9100.',
-  'station.sync.failed': 'Orders ophalen mislukt: {{error}}',
 };
