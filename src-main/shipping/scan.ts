@@ -67,7 +67,8 @@ export function createScanService(deps: ScanServiceDeps) {
   const { db, outbox } = deps;
   const answerWithinMs = deps.answerWithinMs ?? 2_000;
   const settled = new Map<string, Set<(entry: ScanEntry) => void>>();
-  // The scan audit keeps no shipping option: each order's is worked out once per run.
+  // Each order's shipping option, worked out once per run: a scan whose job learns its order
+  // later (queued unresolved, or after a restart) finds it here without reading the order again.
   const options = new Map<string, ShippingOption | null>();
   const iso = () => new Date(deps.clock.now()).toISOString();
   const viewOf = createScanView(deps);
