@@ -380,7 +380,10 @@ describe('marketplace', () => {
         mode: 'decentralised',
         accountId: null,
       }),
-    ).rejects.toMatchObject({ code: 'invalid-input' });
+    ).rejects.toMatchObject({
+      code: 'invalid-input',
+      said: { key: 'station.merchant.needsAccount' },
+    });
   });
 });
 
