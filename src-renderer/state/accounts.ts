@@ -111,8 +111,7 @@ export interface KeysDraft {
 export const emptyKeys: KeysDraft = { publicKey: '', secretKey: '' };
 
 export type KeysCheck =
-  | { ok: true; keys: KeysDraft }
-  | { ok: false; field: 'publicKey' | 'secretKey'; message: Message };
+  { ok: true; keys: KeysDraft } | { ok: false; field: 'publicKey' | 'secretKey'; message: Message };
 
 /** Catch an empty field here, before anything leaves the window. */
 export function checkKeys(draft: KeysDraft): KeysCheck {
@@ -231,8 +230,7 @@ export function editDraftOf(account: AccountView): AccountEditDraft {
 }
 
 export type EditCheck =
-  | { ok: true; changes: AccountChanges | null }
-  | { ok: false; field: 'name'; message: Message };
+  { ok: true; changes: AccountChanges | null } | { ok: false; field: 'name'; message: Message };
 
 /** Only what changed is sent; null when nothing did. */
 export function checkAccountEdit(

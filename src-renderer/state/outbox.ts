@@ -99,9 +99,7 @@ export function cancelConsequence(job: JobView): Message {
   const order = job.orderNumber ?? job.code;
   switch (job.kind) {
     case 'create-label':
-      return order
-        ? msg('ui.queue.cancel.label', { order })
-        : msg('ui.queue.cancel.labelNoOrder');
+      return order ? msg('ui.queue.cancel.label', { order }) : msg('ui.queue.cancel.labelNoOrder');
     case 'print':
       return job.trackingNumber
         ? msg('ui.queue.cancel.print', { tracking: job.trackingNumber })

@@ -60,7 +60,11 @@ export const positionLabel = (position: PrinterView['position']): Message =>
   msg(`ui.printers.position.${position}`);
 
 /** The documents in the order of the routing section. */
-export const printerDocuments: readonly PrinterDocument[] = ['zpl-label', 'pdf-label', 'a4-document'];
+export const printerDocuments: readonly PrinterDocument[] = [
+  'zpl-label',
+  'pdf-label',
+  'a4-document',
+];
 
 /**
  * The printer labels go to, as the station chooses it: the one for ZPL labels, else the one for
@@ -173,9 +177,7 @@ export function reportedDpiDiffers(printer: PrinterView): number | null {
 
 /** The documents this printer takes, in the order of the routing section. */
 export function documentsFor(setup: PrinterSetup, printerId: string): PrinterDocument[] {
-  return printerDocuments.filter(
-    (document) => setup.routes[document] === printerId,
-  );
+  return printerDocuments.filter((document) => setup.routes[document] === printerId);
 }
 
 /**
@@ -200,9 +202,13 @@ export function canTake(
 export function unroutedText(setup: PrinterSetup, document: PrinterDocument): Message {
   switch (document) {
     case 'zpl-label':
-      return msg(setup.routes['pdf-label'] ? 'ui.printers.route.pdfTakes' : 'ui.printers.route.wait');
+      return msg(
+        setup.routes['pdf-label'] ? 'ui.printers.route.pdfTakes' : 'ui.printers.route.wait',
+      );
     case 'pdf-label':
-      return msg(setup.routes['zpl-label'] ? 'ui.printers.route.zplTakes' : 'ui.printers.route.wait');
+      return msg(
+        setup.routes['zpl-label'] ? 'ui.printers.route.zplTakes' : 'ui.printers.route.wait',
+      );
     case 'a4-document':
       return msg('ui.printers.route.none');
   }
@@ -309,8 +315,7 @@ export interface NetworkPrinterDraft {
 }
 
 export type DraftCheck =
-  | { ok: true; input: AddPrinterInput }
-  | { ok: false; field: 'name' | 'address'; message: Message };
+  { ok: true; input: AddPrinterInput } | { ok: false; field: 'name' | 'address'; message: Message };
 
 const maxNameLength = 80;
 

@@ -40,11 +40,7 @@ export function AccountRow({ account }: { account: AccountView }) {
         <strong id={`${id}-name`} className="printer-row-name" data-testid="account-row-name">
           {account.name}
         </strong>
-        <AccountPill
-          state={account.state}
-          title={account.stateReason}
-          testId="account-row-state"
-        />
+        <AccountPill state={account.state} title={account.stateReason} testId="account-row-state" />
         {account.testMode && (
           <span className="test-badge" data-testid="account-test-badge">
             {t('ui.accounts.testMode')}

@@ -311,7 +311,9 @@ function AccountChoicesForm({
           }}
           data-testid="account-integration"
         >
-          {choices.integrations.length === 0 && <option value="">{t('ui.accounts.add.noIntegration')}</option>}
+          {choices.integrations.length === 0 && (
+            <option value="">{t('ui.accounts.add.noIntegration')}</option>
+          )}
           {choices.integrations.map((integration) => (
             <option key={integration.id} value={integration.id}>
               {integration.name} (#{integration.id})

@@ -45,7 +45,9 @@ export function MerchantsSection({ accounts }: { accounts: readonly AccountView[
           </button>
         </p>
       )}
-      {merchants === null && !error && <p className="muted">{t('ui.accounts.merchants.reading')}</p>}
+      {merchants === null && !error && (
+        <p className="muted">{t('ui.accounts.merchants.reading')}</p>
+      )}
       {merchants !== null && merchants.length === 0 && (
         <p className="muted" data-testid="merchants-empty">
           {t('ui.accounts.merchants.empty')}

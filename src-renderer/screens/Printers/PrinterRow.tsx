@@ -75,8 +75,7 @@ export function PrinterRow({ printer }: { printer: PrinterView }) {
             {printer.paper === 'A4' && (
               <>
                 {' '}
-                ·{' '}
-                {t('ui.printers.row.labelAt', { position: say(positionLabel(printer.position)) })}
+                · {t('ui.printers.row.labelAt', { position: say(positionLabel(printer.position)) })}
               </>
             )}
           </>

@@ -1,15 +1,9 @@
 import { useId } from 'react';
 import type { PrinterDocument, PrinterSetup } from '../../../src-shared';
 import { useSpeaker } from '../../i18n/messages';
-import {
-  documentLabel,
-  printerDocuments,
-  routeChoices,
-  unroutedText,
-} from '../../state/printers';
+import { documentLabel, printerDocuments, routeChoices, unroutedText } from '../../state/printers';
 import { useStation } from '../../state/station';
 import { blockTypeahead } from '../shared/selectKeys';
-
 
 /** Which printer takes which document: one choice per document, only printers that can. */
 export function RoutesSection({ setup }: { setup: PrinterSetup }) {

@@ -109,7 +109,9 @@ export function JobRow({ job }: { job: JobView }) {
                 onClick={() => !pending && setConfirming(true)}
                 data-testid="queue-cancel"
               >
-                {pending && action.action === 'cancel' ? t('ui.queue.cancelling') : t('ui.queue.cancel')}
+                {pending && action.action === 'cancel'
+                  ? t('ui.queue.cancelling')
+                  : t('ui.queue.cancel')}
               </button>
             )}
           </div>

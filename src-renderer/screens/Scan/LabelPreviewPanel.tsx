@@ -21,7 +21,11 @@ export function LabelPreviewPanel({
     preview.kind === 'ready' ? preview.preview.trackingNumber : preview.trackingNumber;
 
   return (
-    <aside className="preview" aria-label={t('ui.scan.preview.title', { tracking: trackingNumber })} data-testid="label-preview">
+    <aside
+      className="preview"
+      aria-label={t('ui.scan.preview.title', { tracking: trackingNumber })}
+      data-testid="label-preview"
+    >
       <div className="preview-head">
         <h2>
           {t('ui.scan.preview.heading')} <span className="mono">{trackingNumber}</span>

@@ -92,7 +92,8 @@ export function ResultPanel({ view }: { view: ResultView }) {
         <>
           <p className="result-headline">{t('ui.scan.state.queued')}</p>
           <p className="result-detail">
-            {t('ui.scan.result.order')} <strong data-testid="result-order">{view.orderNumber ?? view.code}</strong>
+            {t('ui.scan.result.order')}{' '}
+            <strong data-testid="result-order">{view.orderNumber ?? view.code}</strong>
           </p>
           <p className="result-reason" data-testid="result-reason">
             {view.reason ? say(view.reason) : t('ui.scan.result.queuedHint')}

@@ -102,7 +102,8 @@ export const uiAccounts = {
   'ui.accounts.merchant.added': 'Added {{name}}.',
   'ui.accounts.merchant.nameMissing': 'Give the merchant a name.',
   'ui.accounts.merchant.nameTaken': 'A merchant is already called “{{name}}”.',
-  'ui.accounts.merchant.prefixMissing': 'Give the order number prefix of this merchant, e.g. ACME-.',
+  'ui.accounts.merchant.prefixMissing':
+    'Give the order number prefix of this merchant, e.g. ACME-.',
   'ui.accounts.merchant.prefixChars':
     'An order number prefix is letters, digits and punctuation only.',
   'ui.accounts.merchant.prefixTaken': '{{name}}’s orders already start with “{{prefix}}”.',
