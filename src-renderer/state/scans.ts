@@ -83,10 +83,15 @@ const idle: ResultView = {
   errorCode: null,
 };
 
+/** An error's words without its code, which the panel shows apart. */
+function said(error: AppErrorData): Message {
+  return { key: error.key, params: error.params };
+}
+
 function reasonOf(entry: ScanEntry): Message | null {
   switch (entry.state) {
     case 'failed':
-      return entry.error ?? entry.step;
+      return entry.error ? said(entry.error) : entry.step;
     case 'queued':
       return entry.waitingReason ?? entry.step;
     case 'working':
@@ -112,7 +117,7 @@ export function resultView(current: CurrentScan | null, scans: readonly ScanEntr
         key: `rejected-${current.token}`,
         state: 'failed',
         code: current.code,
-        reason: current.error,
+        reason: said(current.error),
         errorCode: current.error.code,
       };
     case 'entry': {
