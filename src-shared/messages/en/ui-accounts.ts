@@ -48,9 +48,9 @@ export const uiAccounts = {
     'Sendcloud did not accept these keys. Copy them again from Settings → Integrations in the Sendcloud panel.',
   'ui.accounts.keys.unreachable': 'Sendcloud could not be reached: {{reason}}',
   'ui.accounts.form.nameMissing': 'Give the account a name.',
-  'ui.accounts.form.nameTaken': 'An account is already called “{{name}}”.',
+  'ui.accounts.form.nameTaken': 'An account is already called "{{name}}".',
   'ui.accounts.form.nameTakenNew':
-    'An account is already called “{{name}}”: give this one another name.',
+    'An account is already called "{{name}}": give this one another name.',
   'ui.accounts.form.noIntegration':
     'This Sendcloud account has no API integration: add one under Settings → Integrations in the Sendcloud panel, then check the keys again.',
   'ui.accounts.add.title': 'Add a Sendcloud account',
@@ -101,12 +101,12 @@ export const uiAccounts = {
   'ui.accounts.merchant.addSubmit': 'Add merchant',
   'ui.accounts.merchant.added': 'Added {{name}}.',
   'ui.accounts.merchant.nameMissing': 'Give the merchant a name.',
-  'ui.accounts.merchant.nameTaken': 'A merchant is already called “{{name}}”.',
+  'ui.accounts.merchant.nameTaken': 'A merchant is already called "{{name}}".',
   'ui.accounts.merchant.prefixMissing':
     'Give the order number prefix of this merchant, e.g. ACME-.',
   'ui.accounts.merchant.prefixChars':
     'An order number prefix is letters, digits and punctuation only.',
-  'ui.accounts.merchant.prefixTaken': '{{name}}’s orders already start with “{{prefix}}”.',
+  'ui.accounts.merchant.prefixTaken': '{{name}}’s orders already start with "{{prefix}}".',
   'ui.accounts.merchant.accountMissing':
     'Choose the merchant’s own Sendcloud account (add it above first).',
   'ui.accounts.billing.title': 'Billing export',
