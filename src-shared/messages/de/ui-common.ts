@@ -16,4 +16,9 @@ export const uiCommon: Translation<typeof english> = {
   'ui.common.save': 'Speichern',
   'ui.common.saving': 'Wird gespeichert…',
   'ui.common.tryAgain': 'Nochmal versuchen',
+  'ui.common.hostOffline': 'Die Station antwortet nicht.',
+  'ui.common.hostRefused':
+    'Die Station lehnt diese Seite ab: das Sitzungs-Cookie fehlt oder ist veraltet. Die Adresse öffnen, die die Station beim Start angezeigt hat.',
+  'ui.common.hostUnreadable':
+    'Die Station hat eine Antwort geschickt, die diese Seite nicht lesen kann.',
 };

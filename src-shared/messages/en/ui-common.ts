@@ -14,4 +14,8 @@ export const uiCommon = {
   'ui.common.save': 'Save',
   'ui.common.saving': 'Saving…',
   'ui.common.tryAgain': 'Try again',
+  'ui.common.hostOffline': 'The station host is not answering.',
+  'ui.common.hostRefused':
+    'The station host refused this page: its session cookie is missing or out of date. Open the address the host printed when it started.',
+  'ui.common.hostUnreadable': 'The station host sent an answer this page cannot read.',
 } as const;

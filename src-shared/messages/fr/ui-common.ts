@@ -16,4 +16,8 @@ export const uiCommon: Translation<typeof english> = {
   'ui.common.save': 'Enregistrer',
   'ui.common.saving': 'Enregistrement…',
   'ui.common.tryAgain': 'Réessayer',
+  'ui.common.hostOffline': 'Le poste ne répond pas.',
+  'ui.common.hostRefused':
+    'Le poste refuse cette page : son cookie de session manque ou a expiré. Ouvrez l’adresse affichée par le poste au démarrage.',
+  'ui.common.hostUnreadable': 'Le poste a envoyé une réponse que cette page ne sait pas lire.',
 };

@@ -16,4 +16,8 @@ export const uiCommon: Translation<typeof english> = {
   'ui.common.save': 'Opslaan',
   'ui.common.saving': 'Bezig met opslaan…',
   'ui.common.tryAgain': 'Opnieuw proberen',
+  'ui.common.hostOffline': 'Het station reageert niet.',
+  'ui.common.hostRefused':
+    'Het station weigert deze pagina: de sessiecookie ontbreekt of is verlopen. Open het adres dat het station bij het starten toonde.',
+  'ui.common.hostUnreadable': 'Het station stuurde een antwoord dat deze pagina niet kan lezen.',
 };
