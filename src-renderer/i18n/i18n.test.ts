@@ -39,6 +39,7 @@ describe('the pseudo-locale', () => {
   it('leaves parameters and nestings as they are, so i18next still fills them in', () => {
     expect(pseudoText('Printing on {{printer}}')).toContain('{{printer}}');
     expect(pseudoText('Sent $t(ui.x) to {{count}}')).toContain('$t(ui.x)');
+    expect(pseudoText('Under <strong>Accounts</strong>.')).toMatch(/<strong>Áççöúñţš<\/strong>/);
   });
 
   it('covers every key of the English catalogue', () => {
