@@ -60,7 +60,7 @@ export function RecentScans({
                 <td>
                   {scan.carrier ? carrierName(scan.carrier) : '–'}
                   {scan.shippingOption && (
-                    <span className="row-reason" data-testid="recent-shipping-option">
+                    <span className="recent-option" data-testid="recent-shipping-option">
                       {scan.shippingOption.name}
                     </span>
                   )}
