@@ -306,6 +306,7 @@ describe('parseHostPort', () => {
 });
 
 describe('checkNetworkPrinter', () => {
+  const nameFor = (language: string, host: string) => `${language} @ ${host}`;
   const existing = setup([printer('a', { name: 'Bench 1', address: 'tcp://10.0.0.7:9100' })]);
 
   it('builds the add command from a valid form', () => {
@@ -313,6 +314,7 @@ describe('checkNetworkPrinter', () => {
       checkNetworkPrinter(
         { name: ' Bench 2 ', address: '10.0.0.8', language: 'zpl', dpi: 300 },
         existing,
+        nameFor,
       ),
     ).toEqual({
       ok: true,
@@ -332,13 +334,18 @@ describe('checkNetworkPrinter', () => {
     const checked = checkNetworkPrinter(
       { name: '', address: '10.0.0.8:9100', language: 'pdf', dpi: 203 },
       null,
+      nameFor,
     );
-    expect(checked.ok && checked.input.name).toBe('PDF printer at 10.0.0.8');
+    expect(checked.ok && checked.input.name).toBe('PDF @ 10.0.0.8');
   });
 
   it('points at the address field when the address is bad', () => {
     expect(
-      checkNetworkPrinter({ name: 'x', address: 'nope:1:2', language: 'zpl', dpi: 203 }, null),
+      checkNetworkPrinter(
+        { name: 'x', address: 'nope:1:2', language: 'zpl', dpi: 203 },
+        null,
+        nameFor,
+      ),
     ).toMatchObject({ ok: false, field: 'address' });
   });
 
@@ -346,6 +353,7 @@ describe('checkNetworkPrinter', () => {
     const checked = checkNetworkPrinter(
       { name: 'Again', address: 'tcp://10.0.0.7', language: 'zpl', dpi: 203 },
       existing,
+      nameFor,
     );
     expect(checked).toMatchObject({ ok: false, field: 'address' });
     if (!checked.ok) {
@@ -362,6 +370,7 @@ describe('checkNetworkPrinter', () => {
       checkNetworkPrinter(
         { name: 'x'.repeat(81), address: '10.0.0.9', language: 'zpl', dpi: 203 },
         null,
+        nameFor,
       ),
     ).toMatchObject({
       ok: false,

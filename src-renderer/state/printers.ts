@@ -319,10 +319,14 @@ export type DraftCheck =
 
 const maxNameLength = 80;
 
-/** Check the "Add a network printer" form; a blank name becomes one from the address. */
+/**
+ * Check the "Add a network printer" form. A blank name becomes one from the address, in the
+ * packer's words (`nameFor`), since the name is what every screen shows afterwards.
+ */
 export function checkNetworkPrinter(
   draft: NetworkPrinterDraft,
   setup: PrinterSetup | null,
+  nameFor: (language: string, host: string) => string,
 ): DraftCheck {
   const parsed = parseHostPort(draft.address);
   if (!parsed.ok) return { ok: false, field: 'address', message: parsed.message };
@@ -334,7 +338,7 @@ export function checkNetworkPrinter(
       message: msg('ui.printers.add.taken', { address: parsed.address, name: taken.name }),
     };
   }
-  const name = draft.name.trim() || `${draft.language.toUpperCase()} printer at ${parsed.host}`;
+  const name = draft.name.trim() || nameFor(draft.language.toUpperCase(), parsed.host);
   if (name.length > maxNameLength) {
     return {
       ok: false,

@@ -43,7 +43,9 @@ export function AddNetworkPrinter() {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (pending) return;
-    const checked = checkNetworkPrinter(draft, setup);
+    const checked = checkNetworkPrinter(draft, setup, (language, host) =>
+      t('ui.printers.add.defaultName', { language, host }),
+    );
     if (!checked.ok) {
       setProblem({ field: checked.field, message: checked.message });
       document.getElementById(`${id}-${checked.field}`)?.focus();

@@ -87,6 +87,7 @@ export const uiPrinters: Translation<typeof english> = {
   'ui.printers.add.done':
     '{{name}} hinzugefügt. Sein Status erscheint oben in der Liste, sobald die Station ihn abgefragt hat.',
   'ui.printers.add.taken': '{{address}} ist schon als „{{name}}“ eingerichtet.',
+  'ui.printers.add.defaultName': '{{language}}-Drucker an {{host}}',
   'ui.printers.add.nameTooLong': 'Der Name darf höchstens {{max}} Zeichen haben.',
   'ui.printers.find.title': 'USB-Drucker und Druckwarteschlangen suchen',
   'ui.printers.find.searching': 'Sucht…',

@@ -83,6 +83,7 @@ export const uiPrinters = {
   'ui.printers.add.done':
     'Added {{name}}. Its status shows in the list above once the station has asked it.',
   'ui.printers.add.taken': '{{address}} is already set up as "{{name}}".',
+  'ui.printers.add.defaultName': '{{language}} printer at {{host}}',
   'ui.printers.add.nameTooLong': 'Keep the name under {{max}} characters.',
   'ui.printers.find.title': 'Find USB printers and print queues',
   'ui.printers.find.searching': 'Searching…',

@@ -90,6 +90,7 @@ export const uiPrinters: Translation<typeof english> = {
   'ui.printers.add.done':
     '{{name}} ajoutée. Son état s’affiche dans la liste ci-dessus dès que le poste l’a interrogée.',
   'ui.printers.add.taken': '{{address}} est déjà configurée sous le nom « {{name}} ».',
+  'ui.printers.add.defaultName': 'Imprimante {{language}} sur {{host}}',
   'ui.printers.add.nameTooLong': 'Le nom doit faire moins de {{max}} caractères.',
   'ui.printers.find.title': 'Chercher les imprimantes USB et les files d’impression',
   'ui.printers.find.searching': 'Recherche…',

@@ -86,6 +86,7 @@ export const uiPrinters: Translation<typeof english> = {
   'ui.printers.add.done':
     '{{name}} toegevoegd. De status staat in de lijst hierboven zodra het station hem heeft gevraagd.',
   'ui.printers.add.taken': '{{address}} is al ingesteld als “{{name}}”.',
+  'ui.printers.add.defaultName': '{{language}}-printer op {{host}}',
   'ui.printers.add.nameTooLong': 'Houd de naam korter dan {{max}} tekens.',
   'ui.printers.find.title': 'USB-printers en printwachtrijen zoeken',
   'ui.printers.find.searching': 'Bezig met zoeken…',
