@@ -51,7 +51,7 @@ export async function benchScanToPrint(): Promise<BenchResult[]> {
       const jobsBefore = printer.jobs.length;
       const start = performance.now();
       const entry = await station.handlers['scan.submit']({ code: orderNumber });
-      if (entry.state !== 'printed') throw new Error(`scan failed: ${entry.error?.message}`);
+      if (entry.state !== 'printed') throw new Error(`scan failed: ${JSON.stringify(entry.error)}`);
       const job = printer.jobs[jobsBefore];
       if (!job) throw new Error('no job at the printer');
       return job.receivedAtMs - start;

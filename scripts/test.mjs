@@ -1,25 +1,100 @@
-// `npm test`: builds the app (the end-to-end and chaos tests drive the built browser host), runs
-// every vitest project, and ends with the one line CI reads: "N passed, N failed".
-// Extra arguments go to vitest, e.g. `npm test -- --project unit`.
-import { spawnSync } from 'node:child_process';
+// `npm test`: starts the servers the tests need (a throwaway keyring session and CUPS, see
+// test-services.mjs), builds the app when the end-to-end or chaos tests run (they drive the built
+// browser host), runs vitest, stops the servers, and ends with the one line CI reads:
+// "N passed, N failed". It exits with vitest's code. Extra arguments go to vitest, e.g.
+// `npm test -- --project unit` or `npm test -- test/integration/cups.test.ts`.
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { countResults, needsBuild, summaryLine } from './test-plan.mjs';
+import { startCups, startKeyringSession } from './test-services.mjs';
 
 const args = process.argv.slice(2);
-const needsBuild = !args.includes('--project') || args.includes('e2e') || args.includes('chaos');
-if (needsBuild) {
-  const build = spawnSync('npx', ['electron-vite', 'build', '--logLevel', 'warn'], {
-    stdio: 'inherit',
+const report = 'test-results/vitest.json';
+fs.mkdirSync('test-results', { recursive: true });
+
+const work = fs.mkdtempSync(path.join(fs.realpathSync(os.tmpdir()), 'packdesk-npm-test-'));
+// CUPS runs its filters as lp, which must reach its folder inside; the keyring keeps its own
+// folders private.
+fs.chmodSync(work, 0o755);
+// What the servers say, kept after the run for when one would not start.
+const log = fs.openSync('test-results/services.log', 'w');
+const services = [];
+let child = null;
+let cleaned = false;
+
+async function cleanUp() {
+  if (cleaned) return;
+  cleaned = true;
+  for (const service of services.reverse()) await service.stop().catch(() => {});
+  fs.closeSync(log);
+  fs.rmSync(work, { recursive: true, force: true });
+}
+
+function finish(counts, status) {
+  const summary = summaryLine(counts);
+  fs.writeFileSync('test-results/summary.txt', summary + '\n');
+  console.log(summary);
+  process.exit(status);
+}
+
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    child?.kill(signal);
+    void cleanUp().then(() => process.exit(1));
   });
-  if (build.status !== 0) {
-    console.log('0 passed, 1 failed');
-    process.exit(build.status ?? 1);
+}
+
+function run(command, commandArgs, env) {
+  return new Promise((resolve) => {
+    child = spawn(command, commandArgs, {
+      stdio: 'inherit',
+      env,
+      shell: process.platform === 'win32',
+    });
+    child.once('error', () => resolve(1));
+    child.once('exit', (code) => resolve(code ?? 1));
+  });
+}
+
+async function startServices() {
+  const env = { ...process.env };
+  if (process.platform !== 'linux') return env;
+  // The tests never see the desktop's own session bus, and so never its keyring: only ours.
+  delete env.DBUS_SESSION_BUS_ADDRESS;
+  const starters = [
+    ['keyring', (dir) => startKeyringSession(dir, log)],
+    ['CUPS', (dir) => startCups(dir, log)],
+  ];
+  for (const [name, start] of starters) {
+    const dir = path.join(work, name.toLowerCase());
+    fs.mkdirSync(dir);
+    try {
+      const service = await start(dir);
+      if (!service) continue;
+      services.push(service);
+      Object.assign(env, service.env);
+    } catch (error) {
+      // The tests that need it fail and say what is missing; the others still run.
+      console.error(`npm test could not start its ${name}: ${error.message}`);
+      console.error('Is everything installed? npm run setup installs it.');
+    }
+  }
+  return env;
+}
+
+const env = await startServices();
+if (needsBuild(args)) {
+  const status = await run('npx', ['electron-vite', 'build', '--logLevel', 'warn'], env);
+  if (status !== 0) {
+    await cleanUp();
+    finish({ passed: 0, failed: 1 }, status);
   }
 }
 
-fs.mkdirSync('test-results', { recursive: true });
-const report = 'test-results/vitest.json';
 fs.rmSync(report, { force: true });
-const result = spawnSync(
+const status = await run(
   'npx',
   [
     'vitest',
@@ -29,26 +104,14 @@ const result = spawnSync(
     `--outputFile.json=${report}`,
     ...args,
   ],
-  { stdio: 'inherit' },
+  env,
 );
+await cleanUp();
 
-let passed = 0;
-let failed = 0;
+let json = null;
 try {
-  const json = JSON.parse(fs.readFileSync(report, 'utf8'));
-  passed = json.numPassedTests ?? 0;
-  failed = json.numFailedTests ?? 0;
-  // A suite that failed to load has no tests to count; count it as a failure so it is seen.
-  const brokenSuites = (json.testResults ?? []).filter(
-    (suite) => suite.status === 'failed' && (suite.assertionResults ?? []).length === 0,
-  ).length;
-  failed += brokenSuites;
+  json = JSON.parse(fs.readFileSync(report, 'utf8'));
 } catch {
-  failed = Math.max(failed, 1);
+  // No report: countResults counts the run as failed.
 }
-const status = result.status ?? 1;
-if (status !== 0 && failed === 0) failed = 1;
-const summary = `${passed} passed, ${failed} failed`;
-fs.writeFileSync('test-results/summary.txt', summary + '\n');
-console.log(summary);
-process.exit(status);
+finish(countResults(json, status), status);

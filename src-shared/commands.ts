@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { Result } from './errors';
 import { printerFaults } from './printer-faults';
+import { checkKeyField, parseNetworkAddress, type KeyField, type RuleProblem } from './rules';
 import {
   printerDocuments,
   type AccountChoices,
@@ -20,6 +21,25 @@ import {
 } from './views';
 // ---------------------------------------------------------------------------------------------
 // Input schemas
+
+/** A rule's problem as a zod issue: its key is the message, its params ride along. */
+const ruleIssue = (problem: RuleProblem, path: string[] = []) => ({
+  code: 'custom' as const,
+  message: problem.key,
+  params: problem.params,
+  path,
+});
+
+/** One of an account's API keys, by the key-field rule the account forms use (src-shared/rules). */
+const keyField = (field: KeyField) =>
+  z
+    .string()
+    .trim()
+    .superRefine((value, ctx) => {
+      const checked = checkKeyField(field, value);
+      if (!checked.ok) ctx.addIssue(ruleIssue(checked.problem));
+    });
+const apiKeys = { publicKey: keyField('publicKey'), secretKey: keyField('secretKey') };
 
 const scanCode = z
   .string()
@@ -78,7 +98,13 @@ export const commands = {
         paper: z.enum(['A6', 'A4']).default('A6'),
         position: z.number().int().min(0).max(3).default(0),
       })
-      .strict(),
+      .strict()
+      // A network printer's address, by the rule the Printers form uses (src-shared/rules).
+      .superRefine((input, ctx) => {
+        if (input.transport !== 'tcp') return;
+        const parsed = parseNetworkAddress(input.address);
+        if (!parsed.ok) ctx.addIssue(ruleIssue(parsed.problem, ['address']));
+      }),
     output: {} as PrinterSetup,
   },
   'printers.update': {
@@ -113,20 +139,12 @@ export const commands = {
   'printers.refresh': { input: z.object({}).strict(), output: {} as PrinterSetup },
   'accounts.list': { input: z.object({}).strict(), output: [] as AccountView[] },
   'accounts.verify': {
-    input: z
-      .object({
-        publicKey: z.string().trim().min(1, 'Enter the public key.').max(200),
-        secretKey: z.string().trim().min(1, 'Enter the secret key.').max(200),
-      })
-      .strict(),
+    input: z.object(apiKeys).strict(),
     output: {} as AccountChoices,
   },
   'accounts.add': {
     input: z
-      .object({
-        publicKey: z.string().trim().min(1, 'Enter the public key.').max(200),
-        secretKey: z.string().trim().min(1, 'Enter the secret key.').max(200),
-      })
+      .object(apiKeys)
       .extend({
         name: z.string().trim().min(1, 'Give the account a name.').max(80),
         api: z.enum(['v3', 'v2']).default('v3'),
@@ -156,10 +174,7 @@ export const commands = {
   /** New keys for an account Sendcloud refused (401): checked, stored, its jobs woken. */
   'accounts.reconnect': {
     input: z
-      .object({
-        publicKey: z.string().trim().min(1, 'Enter the public key.').max(200),
-        secretKey: z.string().trim().min(1, 'Enter the secret key.').max(200),
-      })
+      .object(apiKeys)
       .extend({ id: z.string().min(1).max(64) })
       .strict(),
     output: {} as AccountView,

@@ -26,7 +26,7 @@ export type JobResult =
 
 export type JobHandler = (job: Job) => Promise<JobResult>;
 
-interface Lane {
+export interface Lane {
   name: string;
   kinds: JobKind[];
   /** Why the lane may not run now (e.g. offline): the worker waits for a kick instead. */
@@ -38,10 +38,17 @@ interface Lane {
   held?: (job: Job) => boolean;
 }
 
+export type JobHandlers = Record<JobKind, JobHandler>;
+
+/** Which waiting jobs to wake: of these kinds, and (if given) only those `only` accepts. */
+export interface WakeFilter {
+  kinds: readonly JobKind[];
+  only?: (job: Job) => boolean;
+}
+
 export interface OutboxOptions {
   db: Db;
   clock: Clock;
-  handlers: Record<JobKind, JobHandler>;
   lanes: Lane[];
   /** After every change of a job, in the same tick (to update scans and the queue panel). */
   onChange: (job: Job) => void;
@@ -49,11 +56,30 @@ export interface OutboxOptions {
 
 const log = createLogger('outbox');
 
+/**
+ * One lane per thing that makes jobs wait: Sendcloud (passing over the jobs of an account that
+ * cannot be used now), the printer, and the order sync. Each keeps scan order on its own.
+ */
+export function stationLanes(accountUsable: (accountId: string) => boolean): Lane[] {
+  return [
+    {
+      name: 'sendcloud',
+      kinds: ['create-label'],
+      held: (job) => job.accountId !== null && !accountUsable(job.accountId),
+    },
+    { name: 'printer', kinds: ['print'] },
+    { name: 'sync', kinds: ['sync-orders'] },
+  ];
+}
+
 export function createOutbox(options: OutboxOptions) {
   const { db, clock } = options;
   let stopping = false;
   const wakers = new Set<() => void>();
   const loops: Promise<void>[] = [];
+  const settledWaiters = new Map<string, Set<(job: Job) => void>>();
+  // Given at start: the jobs' handlers are built on the outbox, so they come after it.
+  let handlers: JobHandlers | null = null;
 
   const kick = () => {
     for (const wake of [...wakers]) wake();
@@ -80,8 +106,26 @@ export function createOutbox(options: OutboxOptions) {
   function apply(job: Job, event: JobEvent): Job {
     const next = transition(job, event, clock.now());
     saveJob(db, next);
-    options.onChange(next);
+    changed(next);
     return next;
+  }
+
+  function changed(job: Job): void {
+    options.onChange(job);
+    if (job.state === 'in-flight' || job.state === 'queued') return;
+    for (const resolve of settledWaiters.get(job.id) ?? []) resolve(job);
+    settledWaiters.delete(job.id);
+  }
+
+  /**
+   * What it waited for is back (the connection, a printer, an account's keys): the waiting jobs
+   * the filter names try again now, in scan order. Returns how many woke.
+   */
+  function wake(filter: WakeFilter): number {
+    const woken = jobsIn(db, filter.kinds, ['waiting']).filter((job) => filter.only?.(job) ?? true);
+    for (const job of woken) apply(job, { type: 'wake' });
+    kick();
+    return woken.length;
   }
 
   /** A lane runs until stopped; a job still in flight then is finished by the next start. */
@@ -112,7 +156,8 @@ export function createOutbox(options: OutboxOptions) {
       const started = apply(head, { type: 'start' });
       let result: JobResult;
       try {
-        result = await options.handlers[started.kind](started);
+        if (!handlers) throw new Error('the outbox runs only once started');
+        result = await handlers[started.kind](started);
       } catch (error) {
         if (stopping) return;
         // Handlers classify their own failures; anything else is a bug to look at, not a loop.
@@ -147,23 +192,46 @@ export function createOutbox(options: OutboxOptions) {
   }
 
   return {
-    /** Put jobs in flight before the crash back in line; reconciliation runs on their next try. */
+    /**
+     * After a restart: jobs in flight when the station stopped go back in line (they reconcile
+     * first). A start presumes Sendcloud reachable, so no "connection is back" will come for jobs
+     * the last run deferred while offline: they try now. If still offline, the first fails and
+     * the probe takes over; left alone, the head job would hold its lane until the offline
+     * fallback. Returns how many were in flight.
+     */
     recover(): number {
       const stuck = jobsIn(db, ['create-label', 'print', 'sync-orders'], ['in-flight']);
       for (const job of stuck) apply(job, { type: 'recover' });
+      wake({
+        kinds: ['create-label', 'sync-orders'],
+        only: (job) => job.lastError?.code === 'offline',
+      });
+      if (stuck.length > 0) {
+        log.info('resumed jobs the last run left in flight', { count: stuck.length });
+      }
       return stuck.length;
     },
-    start(): void {
+    start(jobHandlers: JobHandlers): void {
+      handlers = jobHandlers;
       for (const lane of options.lanes) loops.push(runLane(lane));
     },
     /** Write a job; call inside the caller's transaction when it goes with other writes. */
     enqueue(job: NewJob): Job {
       const stored = insertJob(db, job);
-      options.onChange(stored);
+      changed(stored);
       return stored;
     },
     apply,
     kick,
+    wake,
+    /** Resolves with the job once it stops moving: waiting, held, done, cancelled or stuck. */
+    settled(id: string): Promise<Job> {
+      return new Promise<Job>((resolve) => {
+        const set = settledWaiters.get(id) ?? new Set();
+        set.add(resolve);
+        settledWaiters.set(id, set);
+      });
+    },
     /**
      * Stop taking jobs. A job in flight gets `graceMs` to finish; past that it is left in flight
      * (as after a crash) so a shutdown never hangs on a slow Sendcloud call or a backoff.

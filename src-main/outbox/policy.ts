@@ -1,6 +1,7 @@
 // The outbox's rules as pure functions: which state a job may move to, and what a failure means
 // for it. The worker applies them; tests check them without a database or a clock.
 import type { AppErrorData, JobState } from '../../src-shared';
+import { backoffDelayMs, type Backoff } from '../../src-shared/backoff';
 import { AppError } from '../errors';
 import { PrinterError } from '../printing/printer';
 import { SendcloudError } from '../sendcloud/errors';
@@ -134,11 +135,7 @@ export function classifyFailure(error: unknown): { kind: FailureClass; error: Ap
   return { kind: 'terminal', error: data };
 }
 
-export interface BackoffOptions {
-  baseMs: number;
-  capMs: number;
-  random: () => number;
-}
+export type BackoffOptions = Backoff & { random: () => number };
 
 export const sendcloudBackoff: Omit<BackoffOptions, 'random'> = {
   baseMs: 2_000,
@@ -148,8 +145,7 @@ export const printerBackoff: Omit<BackoffOptions, 'random'> = { baseMs: 1_000, c
 
 /** Capped exponential delay before try `attempts + 1`, half of it jittered. */
 export function retryDelayMs(attempts: number, options: BackoffOptions): number {
-  const exponential = Math.min(options.capMs, options.baseMs * 2 ** Math.max(0, attempts - 1));
-  return Math.round(exponential / 2 + (exponential / 2) * options.random());
+  return backoffDelayMs(attempts, options);
 }
 
 /** What the packer reads for a job waiting on this failure. */

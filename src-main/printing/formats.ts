@@ -3,7 +3,7 @@
 import { AppError } from '../errors';
 import { inspectPdf, pngToPdf, placeLabelOnPaper, renderPdfToPng, type Paper } from './pdf';
 import { pdfToZpl, rescaleZplLabel } from './raster';
-import { renderZplToPng } from './render';
+import { renderZplToPng } from '../zpl-render';
 
 export interface StoredLabel {
   bytes: Buffer;

@@ -1,4 +1,5 @@
 import type { PrinterFault, PrinterStatusView } from '../../src-shared';
+import { parseNetworkAddress } from '../../src-shared/rules';
 import { AppError } from '../errors';
 
 /** What a printer speaks: ZPL II for thermal label printers, PDF for office and A6 printers. */
@@ -8,12 +9,7 @@ export type PrinterLanguage = 'zpl' | 'pdf';
 export type PrinterTransport = 'tcp' | 'usb' | 'cups' | 'windows';
 
 /** Faults a printer reports about itself, and their words: one list, shared with the screen. */
-export {
-  describeFaults,
-  faultText,
-  printerFaults,
-  type PrinterFault,
-} from '../../src-shared';
+export { describeFaults, faultText, printerFaults, type PrinterFault } from '../../src-shared';
 
 /**
  * What a printer says about itself right now: the contract's view of it, before the station
@@ -67,16 +63,18 @@ export class PrinterError extends AppError {
   }
 }
 
-/** `tcp://host:port`, `host:port` or a bare host (port 9100): a network printer's address. */
+/**
+ * `tcp://host:port`, `host:port` or a bare host (port 9100): a network printer's address, read by
+ * the rule the Printers form uses (src-shared/rules.ts).
+ */
 export function parseTcpAddress(address: string): { host: string; port: number } {
-  const match = /^(?:tcp:\/\/)?(\[[^\]]+\]|[^:/\s]+)(?::(\d{1,5}))?\/?$/.exec(address.trim());
-  const port = match?.[2] ? Number(match[2]) : 9100;
-  if (!match?.[1] || port < 1 || port > 65535) {
+  const parsed = parseNetworkAddress(address);
+  if (!parsed.ok) {
     throw new Error(
       `"${address}" is not a network printer address; use host:port, e.g. 10.0.0.7:9100.`,
     );
   }
-  return { host: match[1].replace(/^\[|\]$/g, ''), port };
+  return { host: parsed.host, port: parsed.port };
 }
 
 /** Parse PACKDESK_PRINTER, which names its scheme: `tcp://host:port` (port 9100 when omitted). */

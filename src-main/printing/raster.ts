@@ -2,7 +2,7 @@
 // dot, which is how a PDF label or a label made for another resolution reaches a ZPL printer.
 import zlib from 'node:zlib';
 import { renderPdfToBitmap, type Bitmap } from './pdf';
-import { renderZplToPng } from './render';
+import { renderZplToPng } from '../zpl-render';
 
 /** Label stock: 4×6 inches. */
 const LABEL_IN = { width: 4, height: 6 } as const;

@@ -1,6 +1,6 @@
 import net from 'node:net';
 import { printerFaults, type PrinterFault } from './printer';
-import { renderZplToPng } from './render';
+import { renderZplToPng } from '../zpl-render';
 
 export interface VirtualPrinterJob {
   bytes: Buffer;

@@ -1,5 +1,6 @@
 // The client's retry policy, as pure functions. The request sender runs them in its one async
 // loop; the outbox (a later issue) owns every retry beyond this one call.
+import { backoffDelayMs } from '../../src-shared/backoff';
 import type { SendcloudError } from './errors';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -52,16 +53,13 @@ export function shouldRetry(
 }
 
 /**
- * How long to wait before attempt `attempt + 1`. Retry-After wins when Sendcloud sends it;
- * otherwise "equal jitter": half of the capped exponential step for sure, the other half random,
- * so callers spread out but never hammer back at once.
+ * How long to wait before attempt `attempt + 1`. Retry-After wins when Sendcloud sends it (within
+ * the cap); otherwise the station's one backoff (src-shared/backoff.ts).
  */
 export function backoffMs(
   attempt: number,
   opts: Pick<RetryOptions, 'baseMs' | 'capMs'> & { random: () => number; retryAfterMs?: number },
 ): number {
   if (opts.retryAfterMs !== undefined) return Math.min(Math.max(0, opts.retryAfterMs), opts.capMs);
-  const step = Math.min(opts.capMs, opts.baseMs * 2 ** Math.max(0, attempt - 1));
-  const random = Math.min(Math.max(opts.random(), 0), 1);
-  return Math.round(step / 2 + (step / 2) * random);
+  return backoffDelayMs(attempt, opts);
 }

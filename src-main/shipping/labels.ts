@@ -22,6 +22,7 @@ import {
 } from '../printing/registry';
 import type { Accounts } from '../accounts/accounts';
 import { SendcloudError } from '../sendcloud/errors';
+import type { Order } from '../sendcloud/schemas';
 import { orderInputFrom } from '../sendcloud/v3/orders';
 import { parcelInputFrom } from '../sendcloud/v2/parcels';
 import { merchantForOrder, type MerchantRecord } from '../store/accounts';
@@ -218,7 +219,7 @@ export function createLabelJobs(deps: LabelJobDeps) {
     }
     const target = deps.accounts.record(merchant.accountId);
     const client = deps.accounts.client(merchant.accountId);
-    const body = orderBody(deps.db, order.id);
+    const body = orderBody<Order>(deps.db, order.id);
     if (!body) throw new AppError('order-not-found', `Order ${order.orderNumber} is not cached.`);
     if (target.api === 'v2') {
       const existing = await client.v2.listParcels({ orderNumber: order.orderNumber });
@@ -240,7 +241,7 @@ export function createLabelJobs(deps: LabelJobDeps) {
   /** What a centralised merchant's label cost, for billing; null when Sendcloud will not say. */
   async function costOf(order: CachedOrder, optionCode: string | null) {
     if (!optionCode) return null;
-    const body = orderBody(deps.db, order.id);
+    const body = orderBody<Order>(deps.db, order.id);
     try {
       return await deps.accounts.client(order.accountId).quoteLabelPrice({
         // Orders do not say where they ship from; the station's warehouse is the sender.

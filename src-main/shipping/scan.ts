@@ -1,7 +1,11 @@
 // Scan-to-ship: a scanned code becomes an outbox job before anything touches Sendcloud or a
 // printer, so a scan is never lost and an order is never labelled twice. The scan's audit entry
 // follows its job: working, queued (and why), printed or failed.
-import type { AppErrorData, JobKind, ScanEntry, ScanState } from '../../src-shared';
+//
+// A scan, in the order of the main flow: resolve the code (a tracking number → reprint, an
+// order, or unresolved while Sendcloud is unreachable) → guard an order already labelled →
+// enqueue its job (or join the one on its way) → follow the job to its outcome.
+import { msg, type ScanEntry } from '../../src-shared';
 import type { Clock } from '../clock';
 import { AppError } from '../errors';
 import { createLogger } from '../log';
@@ -10,22 +14,23 @@ import type { Outbox } from '../outbox/outbox';
 import { recordScan, scansForJob } from '../store/audit';
 import type { Db } from '../store/db';
 import {
-  firstJobIn,
-  getJob,
   labelJobForOrder,
+  newJob,
   printJobFor,
   unresolvedJobForCode,
   type Job,
-  newJob,
 } from '../store/jobs';
 import { findOrderByCode, type CachedOrder } from '../store/orders';
 import {
   findShipmentByParcel,
   findShipmentByTracking,
   findShipmentForOrder,
+  type Shipment,
 } from '../store/shipments';
 import { describeFailure } from './failures';
 import { lookUpOrder, type OrderSource } from './orders';
+import { createScanView, type ScanViewDeps } from './scan-view';
+import type { ShippingOption } from './shipping-options';
 
 export interface ScanServiceDeps {
   db: Db;
@@ -35,184 +40,203 @@ export interface ScanServiceDeps {
   accountIds: () => string[];
   /** Where an uncached code is looked up: the usable accounts. */
   sources: () => OrderSource[];
-  /** Why a job of an account that cannot be used now (reconnect, keychain) waits, or null. */
-  heldReason?: (job: Job) => string | null;
-  /** The printer labels go to now, for "Printing on …". */
-  printerName: () => string;
   connectivity: Connectivity;
-  outbox: () => Outbox;
+  outbox: Outbox;
+  /** The printer labels go to now, for "Printing on …"; null when it has no name to give. */
+  printerName: ScanViewDeps['printerName'];
+  /** Why a job of an account that cannot be used now (reconnect, keychain) waits, or null. */
+  heldReason?: ScanViewDeps['heldReason'];
+  /** The shipping option an order's label is made with. */
+  shippingOption: (order: CachedOrder) => ShippingOption | null;
   /** Push a scan's progress to whoever listens (the renderer). */
   onUpdate: (entry: ScanEntry) => void;
   /** How long a scan command waits for its outcome before answering "queued". */
   answerWithinMs?: number;
 }
 
+/** What a scanned code names. */
+type Resolved =
+  | { kind: 'reprint'; shipment: Shipment }
+  | { kind: 'order'; order: CachedOrder }
+  /** Not in the cache, and Sendcloud cannot be asked now: queued under the code. */
+  | { kind: 'unresolved' };
+
 const log = createLogger('scan');
-const laneKinds: Record<JobKind, JobKind[]> = {
-  'create-label': ['create-label'],
-  print: ['print'],
-  'sync-orders': ['sync-orders'],
-};
 
 export function createScanService(deps: ScanServiceDeps) {
+  const { db, outbox } = deps;
   const answerWithinMs = deps.answerWithinMs ?? 2_000;
   const settled = new Map<string, Set<(entry: ScanEntry) => void>>();
+  // Each order's shipping option, worked out once per run: a scan whose job learns its order
+  // later (queued unresolved, or after a restart) finds it here without reading the order again.
+  const options = new Map<string, ShippingOption | null>();
   const iso = () => new Date(deps.clock.now()).toISOString();
+  const viewOf = createScanView(deps);
 
-  const save = (entry: ScanEntry): ScanEntry => {
-    recordScan(deps.db, entry);
+  /** Record the scan's state, tell the renderer, and settle whoever waits for its outcome. */
+  function save(entry: ScanEntry): ScanEntry {
+    recordScan(db, entry);
     deps.onUpdate({ ...entry });
     if (entry.state !== 'working') {
       for (const resolve of settled.get(entry.id) ?? []) resolve(entry);
       settled.delete(entry.id);
     }
     return entry;
-  };
-
-  /** Why a job that has not started waits: the job ahead of it in its lane, or the connection. */
-  function queuedBehind(job: Job): string | null {
-    const held = deps.heldReason?.(job) ?? null;
-    if (held) return held;
-    const head = firstJobIn(deps.db, laneKinds[job.kind], ['queued', 'waiting', 'in-flight']);
-    // A head job of another account (waiting for its reconnect) is passed over by the lane.
-    const sameAccount =
-      head?.accountId === null || job.accountId === null || head?.accountId === job.accountId;
-    if (head && head.id !== job.id && head.state === 'waiting' && sameAccount) return head.reason;
-    if (job.kind === 'create-label' && !deps.connectivity.current().online) {
-      return 'Sendcloud is unreachable: queued, it prints when the connection is back.';
-    }
-    return null;
   }
 
-  /** What a scan shows while its job is in this state. */
-  function scanView(job: Job): {
-    state: ScanState;
-    step: string;
-    reason: string | null;
-    error: AppErrorData | null;
-    warning?: string | null;
-  } {
-    const printing = job.kind === 'print';
-    switch (job.state) {
-      case 'queued': {
-        const behind = queuedBehind(job);
-        if (behind) return { state: 'queued', step: 'Queued', reason: behind, error: null };
-        return {
-          state: 'working',
-          step: printing
-            ? `Printing on ${deps.printerName()}`
-            : 'Creating the label with Sendcloud',
-          reason: null,
-          error: null,
-        };
-      }
-      case 'in-flight':
-        return {
-          state: 'working',
-          step: printing
-            ? `Printing on ${deps.printerName()}`
-            : job.attempts > 1
-              ? 'Checking Sendcloud for a label an earlier try made'
-              : 'Creating the label with Sendcloud',
-          reason: null,
-          error: null,
-        };
-      case 'waiting':
-      case 'held':
-        return { state: 'queued', step: 'Queued', reason: job.reason, error: null };
-      case 'needs-attention':
-        // A stale label is not a failure: it waits for a packer's go-ahead.
-        return job.lastError?.code === 'label-stale'
-          ? { state: 'queued', step: 'Waiting for a go-ahead', reason: job.reason, error: null }
-          : { state: 'failed', step: 'Failed', reason: job.reason, error: job.lastError };
-      case 'done':
-        // A decentralised merchant's order is handed over, not labelled: the job says so.
-        if (!printing && job.reason !== null) {
-          return { state: 'printed', step: job.reason, reason: null, error: null };
-        }
-        return printing
-          ? { state: 'printed', step: 'Printed', reason: null, error: null, warning: job.reason }
-          : {
-              state: 'working',
-              step: `Printing on ${deps.printerName()}`,
-              reason: null,
-              error: null,
-            };
-      case 'cancelled':
-        return {
-          state: 'failed',
-          step: 'Cancelled',
-          reason: null,
-          error: { code: 'cancelled', message: 'Cancelled from the queue: nothing was printed.' },
-        };
+  function optionOf(order: CachedOrder): ShippingOption | null {
+    if (!options.has(order.id)) options.set(order.id, deps.shippingOption(order));
+    return options.get(order.id) ?? null;
+  }
+
+  /** The option of an order known by reference (a job's, a label's): read from the cache once. */
+  function optionOfRef(orderRef: string | null, code: string | null): ShippingOption | null {
+    if (orderRef === null) return null;
+    if (!options.has(orderRef)) {
+      const order = code !== null ? findOrderByCode(db, code, deps.accountIds()) : null;
+      options.set(orderRef, order?.id === orderRef ? deps.shippingOption(order) : null);
     }
+    return options.get(orderRef) ?? null;
+  }
+
+  /** A scan's entry brought up to date with its job (and the job's shipment, once made). */
+  function withJob(scan: ScanEntry, job: Job, shipment: Shipment | null): ScanEntry {
+    const view = viewOf(job);
+    const finished = view.state === 'printed' || view.state === 'failed';
+    return {
+      ...scan,
+      state: view.state,
+      step: scan.reprint && view.state === 'printed' ? msg('scan.step.reprinted') : view.step,
+      waitingReason: view.reason,
+      warning: view.warning ?? null,
+      error: view.error,
+      orderNumber: job.orderNumber ?? scan.orderNumber,
+      trackingNumber: shipment?.trackingNumber ?? scan.trackingNumber,
+      carrier: shipment?.carrier ?? scan.carrier,
+      shippingOption: scan.shippingOption ?? optionOfRef(job.orderRef, job.orderNumber ?? job.code),
+      finishedAt: finished ? (scan.finishedAt ?? iso()) : null,
+    };
   }
 
   /** Bring every scan a job carries up to date with the job. */
   function onJobChanged(job: Job): void {
+    if (job.kind === 'sync-orders') return;
     const root = job.kind === 'print' && job.parentId ? job.parentId : job.id;
-    const scans = scansForJob(deps.db, root);
+    const scans = scansForJob(db, root);
     if (scans.length === 0) return;
-    const shipment = job.parcelId !== null ? findShipmentByParcel(deps.db, job.parcelId) : null;
-    const view = scanView(job);
+    const shipment = job.parcelId !== null ? findShipmentByParcel(db, job.parcelId) : null;
     for (const scan of scans) {
       // A reprint's scan follows only its own print job; an order's scans follow both jobs.
       if (scan.reprint && job.id !== scan.jobId) continue;
-      const finished = view.state === 'printed' || view.state === 'failed';
-      save({
-        ...scan,
-        state: view.state,
-        step: scan.reprint && view.state === 'printed' ? 'Reprinted' : view.step,
-        waitingReason: view.reason,
-        warning: view.warning ?? null,
-        error: view.error,
-        orderNumber: job.orderNumber ?? scan.orderNumber,
-        trackingNumber: shipment?.trackingNumber ?? scan.trackingNumber,
-        carrier: shipment?.carrier ?? scan.carrier,
-        finishedAt: finished ? (scan.finishedAt ?? iso()) : null,
-      });
+      save(withJob(scan, job, shipment));
     }
   }
 
-  const fresh = (kind: JobKind, fields: Parameters<typeof newJob>[3]) =>
-    newJob(kind, deps.newId(), deps.clock.now(), fields);
+  // 1. Resolve the code.
 
-  /** Look the code up in the cache, or ask Sendcloud once; null while Sendcloud is unreachable. */
-  async function findOrder(entry: ScanEntry, code: string): Promise<CachedOrder | null> {
-    const cached = findOrderByCode(deps.db, code, deps.accountIds());
-    if (cached) return cached;
-    if (!deps.connectivity.current().online) return null;
-    save({ ...entry, step: 'Asking Sendcloud for the order' });
+  /** A tracking number of a stored label, an order (cached, or asked of Sendcloud once), or unresolved. */
+  async function resolve(entry: ScanEntry): Promise<Resolved> {
+    const shipment = findShipmentByTracking(db, entry.code);
+    if (shipment) return { kind: 'reprint', shipment };
+    const cached = findOrderByCode(db, entry.code, deps.accountIds());
+    if (cached) return { kind: 'order', order: cached };
+    if (!deps.connectivity.current().online) return { kind: 'unresolved' };
+    save({ ...entry, step: msg('scan.step.askingSendcloud') });
     try {
-      return await lookUpOrder({
-        db: deps.db,
+      const order = await lookUpOrder({
+        db,
         sources: deps.sources,
         now: deps.clock.now,
         reached: deps.connectivity.reached,
-        code,
+        code: entry.code,
       });
+      return { kind: 'order', order };
     } catch (error) {
       const data = describeFailure(error);
       if (data.code !== 'offline') throw error;
       // Unreachable: queue the scan unresolved; it is resolved when the connection is back.
       deps.connectivity.unreachable(data);
-      return null;
+      return { kind: 'unresolved' };
     }
   }
 
-  /** Put the scan on a job (new or existing) and wait briefly for its outcome. */
+  // 2. A reprint: print the stored label again.
+
+  function enqueueReprint(code: string, shipment: Shipment): Job {
+    return outbox.enqueue(
+      newJob('print', deps.newId(), deps.clock.now(), {
+        orderRef: shipment.orderRef,
+        orderNumber: shipment.orderNumber,
+        code,
+        parcelId: shipment.parcelId,
+        // A reprint is asked for now: it is never stale.
+        approvedAt: deps.clock.now(),
+      }),
+    );
+  }
+
+  // 3. An order: never a second label.
+
+  function guardNotLabelled(order: CachedOrder): void {
+    const shipment = findShipmentForOrder(db, order.id);
+    if (shipment?.printedAt) {
+      throw new AppError(
+        'already-labelled',
+        msg('scan.error.alreadyLabelled', {
+          order: order.orderNumber,
+          tracking: shipment.trackingNumber,
+        }),
+        { log: `order ${order.orderNumber} already labelled` },
+      );
+    }
+  }
+
+  // 4. Enqueue the label job, or join the one on its way.
+
+  /**
+   * The order may be on its way already: its own job, or one queued unresolved offline under this
+   * very code before the order reached the cache. Scanning a stuck order again retries it.
+   */
+  function labelJobFor(code: string, order: CachedOrder): Job {
+    const onItsWay = labelJobForOrder(db, order.id) ?? unresolvedJobForCode(db, code);
+    if (onItsWay?.state === 'needs-attention') return outbox.apply(onItsWay, { type: 'retry' });
+    return (
+      onItsWay ??
+      outbox.enqueue(
+        newJob('create-label', deps.newId(), deps.clock.now(), {
+          orderRef: order.id,
+          orderNumber: order.orderNumber,
+          code,
+          accountId: order.accountId,
+        }),
+      )
+    );
+  }
+
+  /** Queued unresolved, once per code: it is resolved when the connection is back. */
+  function unresolvedJobFor(code: string): Job {
+    return (
+      unresolvedJobForCode(db, code) ??
+      outbox.enqueue(newJob('create-label', deps.newId(), deps.clock.now(), { code }))
+    );
+  }
+
+  // 5. Follow the job: wait briefly for the outcome, else answer "queued".
+
   async function follow(entry: ScanEntry, job: Job): Promise<ScanEntry> {
-    const linked = save({ ...entry, jobId: job.id });
     const outcome = new Promise<ScanEntry>((resolve) => {
-      const waiting = settled.get(linked.id) ?? new Set();
+      const waiting = settled.get(entry.id) ?? new Set();
       waiting.add(resolve);
-      settled.set(linked.id, waiting);
+      settled.set(entry.id, waiting);
     });
-    // The job may already be past the point this scan needs (a rescan of a queued order).
-    onJobChanged(getJob(deps.db, job.id) ?? job);
-    const print = job.kind === 'create-label' ? printJobFor(deps.db, job.id) : null;
-    if (print) onJobChanged(print);
-    deps.outbox().kick();
+    // The job may already be past the point this scan needs (a rescan of a queued order): once
+    // its label is made (the label job done), the scan follows the print.
+    const labelMade = job.kind === 'create-label' && job.state === 'done';
+    const print = labelMade ? printJobFor(db, job.id) : null;
+    const current = print ?? job;
+    const shipment = current.parcelId !== null ? findShipmentByParcel(db, current.parcelId) : null;
+    const linked = save(withJob({ ...entry, jobId: job.id }, current, shipment));
+    outbox.kick();
 
     const controller = new AbortController();
     const timeout = deps.clock.sleep(answerWithinMs, controller.signal).then(
@@ -224,87 +248,48 @@ export function createScanService(deps: ScanServiceDeps) {
     if (result) return result;
     settled.delete(linked.id);
     // Still waiting its turn: answer "queued" now; events carry the rest.
-    const current = scansForJob(deps.db, job.id).find((scan) => scan.id === linked.id) ?? linked;
-    if (current.state !== 'working') return current;
+    const latest = scansForJob(db, job.id).find((scan) => scan.id === linked.id) ?? linked;
+    if (latest.state !== 'working') return latest;
     return save({
-      ...current,
+      ...latest,
+      shippingOption: latest.shippingOption ?? linked.shippingOption,
       state: 'queued',
-      step: 'Queued',
-      waitingReason: current.waitingReason ?? 'In the queue behind earlier scans.',
+      step: msg('scan.step.queued'),
+      waitingReason: latest.waitingReason ?? msg('scan.waiting.behindEarlier'),
     });
   }
 
+  /** A scanned code, from its arrival to its outcome (or "queued" if that takes a while). */
   async function scan(rawCode: string): Promise<ScanEntry> {
-    const code = rawCode.trim();
-    let entry: ScanEntry = save({
-      id: deps.newId(),
-      code,
-      state: 'working',
-      step: 'Looking up the scan',
-      orderNumber: null,
-      trackingNumber: null,
-      carrier: null,
-      error: null,
-      startedAt: iso(),
-      finishedAt: null,
-      reprint: false,
-      jobId: null,
-      waitingReason: null,
-      warning: null,
-    });
+    let entry = save(arrived(rawCode.trim(), deps.newId(), iso()));
     try {
-      const labelled = findShipmentByTracking(deps.db, code);
-      if (labelled) {
-        entry = save({
-          ...entry,
-          reprint: true,
-          orderNumber: labelled.orderNumber,
-          trackingNumber: labelled.trackingNumber,
-          carrier: labelled.carrier,
-        });
-        const job = deps.outbox().enqueue(
-          fresh('print', {
-            orderRef: labelled.orderRef,
-            orderNumber: labelled.orderNumber,
-            code,
-            parcelId: labelled.parcelId,
-            // A reprint is asked for now: it is never stale.
-            approvedAt: deps.clock.now(),
-          }),
-        );
-        return await follow(entry, job);
+      const resolved = await resolve(entry);
+      let job: Job;
+      switch (resolved.kind) {
+        case 'reprint': {
+          const { shipment } = resolved;
+          entry = {
+            ...entry,
+            reprint: true,
+            orderNumber: shipment.orderNumber,
+            trackingNumber: shipment.trackingNumber,
+            carrier: shipment.carrier,
+            shippingOption: optionOfRef(shipment.orderRef, shipment.orderNumber),
+          };
+          job = enqueueReprint(entry.code, shipment);
+          break;
+        }
+        case 'order': {
+          const { order } = resolved;
+          entry = { ...entry, orderNumber: order.orderNumber, shippingOption: optionOf(order) };
+          guardNotLabelled(order);
+          job = labelJobFor(entry.code, order);
+          break;
+        }
+        case 'unresolved':
+          job = unresolvedJobFor(entry.code);
+          break;
       }
-
-      const order = await findOrder(entry, code);
-      if (!order) {
-        const pending = unresolvedJobForCode(deps.db, code);
-        const job = pending ?? deps.outbox().enqueue(fresh('create-label', { code }));
-        return await follow(entry, job);
-      }
-      entry = save({ ...entry, orderNumber: order.orderNumber });
-
-      const shipment = findShipmentForOrder(deps.db, order.id);
-      if (shipment?.printedAt) {
-        throw new AppError(
-          'already-labelled',
-          `Order ${order.orderNumber} already has a label (${shipment.trackingNumber}). Scan the tracking number to reprint it.`,
-        );
-      }
-      // The order may be on its way already: its own job, or one queued unresolved offline under
-      // this very code before the order reached the cache.
-      let job = labelJobForOrder(deps.db, order.id) ?? unresolvedJobForCode(deps.db, code);
-      if (job?.state === 'needs-attention') {
-        // Scanning the order again is the packer's way to say "try again".
-        job = deps.outbox().apply(job, { type: 'retry' });
-      }
-      job ??= deps.outbox().enqueue(
-        fresh('create-label', {
-          orderRef: order.id,
-          orderNumber: order.orderNumber,
-          code,
-          accountId: order.accountId,
-        }),
-      );
       return await follow(entry, job);
     } catch (error) {
       const data = describeFailure(error);
@@ -312,7 +297,7 @@ export function createScanService(deps: ScanServiceDeps) {
       return save({
         ...entry,
         state: 'failed',
-        step: 'Failed',
+        step: msg('scan.step.failed'),
         error: data,
         finishedAt: iso(),
       });
@@ -320,4 +305,27 @@ export function createScanService(deps: ScanServiceDeps) {
   }
 
   return { scan, onJobChanged };
+}
+
+export type ScanService = ReturnType<typeof createScanService>;
+
+/** A scan as it arrives: nothing known yet but its code. */
+function arrived(code: string, id: string, at: string): ScanEntry {
+  return {
+    id,
+    code,
+    state: 'working',
+    step: msg('scan.step.lookingUp'),
+    orderNumber: null,
+    trackingNumber: null,
+    carrier: null,
+    shippingOption: null,
+    error: null,
+    startedAt: at,
+    finishedAt: null,
+    reprint: false,
+    jobId: null,
+    waitingReason: null,
+    warning: null,
+  };
 }

@@ -10,7 +10,8 @@ import { createRandom } from './prng';
 import { createRateLimiter, DOCUMENTED_LIMITS, type RateLimits } from './rate-limit';
 import { v2Routes } from './routes/v2/index';
 import { v3Routes } from './routes/v3/index';
-import { accountIdentity, seedAccount, type V3Order } from './seed';
+import { accountIdentity, seedAccount } from './seed';
+import type { V3Order } from './wire';
 import { createSimulatorServer, type RequestRecord, type ViolationRecord } from './server';
 import type { AccountState, LedgerEntry, SimulatorState } from './state';
 
@@ -18,7 +19,7 @@ export type { Faults, Latency } from './faults';
 export type { LedgerEntry } from './state';
 export type { RateLimits } from './rate-limit';
 export type { RequestRecord, ViolationRecord } from './server';
-export type { V3Order } from './seed';
+export type { V3Order } from './wire';
 export { OPEN_STATUS } from './seed';
 
 export interface AccountSpec {

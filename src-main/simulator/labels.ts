@@ -11,8 +11,8 @@ import {
   type PDFFont,
   type PDFPage,
 } from 'pdf-lib';
-import type { V3Address } from './seed';
-import { renderZplToPng } from '../printing/render';
+import type { V3Address } from './wire';
+import { renderZplToPng } from '../zpl-render';
 
 export type LabelFormat = 'zpl' | 'pdf' | 'png';
 

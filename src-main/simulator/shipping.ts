@@ -19,7 +19,7 @@ import {
   type PaperSize,
 } from './labels';
 import { statusAt } from './lifecycle';
-import type { V3Address } from './seed';
+import type { V3Address } from './wire';
 import {
   freshTrackingNumber,
   type LedgerEntry,

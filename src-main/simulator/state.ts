@@ -4,7 +4,8 @@ import type { Carrier } from './carriers';
 import type { LabelData, LabelFormat } from './labels';
 import type { ParcelTimes } from './lifecycle';
 import type { Random } from './prng';
-import type { SeededAccount, V3Address, V3Order } from './seed';
+import type { SeededAccount } from './seed';
+import type { V3Address, V3Order } from './wire';
 
 export interface LedgerEntry {
   orderId: string;

@@ -1,8 +1,23 @@
-import type { AccountView, MerchantMode, MerchantView } from '../../src-shared';
 import type { Db } from './db';
 
-/** A Sendcloud account as stored: its settings, never its keys (those are in the keychain). */
-export type AccountRecord = Omit<AccountView, 'state' | 'stateReason' | 'fixed'>;
+/**
+ * A Sendcloud account as stored: its settings, never its keys (those are in the keychain). What
+ * the screen shows (its state, whether it is fixed by the environment) is made from it elsewhere.
+ */
+export interface AccountRecord {
+  id: string;
+  name: string;
+  /** The Sendcloud API generation its imports use. */
+  api: 'v3' | 'v2';
+  integrationId: number;
+  senderAddressId: number | null;
+  brandId: number | null;
+  /** The default shipping option code, or null. */
+  shippingOptionCode: string | null;
+  /** Labels use Sendcloud's free unstamped letter. */
+  testMode: boolean;
+  createdAt: string;
+}
 
 interface AccountRow {
   id: string;
@@ -53,8 +68,20 @@ export function deleteAccount(db: Db, id: string): void {
   db.prepare('DELETE FROM accounts WHERE id = @id').run({ id });
 }
 
-/** A merchant of a marketplace: stored as the screen shows it. */
-export type MerchantRecord = MerchantView;
+/** How a merchant ships: through the marketplace's account, or its own. */
+export type MerchantMode = 'centralised' | 'decentralised';
+
+/** A merchant of a marketplace, as stored. */
+export interface MerchantRecord {
+  id: string;
+  name: string;
+  /** Orders whose number starts with this belong to the merchant. */
+  orderPrefix: string;
+  mode: MerchantMode;
+  /** The merchant's own account (decentralised), or null. */
+  accountId: string | null;
+  createdAt: string;
+}
 
 interface MerchantRow {
   id: string;

@@ -1,4 +1,3 @@
-import type { Order } from '../sendcloud/schemas';
 import type { Db } from './db';
 
 /** An open order as the station keeps it, so a scan resolves without a network call. */
@@ -95,11 +94,14 @@ export function findOrderByCode(
   return row ? fromRow(row) : null;
 }
 
-/** The full Sendcloud order as cached (what a hand-over to another account sends on). */
-export function orderBody(db: Db, id: string): Order | null {
+/**
+ * The full order as it was given to upsertOrders (what a hand-over to another account sends on).
+ * The store keeps it as JSON and does not know its shape: the caller names the type it stored.
+ */
+export function orderBody<Body>(db: Db, id: string): Body | null {
   const row = db.prepare('SELECT body FROM orders WHERE id = @id').get({ id }) as
     { body: string } | undefined;
-  return row ? (JSON.parse(row.body) as Order) : null;
+  return row ? (JSON.parse(row.body) as Body) : null;
 }
 
 /** Forget the cached orders of an account that was removed. */

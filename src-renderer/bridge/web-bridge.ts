@@ -13,6 +13,7 @@ import {
   type PackdeskApi,
   type Result,
 } from '../../src-shared';
+import { backoffDelayMs, type Backoff } from '../../src-shared/backoff';
 import { legacyText, msg, type MessageKey, type MessageParams } from '../../src-shared/messages';
 import { catalogues } from '../../src-shared/messages/catalogues';
 
@@ -44,13 +45,14 @@ const offline: AppErrorData = { code: 'offline', ...msg('ui.common.hostOffline')
 const refused: AppErrorData = { code: 'internal', ...msg('ui.common.hostRefused') };
 const unreadable: AppErrorData = { code: 'internal', ...msg('ui.common.hostUnreadable') };
 
-const reconnectBaseMs = 500;
-const reconnectCapMs = 10_000;
+const reconnectBackoff: Backoff = { baseMs: 500, capMs: 10_000 };
 
-/** Exponential backoff with jitter, so several tabs do not hammer a restarting host in step. */
+/**
+ * The wait before reconnect `attempt + 1` (0 first), the station's one backoff with jitter, so
+ * several tabs do not hammer a restarting host in step.
+ */
 export function reconnectDelayMs(attempt: number, random: () => number): number {
-  const ceiling = Math.min(reconnectCapMs, reconnectBaseMs * 2 ** attempt);
-  return Math.round(ceiling / 2 + (ceiling / 2) * random());
+  return backoffDelayMs(attempt + 1, { ...reconnectBackoff, random });
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -111,12 +111,17 @@ describe('onboarding', () => {
     expect(checkKeys({ publicKey: '  ', secretKey: 'x' })).toEqual({
       ok: false,
       field: 'publicKey',
-      message: msg('ui.accounts.keys.publicMissing'),
+      problem: { key: 'rules.publicKey.empty', params: {} },
     });
     expect(checkKeys({ publicKey: 'p', secretKey: '' })).toMatchObject({
       ok: false,
       field: 'secretKey',
-      message: msg('ui.accounts.keys.secretMissing'),
+      problem: { key: 'rules.secretKey.empty' },
+    });
+    expect(checkKeys({ publicKey: 'p', secretKey: 'sec 1' })).toMatchObject({
+      ok: false,
+      field: 'secretKey',
+      problem: { key: 'rules.key.space' },
     });
     expect(checkKeys(keys)).toEqual({ ok: true, keys: { publicKey: 'pub-1', secretKey: 'sec-1' } });
   });

@@ -13,6 +13,12 @@ import type {
   StationStatus,
 } from '../../src-shared';
 import { msg, type Message } from '../../src-shared/messages';
+import {
+  checkKeyField,
+  type KeyField,
+  type KeyProblemKey,
+  type RuleProblem,
+} from '../../src-shared/rules';
 
 export type AddAccountInput = CommandInput<'accounts.add'>;
 export type AccountChanges = Omit<CommandInput<'accounts.update'>, 'id'>;
@@ -111,19 +117,19 @@ export interface KeysDraft {
 export const emptyKeys: KeysDraft = { publicKey: '', secretKey: '' };
 
 export type KeysCheck =
-  { ok: true; keys: KeysDraft } | { ok: false; field: 'publicKey' | 'secretKey'; message: Message };
+  | { ok: true; keys: KeysDraft }
+  | { ok: false; field: KeyField; problem: RuleProblem<KeyProblemKey> };
 
-/** Catch an empty field here, before anything leaves the window. */
+/**
+ * Catch a key that cannot be one here, before anything leaves the window, by the key-field rule
+ * the contract checks again in main (src-shared/rules).
+ */
 export function checkKeys(draft: KeysDraft): KeysCheck {
-  const publicKey = draft.publicKey.trim();
-  const secretKey = draft.secretKey.trim();
-  if (!publicKey) {
-    return { ok: false, field: 'publicKey', message: msg('ui.accounts.keys.publicMissing') };
-  }
-  if (!secretKey) {
-    return { ok: false, field: 'secretKey', message: msg('ui.accounts.keys.secretMissing') };
-  }
-  return { ok: true, keys: { publicKey, secretKey } };
+  const publicKey = checkKeyField('publicKey', draft.publicKey);
+  if (!publicKey.ok) return { ok: false, field: 'publicKey', problem: publicKey.problem };
+  const secretKey = checkKeyField('secretKey', draft.secretKey);
+  if (!secretKey.ok) return { ok: false, field: 'secretKey', problem: secretKey.problem };
+  return { ok: true, keys: { publicKey: publicKey.value, secretKey: secretKey.value } };
 }
 
 /** Step 2 of onboarding: the choices a packer makes for the account. */

@@ -18,7 +18,6 @@ import {
   labelPrinter,
   labelPrinterFact,
   labelPrinterProblem,
-  parseHostPort,
   printWarning,
   printerAtAddress,
   reportedDpiDiffers,
@@ -268,43 +267,6 @@ describe('routing', () => {
   });
 });
 
-describe('parseHostPort', () => {
-  it.each([
-    ['10.0.0.7:9100', '10.0.0.7', 9100],
-    ['  10.0.0.7:6101 ', '10.0.0.7', 6101],
-    ['10.0.0.7', '10.0.0.7', 9100],
-    ['tcp://zebra-bench2.local:9100', 'zebra-bench2.local', 9100],
-    ['PRINTER1:9100/', 'PRINTER1', 9100],
-    ['[fe80::1]:9100', 'fe80::1', 9100],
-  ])('reads %j', (input, host, port) => {
-    expect(parseHostPort(input)).toMatchObject({ ok: true, host, port });
-  });
-
-  it('writes the address back in one spelling, IPv6 in brackets', () => {
-    expect(parseHostPort('tcp://10.0.0.7')).toMatchObject({ address: '10.0.0.7:9100' });
-    expect(parseHostPort('[fe80::1]')).toMatchObject({ address: '[fe80::1]:9100' });
-  });
-
-  it.each([
-    ['', 'ui.printers.address.empty', {}],
-    ['   ', 'ui.printers.address.empty', {}],
-    ['printer.local:99999', 'ui.printers.address.badPort', { text: '99999', port: 9100 }],
-    ['printer.local:0', 'ui.printers.address.badPort', { text: '0', port: 9100 }],
-    ['printer.local:abc', 'ui.printers.address.badPort', { text: 'abc', port: 9100 }],
-    ['printer.local:', 'ui.printers.address.noPort', { port: 9100 }],
-    [':9100', 'ui.printers.address.noHost', { text: ':9100' }],
-    ['10.0.0.300:9100', 'ui.printers.address.badIp', { host: '10.0.0.300' }],
-    ['10.0.7:9100', 'ui.printers.address.badIp', { host: '10.0.7' }],
-    ['http://10.0.0.7:9100', 'ui.printers.address.webAddress', { text: 'http://10.0.0.7:9100' }],
-    ['zebra bench:9100', 'ui.printers.address.space', { text: 'zebra bench:9100' }],
-    ['fe80::1:9100', 'ui.printers.address.bracketIpv6', {}],
-    ['under_score:9100', 'ui.printers.address.badHost', { host: 'under_score' }],
-    ['-bad.local', 'ui.printers.address.badHost', { host: '-bad.local' }],
-  ])('explains what is wrong with %j', (input, key, params) => {
-    expect(parseHostPort(input)).toEqual({ ok: false, message: { key, params } });
-  });
-});
-
 describe('checkNetworkPrinter', () => {
   const nameFor = (language: string, host: string) => `${language} @ ${host}`;
   const existing = setup([printer('a', { name: 'Bench 1', address: 'tcp://10.0.0.7:9100' })]);
@@ -339,14 +301,18 @@ describe('checkNetworkPrinter', () => {
     expect(checked.ok && checked.input.name).toBe('PDF @ 10.0.0.8');
   });
 
-  it('points at the address field when the address is bad', () => {
+  it('points at the address field when the address is bad, with what the address rule says', () => {
     expect(
       checkNetworkPrinter(
         { name: 'x', address: 'nope:1:2', language: 'zpl', dpi: 203 },
         null,
         nameFor,
       ),
-    ).toMatchObject({ ok: false, field: 'address' });
+    ).toMatchObject({
+      ok: false,
+      field: 'address',
+      message: { key: 'rules.address.ipv6NeedsBrackets' },
+    });
   });
 
   it('refuses an address already set up, however it is spelled', () => {

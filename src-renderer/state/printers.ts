@@ -1,5 +1,5 @@
 // Pure printer logic for the renderer: which printer is the label printer, how a status reads on
-// screen, what a packer typed as a network address, which printer may take which document, and
+// screen, which printer may take which document, and
 // how found printers are grouped. No React, no store: the header and the Printers panel share it.
 import type {
   CommandInput,
@@ -17,6 +17,7 @@ import type {
 } from '../../src-shared';
 import { msg, type Message } from '../../src-shared/messages';
 import { printerFaults } from '../../src-shared/printer-faults';
+import { parseNetworkAddress } from '../../src-shared/rules';
 import type { CurrentScan } from './scans';
 
 export type AddPrinterInput = CommandInput<'printers.add'>;
@@ -221,78 +222,9 @@ export function routeChoices(setup: PrinterSetup, document: PrinterDocument): Pr
 // ---------------------------------------------------------------------------------------------
 // A network printer typed by hand
 
-export type ParsedAddress =
-  { ok: true; host: string; port: number; address: string } | { ok: false; message: Message };
-
-const DEFAULT_PORT = 9100;
-const hostnamePattern =
-  /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i;
-function invalid(message: Message): ParsedAddress {
-  return { ok: false, message };
-}
-
-function validIpv4(host: string): boolean {
-  const parts = host.split('.');
-  return parts.length === 4 && parts.every((part) => /^\d{1,3}$/.test(part) && Number(part) <= 255);
-}
-
-/**
- * Read "host:port" as a packer types it: an IPv4 address, a host name or a bracketed IPv6
- * address, port 9100 when left out, a leading `tcp://` allowed. Checked here so a typo is
- * explained next to the field instead of coming back from the station.
- */
-export function parseHostPort(raw: string): ParsedAddress {
-  const text = raw.trim();
-  if (!text) return invalid(msg('ui.printers.address.empty'));
-  const rest = text.replace(/^tcp:\/\//i, '').replace(/\/$/, '');
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(rest)) {
-    return invalid(msg('ui.printers.address.webAddress', { text }));
-  }
-  if (/\s/.test(rest)) return invalid(msg('ui.printers.address.space', { text }));
-
-  let host: string;
-  let portText: string | undefined;
-  if (rest.startsWith('[')) {
-    const match = /^\[([0-9a-f:.]+)\](?::(.*))?$/i.exec(rest);
-    if (!match?.[1] || !match[1].includes(':')) {
-      return invalid(msg('ui.printers.address.badIpv6', { text }));
-    }
-    host = match[1];
-    portText = match[2];
-  } else {
-    const parts = rest.split(':');
-    if (parts.length > 2) {
-      return invalid(msg('ui.printers.address.bracketIpv6'));
-    }
-    host = parts[0] ?? '';
-    portText = parts[1];
-    if (!host) return invalid(msg('ui.printers.address.noHost', { text }));
-    if (/^[\d.]+$/.test(host)) {
-      if (!validIpv4(host)) return invalid(msg('ui.printers.address.badIp', { host }));
-    } else if (!hostnamePattern.test(host)) {
-      return invalid(msg('ui.printers.address.badHost', { host }));
-    }
-  }
-
-  let port = DEFAULT_PORT;
-  if (portText !== undefined) {
-    const n = /^\d{1,5}$/.test(portText) ? Number(portText) : Number.NaN;
-    if (!(n >= 1 && n <= 65535)) {
-      return invalid(
-        portText === ''
-          ? msg('ui.printers.address.noPort', { port: DEFAULT_PORT })
-          : msg('ui.printers.address.badPort', { text: portText, port: DEFAULT_PORT }),
-      );
-    }
-    port = n;
-  }
-  const shownHost = host.includes(':') ? `[${host}]` : host;
-  return { ok: true, host, port, address: `${shownHost}:${port}` };
-}
-
 /** One spelling per network address, so "tcp://Printer:9100" and "printer" are one printer. */
 function networkKey(address: string): string | null {
-  const parsed = parseHostPort(address);
+  const parsed = parseNetworkAddress(address);
   return parsed.ok ? `${parsed.host.toLowerCase()}:${parsed.port}` : null;
 }
 
@@ -315,7 +247,9 @@ export interface NetworkPrinterDraft {
 }
 
 export type DraftCheck =
-  { ok: true; input: AddPrinterInput } | { ok: false; field: 'name' | 'address'; message: Message };
+  | { ok: true; input: AddPrinterInput }
+  /** `message` is a key and params: the address rule's (src-shared/rules) or the form's own. */
+  | { ok: false; field: 'name' | 'address'; message: Message };
 
 const maxNameLength = 80;
 
@@ -328,8 +262,8 @@ export function checkNetworkPrinter(
   setup: PrinterSetup | null,
   nameFor: (language: string, host: string) => string,
 ): DraftCheck {
-  const parsed = parseHostPort(draft.address);
-  if (!parsed.ok) return { ok: false, field: 'address', message: parsed.message };
+  const parsed = parseNetworkAddress(draft.address);
+  if (!parsed.ok) return { ok: false, field: 'address', message: parsed.problem };
   const taken = setup ? printerAtAddress(setup, parsed.address) : null;
   if (taken) {
     return {

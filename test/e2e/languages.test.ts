@@ -240,7 +240,7 @@ describe('the station in Dutch and German (Chromium, browser host, simulator, TC
       // An error the form catches itself speaks the language too.
       await page.getByTestId('account-public-key').fill(' ');
       await page.getByTestId('account-verify').click();
-      await expect.poll(shown).toBe(say(msg('ui.accounts.keys.publicMissing')));
+      await expect.poll(shown).toBe(say(msg('rules.publicKey.empty')));
       await page.getByTestId('account-public-key').fill('');
       await page.getByTestId('account-secret-key').fill('');
     });

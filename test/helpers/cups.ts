@@ -1,11 +1,16 @@
-// A real CUPS scheduler for the integration tests: started if none answers, with a cups-pdf queue
-// and a raw queue. CI installs the packages (.ci/run); nothing here installs anything.
+// A real CUPS scheduler for the integration tests, with a cups-pdf queue and a raw queue. `npm test`
+// starts one of its own and names it in CUPS_SERVER (scripts/test-services.mjs); without it, the
+// one on 127.0.0.1:631. `npm run setup` installs the packages; nothing here installs anything.
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-export const cupsUrl = 'http://127.0.0.1:631';
+/** host:port of the scheduler; the CUPS tools (lpadmin, lpstat, …) read the same variable. */
+const server = /^[\w.-]+:\d+$/.test(process.env.CUPS_SERVER ?? '')
+  ? (process.env.CUPS_SERVER as string)
+  : '127.0.0.1:631';
+export const cupsUrl = `http://${server}`;
 export const pdfQueue = 'PACKDESK_PDF';
 export const rawQueue = 'PACKDESK_RAW';
 
@@ -15,9 +20,9 @@ const cupsPdfConf = '/etc/cups/cups-pdf.conf';
 
 export interface CupsSetup {
   url: string;
-  /** ipp://127.0.0.1:631/printers/PACKDESK_PDF, a cups-pdf queue whose paper defaults to A4. */
+  /** ipp://<server>/printers/PACKDESK_PDF, a cups-pdf queue whose paper defaults to A4. */
   pdfUri: string;
-  /** ipp://127.0.0.1:631/printers/PACKDESK_RAW, a queue with no driver. */
+  /** ipp://<server>/printers/PACKDESK_RAW, a queue with no driver. */
   rawUri: string;
   /** Where cups-pdf writes the PDFs of jobs sent by this user. */
   pdfOutputDir: string;
@@ -88,30 +93,23 @@ function assertInstalled(): void {
   const missing = needed.filter((file) => !fs.existsSync(file));
   if (missing.length > 0) {
     throw new Error(
-      `CUPS is not installed (missing ${missing.join(', ')}). Run .ci/run, or: apt-get install ` +
-        '--no-install-recommends cups cups-bsd cups-client printer-driver-cups-pdf poppler-utils',
+      `CUPS is not installed (missing ${missing.join(', ')}). npm run setup installs it.`,
     );
   }
 }
 
 /**
- * A running cupsd with both test queues, enabled, accepting and empty. Starts cupsd as a daemon
- * with the stock /etc/cups config when nothing answers (there is no systemd on the CI machine).
+ * The scheduler with both test queues, enabled, accepting and empty. `npm test` starts a cupsd of
+ * its own for the run (as root: only root runs cups-pdf) and stops it afterwards.
  * `rawTarget` is where the raw queue sends its bytes, e.g. socket://127.0.0.1:9100.
  */
 export async function ensureCups(rawTarget: string): Promise<CupsSetup> {
   assertInstalled();
   if (!(await schedulerRunning())) {
-    if (process.getuid?.() !== 0) {
-      throw new Error('cupsd is not running, and only root can start it: sudo /usr/sbin/cupsd');
-    }
-    // Without -f cupsd forks into the background and this returns once the parent exits.
-    const started = await run(cupsd, []);
-    if (started.code !== 0) throw new Error(`${cupsd} failed to start: ${started.stderr.trim()}`);
-    if (!(await pollUntil(schedulerRunning, 15_000))) {
-      const log = await run('tail', ['-n', '20', '/var/log/cups/error_log']);
-      throw new Error(`cupsd did not start within 15 s. Its log:\n${log.stdout}`);
-    }
+    throw new Error(
+      `No CUPS scheduler answers at ${server}. Run the tests through npm test (npm test -- <file>), ` +
+        'which starts one of its own as root, or start CUPS.',
+    );
   }
 
   const existing = await run('lpstat', ['-v', pdfQueue]);
@@ -136,8 +134,8 @@ export async function ensureCups(rawTarget: string): Promise<CupsSetup> {
 
   return {
     url: cupsUrl,
-    pdfUri: `ipp://127.0.0.1:631/printers/${pdfQueue}`,
-    rawUri: `ipp://127.0.0.1:631/printers/${rawQueue}`,
+    pdfUri: `ipp://${server}/printers/${pdfQueue}`,
+    rawUri: `ipp://${server}/printers/${rawQueue}`,
     pdfOutputDir: cupsPdfOutputDir(),
   };
 }

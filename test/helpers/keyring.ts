@@ -1,5 +1,5 @@
 // A real Secret Service (GNOME Keyring) for the keychain tests. The suite shares one unlocked
-// session (.ci/run starts it); states that would disturb it (locked, frozen, none running) run in a
+// session (`npm test` starts it, scripts/test-services.mjs); states that would disturb it (locked, frozen, none running) run in a
 // child process under its own dbus-run-session, with its own keyring folder. D-Bus is spoken
 // through dbus-send (dbus-x11 brings it), so no D-Bus library is needed in node_modules.
 import { execFile, spawn } from 'node:child_process';
@@ -9,9 +9,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createKeytarStore, type AccountKeys } from '../../src-main/accounts/keychain';
 
-/** How a developer gets what these tests need: a throwaway, unlocked keyring. */
-export const keyringSessionCommand =
-  "dbus-run-session -- sh -c 'echo pw | XDG_DATA_HOME=$(mktemp -d) gnome-keyring-daemon --unlock --components=secrets >/dev/null; npx vitest run test/integration/keychain.test.ts'";
+/** How a developer gets what these tests need: `npm test` starts a throwaway, unlocked keyring. */
+export const keyringSessionCommand = 'npm test -- test/integration/keychain.test.ts';
 
 const secrets = 'org.freedesktop.secrets';
 const servicePath = '/org/freedesktop/secrets';

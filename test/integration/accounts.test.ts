@@ -371,7 +371,10 @@ describe('marketplace', () => {
         mode: 'decentralised',
         accountId: null,
       }),
-    ).rejects.toMatchObject({ code: 'invalid-input' });
+    ).rejects.toMatchObject({
+      code: 'invalid-input',
+      said: { key: 'station.merchant.needsAccount' },
+    });
   });
 });
 

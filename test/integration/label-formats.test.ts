@@ -8,7 +8,7 @@ import {
   type TargetPrinter,
 } from '../../src-main/printing/formats';
 import type { Bitmap } from '../../src-main/printing/pdf';
-import { renderZplToPng } from '../../src-main/printing/render';
+import { renderZplToPng } from '../../src-main/zpl-render';
 import { renderPdfLabel, renderZplLabel, type LabelData } from '../../src-main/simulator/labels';
 import { decodePngGrey } from '../../src-main/printing/raster';
 import { decodeBarcodes, findBarcodes, pngSize, renderPdfPage } from '../helpers/barcode';

@@ -470,11 +470,11 @@ describe('a packer’s hand on the queue', () => {
       rig.station.handlers['queue.cancel']({ id: printed.jobId ?? '' }),
     ).rejects.toMatchObject({
       code: 'invalid-input',
-      message: 'This job is done: it can no longer be cancelled.',
+      said: { key: 'station.queue.cannotCancel' },
     });
     await expect(rig.station.handlers['queue.retry']({ id: job.id })).rejects.toMatchObject({
       code: 'invalid-input',
-      message: 'This job is cancelled: there is nothing to retry.',
+      said: { key: 'station.queue.nothingToRetry' },
     });
   });
 

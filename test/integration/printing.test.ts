@@ -3,7 +3,7 @@
 // label wait — and print exactly once after the fix.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ScanEntry } from '../../src-shared';
-import { renderZplToPng } from '../../src-main/printing/render';
+import { renderZplToPng } from '../../src-main/zpl-render';
 import { startVirtualPrinter, type VirtualPrinter } from '../../src-main/printing/virtual-printer';
 import { startSimulator, type Simulator, type SimOrder } from '../../src-main/simulator/index';
 import { createStation, type Station } from '../../src-main/station';

@@ -93,8 +93,15 @@ describe('the Station: a scan becomes a label on the printer', () => {
     if (!order) throw new Error('no orders');
     const first = await rig.scan(order.order_number);
     const again = await rig.scan(order.order_number);
-    expect(again).toMatchObject({ state: 'failed', error: { code: 'already-labelled' } });
-    expect(again.error?.message).toContain(first.trackingNumber ?? 'missing');
+    expect(again).toMatchObject({
+      state: 'failed',
+      orderNumber: order.order_number,
+      error: {
+        code: 'already-labelled',
+        key: 'scan.error.alreadyLabelled',
+        params: { order: order.order_number, tracking: first.trackingNumber },
+      },
+    });
 
     const reprint = await rig.scan(first.trackingNumber ?? '');
     expect(reprint).toMatchObject({
@@ -107,6 +114,31 @@ describe('the Station: a scan becomes a label on the printer', () => {
     );
     const jobs = await rig.printer.waitForJobs(2);
     expect(jobs[1]?.bytes.equals(jobs[0]?.bytes ?? Buffer.alloc(0))).toBe(true);
+  });
+
+  it('shows the shipping option the label is made with, by the name Sendcloud gives it', async () => {
+    rig = await startStationRig();
+    const [first, second] = rig.simulator.orders().slice(3, 5);
+    if (!first || !second) throw new Error('no orders');
+    const optionOf = (order: typeof first) => order.shipping_option_code;
+
+    // Before the account's options are known, the option shows by its code.
+    const before = await rig.scan(first.order_number);
+    expect(before.shippingOption).toEqual({ code: optionOf(first), name: optionOf(first) });
+
+    // Keys verified on the Accounts screen bring Sendcloud's names for the options.
+    const choices = await rig.station.handlers['accounts.verify']({ ...rig.simulator.keys });
+    const named = choices.shippingOptions.find((option) => option.code === optionOf(second));
+    expect(named?.name).toBeTruthy();
+    expect(named?.name).not.toBe(optionOf(second));
+    const after = await rig.scan(second.order_number);
+    expect(after).toMatchObject({
+      state: 'printed',
+      shippingOption: { code: optionOf(second), name: named?.name },
+    });
+    // Every step the renderer heard after the order was known carried it.
+    const steps = rig.events.filter((e) => e.id === after.id && e.orderNumber !== null);
+    expect(steps.every((e) => e.shippingOption?.code === optionOf(second))).toBe(true);
   });
 
   it('two scans of one order at the same moment make one label', async () => {
@@ -191,7 +223,7 @@ describe('the Station: a scan becomes a label on the printer', () => {
     if (!order) throw new Error('no orders');
     const entry = await rig.scan(order.order_number);
     expect(entry.state).toBe('printed');
-    expect(rig.events.some((e) => e.step === 'Asking Sendcloud for the order')).toBe(true);
+    expect(rig.events.some((e) => e.step.key === 'scan.step.askingSendcloud')).toBe(true);
     expect((await rig.station.handlers['station.status']({})).ordersCached).toBe(1);
   });
 

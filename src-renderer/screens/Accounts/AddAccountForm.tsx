@@ -95,7 +95,7 @@ export function AddAccountForm({
     if (checking) return;
     const checked = checkKeys(keys);
     if (!checked.ok) {
-      setKeysProblem({ field: checked.field, message: checked.message });
+      setKeysProblem({ field: checked.field, message: checked.problem });
       document.getElementById(`${id}-${checked.field}`)?.focus();
       return;
     }

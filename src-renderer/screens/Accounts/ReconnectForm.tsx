@@ -48,7 +48,7 @@ export function ReconnectForm({ account }: { account: AccountView }) {
     if (pending) return;
     const checked = checkKeys(keys);
     if (!checked.ok) {
-      setProblem({ field: checked.field, message: checked.message });
+      setProblem({ field: checked.field, message: checked.problem });
       document.getElementById(`${id}-${checked.field}`)?.focus();
       return;
     }

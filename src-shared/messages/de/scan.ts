@@ -3,7 +3,7 @@ import type { Translation } from '../translation';
 
 export const scan: Translation<typeof english> = {
   'scan.step.lookingUp': 'Scan wird gesucht',
-  'scan.step.askingSendcloud': 'Auftrag wird bei Sendcloud abgefragt',
+  'scan.step.askingSendcloud': 'Bestellung wird bei Sendcloud abgefragt',
   'scan.step.creatingLabel': 'Etikett wird bei Sendcloud erstellt',
   'scan.step.checkingEarlierTry':
     'Prüfe bei Sendcloud, ob ein früherer Versuch schon ein Etikett erstellt hat',
@@ -20,8 +20,9 @@ export const scan: Translation<typeof english> = {
   'scan.waiting.behindEarlier': 'In der Warteschlange hinter früheren Scans.',
   'scan.waiting.accountUnusable':
     '{{account}} erreicht Sendcloud nicht: {{reason}} Das Etikett wartet.',
+  'scan.waiting.reconnectIt': 'Bitte neu verbinden.',
   'scan.waiting.accountUnnamed': 'Das Konto',
   'scan.error.cancelled': 'In der Warteschlange storniert: Es wurde nichts gedruckt.',
   'scan.error.alreadyLabelled':
-    'Auftrag {{order}} hat schon ein Etikett ({{tracking}}). Sendungsnummer scannen, um es erneut zu drucken.',
+    'Bestellung {{order}} hat schon ein Etikett ({{tracking}}). Sendungsnummer scannen, um es erneut zu drucken.',
 };

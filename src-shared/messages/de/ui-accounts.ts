@@ -44,8 +44,6 @@ export const uiAccounts: Translation<typeof english> = {
   'ui.accounts.edit.shippingPlaceholder': 'leer: die der Bestellung',
   'ui.accounts.keys.public': 'Öffentlicher Schlüssel',
   'ui.accounts.keys.secret': 'Geheimer Schlüssel',
-  'ui.accounts.keys.publicMissing': 'Öffentlichen Schlüssel eingeben.',
-  'ui.accounts.keys.secretMissing': 'Geheimen Schlüssel eingeben.',
   'ui.accounts.keys.check': 'Schlüssel prüfen',
   'ui.accounts.keys.checking': 'Wird bei Sendcloud geprüft…',
   'ui.accounts.keys.change': 'Andere Schlüssel',

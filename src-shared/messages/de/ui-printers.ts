@@ -60,22 +60,6 @@ export const uiPrinters: Translation<typeof english> = {
     'Jeder Drucker; ein ZPL-Drucker bekommt das Etikett als Bild.',
   'ui.printers.route.hint.a4-document': 'Nur PDF-Drucker.',
   'ui.printers.route.failed': 'Nicht geändert: {{reason}}',
-  'ui.printers.address.empty': 'Adresse des Druckers angeben, z. B. 10.0.0.7:9100.',
-  'ui.printers.address.webAddress':
-    '„{{text}}“ ist eine Webadresse; Host und Port des Druckers angeben, z. B. 10.0.0.7:9100.',
-  'ui.printers.address.space': '„{{text}}“ enthält ein Leerzeichen; z. B. 10.0.0.7:9100.',
-  'ui.printers.address.badIpv6':
-    '„{{text}}“ ist keine gültige IPv6-Adresse; so schreiben: [fe80::1]:9100.',
-  'ui.printers.address.bracketIpv6':
-    'IPv6-Adressen in eckige Klammern setzen, z. B. [fe80::1]:9100.',
-  'ui.printers.address.noHost': '„{{text}}“ hat keinen Host vor dem Port; z. B. 10.0.0.7:9100.',
-  'ui.printers.address.badIp': '„{{host}}“ ist keine gültige IP-Adresse; z. B. 10.0.0.7:9100.',
-  'ui.printers.address.badHost':
-    '„{{host}}“ ist kein gültiger Hostname und keine IP-Adresse; z. B. 10.0.0.7:9100.',
-  'ui.printers.address.noPort':
-    'Nach dem Doppelpunkt einen Port angeben; Etikettendrucker hören meist auf {{port}}.',
-  'ui.printers.address.badPort':
-    '„{{text}}“ ist kein Port: eine Zahl von 1 bis 65535 angeben (Etikettendrucker hören meist auf {{port}}).',
   'ui.printers.add.title': 'Netzwerkdrucker hinzufügen',
   'ui.printers.add.namePlaceholder': 'z. B. Zebra an Packtisch 2',
   'ui.printers.add.address': 'Adresse',

@@ -3,6 +3,7 @@
 // plural keys end in `_one`/`_other`.
 import { common } from './common';
 import { errors } from './errors';
+import { rules } from './rules';
 import { sendcloud } from './sendcloud';
 import { printing } from './printing';
 import { accounts } from './accounts';
@@ -19,6 +20,7 @@ import { uiFrame } from './ui-frame';
 export const en = {
   ...common,
   ...errors,
+  ...rules,
   ...sendcloud,
   ...printing,
   ...accounts,

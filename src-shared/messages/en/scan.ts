@@ -16,6 +16,7 @@ export const scan = {
     'Sendcloud is unreachable: queued, it prints when the connection is back.',
   'scan.waiting.behindEarlier': 'In the queue behind earlier scans.',
   'scan.waiting.accountUnusable': '{{account}} cannot reach Sendcloud: {{reason}} The label waits.',
+  'scan.waiting.reconnectIt': 'Reconnect it.',
   'scan.waiting.accountUnnamed': 'Its account',
   'scan.error.cancelled': 'Cancelled from the queue: nothing was printed.',
   'scan.error.alreadyLabelled':

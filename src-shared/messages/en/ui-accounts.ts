@@ -39,8 +39,6 @@ export const uiAccounts = {
   'ui.accounts.edit.shippingPlaceholder': 'empty: the order’s own',
   'ui.accounts.keys.public': 'Public key',
   'ui.accounts.keys.secret': 'Secret key',
-  'ui.accounts.keys.publicMissing': 'Enter the public key.',
-  'ui.accounts.keys.secretMissing': 'Enter the secret key.',
   'ui.accounts.keys.check': 'Check keys',
   'ui.accounts.keys.checking': 'Checking with Sendcloud…',
   'ui.accounts.keys.change': 'Change keys',

@@ -57,21 +57,6 @@ export const uiPrinters = {
   'ui.printers.route.hint.pdf-label': 'Any printer; a ZPL printer gets the label as a picture.',
   'ui.printers.route.hint.a4-document': 'Only PDF printers.',
   'ui.printers.route.failed': 'Not changed: {{reason}}',
-  'ui.printers.address.empty': 'Give the printer’s address, e.g. 10.0.0.7:9100.',
-  'ui.printers.address.webAddress':
-    '"{{text}}" is a web address; give the printer’s host and port, e.g. 10.0.0.7:9100.',
-  'ui.printers.address.space': '"{{text}}" has a space in it; e.g. 10.0.0.7:9100.',
-  'ui.printers.address.badIpv6':
-    '"{{text}}" is not a valid IPv6 address; write it as [fe80::1]:9100.',
-  'ui.printers.address.bracketIpv6': 'Put an IPv6 address in brackets, e.g. [fe80::1]:9100.',
-  'ui.printers.address.noHost': '"{{text}}" has no host before the port; e.g. 10.0.0.7:9100.',
-  'ui.printers.address.badIp': '"{{host}}" is not a valid IP address; e.g. 10.0.0.7:9100.',
-  'ui.printers.address.badHost':
-    '"{{host}}" is not a valid host name or IP address; e.g. 10.0.0.7:9100.',
-  'ui.printers.address.noPort':
-    'Give a port after the colon; label printers usually listen on {{port}}.',
-  'ui.printers.address.badPort':
-    '"{{text}}" is not a port: use a number from 1 to 65535 (label printers usually listen on {{port}}).',
   'ui.printers.add.title': 'Add a network printer',
   'ui.printers.add.namePlaceholder': 'e.g. Zebra at bench 2',
   'ui.printers.add.address': 'Address',

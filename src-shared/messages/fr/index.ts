@@ -1,6 +1,7 @@
 // The catalogue, one file per area (see ../en/index.ts).
 import { common } from './common';
 import { errors } from './errors';
+import { rules } from './rules';
 import { sendcloud } from './sendcloud';
 import { printing } from './printing';
 import { accounts } from './accounts';
@@ -17,6 +18,7 @@ import { uiFrame } from './ui-frame';
 export const fr = {
   ...common,
   ...errors,
+  ...rules,
   ...sendcloud,
   ...printing,
   ...accounts,

@@ -20,6 +20,7 @@ export const scan: Translation<typeof english> = {
   'scan.waiting.behindEarlier': 'En file d’attente derrière des scans précédents.',
   'scan.waiting.accountUnusable':
     '{{account}} ne peut pas joindre Sendcloud : {{reason}} L’étiquette attend.',
+  'scan.waiting.reconnectIt': 'Reconnectez-le.',
   'scan.waiting.accountUnnamed': 'Son compte',
   'scan.error.cancelled': 'Annulée depuis la file d’attente : rien n’a été imprimé.',
   'scan.error.alreadyLabelled':

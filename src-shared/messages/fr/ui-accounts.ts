@@ -43,8 +43,6 @@ export const uiAccounts: Translation<typeof english> = {
   'ui.accounts.edit.shippingPlaceholder': 'vide : celle de la commande',
   'ui.accounts.keys.public': 'Clé publique',
   'ui.accounts.keys.secret': 'Clé secrète',
-  'ui.accounts.keys.publicMissing': 'Saisissez la clé publique.',
-  'ui.accounts.keys.secretMissing': 'Saisissez la clé secrète.',
   'ui.accounts.keys.check': 'Vérifier les clés',
   'ui.accounts.keys.checking': 'Vérification auprès de Sendcloud…',
   'ui.accounts.keys.change': 'Changer de clés',

@@ -61,24 +61,6 @@ export const uiPrinters: Translation<typeof english> = {
     'N’importe quelle imprimante ; une imprimante ZPL reçoit l’étiquette en image.',
   'ui.printers.route.hint.a4-document': 'Imprimantes PDF uniquement.',
   'ui.printers.route.failed': 'Pas modifié : {{reason}}',
-  'ui.printers.address.empty': 'Indiquez l’adresse de l’imprimante, par ex. 10.0.0.7:9100.',
-  'ui.printers.address.webAddress':
-    '« {{text}} » est une adresse web ; indiquez l’hôte et le port de l’imprimante, par ex. 10.0.0.7:9100.',
-  'ui.printers.address.space': '« {{text}} » contient une espace ; par ex. 10.0.0.7:9100.',
-  'ui.printers.address.badIpv6':
-    '« {{text}} » n’est pas une adresse IPv6 valide ; écrivez-la ainsi : [fe80::1]:9100.',
-  'ui.printers.address.bracketIpv6':
-    'Mettez une adresse IPv6 entre crochets, par ex. [fe80::1]:9100.',
-  'ui.printers.address.noHost':
-    '« {{text}} » n’a pas d’hôte avant le port ; par ex. 10.0.0.7:9100.',
-  'ui.printers.address.badIp':
-    '« {{host}} » n’est pas une adresse IP valide ; par ex. 10.0.0.7:9100.',
-  'ui.printers.address.badHost':
-    '« {{host}} » n’est ni un nom d’hôte ni une adresse IP valide ; par ex. 10.0.0.7:9100.',
-  'ui.printers.address.noPort':
-    'Indiquez un port après les deux-points ; les imprimantes d’étiquettes écoutent souvent sur {{port}}.',
-  'ui.printers.address.badPort':
-    '« {{text}} » n’est pas un port : un nombre de 1 à 65535 (les imprimantes d’étiquettes écoutent souvent sur {{port}}).',
   'ui.printers.add.title': 'Ajouter une imprimante réseau',
   'ui.printers.add.namePlaceholder': 'par ex. Zebra du poste 2',
   'ui.printers.add.address': 'Adresse',

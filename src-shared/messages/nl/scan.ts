@@ -19,6 +19,7 @@ export const scan: Translation<typeof english> = {
   'scan.waiting.behindEarlier': 'In de wachtrij achter eerdere scans.',
   'scan.waiting.accountUnusable':
     '{{account}} kan Sendcloud niet bereiken: {{reason}} Het label wacht.',
+  'scan.waiting.reconnectIt': 'Verbind het opnieuw.',
   'scan.waiting.accountUnnamed': 'Het account',
   'scan.error.cancelled': 'Geannuleerd vanuit de wachtrij: er is niets geprint.',
   'scan.error.alreadyLabelled':

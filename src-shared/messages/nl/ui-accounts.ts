@@ -43,8 +43,6 @@ export const uiAccounts: Translation<typeof english> = {
   'ui.accounts.edit.shippingPlaceholder': 'leeg: die van de order',
   'ui.accounts.keys.public': 'Publieke sleutel',
   'ui.accounts.keys.secret': 'Geheime sleutel',
-  'ui.accounts.keys.publicMissing': 'Vul de publieke sleutel in.',
-  'ui.accounts.keys.secretMissing': 'Vul de geheime sleutel in.',
   'ui.accounts.keys.check': 'Sleutels controleren',
   'ui.accounts.keys.checking': 'Bezig met controleren bij Sendcloud…',
   'ui.accounts.keys.change': 'Andere sleutels',

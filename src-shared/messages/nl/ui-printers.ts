@@ -60,21 +60,6 @@ export const uiPrinters: Translation<typeof english> = {
     'Elke printer; een ZPL-printer krijgt het label als afbeelding.',
   'ui.printers.route.hint.a4-document': 'Alleen PDF-printers.',
   'ui.printers.route.failed': 'Niet gewijzigd: {{reason}}',
-  'ui.printers.address.empty': 'Geef het adres van de printer, bijv. 10.0.0.7:9100.',
-  'ui.printers.address.webAddress':
-    '“{{text}}” is een webadres; geef host en poort van de printer, bijv. 10.0.0.7:9100.',
-  'ui.printers.address.space': '“{{text}}” bevat een spatie; bijv. 10.0.0.7:9100.',
-  'ui.printers.address.badIpv6':
-    '“{{text}}” is geen geldig IPv6-adres; schrijf het als [fe80::1]:9100.',
-  'ui.printers.address.bracketIpv6': 'Zet een IPv6-adres tussen haken, bijv. [fe80::1]:9100.',
-  'ui.printers.address.noHost': '“{{text}}” heeft geen host vóór de poort; bijv. 10.0.0.7:9100.',
-  'ui.printers.address.badIp': '“{{host}}” is geen geldig IP-adres; bijv. 10.0.0.7:9100.',
-  'ui.printers.address.badHost':
-    '“{{host}}” is geen geldige hostnaam of IP-adres; bijv. 10.0.0.7:9100.',
-  'ui.printers.address.noPort':
-    'Geef een poort na de dubbele punt; labelprinters luisteren meestal op {{port}}.',
-  'ui.printers.address.badPort':
-    '“{{text}}” is geen poort: gebruik een getal van 1 tot 65535 (labelprinters luisteren meestal op {{port}}).',
   'ui.printers.add.title': 'Netwerkprinter toevoegen',
   'ui.printers.add.namePlaceholder': 'bijv. Zebra bij tafel 2',
   'ui.printers.add.address': 'Adres',

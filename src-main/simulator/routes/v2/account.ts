@@ -8,7 +8,7 @@ import {
   type ShippingProduct,
 } from '../../carriers';
 import { json, v2Fail, type Route, type RouteContext } from '../../http';
-import type { SenderAddress, V3Integration } from '../../seed';
+import type { SenderAddress, V3Integration } from '../../wire';
 
 function method(product: ShippingProduct, toCountry: string | null) {
   return {

@@ -14,7 +14,7 @@ import {
   type RouteContext,
 } from '../../http';
 import { decideCancel, statusAt } from '../../lifecycle';
-import type { V3Address } from '../../seed';
+import type { V3Address } from '../../wire';
 import { createShipment, v2Parcel } from '../../shipping';
 import { findParcel, parcelsOf, type ShipmentRecord } from '../../state';
 

@@ -2,7 +2,7 @@
 import { v3Errors } from '../../errors';
 import { json, linkHeader, paginate, v3Fail, type Route, type RouteContext } from '../../http';
 import { STATUSES } from '../../lifecycle';
-import type { SenderAddress } from '../../seed';
+import type { SenderAddress } from '../../wire';
 import { v3PageSize } from './orders';
 
 function senderAddress(address: SenderAddress) {

@@ -12,7 +12,7 @@ import {
   type RouteContext,
 } from '../../http';
 import { shippingOptionsByCountry, carrierForOption, isCountry } from '../../carriers';
-import type { Price, V3Address, V3Order } from '../../seed';
+import type { Price, V3Address, V3Order } from '../../wire';
 import { visibleOrders, type AccountState } from '../../state';
 
 const SORTABLE: Record<string, (order: V3Order) => string | number> = {

@@ -16,7 +16,7 @@ import { createShipment } from '../../shipping';
 import { findParcel } from '../../state';
 import { v3PageSize } from './orders';
 import { kilograms } from './shipments';
-import type { V3Address } from '../../seed';
+import type { V3Address } from '../../wire';
 
 function address(value: unknown): V3Address {
   const raw = isRecord(value) ? value : {};

@@ -4,7 +4,7 @@ import { carrierForOption, priceFor, productForOption } from '../../carriers';
 import { invalidField, v3Errors, type V3Error } from '../../errors';
 import { int, isRecord, json, str, v3Fail, type Route, type RouteContext } from '../../http';
 import type { LabelFormat } from '../../labels';
-import type { SenderAddress, V3Order } from '../../seed';
+import type { SenderAddress, V3Order } from '../../wire';
 import { createShipment, documentLink, formatOfMime, MIME, shipWith } from '../../shipping';
 import { visibleOrders } from '../../state';
 

@@ -16,7 +16,7 @@ import {
 } from '../../http';
 import type { LabelFormat } from '../../labels';
 import { decideCancel, statusAt } from '../../lifecycle';
-import type { V3Address } from '../../seed';
+import type { V3Address } from '../../wire';
 import { createShipment, formatOfMime, v3Shipment, type NewParcel } from '../../shipping';
 import type { ShipmentRecord } from '../../state';
 import { dateBounds, v3PageSize } from './orders';

@@ -4,7 +4,7 @@ import { iso, json, v3Fail, type Route, type RouteContext } from '../../http';
 import { CARRIER_TIMELINE, STATUSES, statusAt } from '../../lifecycle';
 import { shipWith } from '../../shipping';
 import { parcelsOf } from '../../state';
-import type { V3Address } from '../../seed';
+import type { V3Address } from '../../wire';
 
 const EVENT_TEXT: Record<string, { code: string; description: string }> = {
   [STATUSES.readyToSend.code]: { code: 'announced', description: 'The label was created.' },

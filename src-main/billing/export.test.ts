@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { saveMerchant } from '../store/accounts';
 import { migrate } from '../store/migrations';
 import { insertShipment } from '../store/shipments';
-import { billingCsv, csvField } from './billing';
+import { billingCsv, csvField } from './export';
 
 describe('the billing export', () => {
   it('quotes what needs quoting and keeps a spreadsheet from running a cell as a formula', () => {

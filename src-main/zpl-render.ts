@@ -1,3 +1,5 @@
+// ZPL to a picture, for the virtual printer, previews and conversions, and for the simulator's
+// PDF labels: a leaf both the station and the simulator may use.
 type ZplApi = {
   zplToBase64Async: (
     zpl: string,

@@ -1,0 +1,69 @@
+// Every command of the contract, from the module of the capability it belongs to. The whole is
+// checked against the contract: a command without a handler does not compile.
+import { accountCommands } from '../accounts/account-commands';
+import type { Accounts } from '../accounts/accounts';
+import { merchantCommands } from '../accounts/merchant-commands';
+import { billingCommands } from '../billing/billing-commands';
+import type { Clock } from '../clock';
+import { demoCommands } from '../demo/demo-commands';
+import type { CommandHandlers } from '../host/dispatch';
+import type { Outbox } from '../outbox/outbox';
+import type { OutboxSettingsStore } from '../outbox/outbox-settings';
+import { queueCommands } from '../outbox/queue-commands';
+import { printerCommands } from '../printing/printer-commands';
+import type { PrinterRegistry } from '../printing/registry';
+import type { OrderSyncs } from '../shipping/order-syncs';
+import type { ScanService } from '../shipping/scan';
+import { scanCommands } from '../shipping/scan-commands';
+import type { ShippingOptions } from '../shipping/shipping-options';
+import type { Db } from '../store/db';
+import type { StartingPoint } from './starting-point';
+import type { StatusViews } from './status-views';
+
+export interface StationParts {
+  db: Db;
+  clock: Clock;
+  newId: () => string;
+  accounts: Accounts;
+  syncs: OrderSyncs;
+  printers: PrinterRegistry;
+  outbox: Outbox;
+  outboxSettings: OutboxSettingsStore;
+  scans: ScanService;
+  shippingOptions: ShippingOptions;
+  views: StatusViews;
+  /** Something the status shows changed: push it. */
+  pushStatus: () => void;
+  /** In demo mode, the embedded Sendcloud and the virtual printer. */
+  start: Pick<StartingPoint, 'simulator' | 'virtualPrinter'>;
+}
+
+export function stationCommands(parts: StationParts): CommandHandlers {
+  const { db, accounts, outbox, printers, views } = parts;
+  const requestSync = parts.syncs.request;
+  return {
+    'station.status': async () => views.status(),
+    ...scanCommands({ db, scans: parts.scans, outbox, requestSync, status: views.status }),
+    ...queueCommands({
+      db,
+      outbox,
+      settings: parts.outboxSettings,
+      onSettingsChanged: parts.pushStatus,
+    }),
+    ...printerCommands(printers),
+    ...accountCommands({
+      accounts,
+      requestSync,
+      onRemove: parts.syncs.forget,
+      onChoices: (choices) => parts.shippingOptions.learn(choices.shippingOptions),
+    }),
+    ...merchantCommands({
+      db,
+      clock: parts.clock,
+      newId: parts.newId,
+      accountIds: () => accounts.ids(),
+    }),
+    ...billingCommands(db),
+    ...demoCommands({ ...parts.start, printers }),
+  } satisfies CommandHandlers;
+}
