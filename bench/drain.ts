@@ -116,7 +116,9 @@ export async function benchDrain(): Promise<BenchResult[]> {
     );
     const notQueued = entries.filter((entry) => entry.state !== 'queued');
     if (notQueued.length > 0) {
-      throw new Error(`${notQueued.length} scans were not queued: ${JSON.stringify(notQueued[0]?.step)}`);
+      throw new Error(
+        `${notQueued.length} scans were not queued: ${JSON.stringify(notQueued[0]?.step)}`,
+      );
     }
     if (printer.jobs.length > 0) throw new Error('a label printed while offline');
     const requestsBefore = simulator.requests.length;

@@ -2,8 +2,10 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { HostConnection } from './bridge/web-bridge';
 import { App } from './App';
+import { initI18n } from './i18n';
 import { createStationStore } from './state/station';
 import './styles.css';
+import './screens/screens.css';
 
 async function boot(): Promise<void> {
   let host: HostConnection | null = null;
@@ -15,6 +17,8 @@ async function boot(): Promise<void> {
   }
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root element.');
+  // The first render already speaks the packer's language: no flash of keys or English.
+  await initI18n();
   const store = createStationStore(window.packdesk, host);
   createRoot(root).render(
     <StrictMode>

@@ -14,6 +14,8 @@ import {
   type Result,
 } from '../../src-shared';
 import { backoffDelayMs, type Backoff } from '../../src-shared/backoff';
+import { legacyText, msg, type MessageKey, type MessageParams } from '../../src-shared/messages';
+import { catalogues } from '../../src-shared/messages/catalogues';
 
 export type HostConnectionState = 'connecting' | 'connected' | 'disconnected';
 
@@ -39,20 +41,9 @@ export interface WebBridge {
   close(): void;
 }
 
-const offline: AppErrorData = {
-  code: 'offline',
-  message: 'The station host is not answering.',
-};
-const refused: AppErrorData = {
-  code: 'internal',
-  message:
-    'The station host refused this page: its session cookie is missing or out of date. ' +
-    'Open the address the host printed when it started.',
-};
-const unreadable: AppErrorData = {
-  code: 'internal',
-  message: 'The station host sent an answer this page cannot read.',
-};
+const offline: AppErrorData = { code: 'offline', ...msg('ui.common.hostOffline') };
+const refused: AppErrorData = { code: 'internal', ...msg('ui.common.hostRefused') };
+const unreadable: AppErrorData = { code: 'internal', ...msg('ui.common.hostUnreadable') };
 
 const reconnectBackoff: Backoff = { baseMs: 500, capMs: 10_000 };
 
@@ -76,9 +67,24 @@ function isErrorCode(value: unknown): value is ErrorCode {
 function toResult(body: unknown): Result<unknown> {
   if (!isObject(body)) return { ok: false, error: unreadable };
   if (body.ok === true && 'value' in body) return { ok: true, value: body.value };
-  if (body.ok === false && isObject(body.error) && typeof body.error.message === 'string') {
+  // An error is a code with a message key and its params; the renderer checks the key exists.
+  if (
+    body.ok === false &&
+    isObject(body.error) &&
+    typeof body.error.key === 'string' &&
+    isObject(body.error.params)
+  ) {
     const code = isErrorCode(body.error.code) ? body.error.code : 'internal';
-    return { ok: false, error: { code, message: body.error.message } };
+    const known = body.error.key in catalogues.en || `${body.error.key}_other` in catalogues.en;
+    if (!known) return { ok: false, error: { code, ...legacyText(body.error.key) } };
+    return {
+      ok: false,
+      error: {
+        code,
+        key: body.error.key as MessageKey,
+        params: body.error.params as MessageParams,
+      },
+    };
   }
   return { ok: false, error: unreadable };
 }

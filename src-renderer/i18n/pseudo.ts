@@ -56,13 +56,16 @@ const accents: Record<string, string> = {
   Z: 'Ž',
 };
 
-/** One text in the pseudo-locale: `{{params}}` and `$t(...)` nestings are left untouched. */
+/**
+ * One text in the pseudo-locale: `{{params}}`, `$t(...)` nestings and the `<strong>` tags the
+ * `Trans` component fills in are left untouched.
+ */
 export function pseudoText(text: string): string {
-  const parts = text.split(/(\{\{[^}]*\}\}|\$t\([^)]*\))/);
+  const parts = text.split(/(\{\{[^}]*\}\}|\$t\([^)]*\)|<\/?[A-Za-z0-9]+\s*\/?>)/);
   const accented = parts
     .map((part, i) => (i % 2 === 1 ? part : [...part].map((c) => accents[c] ?? c).join('')))
     .join('');
-  const letters = text.replace(/\{\{[^}]*\}\}/g, '').length;
+  const letters = text.replace(/\{\{[^}]*\}\}|<\/?[A-Za-z0-9]+\s*\/?>/g, '').length;
   const padding = Math.max(1, Math.round(letters * 0.4));
   return `[${accented} ${'·'.repeat(padding)}]`;
 }

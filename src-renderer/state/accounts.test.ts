@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AccountChoices, AccountView, MerchantView, StationStatus } from '../../src-shared';
+import { msg } from '../../src-shared/messages';
 import {
   accountProblems,
   applyAccountAnswer,
@@ -126,18 +127,18 @@ describe('onboarding', () => {
   });
 
   it('says where to copy keys from when Sendcloud refuses them, and passes keychain trouble on', () => {
-    const refused = { code: 'auth-failed' as const, message: '401 Unauthorized' };
-    expect(keysErrorText(refused)).toBe(authFailedText);
-    expect(authFailedText).toMatch(/Settings → Integrations/);
+    const refused = { code: 'auth-failed' as const, ...msg('error.internal') };
+    expect(keysErrorText(refused)).toEqual(authFailedText);
+    expect(authFailedText).toEqual(msg('ui.accounts.keys.refused'));
     expect(isKeysError(refused)).toBe(true);
     const locked = {
       code: 'keychain-unavailable' as const,
-      message: 'The OS keychain is locked: unlock it and try again.',
+      ...msg('error.invalidInput', { detail: 'locked' }),
     };
-    expect(keysErrorText(locked)).toBe(locked.message);
+    expect(keysErrorText(locked)).toEqual({ key: locked.key, params: locked.params });
     expect(isKeysError(locked)).toBe(false);
-    expect(keysErrorText({ code: 'offline', message: 'no answer' })).toMatch(
-      /could not be reached/,
+    expect(keysErrorText({ code: 'offline', ...msg('error.internal') })).toEqual(
+      msg('ui.accounts.keys.unreachable', { reason: msg('error.internal') }),
     );
   });
 
@@ -207,12 +208,12 @@ describe('onboarding', () => {
     expect(checkAccountDraft(keys, draft, [account('a', { name: 'webshop nl' })])).toMatchObject({
       ok: false,
       field: 'name',
-      message: expect.stringMatching(/already called/),
+      message: msg('ui.accounts.form.nameTakenNew', { name: 'Webshop NL' }),
     });
     expect(checkAccountDraft(keys, { ...draft, integrationId: null }, [])).toMatchObject({
       ok: false,
       field: 'integration',
-      message: expect.stringMatching(/no API integration/),
+      message: msg('ui.accounts.form.noIntegration'),
     });
   });
 
@@ -226,17 +227,18 @@ describe('onboarding', () => {
 
 describe('accounts', () => {
   it('puts every account that holds labels back on the banner, with why', () => {
+    const refusal = msg('error.invalidInput', { detail: '401' });
     const problems = accountProblems([
       account('a'),
-      account('b', { state: 'reconnect', stateReason: 'Sendcloud answered 401 at 10:02.' }),
+      account('b', { state: 'reconnect', stateReason: refusal }),
       account('c', { state: 'locked', stateReason: null }),
     ]);
-    expect(problems.map((p) => [p.account.id, p.headline])).toEqual([
-      ['b', 'needs reconnecting'],
-      ['c', 'keys cannot be read'],
+    expect(problems.map((p) => [p.account.id, p.headline.key])).toEqual([
+      ['b', 'ui.accounts.problem.reconnect'],
+      ['c', 'ui.accounts.problem.locked'],
     ]);
-    expect(problems[0]?.advice).toBe('Sendcloud answered 401 at 10:02.');
-    expect(problems[1]?.advice).toMatch(/keychain/);
+    expect(problems[0]?.advice).toEqual(refusal);
+    expect(problems[1]?.advice).toEqual(msg('ui.accounts.problem.lockedAdvice'));
     expect(accountProblems([account('a')])).toEqual([]);
   });
 
@@ -315,7 +317,7 @@ describe('merchants', () => {
     expect(checkMerchant({ ...draft, name: 'Other' }, null, [acme], accounts)).toMatchObject({
       ok: false,
       field: 'orderPrefix',
-      message: expect.stringMatching(/Acme/),
+      message: msg('ui.accounts.merchant.prefixTaken', { name: 'Acme', prefix: 'ACME-' }),
     });
     expect(
       checkMerchant({ ...draft, name: 'acme', orderPrefix: 'AC-' }, null, [acme], accounts),
@@ -340,11 +342,16 @@ describe('billing export', () => {
   });
 
   it('refuses a missing day or an end before the start', () => {
-    expect(checkRange({ from: '', to: '2026-11-21' })).toMatchObject({ ok: false, field: 'from' });
+    expect(checkRange({ from: '', to: '2026-11-21' })).toEqual({
+      ok: false,
+      field: 'from',
+      message: msg('ui.accounts.billing.fromMissing'),
+    });
     expect(checkRange({ from: '2026-11-21', to: '' })).toMatchObject({ ok: false, field: 'to' });
-    expect(checkRange({ from: '2026-11-22', to: '2026-11-21' })).toMatchObject({
+    expect(checkRange({ from: '2026-11-22', to: '2026-11-21' })).toEqual({
       ok: false,
       field: 'to',
+      message: msg('ui.accounts.billing.backwards'),
     });
     expect(checkRange({ from: '2026-11-01', to: '2026-11-30' })).toEqual({
       ok: true,
@@ -353,8 +360,14 @@ describe('billing export', () => {
   });
 
   it('says how many rows went into the file', () => {
-    expect(exportedText(3, 'billing.csv')).toBe('Exported 3 rows to billing.csv.');
-    expect(exportedText(1, 'billing.csv')).toBe('Exported 1 row to billing.csv.');
-    expect(exportedText(0, 'billing.csv')).toMatch(/no rows/);
+    expect(exportedText(3, 'billing.csv')).toEqual(
+      msg('ui.accounts.billing.exported', { count: 3, filename: 'billing.csv' }),
+    );
+    expect(exportedText(1, 'billing.csv')).toEqual(
+      msg('ui.accounts.billing.exported', { count: 1, filename: 'billing.csv' }),
+    );
+    expect(exportedText(0, 'billing.csv')).toEqual(
+      msg('ui.accounts.billing.empty', { filename: 'billing.csv' }),
+    );
   });
 });

@@ -12,6 +12,7 @@ import type {
   MerchantView,
   StationStatus,
 } from '../../src-shared';
+import { msg, type Message } from '../../src-shared/messages';
 import {
   checkKeyField,
   type KeyField,
@@ -24,11 +25,8 @@ export type AccountChanges = Omit<CommandInput<'accounts.update'>, 'id'>;
 export type SaveMerchantInput = CommandInput<'merchants.save'>;
 
 /** What the state pill says. */
-export const accountStateLabel: Record<AccountState, string> = {
-  connected: 'Connected',
-  reconnect: 'Reconnect needed',
-  locked: 'Keychain locked',
-};
+export const accountStateLabel = (state: AccountState): Message =>
+  msg(`ui.accounts.state.${state}`);
 
 /** Pill colours: green connected, red when labels wait on a packer. */
 export const accountStateTone: Record<AccountState, 'ready' | 'fault'> = {
@@ -37,16 +35,12 @@ export const accountStateTone: Record<AccountState, 'ready' | 'fault'> = {
   locked: 'fault',
 };
 
-export const merchantModeLabel: Record<MerchantMode, { title: string; detail: string }> = {
-  centralised: { title: 'Centralised', detail: 'labels made with the marketplace account' },
-  decentralised: {
-    title: 'Decentralised',
-    detail: "orders go to the merchant's own Sendcloud account, no label here",
-  },
-};
+export const merchantModeLabel = (mode: MerchantMode): { title: Message; detail: Message } => ({
+  title: msg(`ui.accounts.merchant.mode.${mode}`),
+  detail: msg(`ui.accounts.merchant.modeDetail.${mode}`),
+});
 
-export const authFailedText =
-  'Sendcloud did not accept these keys. Copy them again from Settings → Integrations in the Sendcloud panel.';
+export const authFailedText = msg('ui.accounts.keys.refused');
 
 /** The first screen asks for an account when a live station has none to ship with. */
 export function needsOnboarding(
@@ -68,8 +62,8 @@ export function knownAccounts(
 /** One line of the red banner: an account whose labels wait until a packer acts. */
 export interface AccountProblem {
   account: AccountView;
-  headline: string;
-  advice: string;
+  headline: Message;
+  advice: Message;
 }
 
 export function accountProblems(accounts: readonly AccountView[]): AccountProblem[] {
@@ -81,18 +75,16 @@ export function accountProblems(accounts: readonly AccountView[]): AccountProble
         return [
           {
             account,
-            headline: 'needs reconnecting',
-            advice:
-              account.stateReason ??
-              'Sendcloud no longer accepts its keys (changed or revoked in the Sendcloud panel).',
+            headline: msg('ui.accounts.problem.reconnect'),
+            advice: account.stateReason ?? msg('ui.accounts.problem.reconnectAdvice'),
           },
         ];
       case 'locked':
         return [
           {
             account,
-            headline: 'keys cannot be read',
-            advice: account.stateReason ?? "The computer's keychain would not give its keys.",
+            headline: msg('ui.accounts.problem.locked'),
+            advice: account.stateReason ?? msg('ui.accounts.problem.lockedAdvice'),
           },
         ];
     }
@@ -100,16 +92,15 @@ export function accountProblems(accounts: readonly AccountView[]): AccountProble
 }
 
 /** What a refused key check or add says next to the keys. */
-export function keysErrorText(error: AppErrorData): string {
+export function keysErrorText(error: AppErrorData): Message {
+  const said: Message = { key: error.key, params: error.params };
   switch (error.code) {
     case 'auth-failed':
       return authFailedText;
-    case 'keychain-unavailable':
-      return error.message;
     case 'offline':
-      return `Sendcloud could not be reached: ${error.message}`;
+      return msg('ui.accounts.keys.unreachable', { reason: said });
     default:
-      return error.message;
+      return said;
   }
 }
 
@@ -188,7 +179,7 @@ export function chooseIntegration(
 
 export type DraftCheck =
   | { ok: true; input: AddAccountInput }
-  | { ok: false; field: 'name' | 'integration'; message: string };
+  | { ok: false; field: 'name' | 'integration'; message: Message };
 
 export function checkAccountDraft(
   keys: KeysDraft,
@@ -196,20 +187,15 @@ export function checkAccountDraft(
   accounts: readonly AccountView[],
 ): DraftCheck {
   const name = draft.name.trim();
-  if (!name) return { ok: false, field: 'name', message: 'Give the account a name.' };
+  if (!name) return { ok: false, field: 'name', message: msg('ui.accounts.form.nameMissing') };
   if (accounts.some((account) => account.name.trim().toLowerCase() === name.toLowerCase())) {
-    return {
-      ok: false,
-      field: 'name',
-      message: `An account is already called "${name}": give this one another name.`,
-    };
+    return { ok: false, field: 'name', message: msg('ui.accounts.form.nameTakenNew', { name }) };
   }
   if (draft.integrationId === null) {
     return {
       ok: false,
       field: 'integration',
-      message:
-        'This Sendcloud account has no API integration: add one under Settings → Integrations in the Sendcloud panel, then check the keys again.',
+      message: msg('ui.accounts.form.noIntegration'),
     };
   }
   return {
@@ -250,7 +236,7 @@ export function editDraftOf(account: AccountView): AccountEditDraft {
 }
 
 export type EditCheck =
-  { ok: true; changes: AccountChanges | null } | { ok: false; field: 'name'; message: string };
+  { ok: true; changes: AccountChanges | null } | { ok: false; field: 'name'; message: Message };
 
 /** Only what changed is sent; null when nothing did. */
 export function checkAccountEdit(
@@ -259,12 +245,12 @@ export function checkAccountEdit(
   accounts: readonly AccountView[],
 ): EditCheck {
   const name = draft.name.trim();
-  if (!name) return { ok: false, field: 'name', message: 'Give the account a name.' };
+  if (!name) return { ok: false, field: 'name', message: msg('ui.accounts.form.nameMissing') };
   const taken = accounts.some(
     (other) => other.id !== account.id && other.name.trim().toLowerCase() === name.toLowerCase(),
   );
   if (taken) {
-    return { ok: false, field: 'name', message: `An account is already called "${name}".` };
+    return { ok: false, field: 'name', message: msg('ui.accounts.form.nameTaken', { name }) };
   }
   const code = draft.shippingOptionCode.trim() || null;
   const changes: AccountChanges = {
@@ -311,7 +297,7 @@ export function merchantDraftOf(merchant: MerchantView): MerchantDraft {
 
 export type MerchantCheck =
   | { ok: true; input: SaveMerchantInput }
-  | { ok: false; field: 'name' | 'orderPrefix' | 'accountId'; message: string };
+  | { ok: false; field: 'name' | 'orderPrefix' | 'accountId'; message: Message };
 
 /**
  * Check a merchant before it is saved. Prefixes may nest ("ACME-" and "ACME-EU-": the longest
@@ -324,24 +310,24 @@ export function checkMerchant(
   accounts: readonly AccountView[],
 ): MerchantCheck {
   const name = draft.name.trim();
-  if (!name) return { ok: false, field: 'name', message: 'Give the merchant a name.' };
+  if (!name) return { ok: false, field: 'name', message: msg('ui.accounts.merchant.nameMissing') };
   const others = merchants.filter((other) => other.id !== id);
   if (others.some((other) => other.name.trim().toLowerCase() === name.toLowerCase())) {
-    return { ok: false, field: 'name', message: `A merchant is already called "${name}".` };
+    return { ok: false, field: 'name', message: msg('ui.accounts.merchant.nameTaken', { name }) };
   }
   const orderPrefix = draft.orderPrefix.trim();
   if (!orderPrefix) {
     return {
       ok: false,
       field: 'orderPrefix',
-      message: 'Give the order number prefix of this merchant, e.g. ACME-.',
+      message: msg('ui.accounts.merchant.prefixMissing'),
     };
   }
   if (!/^[\x20-\x7E]+$/.test(orderPrefix)) {
     return {
       ok: false,
       field: 'orderPrefix',
-      message: 'An order number prefix is letters, digits and punctuation only.',
+      message: msg('ui.accounts.merchant.prefixChars'),
     };
   }
   const clash = others.find((other) => other.orderPrefix === orderPrefix);
@@ -349,7 +335,7 @@ export function checkMerchant(
     return {
       ok: false,
       field: 'orderPrefix',
-      message: `${clash.name}'s orders already start with "${orderPrefix}".`,
+      message: msg('ui.accounts.merchant.prefixTaken', { name: clash.name, prefix: orderPrefix }),
     };
   }
   let accountId: string | null = null;
@@ -359,7 +345,7 @@ export function checkMerchant(
       return {
         ok: false,
         field: 'accountId',
-        message: "Choose the merchant's own Sendcloud account (add it above first).",
+        message: msg('ui.accounts.merchant.accountMissing'),
       };
     }
   }
@@ -388,24 +374,26 @@ export function todayRange(now: Date): DateRange {
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 
 export type RangeCheck =
-  { ok: true; range: DateRange } | { ok: false; field: 'from' | 'to'; message: string };
+  { ok: true; range: DateRange } | { ok: false; field: 'from' | 'to'; message: Message };
 
 export function checkRange(range: DateRange): RangeCheck {
-  if (!isoDate.test(range.from))
-    return { ok: false, field: 'from', message: 'Choose a start day.' };
-  if (!isoDate.test(range.to)) return { ok: false, field: 'to', message: 'Choose an end day.' };
+  if (!isoDate.test(range.from)) {
+    return { ok: false, field: 'from', message: msg('ui.accounts.billing.fromMissing') };
+  }
+  if (!isoDate.test(range.to)) {
+    return { ok: false, field: 'to', message: msg('ui.accounts.billing.toMissing') };
+  }
   // Same-format dates compare as strings.
   if (range.from > range.to) {
-    return { ok: false, field: 'to', message: 'The end day is before the start day.' };
+    return { ok: false, field: 'to', message: msg('ui.accounts.billing.backwards') };
   }
   return { ok: true, range };
 }
 
-export function exportedText(rows: number, filename: string): string {
-  if (rows === 0) return `No labels were made in these days: ${filename} has no rows.`;
-  return rows === 1 ? `Exported 1 row to ${filename}.` : `Exported ${rows} rows to ${filename}.`;
+export function exportedText(rows: number, filename: string): Message {
+  if (rows === 0) return msg('ui.accounts.billing.empty', { filename });
+  return msg('ui.accounts.billing.exported', { count: rows, filename });
 }
 
 /** Why an account has no Edit and no Remove. */
-export const fixedAccountText =
-  'Set by PACKDESK_SENDCLOUD_* on this computer: change it there, not here.';
+export const fixedAccountText = msg('ui.accounts.fixed');

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { Connectivity, JobView } from '../../src-shared';
-import { applyJobAnswer, canCancel, canRetry, groupJobs, newerConnectivity } from './outbox';
+import { msg } from '../../src-shared/messages';
+import {
+  applyJobAnswer,
+  canCancel,
+  canRetry,
+  cancelConsequence,
+  groupJobs,
+  jobKindLabel,
+  jobStateLabel,
+  newerConnectivity,
+} from './outbox';
 
 const at = (minute: number): string =>
   new Date(Date.UTC(2025, 10, 21, 10, minute, 0)).toISOString();
@@ -16,7 +26,7 @@ function job(id: string, overrides: Partial<JobView> = {}): JobView {
     attempts: 0,
     nextAttemptAt: null,
     lastError: null,
-    reason: 'Sendcloud unreachable',
+    reason: msg('scan.waiting.offline'),
     createdAt: at(0),
     updatedAt: at(0),
     ...overrides,
@@ -91,10 +101,41 @@ describe('groupJobs', () => {
       ['waiting', ['w1', 'q2']],
       ['held', ['held']],
     ]);
+    expect(groups.map((g) => g.title.key)).toEqual([
+      'ui.queue.group.needs-attention',
+      'ui.queue.group.in-flight',
+      'ui.queue.group.waiting',
+      'ui.queue.group.held',
+    ]);
   });
 
   it('has no groups for an empty outbox', () => {
     expect(groupJobs([])).toEqual([]);
+  });
+});
+
+describe('what the queue says about a job', () => {
+  it('names kinds and states by key', () => {
+    expect(jobKindLabel('sync-orders')).toEqual({ key: 'ui.queue.kind.sync-orders', params: {} });
+    expect(jobStateLabel('needs-attention').key).toBe('ui.queue.state.needs-attention');
+  });
+
+  it('says what cancelling costs, with the order or tracking number it is about', () => {
+    expect(cancelConsequence(job('a'))).toEqual({
+      key: 'ui.queue.cancel.label',
+      params: { order: 'ORD-a' },
+    });
+    expect(cancelConsequence(job('a', { orderNumber: null, code: null }))).toEqual(
+      msg('ui.queue.cancel.labelNoOrder'),
+    );
+    expect(cancelConsequence(job('p', { kind: 'print', trackingNumber: 'TT1' }))).toEqual({
+      key: 'ui.queue.cancel.print',
+      params: { tracking: 'TT1' },
+    });
+    expect(cancelConsequence(job('p', { kind: 'print' })).key).toBe(
+      'ui.queue.cancel.printNoTracking',
+    );
+    expect(cancelConsequence(job('s', { kind: 'sync-orders' })).key).toBe('ui.queue.cancel.sync');
   });
 });
 

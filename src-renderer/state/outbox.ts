@@ -1,6 +1,7 @@
 // Pure outbox logic for the renderer: which connectivity report is the newest, how a command's
 // answer about one job folds into the pushed job list, and how the queue panel groups the jobs.
 import type { Connectivity, JobKind, JobState, JobView } from '../../src-shared';
+import { msg, type Message } from '../../src-shared/messages';
 
 function timeMs(iso: string): number {
   const ms = Date.parse(iso);
@@ -41,7 +42,7 @@ export type JobGroupKey = 'needs-attention' | 'in-flight' | 'waiting' | 'held';
 
 export interface JobGroup {
   key: JobGroupKey;
-  title: string;
+  title: Message;
   jobs: JobView[];
 }
 
@@ -55,12 +56,7 @@ const groupOf: Record<JobState, JobGroupKey | null> = {
   cancelled: null,
 };
 
-const groupOrder: ReadonlyArray<{ key: JobGroupKey; title: string }> = [
-  { key: 'needs-attention', title: 'Needs attention' },
-  { key: 'in-flight', title: 'In flight' },
-  { key: 'waiting', title: 'Waiting' },
-  { key: 'held', title: 'Held for a batch print' },
-];
+const groupOrder: readonly JobGroupKey[] = ['needs-attention', 'in-flight', 'waiting', 'held'];
 
 /**
  * The queue panel's sections: what a packer must decide first, then what is moving, then what
@@ -75,30 +71,18 @@ export function groupJobs(jobs: readonly JobView[]): JobGroup[] {
     list.push(job);
     byKey.set(key, list);
   }
-  return groupOrder.flatMap(({ key, title }) => {
+  return groupOrder.flatMap((key) => {
     const list = byKey.get(key);
     if (!list) return [];
     // A stable sort keeps the station's order for jobs created in the same millisecond.
     list.sort((a, b) => timeMs(a.createdAt) - timeMs(b.createdAt));
-    return [{ key, title, jobs: list }];
+    return [{ key, title: msg(`ui.queue.group.${key}`), jobs: list }];
   });
 }
 
-export const jobKindLabel: Record<JobKind, string> = {
-  'create-label': 'Label',
-  print: 'Print',
-  'sync-orders': 'Order sync',
-};
+export const jobKindLabel = (kind: JobKind): Message => msg(`ui.queue.kind.${kind}`);
 
-export const jobStateLabel: Record<JobState, string> = {
-  queued: 'Queued',
-  'in-flight': 'In flight',
-  waiting: 'Waiting',
-  held: 'Held',
-  'needs-attention': 'Needs attention',
-  done: 'Done',
-  cancelled: 'Cancelled',
-};
+export const jobStateLabel = (state: JobState): Message => msg(`ui.queue.state.${state}`);
 
 /** A packer may ask for another try only when the outbox is not already trying by itself. */
 export function canRetry(job: JobView): boolean {
@@ -111,18 +95,16 @@ export function canCancel(job: JobView): boolean {
 }
 
 /** What cancelling costs, said before the packer confirms. */
-export function cancelConsequence(job: JobView): string {
+export function cancelConsequence(job: JobView): Message {
   const order = job.orderNumber ?? job.code;
   switch (job.kind) {
     case 'create-label':
-      return order
-        ? `Order ${order} will not be labelled by this scan.`
-        : 'This scan will not be labelled.';
+      return order ? msg('ui.queue.cancel.label', { order }) : msg('ui.queue.cancel.labelNoOrder');
     case 'print':
       return job.trackingNumber
-        ? `Label ${job.trackingNumber} will not be printed now; scan its tracking number to print it later.`
-        : 'This label will not be printed now.';
+        ? msg('ui.queue.cancel.print', { tracking: job.trackingNumber })
+        : msg('ui.queue.cancel.printNoTracking');
     case 'sync-orders':
-      return 'The order list will not be synced by this job.';
+      return msg('ui.queue.cancel.sync');
   }
 }

@@ -7,6 +7,7 @@ import type {
   ScanEntry,
   StationStatus,
 } from '../../src-shared';
+import { msg } from '../../src-shared/messages';
 import {
   builtInPrinter,
   canTake,
@@ -36,7 +37,7 @@ function status(overrides: Partial<PrinterStatusView> = {}): PrinterStatusView {
     pending: 0,
     dpi: null,
     source: 'printer',
-    message: 'Ready',
+    message: msg('ui.printers.status.ready'),
     checkedAt,
     ...overrides,
   };
@@ -118,35 +119,40 @@ describe('labelPrinter', () => {
 
 describe('statusSummary', () => {
   it('says Ready in green for a checked printer with no faults', () => {
-    expect(statusSummary(status())).toEqual({ tone: 'ready', label: 'Ready' });
+    expect(statusSummary(status())).toEqual({
+      tone: 'ready',
+      label: msg('ui.printers.status.ready'),
+    });
   });
 
-  it('names the faults, the first capitalised, in red', () => {
+  it('names the fault, or lists the faults, in red', () => {
     expect(statusSummary(status({ faults: ['paper-out'] }))).toEqual({
       tone: 'fault',
-      label: 'Paper out',
+      label: msg('ui.printers.fault.paper-out'),
     });
-    expect(statusSummary(status({ faults: ['paper-out', 'head-open'] })).label).toBe(
-      'Paper out, print head open',
+    expect(statusSummary(status({ faults: ['paper-out', 'head-open'] })).label).toEqual(
+      msg('ui.printers.faultList', {
+        faults: [msg('ui.printers.fault.paper-out'), msg('ui.printers.fault.head-open')],
+      }),
     );
   });
 
   it('says Unreachable before looking at faults', () => {
     expect(statusSummary(status({ reachable: false, faults: ['paper-out'] }))).toEqual({
       tone: 'offline',
-      label: 'Unreachable',
+      label: msg('ui.printers.status.unreachable'),
     });
   });
 
   it('does not claim Ready before the first check', () => {
     expect(statusSummary(status({ checkedAt: null }))).toEqual({
       tone: 'unknown',
-      label: 'Not checked yet',
+      label: msg('ui.printers.status.notChecked'),
     });
   });
 
   it('says when there is no printer at all', () => {
-    expect(statusSummary(null)).toEqual({ tone: 'none', label: 'No printer set up' });
+    expect(statusSummary(null)).toEqual({ tone: 'none', label: msg('ui.printers.status.none') });
   });
 });
 
@@ -160,7 +166,7 @@ describe('labelPrinterFact', () => {
     );
     expect(fact).toMatchObject({
       name: 'Bench 2',
-      summary: { tone: 'fault', label: 'Print head open' },
+      summary: { tone: 'fault', label: msg('ui.printers.fault.head-open') },
     });
   });
 
@@ -172,10 +178,9 @@ describe('labelPrinterFact', () => {
   });
 
   it('says no printer is set up, from either source', () => {
-    expect(labelPrinterFact(setup([]), station).summary.label).toBe('No printer set up');
-    expect(labelPrinterFact(null, { ...station, printer: null }).summary.label).toBe(
-      'No printer set up',
-    );
+    const none = msg('ui.printers.status.none');
+    expect(labelPrinterFact(setup([]), station).summary.label).toEqual(none);
+    expect(labelPrinterFact(null, { ...station, printer: null }).summary.label).toEqual(none);
   });
 });
 
@@ -184,15 +189,22 @@ describe('labelPrinterProblem', () => {
     const problem = labelPrinterProblem(
       setup([printer('a', { status: status({ faults: ['paper-out'] }) })], { 'zpl-label': 'a' }),
     );
-    expect(problem).toMatchObject({ kind: 'fault', headline: 'Paper out' });
-    expect(problem?.advice).toMatch(/labels/i);
+    expect(problem).toMatchObject({
+      kind: 'fault',
+      headline: msg('ui.printers.fault.paper-out'),
+      advice: msg('ui.printers.advice.paper-out'),
+    });
   });
 
   it('reports an unreachable label printer', () => {
     const problem = labelPrinterProblem(
       setup([printer('a', { status: status({ reachable: false }) })], { 'zpl-label': 'a' }),
     );
-    expect(problem).toMatchObject({ kind: 'offline', headline: 'Unreachable' });
+    expect(problem).toMatchObject({
+      kind: 'offline',
+      headline: msg('ui.printers.status.unreachable'),
+      advice: msg('ui.printers.advice.unreachable'),
+    });
   });
 
   it('stays quiet for a ready, unchecked or unrouted printer', () => {
@@ -239,14 +251,14 @@ describe('routing', () => {
   });
 
   it('says which printer steps in for a document with none of its own', () => {
-    expect(unroutedText(setup([zebra], { 'zpl-label': 'zebra' }), 'pdf-label')).toMatch(
-      /ZPL label printer takes them/,
+    expect(unroutedText(setup([zebra], { 'zpl-label': 'zebra' }), 'pdf-label').key).toBe(
+      'ui.printers.route.zplTakes',
     );
-    expect(unroutedText(setup([office], { 'pdf-label': 'office' }), 'zpl-label')).toMatch(
-      /PDF label printer takes them/,
+    expect(unroutedText(setup([office], { 'pdf-label': 'office' }), 'zpl-label').key).toBe(
+      'ui.printers.route.pdfTakes',
     );
-    expect(unroutedText(setup([]), 'zpl-label')).toBe('None: labels wait');
-    expect(unroutedText(both, 'a4-document')).toBe('None');
+    expect(unroutedText(setup([]), 'zpl-label').key).toBe('ui.printers.route.wait');
+    expect(unroutedText(both, 'a4-document').key).toBe('ui.printers.route.none');
   });
 
   it('lists the documents a printer takes', () => {
@@ -256,6 +268,7 @@ describe('routing', () => {
 });
 
 describe('checkNetworkPrinter', () => {
+  const nameFor = (language: string, host: string) => `${language} @ ${host}`;
   const existing = setup([printer('a', { name: 'Bench 1', address: 'tcp://10.0.0.7:9100' })]);
 
   it('builds the add command from a valid form', () => {
@@ -263,6 +276,7 @@ describe('checkNetworkPrinter', () => {
       checkNetworkPrinter(
         { name: ' Bench 2 ', address: '10.0.0.8', language: 'zpl', dpi: 300 },
         existing,
+        nameFor,
       ),
     ).toEqual({
       ok: true,
@@ -282,13 +296,18 @@ describe('checkNetworkPrinter', () => {
     const checked = checkNetworkPrinter(
       { name: '', address: '10.0.0.8:9100', language: 'pdf', dpi: 203 },
       null,
+      nameFor,
     );
-    expect(checked.ok && checked.input.name).toBe('PDF printer at 10.0.0.8');
+    expect(checked.ok && checked.input.name).toBe('PDF @ 10.0.0.8');
   });
 
   it('points at the address field when the address is bad, with what the address rule says', () => {
     expect(
-      checkNetworkPrinter({ name: 'x', address: 'nope:1:2', language: 'zpl', dpi: 203 }, null),
+      checkNetworkPrinter(
+        { name: 'x', address: 'nope:1:2', language: 'zpl', dpi: 203 },
+        null,
+        nameFor,
+      ),
     ).toMatchObject({
       ok: false,
       field: 'address',
@@ -300,9 +319,14 @@ describe('checkNetworkPrinter', () => {
     const checked = checkNetworkPrinter(
       { name: 'Again', address: 'tcp://10.0.0.7', language: 'zpl', dpi: 203 },
       existing,
+      nameFor,
     );
     expect(checked).toMatchObject({ ok: false, field: 'address' });
-    if (!checked.ok) expect(checked.message).toMatch(/already set up as "Bench 1"/);
+    if (!checked.ok) {
+      expect(checked.message).toEqual(
+        msg('ui.printers.add.taken', { address: '10.0.0.7:9100', name: 'Bench 1' }),
+      );
+    }
     expect(printerAtAddress(existing, '10.0.0.7:9100')?.name).toBe('Bench 1');
     expect(printerAtAddress(existing, '10.0.0.7:9101')).toBeNull();
   });
@@ -312,8 +336,13 @@ describe('checkNetworkPrinter', () => {
       checkNetworkPrinter(
         { name: 'x'.repeat(81), address: '10.0.0.9', language: 'zpl', dpi: 203 },
         null,
+        nameFor,
       ),
-    ).toMatchObject({ ok: false, field: 'name' });
+    ).toMatchObject({
+      ok: false,
+      field: 'name',
+      message: msg('ui.printers.add.nameTooLong', { max: 80 }),
+    });
   });
 });
 
@@ -323,7 +352,7 @@ describe('groupDiscovered', () => {
       printers: [
         found({ name: 'Zebra B', address: 'usb://b', added: true }),
         found({ name: 'Office', transport: 'cups', language: 'pdf', address: 'ipp://q' }),
-        found({ name: 'Zebra C', address: 'usb://c', problem: 'Another driver holds it.' }),
+        found({ name: 'Zebra C', address: 'usb://c', problem: msg('error.internal') }),
         found({ name: 'Zebra A', address: 'usb://a' }),
         found({ name: 'Zebra D', address: 'usb://d' }),
       ],
@@ -336,13 +365,14 @@ describe('groupDiscovered', () => {
       'Zebra C',
       'Zebra B',
     ]);
-    expect(groups[1]?.title).toBe('OS print queues');
+    expect(groups.map((g) => g.title.key)).toEqual([
+      'ui.printers.found.usb',
+      'ui.printers.found.cups',
+    ]);
   });
 
   it('has no groups when nothing was found', () => {
-    expect(groupDiscovered({ printers: [], notes: ['No USB printers are connected.'] })).toEqual(
-      [],
-    );
+    expect(groupDiscovered({ printers: [], notes: [msg('error.internal')] })).toEqual([]);
   });
 
   it('adds a found printer in its own language, with the dpi chosen, paper only for PDF', () => {
@@ -363,38 +393,43 @@ describe('groupDiscovered', () => {
 
 describe('testPrintOutcome', () => {
   it('says printed, or passes on what to check', () => {
-    expect(testPrintOutcome({ printerId: 'a', status: status(), warning: null }).tone).toBe(
-      'printed',
-    );
-    expect(
-      testPrintOutcome({ printerId: 'a', status: status(), warning: 'Check that it came out.' }),
-    ).toEqual({ tone: 'warning', text: 'Check that it came out.' });
+    expect(testPrintOutcome({ printerId: 'a', status: status(), warning: null })).toEqual({
+      tone: 'printed',
+      text: msg('ui.printers.test.square'),
+    });
+    const warning = msg('error.invalidInput', { detail: '300 dpi' });
+    expect(testPrintOutcome({ printerId: 'a', status: status(), warning })).toEqual({
+      tone: 'warning',
+      text: warning,
+    });
   });
 });
 
 describe('printWarning', () => {
+  const dpiWarning = msg('error.invalidInput', { detail: 'made for 203 dpi' });
   const entry = (overrides: Partial<ScanEntry>): ScanEntry => ({
     id: 'scan-1',
     code: 'ORD-1',
     state: 'printed',
-    step: 'Printed',
+    step: msg('scan.step.printed'),
     orderNumber: 'ORD-1',
     trackingNumber: 'TT1',
-    carrier: 'DHL',
+    carrier: 'dhl',
+    shippingOption: null,
     error: null,
     startedAt: checkedAt,
     finishedAt: checkedAt,
     reprint: false,
     jobId: 'job-1',
     waitingReason: null,
-    warning: 'Made for 203 dpi, printed at 300 dpi.',
+    warning: dpiWarning,
     ...overrides,
   });
 
   it('is the warning of the printed scan the panel follows, newest from the list', () => {
     const older = entry({ warning: null, state: 'working' });
     const current = { kind: 'entry' as const, token: 1, id: 'scan-1', entry: older };
-    expect(printWarning(current, [entry({})])).toBe('Made for 203 dpi, printed at 300 dpi.');
+    expect(printWarning(current, [entry({})])).toEqual(dpiWarning);
   });
 
   it('is null before printing, for other scans, and with nothing followed', () => {

@@ -15,12 +15,9 @@ import type {
   StationStatus,
   TestPrint,
 } from '../../src-shared';
-import { describeFaults, faultText } from '../../src-shared/printer-faults';
-import {
-  parseNetworkAddress,
-  type AddressProblemKey,
-  type RuleProblem,
-} from '../../src-shared/rules';
+import { msg, type Message } from '../../src-shared/messages';
+import { printerFaults } from '../../src-shared/printer-faults';
+import { parseNetworkAddress } from '../../src-shared/rules';
 import type { CurrentScan } from './scans';
 
 export type AddPrinterInput = CommandInput<'printers.add'>;
@@ -29,18 +26,22 @@ export type Dpi = PrinterView['dpi'];
 export const dpis: readonly Dpi[] = [203, 300, 600];
 
 /** What a packer reads for each fault: short enough for a pill. */
-export const faultLabel = faultText;
+export const faultLabel = Object.fromEntries(
+  printerFaults.map((fault) => [fault, msg(`ui.printers.fault.${fault}`)]),
+) as Record<PrinterFault, Message>;
 
 /** What to do about each fault, in the words on the banner. */
-export const faultAdvice: Record<PrinterFault, string> = {
-  'paper-out': 'Load a new roll of labels and close the print head.',
-  'head-open': 'Close the print head until it clicks.',
-  'ribbon-out': 'Put in a new ribbon.',
-  paused: 'Press the pause button on the printer to carry on.',
-  'buffer-full': 'The printer is catching up; give it a moment.',
-  'head-too-hot': 'Let the printer cool down for a few minutes.',
-  other: 'Look at the printer’s display or lights for what is wrong.',
-};
+export const faultAdvice = Object.fromEntries(
+  printerFaults.map((fault) => [fault, msg(`ui.printers.advice.${fault}`)]),
+) as Record<PrinterFault, Message>;
+
+/** "Paper out", or "Paper out and print head open": the faults in the packer's language. */
+export function describeFaults(faults: readonly PrinterFault[]): Message {
+  const [only] = faults;
+  if (faults.length === 0) return msg('ui.printers.status.ready');
+  if (faults.length === 1 && only !== undefined) return faultLabel[only];
+  return msg('ui.printers.faultList', { faults: faults.map((fault) => faultLabel[fault]) });
+}
 
 /** The faults demo mode can stage on its virtual printer, in the order the switches show. */
 export const demoPrinterFaults: readonly PrinterFault[] = [
@@ -50,25 +51,21 @@ export const demoPrinterFaults: readonly PrinterFault[] = [
   'paused',
 ];
 
-export const transportLabel: Record<PrinterTransportName, string> = {
-  tcp: 'Network',
-  usb: 'USB',
-  cups: 'OS print queue',
-  windows: 'Windows print queue',
-};
+export const transportLabel = (transport: PrinterTransportName): Message =>
+  msg(`ui.printers.transport.${transport}`);
 
-export const documentLabel: Record<PrinterDocument, string> = {
-  'zpl-label': 'ZPL labels',
-  'pdf-label': 'PDF labels',
-  'a4-document': 'A4 documents (customs forms)',
-};
+export const documentLabel = (document: PrinterDocument): Message =>
+  msg(`ui.printers.document.${document}`);
 
-export const positionLabel: Record<PrinterView['position'], string> = {
-  0: 'top left',
-  1: 'top right',
-  2: 'bottom left',
-  3: 'bottom right',
-};
+export const positionLabel = (position: PrinterView['position']): Message =>
+  msg(`ui.printers.position.${position}`);
+
+/** The documents in the order of the routing section. */
+export const printerDocuments: readonly PrinterDocument[] = [
+  'zpl-label',
+  'pdf-label',
+  'a4-document',
+];
 
 /**
  * The printer labels go to, as the station chooses it: the one for ZPL labels, else the one for
@@ -85,17 +82,17 @@ export type PrinterTone = 'ready' | 'fault' | 'offline' | 'unknown' | 'none';
 export interface StatusSummary {
   tone: PrinterTone;
   /** What the pill says: "Ready", "Paper out", "Unreachable", "Not checked yet". */
-  label: string;
+  label: Message;
 }
 
-export { describeFaults };
+const notChecked = msg('ui.printers.status.notChecked');
 
 export function statusSummary(status: PrinterStatusView | null): StatusSummary {
-  if (!status) return { tone: 'none', label: 'No printer set up' };
-  if (status.checkedAt === null) return { tone: 'unknown', label: 'Not checked yet' };
-  if (!status.reachable) return { tone: 'offline', label: 'Unreachable' };
+  if (!status) return { tone: 'none', label: msg('ui.printers.status.none') };
+  if (status.checkedAt === null) return { tone: 'unknown', label: notChecked };
+  if (!status.reachable) return { tone: 'offline', label: msg('ui.printers.status.unreachable') };
   if (status.faults.length > 0) return { tone: 'fault', label: describeFaults(status.faults) };
-  return { tone: 'ready', label: 'Ready' };
+  return { tone: 'ready', label: msg('ui.printers.status.ready') };
 }
 
 /** The label printer as the header shows it, from the live set-up or, until then, the status. */
@@ -104,7 +101,7 @@ export interface LabelPrinterFact {
   address: string | null;
   summary: StatusSummary;
   /** The printer's own line, e.g. "Ready (this printer does not report status)". */
-  message: string | null;
+  message: Message | null;
 }
 
 export function labelPrinterFact(
@@ -129,14 +126,14 @@ export function labelPrinterFact(
       : {
           name: null,
           address: null,
-          summary: { tone: 'unknown', label: 'Checking…' },
+          summary: { tone: 'unknown', label: msg('ui.printers.status.checking') },
           message: null,
         };
   }
   return {
     name: named.name,
     address: named.address,
-    summary: { tone: 'unknown', label: 'Not checked yet' },
+    summary: { tone: 'unknown', label: notChecked },
     message: null,
   };
 }
@@ -146,9 +143,9 @@ export interface PrinterProblem {
   printer: PrinterView;
   kind: 'fault' | 'offline';
   /** "Paper out", "Unreachable". */
-  headline: string;
+  headline: Message;
   /** What to do about it. */
-  advice: string;
+  advice: Message;
 }
 
 export function labelPrinterProblem(setup: PrinterSetup | null): PrinterProblem | null {
@@ -159,8 +156,8 @@ export function labelPrinterProblem(setup: PrinterSetup | null): PrinterProblem 
     return {
       printer,
       kind: 'offline',
-      headline: 'Unreachable',
-      advice: 'Check that it is switched on and its cable is plugged in.',
+      headline: msg('ui.printers.status.unreachable'),
+      advice: msg('ui.printers.advice.unreachable'),
     };
   }
   const first = status.faults[0];
@@ -181,9 +178,7 @@ export function reportedDpiDiffers(printer: PrinterView): number | null {
 
 /** The documents this printer takes, in the order of the routing section. */
 export function documentsFor(setup: PrinterSetup, printerId: string): PrinterDocument[] {
-  return (Object.keys(documentLabel) as PrinterDocument[]).filter(
-    (document) => setup.routes[document] === printerId,
-  );
+  return printerDocuments.filter((document) => setup.routes[document] === printerId);
 }
 
 /**
@@ -205,18 +200,18 @@ export function canTake(
 }
 
 /** What "no printer" means for a document: the other label printer steps in, or it waits. */
-export function unroutedText(setup: PrinterSetup, document: PrinterDocument): string {
+export function unroutedText(setup: PrinterSetup, document: PrinterDocument): Message {
   switch (document) {
     case 'zpl-label':
-      return setup.routes['pdf-label']
-        ? 'None: the PDF label printer takes them'
-        : 'None: labels wait';
+      return msg(
+        setup.routes['pdf-label'] ? 'ui.printers.route.pdfTakes' : 'ui.printers.route.wait',
+      );
     case 'pdf-label':
-      return setup.routes['zpl-label']
-        ? 'None: the ZPL label printer takes them'
-        : 'None: labels wait';
+      return msg(
+        setup.routes['zpl-label'] ? 'ui.printers.route.zplTakes' : 'ui.printers.route.wait',
+      );
     case 'a4-document':
-      return 'None';
+      return msg('ui.printers.route.none');
   }
 }
 
@@ -253,15 +248,19 @@ export interface NetworkPrinterDraft {
 
 export type DraftCheck =
   | { ok: true; input: AddPrinterInput }
-  /** `message` is a rule's key and params when the address rule (src-shared/rules) refused it. */
-  | { ok: false; field: 'name' | 'address'; message: string | RuleProblem<AddressProblemKey> };
+  /** `message` is a key and params: the address rule's (src-shared/rules) or the form's own. */
+  | { ok: false; field: 'name' | 'address'; message: Message };
 
 const maxNameLength = 80;
 
-/** Check the "Add a network printer" form; a blank name becomes one from the address. */
+/**
+ * Check the "Add a network printer" form. A blank name becomes one from the address, in the
+ * packer's words (`nameFor`), since the name is what every screen shows afterwards.
+ */
 export function checkNetworkPrinter(
   draft: NetworkPrinterDraft,
   setup: PrinterSetup | null,
+  nameFor: (language: string, host: string) => string,
 ): DraftCheck {
   const parsed = parseNetworkAddress(draft.address);
   if (!parsed.ok) return { ok: false, field: 'address', message: parsed.problem };
@@ -270,15 +269,15 @@ export function checkNetworkPrinter(
     return {
       ok: false,
       field: 'address',
-      message: `${parsed.address} is already set up as "${taken.name}".`,
+      message: msg('ui.printers.add.taken', { address: parsed.address, name: taken.name }),
     };
   }
-  const name = draft.name.trim() || `${draft.language.toUpperCase()} printer at ${parsed.host}`;
+  const name = draft.name.trim() || nameFor(draft.language.toUpperCase(), parsed.host);
   if (name.length > maxNameLength) {
     return {
       ok: false,
       field: 'name',
-      message: `Keep the name under ${maxNameLength} characters.`,
+      message: msg('ui.printers.add.nameTooLong', { max: maxNameLength }),
     };
   }
   return {
@@ -304,23 +303,19 @@ export function parseDpi(value: string): Dpi {
 
 export interface DiscoveredGroup {
   transport: DiscoveredPrinter['transport'];
-  title: string;
+  title: Message;
   printers: DiscoveredPrinter[];
 }
 
-const discoveredOrder: ReadonlyArray<{ transport: DiscoveredPrinter['transport']; title: string }> =
-  [
-    { transport: 'usb', title: 'USB printers' },
-    { transport: 'cups', title: 'OS print queues' },
-    { transport: 'windows', title: 'Windows print queues' },
-  ];
+const discoveredOrder: readonly DiscoveredPrinter['transport'][] = ['usb', 'cups', 'windows'];
 
 // Ones a packer can add right now first, then ones with a problem, then ones already added.
 const rank = (printer: DiscoveredPrinter): number => (printer.added ? 2 : printer.problem ? 1 : 0);
 
 /** Found printers by where they were found, the ones that can be added first, then by name. */
 export function groupDiscovered(discovery: PrinterDiscovery): DiscoveredGroup[] {
-  return discoveredOrder.flatMap(({ transport, title }) => {
+  return discoveredOrder.flatMap((transport) => {
+    const title = msg(`ui.printers.found.${transport}`);
     const printers = discovery.printers
       .filter((printer) => printer.transport === transport)
       .sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name));
@@ -348,29 +343,27 @@ export function discoveredInput(
 // Outcomes
 
 /** A test print's outcome in one line: printed, or printed with something to check. */
-export function testPrintOutcome(result: TestPrint): { tone: 'printed' | 'warning'; text: string } {
+export function testPrintOutcome(result: TestPrint): {
+  tone: 'printed' | 'warning';
+  text: Message;
+} {
   if (result.warning) return { tone: 'warning', text: result.warning };
-  return {
-    tone: 'printed',
-    text: 'The square on the test page should measure exactly 1 inch (25.4 mm).',
-  };
+  return { tone: 'printed', text: msg('ui.printers.test.square') };
 }
 
 /** The printer's note on the label the result panel shows (e.g. a dpi mismatch worked around). */
 export function printWarning(
   current: CurrentScan | null,
   scans: readonly ScanEntry[],
-): string | null {
+): Message | null {
   if (current?.kind !== 'entry') return null;
   const entry = scans.find((scan) => scan.id === current.id) ?? current.entry;
   return entry.state === 'printed' ? entry.warning : null;
 }
 
 /** Why a fixed printer has no Remove button. */
-export function fixedReason(mode: StationStatus['mode'] | null): string {
-  return mode === 'live'
-    ? 'Set by the station’s environment (PACKDESK_PRINTER): change it there.'
-    : 'Built in (demo mode) or set by the station’s environment: it cannot be edited or removed here.';
+export function fixedReason(mode: StationStatus['mode'] | null): Message {
+  return msg(mode === 'live' ? 'ui.printers.fixed.live' : 'ui.printers.fixed.builtIn');
 }
 
 /** The printer demo mode's fault switches act on: the built-in one, which is fixed. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ScanEntry } from '../../src-shared';
+import { msg } from '../../src-shared/messages';
 import { mergeScans, resultView } from './scans';
 
 function scan(id: string, overrides: Partial<ScanEntry> = {}): ScanEntry {
@@ -7,10 +8,11 @@ function scan(id: string, overrides: Partial<ScanEntry> = {}): ScanEntry {
     id,
     code: `ORD-${id}`,
     state: 'working',
-    step: 'creating label',
+    step: msg('scan.step.creatingLabel'),
     orderNumber: `ORD-${id}`,
     trackingNumber: null,
     carrier: null,
+    shippingOption: null,
     error: null,
     startedAt: '2025-11-21T10:00:00.000Z',
     finishedAt: null,
@@ -43,12 +45,20 @@ describe('mergeScans', () => {
   });
 
   it('keeps a queued entry when a late `working` update for it arrives', () => {
-    const queued = scan('a', { state: 'queued', jobId: 'job-a', waitingReason: 'Offline' });
+    const queued = scan('a', {
+      state: 'queued',
+      jobId: 'job-a',
+      waitingReason: msg('scan.waiting.offline'),
+    });
     expect(mergeScans([queued], [scan('a', { state: 'working' })])).toEqual([queued]);
   });
 
   it('lets a queued entry move on to printed', () => {
-    const queued = scan('a', { state: 'queued', jobId: 'job-a', waitingReason: 'Offline' });
+    const queued = scan('a', {
+      state: 'queued',
+      jobId: 'job-a',
+      waitingReason: msg('scan.waiting.offline'),
+    });
     const printed = scan('a', { state: 'printed', jobId: 'job-a', trackingNumber: 'TT1' });
     expect(mergeScans([queued], [printed])).toEqual([printed]);
   });
@@ -67,37 +77,43 @@ describe('resultView', () => {
     expect(resultView(null, []).state).toBe('idle');
   });
 
-  it('shows a pending scan as working', () => {
+  it('shows a pending scan as working, on its way to the station', () => {
     const view = resultView({ kind: 'pending', token: 1, code: 'ORD-1' }, []);
-    expect(view).toMatchObject({ state: 'working', code: 'ORD-1' });
+    expect(view).toMatchObject({ state: 'working', code: 'ORD-1', step: msg('ui.scan.sending') });
   });
 
-  it('shows a rejected scan as failed with the error message as reason', () => {
+  it('shows a rejected scan as failed with the error’s key and params as reason', () => {
     const view = resultView(
       {
         kind: 'rejected',
         token: 2,
         code: 'ORD-1',
-        error: { code: 'offline', message: 'The station host is not answering.' },
+        error: { code: 'invalid-input', ...msg('error.invalidInput', { detail: 'too long' }) },
       },
       [],
     );
     expect(view).toMatchObject({
       state: 'failed',
-      reason: 'The station host is not answering.',
-      errorCode: 'offline',
+      reason: { key: 'error.invalidInput', params: { detail: 'too long' } },
+      errorCode: 'invalid-input',
     });
   });
 
   it('follows the list entry for the current id, falling back to the stored entry', () => {
     const working = scan('a');
-    const printed = scan('a', { state: 'printed', trackingNumber: 'TT1', carrier: 'PostNL' });
+    const printed = scan('a', {
+      state: 'printed',
+      trackingNumber: 'TT1',
+      carrier: 'postnl',
+      shippingOption: { code: 'postnl:standard', name: 'PostNL Standard' },
+    });
     const current = { kind: 'entry' as const, token: 1, id: 'a', entry: working };
     expect(resultView(current, [printed])).toMatchObject({
       key: 'scan-a',
       state: 'printed',
       trackingNumber: 'TT1',
-      carrier: 'PostNL',
+      carrier: 'postnl',
+      shippingOption: 'PostNL Standard',
     });
     expect(resultView(current, []).state).toBe('working');
   });
@@ -105,24 +121,25 @@ describe('resultView', () => {
   it('shows a queued entry with why it waits as reason', () => {
     const queued = scan('a', {
       state: 'queued',
-      step: 'queued',
+      step: msg('scan.step.queued'),
       jobId: 'job-a',
-      waitingReason: 'Sendcloud unreachable — will print when the connection is back',
+      waitingReason: msg('scan.waiting.offline'),
     });
     const view = resultView({ kind: 'entry', token: 1, id: 'a', entry: queued }, [queued]);
     expect(view).toMatchObject({
       state: 'queued',
       orderNumber: 'ORD-a',
-      reason: 'Sendcloud unreachable — will print when the connection is back',
+      reason: { key: 'scan.waiting.offline', params: {} },
     });
   });
 
-  it('gives a failed entry its error message as reason', () => {
+  it('gives a failed entry its error’s key and params as reason, without the code', () => {
     const failed = scan('a', {
       state: 'failed',
-      error: { code: 'order-not-found', message: 'No order ORD-a in the cache.' },
+      error: { code: 'internal', ...msg('error.internal') },
     });
     const view = resultView({ kind: 'entry', token: 1, id: 'a', entry: failed }, [failed]);
-    expect(view.reason).toBe('No order ORD-a in the cache.');
+    expect(view.reason).toEqual({ key: 'error.internal', params: {} });
+    expect(view.errorCode).toBe('internal');
   });
 });

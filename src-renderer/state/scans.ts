@@ -1,6 +1,7 @@
 // Pure scan-list logic: merging what `scan.submit`, `scan.recent` and `scan.updated` say about
 // the same scans, and turning the current scan into what the big result panel shows.
 import type { AppErrorData, ScanEntry } from '../../src-shared';
+import { msg, type Message } from '../../src-shared/messages';
 
 export const recentLimit = 20;
 
@@ -55,13 +56,16 @@ export interface ResultView {
   key: string;
   state: 'idle' | ScanEntry['state'];
   code: string | null;
-  step: string | null;
+  step: Message | null;
   orderNumber: string | null;
+  /** The carrier's code; the panel shows its display name. */
   carrier: string | null;
+  /** The shipping option's name, when the scan knows it. */
+  shippingOption: string | null;
   trackingNumber: string | null;
   reprint: boolean;
-  /** Why it failed, or why a queued scan waits. */
-  reason: string | null;
+  /** Why it failed (an error's key and params), or why a queued scan waits. */
+  reason: Message | null;
   errorCode: string | null;
 }
 
@@ -72,16 +76,22 @@ const idle: ResultView = {
   step: null,
   orderNumber: null,
   carrier: null,
+  shippingOption: null,
   trackingNumber: null,
   reprint: false,
   reason: null,
   errorCode: null,
 };
 
-function reasonOf(entry: ScanEntry): string | null {
+/** An error's words without its code, which the panel shows apart. */
+function said(error: AppErrorData): Message {
+  return { key: error.key, params: error.params };
+}
+
+function reasonOf(entry: ScanEntry): Message | null {
   switch (entry.state) {
     case 'failed':
-      return entry.error?.message ?? entry.step;
+      return entry.error ? said(entry.error) : entry.step;
     case 'queued':
       return entry.waitingReason ?? entry.step;
     case 'working':
@@ -99,7 +109,7 @@ export function resultView(current: CurrentScan | null, scans: readonly ScanEntr
         key: `pending-${current.token}`,
         state: 'working',
         code: current.code,
-        step: 'sending to the station',
+        step: msg('ui.scan.sending'),
       };
     case 'rejected':
       return {
@@ -107,7 +117,7 @@ export function resultView(current: CurrentScan | null, scans: readonly ScanEntr
         key: `rejected-${current.token}`,
         state: 'failed',
         code: current.code,
-        reason: current.error.message,
+        reason: said(current.error),
         errorCode: current.error.code,
       };
     case 'entry': {
@@ -119,6 +129,7 @@ export function resultView(current: CurrentScan | null, scans: readonly ScanEntr
         step: entry.step,
         orderNumber: entry.orderNumber,
         carrier: entry.carrier,
+        shippingOption: entry.shippingOption?.name ?? null,
         trackingNumber: entry.trackingNumber,
         reprint: entry.reprint,
         reason: reasonOf(entry),

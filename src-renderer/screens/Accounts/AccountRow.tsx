@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { AccountView } from '../../../src-shared';
-import { AccountStatePill } from '../../header/AccountsBanner';
+import type { Message } from '../../../src-shared/messages';
+import { useSpeaker } from '../../i18n/messages';
 import {
   checkAccountEdit,
   editDraftOf,
@@ -10,13 +11,10 @@ import {
 } from '../../state/accounts';
 import { useStation, type AccountActionName } from '../../state/station';
 import { ConfirmAction } from '../shared/ConfirmAction';
+import { AccountPill } from '../shared/pills';
 import { ReconnectForm } from './ReconnectForm';
 
-const failedText: Record<AccountActionName, string> = {
-  update: 'Could not change the account',
-  remove: 'Could not remove the account',
-  reconnect: 'Could not reconnect',
-};
+const failedKey = (action: AccountActionName) => `ui.accounts.failed.${action}` as const;
 
 /** One account: what it ships with, how it is, and its buttons. */
 export function AccountRow({ account }: { account: AccountView }) {
@@ -28,6 +26,7 @@ export function AccountRow({ account }: { account: AccountView }) {
   const [confirming, setConfirming] = useState(false);
   const id = useId();
   const pending = action?.kind === 'pending' ? action.action : null;
+  const { t, say } = useSpeaker();
 
   return (
     <li
@@ -41,35 +40,33 @@ export function AccountRow({ account }: { account: AccountView }) {
         <strong id={`${id}-name`} className="printer-row-name" data-testid="account-row-name">
           {account.name}
         </strong>
-        <AccountStatePill
-          state={account.state}
-          title={account.stateReason}
-          testId="account-row-state"
-        />
+        <AccountPill state={account.state} title={account.stateReason} testId="account-row-state" />
         {account.testMode && (
           <span className="test-badge" data-testid="account-test-badge">
-            Test mode
+            {t('ui.accounts.testMode')}
           </span>
         )}
       </div>
       <p className="printer-row-fact">
-        Integration #{account.integrationId} · API {account.api}
-        {account.senderAddressId !== null && <> · sender address #{account.senderAddressId}</>}
-        {account.brandId !== null && <> · brand #{account.brandId}</>}
+        {t('ui.accounts.row.integration', { id: account.integrationId, api: account.api })}
+        {account.senderAddressId !== null && (
+          <> · {t('ui.accounts.row.sender', { id: account.senderAddressId })}</>
+        )}
+        {account.brandId !== null && <> · {t('ui.accounts.row.brand', { id: account.brandId })}</>}
       </p>
       <p className="printer-row-fact muted">
         {account.shippingOptionCode
-          ? `Ships with ${account.shippingOptionCode} unless the order says otherwise.`
-          : 'Ships with the order’s own option or the account’s rules.'}
+          ? t('ui.accounts.row.shipsWith', { option: account.shippingOptionCode })
+          : t('ui.accounts.row.shipsAsOrder')}
       </p>
       {account.stateReason && account.state !== 'connected' && (
         <p className="printer-row-message" data-testid="account-row-reason">
-          {account.stateReason}
+          {say(account.stateReason)}
         </p>
       )}
       {account.fixed && (
         <p className="printer-fixed muted" data-testid="account-fixed">
-          {fixedAccountText}
+          {say(fixedAccountText)}
         </p>
       )}
 
@@ -81,8 +78,8 @@ export function AccountRow({ account }: { account: AccountView }) {
       {confirming ? (
         <ConfirmAction
           look="printer"
-          label={`Confirm removing ${account.name}`}
-          confirmText="Remove account"
+          label={t('ui.accounts.remove.confirmLabel', { name: account.name })}
+          confirmText={t('ui.accounts.remove.confirm')}
           confirmTestId="account-remove-confirm"
           keepTestId="account-remove-keep"
           onConfirm={() => {
@@ -91,8 +88,7 @@ export function AccountRow({ account }: { account: AccountView }) {
           }}
           onKeep={() => setConfirming(false)}
         >
-          Remove {account.name}? Its keys are deleted from this computer’s keychain, and labels
-          still waiting for it are not made.
+          {t('ui.accounts.remove.question', { name: account.name })}
         </ConfirmAction>
       ) : (
         <div className="printer-actions">
@@ -103,7 +99,7 @@ export function AccountRow({ account }: { account: AccountView }) {
               onClick={() => showReconnect(account.id)}
               data-testid="account-reconnect"
             >
-              Reconnect
+              {t('ui.accounts.reconnect')}
             </button>
           )}
           {!account.fixed && !editing && (
@@ -114,7 +110,7 @@ export function AccountRow({ account }: { account: AccountView }) {
               onClick={() => pending === null && setEditing(true)}
               data-testid="account-edit"
             >
-              Edit
+              {t('ui.common.edit')}
             </button>
           )}
           {!account.fixed && (
@@ -126,7 +122,7 @@ export function AccountRow({ account }: { account: AccountView }) {
               onClick={() => pending === null && setConfirming(true)}
               data-testid="account-remove"
             >
-              {pending === 'remove' ? 'Removing…' : 'Remove'}
+              {pending === 'remove' ? t('ui.common.removing') : t('ui.common.remove')}
             </button>
           )}
         </div>
@@ -135,7 +131,7 @@ export function AccountRow({ account }: { account: AccountView }) {
       {/* A refused reconnect is shown in its own form, next to the keys. */}
       {action?.kind === 'failed' && action.action !== 'reconnect' && (
         <p className="inline-error" role="alert" data-testid="account-row-error">
-          {failedText[action.action]}: {action.error.message}{' '}
+          {t(failedKey(action.action), { reason: say(action.error) })}{' '}
           {action.action === 'remove' && (
             <button
               type="button"
@@ -143,7 +139,7 @@ export function AccountRow({ account }: { account: AccountView }) {
               onClick={() => setConfirming(true)}
               data-testid="account-row-retry"
             >
-              Try again
+              {t('ui.common.tryAgain')}
             </button>
           )}
         </p>
@@ -162,7 +158,8 @@ function AccountEditForm({ account, onDone }: { account: AccountView; onDone: ()
   const action = useStation((s) => s.accountActions[account.id]);
   const updateAccount = useStation((s) => s.updateAccount);
   const [draft, setDraft] = useState<AccountEditDraft>(() => editDraftOf(account));
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<Message | null>(null);
+  const { t, say } = useSpeaker();
   const nameRef = useRef<HTMLInputElement>(null);
   const id = useId();
   const pending = action?.kind === 'pending' && action.action === 'update';
@@ -200,11 +197,11 @@ function AccountEditForm({ account, onDone }: { account: AccountView; onDone: ()
         }
       }}
       noValidate
-      aria-label={`Edit ${account.name}`}
+      aria-label={t('ui.accounts.edit.label', { name: account.name })}
       data-testid="account-edit-form"
     >
       <div className="account-fields">
-        <label htmlFor={`${id}-name`}>Name</label>
+        <label htmlFor={`${id}-name`}>{t('ui.common.name')}</label>
         <input
           id={`${id}-name`}
           ref={nameRef}
@@ -216,7 +213,7 @@ function AccountEditForm({ account, onDone }: { account: AccountView; onDone: ()
           onChange={(e) => edit({ name: e.target.value })}
           data-testid="account-edit-name"
         />
-        <label htmlFor={`${id}-shipping`}>Default shipping option code</label>
+        <label htmlFor={`${id}-shipping`}>{t('ui.accounts.edit.shippingCode')}</label>
         <input
           id={`${id}-shipping`}
           className="mono"
@@ -224,7 +221,7 @@ function AccountEditForm({ account, onDone }: { account: AccountView; onDone: ()
           maxLength={100}
           autoComplete="off"
           spellCheck={false}
-          placeholder="empty: the order’s own"
+          placeholder={t('ui.accounts.edit.shippingPlaceholder')}
           onChange={(e) => edit({ shippingOptionCode: e.target.value })}
           data-testid="account-edit-shipping-option"
         />
@@ -236,16 +233,16 @@ function AccountEditForm({ account, onDone }: { account: AccountView; onDone: ()
           onChange={(e) => edit({ testMode: e.target.checked })}
           data-testid="account-edit-test-mode"
         />
-        Test mode (free unstamped letters, nothing is paid)
+        {t('ui.accounts.testModeHint')}
       </label>
       {problem && (
         <p id={`${id}-error`} className="inline-error" role="alert">
-          {problem}
+          {say(problem)}
         </p>
       )}
       {action?.kind === 'failed' && action.action === 'update' && (
         <p className="inline-error" role="alert" data-testid="account-edit-error">
-          Not saved: {action.error.message}
+          {t('ui.common.notSaved', { reason: say(action.error) })}
         </p>
       )}
       <div className="printer-actions">
@@ -256,7 +253,7 @@ function AccountEditForm({ account, onDone }: { account: AccountView; onDone: ()
           aria-busy={pending}
           data-testid="account-edit-save"
         >
-          {pending ? 'Saving…' : 'Save'}
+          {pending ? t('ui.common.saving') : t('ui.common.save')}
         </button>
         <button
           type="button"
@@ -264,7 +261,7 @@ function AccountEditForm({ account, onDone }: { account: AccountView; onDone: ()
           onClick={onDone}
           data-testid="account-edit-cancel"
         >
-          Cancel
+          {t('ui.common.cancel')}
         </button>
       </div>
     </form>

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { knownAccounts, needsOnboarding } from '../../state/accounts';
+import { useSpeaker } from '../../i18n/messages';
 import { useStation } from '../../state/station';
 import { AccountRow } from './AccountRow';
 import { AddAccountForm } from './AddAccountForm';
@@ -20,6 +21,7 @@ export function AccountsPanel({ onClose }: { onClose: () => void }) {
   // The first screen is already the add form; two forms would share one key check.
   const onboarding = needsOnboarding(status, slice);
 
+  const { t, say } = useSpeaker();
   const headingRef = useRef<HTMLHeadingElement>(null);
   // Opening from the header moves focus here, unless the banner opened it at a reconnect form,
   // which takes the focus itself.
@@ -46,7 +48,7 @@ export function AccountsPanel({ onClose }: { onClose: () => void }) {
     >
       <div className="panel-head">
         <h2 id="accounts-title" ref={headingRef} tabIndex={-1}>
-          Sendcloud accounts{' '}
+          {t('ui.accounts.title')}{' '}
           <span className="muted">({slice || status ? accounts.length : '–'})</span>
         </h2>
         <button
@@ -55,33 +57,31 @@ export function AccountsPanel({ onClose }: { onClose: () => void }) {
           onClick={onClose}
           data-testid="accounts-close"
         >
-          Close
+          {t('ui.common.close')}
         </button>
       </div>
 
       {error && (
         <p className="inline-error" role="alert" data-testid="accounts-error">
-          Could not read the accounts: {error.message}{' '}
+          {t('ui.accounts.readFailed', { reason: say(error) })}{' '}
           <button type="button" className="button button-small" onClick={() => void load()}>
-            Try again
+            {t('ui.common.tryAgain')}
           </button>
         </p>
       )}
       {status?.keychainError && (
         <p className="inline-error" role="alert" data-testid="accounts-keychain-error">
-          {status.keychainError.message}
+          {say(status.keychainError)}
         </p>
       )}
 
       {accounts.length === 0 && !error && (
         <p className="printers-empty" data-testid="accounts-empty">
-          {status?.mode === 'demo'
-            ? 'Demo mode ships with the embedded Sendcloud; add a real account to ship for real.'
-            : 'No Sendcloud account yet: scans wait until one is added.'}
+          {t(status?.mode === 'demo' ? 'ui.accounts.emptyDemo' : 'ui.accounts.empty')}
         </p>
       )}
       {accounts.length > 0 && (
-        <ul className="printer-list" aria-label="Sendcloud accounts">
+        <ul className="printer-list" aria-label={t('ui.accounts.title')}>
           {accounts.map((account) => (
             <AccountRow key={account.id} account={account} />
           ))}

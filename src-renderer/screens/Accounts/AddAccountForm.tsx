@@ -13,6 +13,9 @@ import {
   type AccountDraft,
   type KeysDraft,
 } from '../../state/accounts';
+import { Trans } from 'react-i18next';
+import { carrierName } from '../../../src-shared/carriers';
+import type { Message } from '../../../src-shared/messages';
 import { useSpeaker } from '../../i18n/messages';
 import { useStation } from '../../state/station';
 import { blockTypeahead } from '../shared/selectKeys';
@@ -42,16 +45,16 @@ export function AddAccountForm({
   const [keys, setKeys] = useState<KeysDraft>(emptyKeys);
   const [keysProblem, setKeysProblem] = useState<{
     field: 'publicKey' | 'secretKey';
-    message: string;
+    message: Message;
   } | null>(null);
   const [draft, setDraft] = useState<AccountDraft | null>(null);
   const [draftProblem, setDraftProblem] = useState<{
     field: 'name' | 'integration';
-    message: string;
+    message: Message;
   } | null>(null);
+  const { t, say } = useSpeaker();
   const [added, setAdded] = useState<string | null>(null);
   const id = useId();
-  const { say } = useSpeaker();
   const publicKeyRef = useRef<HTMLInputElement>(null);
   const nameRef = useRef<HTMLInputElement>(null);
   const Heading = heading;
@@ -92,7 +95,7 @@ export function AddAccountForm({
     if (checking) return;
     const checked = checkKeys(keys);
     if (!checked.ok) {
-      setKeysProblem({ field: checked.field, message: say(checked.problem) });
+      setKeysProblem({ field: checked.field, message: checked.problem });
       document.getElementById(`${id}-${checked.field}`)?.focus();
       return;
     }
@@ -126,7 +129,11 @@ export function AddAccountForm({
   };
 
   const verifyError = verify?.kind === 'failed' ? verify.error : null;
-  const keysError = keysProblem?.message ?? (verifyError ? keysErrorText(verifyError) : null);
+  const keysError = keysProblem
+    ? say(keysProblem.message)
+    : verifyError
+      ? say(keysErrorText(verifyError))
+      : null;
   const keysInvalid =
     keysProblem?.field ?? (verifyError && isKeysError(verifyError) ? 'both' : null);
   const addError = adding?.kind === 'failed' ? adding.error : null;
@@ -138,12 +145,10 @@ export function AddAccountForm({
       data-testid="add-account-form"
       data-step={step}
     >
-      <Heading id={`${id}-title`}>Add a Sendcloud account</Heading>
-      <form onSubmit={(e) => void check(e)} noValidate aria-label="Sendcloud keys">
+      <Heading id={`${id}-title`}>{t('ui.accounts.add.title')}</Heading>
+      <form onSubmit={(e) => void check(e)} noValidate aria-label={t('ui.accounts.add.keys')}>
         <p className="account-hint">
-          Step 1 of 2: the API keys of the account’s integration, from{' '}
-          <strong>Settings → Integrations</strong> in the Sendcloud panel. They are kept in this
-          computer’s keychain, nowhere else.
+          <Trans i18nKey="ui.accounts.add.step1" components={{ strong: <strong /> }} />
         </p>
         <KeyFields
           id={id}
@@ -164,7 +169,7 @@ export function AddAccountForm({
               aria-busy={checking}
               data-testid="account-verify"
             >
-              {checking ? 'Checking with Sendcloud…' : 'Check keys'}
+              {checking ? t('ui.accounts.keys.checking') : t('ui.accounts.keys.check')}
             </button>
           </div>
         )}
@@ -184,7 +189,7 @@ export function AddAccountForm({
                 onClick={() => void check()}
                 data-testid="account-verify-retry"
               >
-                Try again
+                {t('ui.common.tryAgain')}
               </button>
             )}
           </p>
@@ -210,10 +215,10 @@ export function AddAccountForm({
       )}
       {addError && (
         <p className="inline-error" role="alert" data-testid="account-add-error">
-          Not added: {keysErrorText(addError)}{' '}
+          {t('ui.common.notAdded', { reason: say(keysErrorText(addError)) })}{' '}
           {addError.code === 'auth-failed' ? (
             <button type="button" className="button button-small" onClick={changeKeys}>
-              Change keys
+              {t('ui.accounts.keys.change')}
             </button>
           ) : (
             <button
@@ -222,14 +227,14 @@ export function AddAccountForm({
               onClick={() => void add()}
               data-testid="account-add-retry"
             >
-              Try again
+              {t('ui.common.tryAgain')}
             </button>
           )}
         </p>
       )}
       {added && (
         <p className="printers-note" role="status" data-testid="account-added">
-          Added {added}. Its orders are read from Sendcloud now; scan them as soon as they show.
+          {t('ui.accounts.add.done', { name: added })}
         </p>
       )}
     </section>
@@ -251,7 +256,7 @@ function AccountChoicesForm({
   id: string;
   choices: AccountChoices;
   draft: AccountDraft;
-  problem: { field: 'name' | 'integration'; message: string } | null;
+  problem: { field: 'name' | 'integration'; message: Message } | null;
   pending: boolean;
   nameRef: RefObject<HTMLInputElement | null>;
   onEdit: (change: Partial<AccountDraft>) => void;
@@ -260,27 +265,28 @@ function AccountChoicesForm({
   onChangeKeys: () => void;
 }) {
   const errorId = `${id}-choices-error`;
+  const { t, say } = useSpeaker();
   return (
     <form
       className="account-choices"
       onSubmit={onSubmit}
       noValidate
-      aria-label="Account settings"
+      aria-label={t('ui.accounts.add.settings')}
       data-testid="account-choices"
     >
       <p className="account-hint">
-        Step 2 of 2: Sendcloud accepted the keys. Choose how this station ships with them.{' '}
+        {t('ui.accounts.add.step2')}{' '}
         <button
           type="button"
           className="button button-small"
           onClick={onChangeKeys}
           data-testid="account-change-keys"
         >
-          Change keys
+          {t('ui.accounts.keys.change')}
         </button>
       </p>
       <div className="account-fields">
-        <label htmlFor={`${id}-name`}>Name</label>
+        <label htmlFor={`${id}-name`}>{t('ui.common.name')}</label>
         <input
           id={`${id}-name`}
           ref={nameRef}
@@ -292,7 +298,7 @@ function AccountChoicesForm({
           onChange={(e) => onEdit({ name: e.target.value, nameEdited: true })}
           data-testid="account-name"
         />
-        <label htmlFor={`${id}-integration`}>Integration</label>
+        <label htmlFor={`${id}-integration`}>{t('ui.accounts.add.integration')}</label>
         <select
           onKeyDown={blockTypeahead}
           id={`${id}-integration`}
@@ -305,14 +311,16 @@ function AccountChoicesForm({
           }}
           data-testid="account-integration"
         >
-          {choices.integrations.length === 0 && <option value="">No API integration</option>}
+          {choices.integrations.length === 0 && (
+            <option value="">{t('ui.accounts.add.noIntegration')}</option>
+          )}
           {choices.integrations.map((integration) => (
             <option key={integration.id} value={integration.id}>
               {integration.name} (#{integration.id})
             </option>
           ))}
         </select>
-        <label htmlFor={`${id}-sender`}>Sender address</label>
+        <label htmlFor={`${id}-sender`}>{t('ui.accounts.add.sender')}</label>
         <select
           onKeyDown={blockTypeahead}
           id={`${id}-sender`}
@@ -320,14 +328,14 @@ function AccountChoicesForm({
           onChange={(e) => onEdit({ senderAddressId: parseChoiceId(e.target.value) })}
           data-testid="account-sender-address"
         >
-          <option value="">The default in Sendcloud</option>
+          <option value="">{t('ui.accounts.add.senderDefault')}</option>
           {choices.senderAddresses.map((address) => (
             <option key={address.id} value={address.id}>
               {address.label}
             </option>
           ))}
         </select>
-        <label htmlFor={`${id}-brand`}>Brand (optional)</label>
+        <label htmlFor={`${id}-brand`}>{t('ui.accounts.add.brand')}</label>
         <select
           onKeyDown={blockTypeahead}
           id={`${id}-brand`}
@@ -335,14 +343,14 @@ function AccountChoicesForm({
           onChange={(e) => onEdit({ brandId: parseChoiceId(e.target.value) })}
           data-testid="account-brand"
         >
-          <option value="">No brand</option>
+          <option value="">{t('ui.accounts.add.noBrand')}</option>
           {choices.brands.map((brand) => (
             <option key={brand.id} value={brand.id}>
               {brand.name}
             </option>
           ))}
         </select>
-        <label htmlFor={`${id}-shipping`}>Default shipping option (optional)</label>
+        <label htmlFor={`${id}-shipping`}>{t('ui.accounts.add.shipping')}</label>
         <select
           onKeyDown={blockTypeahead}
           id={`${id}-shipping`}
@@ -350,16 +358,16 @@ function AccountChoicesForm({
           onChange={(e) => onEdit({ shippingOptionCode: e.target.value || null })}
           data-testid="account-shipping-option"
         >
-          <option value="">The order’s own, or the account’s shipping rules</option>
+          <option value="">{t('ui.accounts.add.shippingDefault')}</option>
           {choices.shippingOptions.map((option) => (
             <option key={option.code} value={option.code}>
-              {option.carrier} — {option.name}
+              {carrierName(option.carrier)} — {option.name}
             </option>
           ))}
         </select>
       </div>
       <fieldset className="account-api" data-testid="account-api">
-        <legend>Sendcloud API</legend>
+        <legend>{t('ui.accounts.add.api')}</legend>
         <label className="outbox-choice">
           <input
             type="radio"
@@ -369,7 +377,7 @@ function AccountChoicesForm({
             onChange={() => onEdit({ api: 'v3' })}
             data-testid="account-api-v3"
           />
-          v3 (the default)
+          {t('ui.accounts.add.apiV3')}
         </label>
         <label className="outbox-choice">
           <input
@@ -380,7 +388,7 @@ function AccountChoicesForm({
             onChange={() => onEdit({ api: 'v2' })}
             data-testid="account-api-v2"
           />
-          v2 — only for accounts made before 13 April 2026
+          {t('ui.accounts.add.apiV2')}
         </label>
       </fieldset>
       <label className="outbox-choice">
@@ -390,11 +398,11 @@ function AccountChoicesForm({
           onChange={(e) => onEdit({ testMode: e.target.checked })}
           data-testid="account-test-mode"
         />
-        Test mode (free unstamped letters, nothing is paid)
+        {t('ui.accounts.testModeHint')}
       </label>
       {problem && (
         <p id={errorId} className="inline-error" role="alert" data-testid="account-choices-error">
-          {problem.message}
+          {say(problem.message)}
         </p>
       )}
       <div className="printer-actions">
@@ -405,7 +413,7 @@ function AccountChoicesForm({
           aria-busy={pending}
           data-testid="account-add"
         >
-          {pending ? 'Adding…' : 'Add account'}
+          {pending ? t('ui.common.adding') : t('ui.accounts.add.submit')}
         </button>
       </div>
     </form>

@@ -1,5 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { checkRange, exportedText, todayRange, type DateRange } from '../../state/accounts';
+import type { Message } from '../../../src-shared/messages';
+import { useSpeaker } from '../../i18n/messages';
 import { useStation } from '../../state/station';
 
 /** Hand the CSV to the browser as a download: works the same in Electron and on the host page. */
@@ -21,7 +23,8 @@ export function BillingExportSection() {
   const billing = useStation((s) => s.billing);
   const exportBilling = useStation((s) => s.exportBilling);
   const [range, setRange] = useState<DateRange>(() => todayRange(new Date()));
-  const [problem, setProblem] = useState<{ field: 'from' | 'to'; message: string } | null>(null);
+  const [problem, setProblem] = useState<{ field: 'from' | 'to'; message: Message } | null>(null);
+  const { t, say } = useSpeaker();
   const id = useId();
   const pending = billing?.kind === 'pending';
 
@@ -51,9 +54,9 @@ export function BillingExportSection() {
       aria-labelledby={`${id}-title`}
       data-testid="billing-export"
     >
-      <h3 id={`${id}-title`}>Billing export</h3>
+      <h3 id={`${id}-title`}>{t('ui.accounts.billing.title')}</h3>
       <div className="billing-range">
-        <label htmlFor={`${id}-from`}>From</label>
+        <label htmlFor={`${id}-from`}>{t('ui.accounts.billing.from')}</label>
         <input
           id={`${id}-from`}
           type="date"
@@ -63,7 +66,7 @@ export function BillingExportSection() {
           onChange={(e) => edit({ from: e.target.value })}
           data-testid="billing-from"
         />
-        <label htmlFor={`${id}-to`}>to</label>
+        <label htmlFor={`${id}-to`}>{t('ui.accounts.billing.to')}</label>
         <input
           id={`${id}-to`}
           type="date"
@@ -80,19 +83,19 @@ export function BillingExportSection() {
           aria-busy={pending}
           data-testid="billing-submit"
         >
-          {pending ? 'Exporting…' : 'Export billing CSV'}
+          {pending ? t('ui.accounts.billing.exporting') : t('ui.accounts.billing.submit')}
         </button>
       </div>
       {problem && (
         <p id={`${id}-error`} className="inline-error" role="alert" data-testid="billing-error">
-          {problem.message}
+          {say(problem.message)}
         </p>
       )}
       {billing?.kind === 'failed' && !problem && (
         <p className="inline-error" role="alert" data-testid="billing-error">
-          Could not export: {billing.error.message}{' '}
+          {t('ui.accounts.billing.failed', { reason: say(billing.error) })}{' '}
           <button type="button" className="button button-small" onClick={() => void submit()}>
-            Try again
+            {t('ui.common.tryAgain')}
           </button>
         </p>
       )}
@@ -103,7 +106,7 @@ export function BillingExportSection() {
           data-testid="billing-result"
           data-rows={billing.rows}
         >
-          {exportedText(billing.rows, billing.filename)}
+          {say(exportedText(billing.rows, billing.filename))}
         </p>
       )}
     </form>

@@ -1,4 +1,5 @@
 import type { Ref } from 'react';
+import { useSpeaker } from '../../i18n/messages';
 import type { KeysDraft } from '../../state/accounts';
 
 /**
@@ -24,11 +25,12 @@ export function KeyFields({
   testIdPrefix: string;
   publicKeyRef?: Ref<HTMLInputElement>;
 }) {
+  const { t } = useSpeaker();
   const publicInvalid = invalid === 'publicKey' || invalid === 'both';
   const secretInvalid = invalid === 'secretKey' || invalid === 'both';
   return (
     <div className="account-fields">
-      <label htmlFor={`${id}-publicKey`}>Public key</label>
+      <label htmlFor={`${id}-publicKey`}>{t('ui.accounts.keys.public')}</label>
       <input
         id={`${id}-publicKey`}
         ref={publicKeyRef}
@@ -45,7 +47,7 @@ export function KeyFields({
         onChange={(e) => onChange({ publicKey: e.target.value })}
         data-testid={`${testIdPrefix}-public-key`}
       />
-      <label htmlFor={`${id}-secretKey`}>Secret key</label>
+      <label htmlFor={`${id}-secretKey`}>{t('ui.accounts.keys.secret')}</label>
       <input
         id={`${id}-secretKey`}
         type="password"

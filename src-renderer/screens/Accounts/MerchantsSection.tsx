@@ -7,6 +7,8 @@ import {
   merchantModeLabel,
   type MerchantDraft,
 } from '../../state/accounts';
+import type { Message } from '../../../src-shared/messages';
+import { useSpeaker } from '../../i18n/messages';
 import { useStation } from '../../state/station';
 import { ConfirmAction } from '../shared/ConfirmAction';
 import { blockTypeahead } from '../shared/selectKeys';
@@ -23,6 +25,7 @@ export function MerchantsSection({ accounts }: { accounts: readonly AccountView[
   const load = useStation((s) => s.loadMerchants);
   const [editing, setEditing] = useState<string | null>(null);
   const id = useId();
+  const { t, say } = useSpeaker();
 
   return (
     <section
@@ -31,25 +34,27 @@ export function MerchantsSection({ accounts }: { accounts: readonly AccountView[
       data-testid="merchants"
     >
       <h3 id={`${id}-title`}>
-        Merchants <span className="muted">({merchants?.length ?? '–'})</span>
+        {t('ui.accounts.merchants.title')}{' '}
+        <span className="muted">({merchants?.length ?? '–'})</span>
       </h3>
       {error && (
         <p className="inline-error" role="alert" data-testid="merchants-error">
-          Could not read the merchants: {error.message}{' '}
+          {t('ui.accounts.merchants.readFailed', { reason: say(error) })}{' '}
           <button type="button" className="button button-small" onClick={() => void load()}>
-            Try again
+            {t('ui.common.tryAgain')}
           </button>
         </p>
       )}
-      {merchants === null && !error && <p className="muted">Reading the merchants…</p>}
+      {merchants === null && !error && (
+        <p className="muted">{t('ui.accounts.merchants.reading')}</p>
+      )}
       {merchants !== null && merchants.length === 0 && (
         <p className="muted" data-testid="merchants-empty">
-          No merchants: every order ships with its own account. A marketplace adds its merchants
-          here.
+          {t('ui.accounts.merchants.empty')}
         </p>
       )}
       {merchants !== null && merchants.length > 0 && (
-        <ul className="printer-list" aria-label="Merchants">
+        <ul className="printer-list" aria-label={t('ui.accounts.merchants.title')}>
           {merchants.map((merchant) =>
             editing === merchant.id ? (
               <li key={merchant.id} className="account-row" data-testid="merchant-row">
@@ -93,7 +98,8 @@ function MerchantRow({
   const id = useId();
   const pending = removing?.kind === 'pending';
   const account = accounts.find((candidate) => candidate.id === merchant.accountId) ?? null;
-  const mode = merchantModeLabel[merchant.mode];
+  const mode = merchantModeLabel(merchant.mode);
+  const { t, say } = useSpeaker();
 
   return (
     <li
@@ -108,20 +114,20 @@ function MerchantRow({
           {merchant.name}
         </strong>
         <span className="muted">
-          orders <span className="mono">{merchant.orderPrefix}…</span>
+          {t('ui.accounts.merchant.orders')} <span className="mono">{merchant.orderPrefix}…</span>
         </span>
       </div>
       <p className="printer-row-fact">
-        <strong>{mode.title}</strong>: {mode.detail}
+        <strong>{say(mode.title)}</strong>: {say(mode.detail)}
         {merchant.mode === 'decentralised' && (
-          <> ({account ? account.name : 'its account is no longer set up'})</>
+          <> ({account ? account.name : t('ui.accounts.merchant.accountGone')})</>
         )}
       </p>
       {confirming ? (
         <ConfirmAction
           look="printer"
-          label={`Confirm removing ${merchant.name}`}
-          confirmText="Remove merchant"
+          label={t('ui.accounts.merchant.remove.confirmLabel', { name: merchant.name })}
+          confirmText={t('ui.accounts.merchant.remove.confirm')}
           confirmTestId="merchant-remove-confirm"
           keepTestId="merchant-remove-keep"
           onConfirm={() => {
@@ -130,8 +136,7 @@ function MerchantRow({
           }}
           onKeep={() => setConfirming(false)}
         >
-          Remove {merchant.name}? Its orders then ship like any other order, and it is no longer a
-          line of the billing export.
+          {t('ui.accounts.merchant.remove.question', { name: merchant.name })}
         </ConfirmAction>
       ) : (
         <div className="printer-actions">
@@ -142,7 +147,7 @@ function MerchantRow({
             onClick={() => !pending && onEdit()}
             data-testid="merchant-edit"
           >
-            Edit
+            {t('ui.common.edit')}
           </button>
           <button
             type="button"
@@ -152,15 +157,15 @@ function MerchantRow({
             onClick={() => !pending && setConfirming(true)}
             data-testid="merchant-remove"
           >
-            {pending ? 'Removing…' : 'Remove'}
+            {pending ? t('ui.common.removing') : t('ui.common.remove')}
           </button>
         </div>
       )}
       {removing?.kind === 'failed' && (
         <p className="inline-error" role="alert" data-testid="merchant-row-error">
-          Could not remove the merchant: {removing.error.message}{' '}
+          {t('ui.accounts.merchant.remove.failed', { reason: say(removing.error) })}{' '}
           <button type="button" className="button button-small" onClick={() => setConfirming(true)}>
-            Try again
+            {t('ui.common.tryAgain')}
           </button>
         </p>
       )}
@@ -188,8 +193,9 @@ function MerchantForm({
   );
   const [problem, setProblem] = useState<{
     field: 'name' | 'orderPrefix' | 'accountId';
-    message: string;
+    message: Message;
   } | null>(null);
+  const { t, say } = useSpeaker();
   const [showRefusal, setShowRefusal] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
   const nameRef = useRef<HTMLInputElement>(null);
@@ -246,9 +252,13 @@ function MerchantForm({
       aria-labelledby={`${id}-title`}
       data-testid="merchant-form"
     >
-      <h4 id={`${id}-title`}>{merchant ? `Edit ${merchant.name}` : 'Add a merchant'}</h4>
+      <h4 id={`${id}-title`}>
+        {merchant
+          ? t('ui.accounts.merchant.editTitle', { name: merchant.name })
+          : t('ui.accounts.merchant.addTitle')}
+      </h4>
       <div className="account-fields">
-        <label htmlFor={`${id}-name`}>Name</label>
+        <label htmlFor={`${id}-name`}>{t('ui.common.name')}</label>
         <input
           id={`${id}-name`}
           ref={nameRef}
@@ -260,7 +270,7 @@ function MerchantForm({
           onChange={(e) => edit({ name: e.target.value })}
           data-testid="merchant-name"
         />
-        <label htmlFor={`${id}-orderPrefix`}>Order number prefix</label>
+        <label htmlFor={`${id}-orderPrefix`}>{t('ui.accounts.merchant.prefix')}</label>
         <input
           id={`${id}-orderPrefix`}
           className="mono"
@@ -268,7 +278,7 @@ function MerchantForm({
           maxLength={40}
           autoComplete="off"
           spellCheck={false}
-          placeholder="e.g. ACME-"
+          placeholder={t('ui.accounts.merchant.prefixPlaceholder')}
           aria-invalid={invalid('orderPrefix')}
           aria-describedby={invalid('orderPrefix') ? `${id}-error` : undefined}
           onChange={(e) => edit({ orderPrefix: e.target.value })}
@@ -276,7 +286,7 @@ function MerchantForm({
         />
       </div>
       <fieldset className="account-api">
-        <legend>How its orders ship</legend>
+        <legend>{t('ui.accounts.merchant.how')}</legend>
         {modes.map((mode) => (
           <label key={mode} className="outbox-choice">
             <input
@@ -288,14 +298,15 @@ function MerchantForm({
               data-testid={`merchant-mode-${mode}`}
             />
             <span>
-              <strong>{merchantModeLabel[mode].title}</strong> — {merchantModeLabel[mode].detail}
+              <strong>{say(merchantModeLabel(mode).title)}</strong> —{' '}
+              {say(merchantModeLabel(mode).detail)}
             </span>
           </label>
         ))}
       </fieldset>
       {draft.mode === 'decentralised' && (
         <div className="account-fields">
-          <label htmlFor={`${id}-accountId`}>Merchant’s account</label>
+          <label htmlFor={`${id}-accountId`}>{t('ui.accounts.merchant.account')}</label>
           <select
             onKeyDown={blockTypeahead}
             id={`${id}-accountId`}
@@ -305,7 +316,7 @@ function MerchantForm({
             onChange={(e) => edit({ accountId: e.target.value || null })}
             data-testid="merchant-account"
           >
-            <option value="">Choose an account…</option>
+            <option value="">{t('ui.accounts.merchant.chooseAccount')}</option>
             {accounts.map((account) => (
               <option key={account.id} value={account.id}>
                 {account.name}
@@ -316,10 +327,12 @@ function MerchantForm({
       )}
       {(problem || refusal) && (
         <p id={`${id}-error`} className="inline-error" role="alert" data-testid="merchant-error">
-          {problem?.message ?? `Not saved: ${refusal?.message ?? ''}`}{' '}
+          {problem
+            ? say(problem.message)
+            : refusal && t('ui.common.notSaved', { reason: say(refusal) })}{' '}
           {refusal && (
             <button type="button" className="button button-small" onClick={() => void submit()}>
-              Try again
+              {t('ui.common.tryAgain')}
             </button>
           )}
         </p>
@@ -332,7 +345,11 @@ function MerchantForm({
           aria-busy={pending}
           data-testid="merchant-save"
         >
-          {pending ? 'Saving…' : merchant ? 'Save' : 'Add merchant'}
+          {pending
+            ? t('ui.common.saving')
+            : merchant
+              ? t('ui.common.save')
+              : t('ui.accounts.merchant.addSubmit')}
         </button>
         {onDone && (
           <button
@@ -341,13 +358,13 @@ function MerchantForm({
             onClick={onDone}
             data-testid="merchant-cancel"
           >
-            Cancel
+            {t('ui.common.cancel')}
           </button>
         )}
       </div>
       {saved && (
         <p className="printers-note" role="status" data-testid="merchant-saved">
-          Added {saved}.
+          {t('ui.accounts.merchant.added', { name: saved })}
         </p>
       )}
     </form>

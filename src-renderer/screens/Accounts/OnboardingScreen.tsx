@@ -1,3 +1,4 @@
+import { Trans } from 'react-i18next';
 import { AddAccountForm } from './AddAccountForm';
 
 /**
@@ -9,9 +10,7 @@ export function OnboardingScreen() {
     <main className="onboarding" data-testid="onboarding">
       <div className="onboarding-card">
         <p className="onboarding-intro">
-          Packdesk makes labels with your Sendcloud account. Add it once; a marketplace can add its
-          merchants’ accounts afterwards under <strong>Accounts</strong>. Scanning starts as soon as
-          an account is added.
+          <Trans i18nKey="ui.accounts.onboarding.intro" components={{ strong: <strong /> }} />
         </p>
         <AddAccountForm heading="h2" focusOnMount />
       </div>

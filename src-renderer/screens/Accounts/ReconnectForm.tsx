@@ -7,6 +7,8 @@ import {
   keysErrorText,
   type KeysDraft,
 } from '../../state/accounts';
+import { Trans } from 'react-i18next';
+import type { Message } from '../../../src-shared/messages';
 import { useSpeaker } from '../../i18n/messages';
 import { useStation } from '../../state/station';
 import { KeyFields } from './KeyFields';
@@ -22,13 +24,13 @@ export function ReconnectForm({ account }: { account: AccountView }) {
   const [keys, setKeys] = useState<KeysDraft>(emptyKeys);
   const [problem, setProblem] = useState<{
     field: 'publicKey' | 'secretKey';
-    message: string;
+    message: Message;
   } | null>(null);
+  const { t, say } = useSpeaker();
   // The station's refusal belongs to the keys sent: editing them puts it away.
   const [showRefusal, setShowRefusal] = useState(false);
   const publicKeyRef = useRef<HTMLInputElement>(null);
   const id = useId();
-  const { say } = useSpeaker();
   const pending = action?.kind === 'pending' && action.action === 'reconnect';
 
   useEffect(() => {
@@ -46,7 +48,7 @@ export function ReconnectForm({ account }: { account: AccountView }) {
     if (pending) return;
     const checked = checkKeys(keys);
     if (!checked.ok) {
-      setProblem({ field: checked.field, message: say(checked.problem) });
+      setProblem({ field: checked.field, message: checked.problem });
       document.getElementById(`${id}-${checked.field}`)?.focus();
       return;
     }
@@ -60,7 +62,7 @@ export function ReconnectForm({ account }: { account: AccountView }) {
 
   const refusal =
     showRefusal && action?.kind === 'failed' && action.action === 'reconnect' ? action.error : null;
-  const error = problem?.message ?? (refusal ? keysErrorText(refusal) : null);
+  const error = problem ? say(problem.message) : refusal ? say(keysErrorText(refusal)) : null;
   const invalid = problem?.field ?? (refusal && isKeysError(refusal) ? 'both' : null);
 
   return (
@@ -68,12 +70,15 @@ export function ReconnectForm({ account }: { account: AccountView }) {
       className="reconnect-form"
       onSubmit={(e) => void submit(e)}
       noValidate
-      aria-label={`Reconnect ${account.name}`}
+      aria-label={t('ui.accounts.reconnect.label', { name: account.name })}
       data-testid="reconnect-form"
     >
       <p className="account-hint">
-        New keys for {account.name}, from <strong>Settings → Integrations</strong> in the Sendcloud
-        panel. Its waiting labels are made as soon as Sendcloud accepts them.
+        <Trans
+          i18nKey="ui.accounts.reconnect.hint"
+          values={{ name: account.name }}
+          components={{ strong: <strong /> }}
+        />
       </p>
       <KeyFields
         id={id}
@@ -90,7 +95,7 @@ export function ReconnectForm({ account }: { account: AccountView }) {
           {error}{' '}
           {refusal && !isKeysError(refusal) && (
             <button type="button" className="button button-small" onClick={() => void submit()}>
-              Try again
+              {t('ui.common.tryAgain')}
             </button>
           )}
         </p>
@@ -103,7 +108,7 @@ export function ReconnectForm({ account }: { account: AccountView }) {
           aria-busy={pending}
           data-testid="reconnect-submit"
         >
-          {pending ? 'Checking with Sendcloud…' : 'Reconnect'}
+          {pending ? t('ui.accounts.keys.checking') : t('ui.accounts.reconnect')}
         </button>
         <button
           type="button"
@@ -111,7 +116,7 @@ export function ReconnectForm({ account }: { account: AccountView }) {
           onClick={() => showReconnect(null)}
           data-testid="reconnect-cancel"
         >
-          Cancel
+          {t('ui.common.cancel')}
         </button>
       </div>
     </form>

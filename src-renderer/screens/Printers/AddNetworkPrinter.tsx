@@ -1,11 +1,12 @@
 import { useId, useState, type FormEvent } from 'react';
-import { useSpeaker } from '../../i18n/messages';
 import {
   checkNetworkPrinter,
   dpis,
   parseDpi,
   type NetworkPrinterDraft,
 } from '../../state/printers';
+import type { Message } from '../../../src-shared/messages';
+import { useSpeaker } from '../../i18n/messages';
 import { useStation } from '../../state/station';
 import { blockTypeahead } from '../shared/selectKeys';
 
@@ -22,14 +23,14 @@ export function AddNetworkPrinter() {
   const adding = useStation((s) => s.printerAdds[ADD_KEY]);
   const addPrinter = useStation((s) => s.addPrinter);
   const [draft, setDraft] = useState<NetworkPrinterDraft>(emptyDraft);
-  const [problem, setProblem] = useState<{ field: 'name' | 'address'; message: string } | null>(
+  const [problem, setProblem] = useState<{ field: 'name' | 'address'; message: Message } | null>(
     null,
   );
+  const { t, say } = useSpeaker();
   const [added, setAdded] = useState<string | null>(null);
   // The station's refusal belongs to what was sent: editing the form puts it away.
   const [showRefusal, setShowRefusal] = useState(false);
   const id = useId();
-  const { say } = useSpeaker();
   const pending = adding?.kind === 'pending';
 
   const edit = (change: Partial<NetworkPrinterDraft>) => {
@@ -42,13 +43,11 @@ export function AddNetworkPrinter() {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (pending) return;
-    const checked = checkNetworkPrinter(draft, setup);
+    const checked = checkNetworkPrinter(draft, setup, (language, host) =>
+      t('ui.printers.add.defaultName', { language, host }),
+    );
     if (!checked.ok) {
-      const { message } = checked;
-      setProblem({
-        field: checked.field,
-        message: typeof message === 'string' ? message : say(message),
-      });
+      setProblem({ field: checked.field, message: checked.message });
       document.getElementById(`${id}-${checked.field}`)?.focus();
       return;
     }
@@ -62,7 +61,11 @@ export function AddNetworkPrinter() {
   };
 
   const refusal = showRefusal && adding?.kind === 'failed' ? adding.error : null;
-  const error = problem?.message ?? (refusal ? `Not added: ${refusal.message}` : null);
+  const error = problem
+    ? say(problem.message)
+    : refusal
+      ? t('ui.printers.notAdded', { reason: say(refusal) })
+      : null;
   const errorField = problem?.field ?? (refusal ? 'address' : null);
 
   return (
@@ -73,21 +76,21 @@ export function AddNetworkPrinter() {
       aria-labelledby={`${id}-title`}
       data-testid="add-printer-form"
     >
-      <h3 id={`${id}-title`}>Add a network printer</h3>
+      <h3 id={`${id}-title`}>{t('ui.printers.add.title')}</h3>
       <div className="add-printer-fields">
-        <label htmlFor={`${id}-name`}>Name</label>
+        <label htmlFor={`${id}-name`}>{t('ui.common.name')}</label>
         <input
           id={`${id}-name`}
           value={draft.name}
           maxLength={80}
           autoComplete="off"
-          placeholder="e.g. Zebra at bench 2"
+          placeholder={t('ui.printers.add.namePlaceholder')}
           aria-invalid={errorField === 'name'}
           aria-describedby={errorField === 'name' ? `${id}-error` : undefined}
           onChange={(e) => edit({ name: e.target.value })}
           data-testid="add-printer-name"
         />
-        <label htmlFor={`${id}-address`}>Address</label>
+        <label htmlFor={`${id}-address`}>{t('ui.printers.add.address')}</label>
         <input
           id={`${id}-address`}
           value={draft.address}
@@ -102,9 +105,9 @@ export function AddNetworkPrinter() {
           data-testid="add-printer-address"
         />
         <span id={`${id}-address-hint`} className="add-printer-hint muted">
-          host:port — port 9100 when left out
+          {t('ui.printers.add.addressHint')}
         </span>
-        <label htmlFor={`${id}-language`}>Prints</label>
+        <label htmlFor={`${id}-language`}>{t('ui.printers.add.prints')}</label>
         <select
           onKeyDown={blockTypeahead}
           id={`${id}-language`}
@@ -112,10 +115,10 @@ export function AddNetworkPrinter() {
           onChange={(e) => edit({ language: e.target.value === 'pdf' ? 'pdf' : 'zpl' })}
           data-testid="add-printer-language"
         >
-          <option value="zpl">ZPL (thermal label printer)</option>
-          <option value="pdf">PDF (office or A6 printer)</option>
+          <option value="zpl">{t('ui.printers.add.zpl')}</option>
+          <option value="pdf">{t('ui.printers.add.pdf')}</option>
         </select>
-        <label htmlFor={`${id}-dpi`}>Resolution</label>
+        <label htmlFor={`${id}-dpi`}>{t('ui.printers.resolution')}</label>
         <select
           onKeyDown={blockTypeahead}
           id={`${id}-dpi`}
@@ -125,7 +128,7 @@ export function AddNetworkPrinter() {
         >
           {dpis.map((dpi) => (
             <option key={dpi} value={dpi}>
-              {dpi} dpi
+              {t('ui.printers.dpi', { dpi })}
             </option>
           ))}
         </select>
@@ -138,7 +141,7 @@ export function AddNetworkPrinter() {
           aria-busy={pending}
           data-testid="add-printer-submit"
         >
-          {pending ? 'Adding…' : 'Add printer'}
+          {pending ? t('ui.common.adding') : t('ui.printers.add.submit')}
         </button>
       </div>
       {error && (
@@ -148,7 +151,7 @@ export function AddNetworkPrinter() {
       )}
       {added && (
         <p className="printers-note" role="status" data-testid="add-printer-done">
-          Added {added}. Its status shows in the list above once the station has asked it.
+          {t('ui.printers.add.done', { name: added })}
         </p>
       )}
     </form>

@@ -8,6 +8,7 @@ import {
   transportLabel,
   type Dpi,
 } from '../../state/printers';
+import { useSpeaker } from '../../i18n/messages';
 import { useStation } from '../../state/station';
 import { blockTypeahead } from '../shared/selectKeys';
 
@@ -16,6 +17,7 @@ export function DiscoverySection() {
   const discovery = useStation((s) => s.discovery);
   const discover = useStation((s) => s.discoverPrinters);
   const id = useId();
+  const { t, say } = useSpeaker();
   const running = discovery?.kind === 'running';
   const groups = useMemo(
     () => (discovery?.kind === 'done' ? groupDiscovered(discovery.result) : []),
@@ -29,7 +31,7 @@ export function DiscoverySection() {
       aria-busy={running}
       data-testid="discovery"
     >
-      <h3 id={`${id}-title`}>Find USB printers and print queues</h3>
+      <h3 id={`${id}-title`}>{t('ui.printers.find.title')}</h3>
       <div className="printer-actions">
         <button
           type="button"
@@ -39,29 +41,35 @@ export function DiscoverySection() {
           onClick={() => !running && void discover()}
           data-testid="printers-discover"
         >
-          {running ? 'Searching…' : discovery ? 'Search again' : 'Find printers'}
+          {t(
+            running
+              ? 'ui.printers.find.searching'
+              : discovery
+                ? 'ui.printers.find.again'
+                : 'ui.printers.find.start',
+          )}
         </button>
       </div>
       {running && (
         <p className="discovery-progress" role="status" data-testid="discovery-progress">
-          <span className="spinner" aria-hidden="true" /> Searching USB and the OS print queues…
+          <span className="spinner" aria-hidden="true" /> {t('ui.printers.find.progress')}
         </p>
       )}
       {discovery?.kind === 'failed' && (
         <p className="inline-error" role="alert" data-testid="discovery-error">
-          The search failed: {discovery.error.message}{' '}
+          {t('ui.printers.find.failed', { reason: say(discovery.error) })}{' '}
           <button type="button" className="button button-small" onClick={() => void discover()}>
-            Try again
+            {t('ui.common.tryAgain')}
           </button>
         </p>
       )}
       {discovery?.kind === 'done' && (
         <div data-testid="discovery-results" role="status">
-          {groups.length === 0 && <p className="muted">No printers found.</p>}
+          {groups.length === 0 && <p className="muted">{t('ui.printers.find.none')}</p>}
           {groups.map((group) => (
             <div key={group.transport} className="discovery-group">
               <h4>
-                {group.title} <span className="muted">({group.printers.length})</span>
+                {say(group.title)} <span className="muted">({group.printers.length})</span>
               </h4>
               <ul className="discovery-list">
                 {group.printers.map((printer) => (
@@ -72,8 +80,8 @@ export function DiscoverySection() {
           ))}
           {discovery.result.notes.length > 0 && (
             <ul className="discovery-notes muted" data-testid="discovery-notes">
-              {discovery.result.notes.map((note) => (
-                <li key={note}>{note}</li>
+              {discovery.result.notes.map((note, index) => (
+                <li key={index}>{say(note)}</li>
               ))}
             </ul>
           )}
@@ -90,6 +98,7 @@ function DiscoveredRow({ printer }: { printer: DiscoveredPrinter }) {
   const [paper, setPaper] = useState<'A6' | 'A4'>('A6');
   const id = useId();
   const pending = adding?.kind === 'pending';
+  const { t, say } = useSpeaker();
 
   return (
     <li
@@ -101,23 +110,23 @@ function DiscoveredRow({ printer }: { printer: DiscoveredPrinter }) {
       <div className="printer-row-head">
         <strong id={`${id}-name`}>{printer.name}</strong>
         <span className="muted">
-          {transportLabel[printer.transport]} · {printer.language === 'zpl' ? 'ZPL' : 'PDF'}
+          {say(transportLabel(printer.transport))} · {printer.language === 'zpl' ? 'ZPL' : 'PDF'}
         </span>
       </div>
       <p className="printer-row-fact">{printer.detail}</p>
       <p className="printer-row-fact mono">{printer.address}</p>
       {printer.problem && (
         <p className="discovered-problem" data-testid="discovered-problem">
-          {printer.problem}
+          {say(printer.problem)}
         </p>
       )}
       {printer.added ? (
         <p className="printers-note" data-testid="discovered-added">
-          Already set up.
+          {t('ui.printers.find.added')}
         </p>
       ) : (
         <div className="printer-edit">
-          <label htmlFor={`${id}-dpi`}>Resolution</label>
+          <label htmlFor={`${id}-dpi`}>{t('ui.printers.resolution')}</label>
           <select
             onKeyDown={blockTypeahead}
             id={`${id}-dpi`}
@@ -127,13 +136,13 @@ function DiscoveredRow({ printer }: { printer: DiscoveredPrinter }) {
           >
             {dpis.map((value) => (
               <option key={value} value={value}>
-                {value} dpi
+                {t('ui.printers.dpi', { dpi: value })}
               </option>
             ))}
           </select>
           {printer.language === 'pdf' && (
             <>
-              <label htmlFor={`${id}-paper`}>Paper</label>
+              <label htmlFor={`${id}-paper`}>{t('ui.printers.paper')}</label>
               <select
                 onKeyDown={blockTypeahead}
                 id={`${id}-paper`}
@@ -141,8 +150,8 @@ function DiscoveredRow({ printer }: { printer: DiscoveredPrinter }) {
                 onChange={(e) => setPaper(e.target.value === 'A4' ? 'A4' : 'A6')}
                 data-testid="discovered-paper"
               >
-                <option value="A6">A6 label paper</option>
-                <option value="A4">A4 sheets</option>
+                <option value="A6">{t('ui.printers.paper.a6')}</option>
+                <option value="A4">{t('ui.printers.paper.a4')}</option>
               </select>
             </>
           )}
@@ -151,19 +160,19 @@ function DiscoveredRow({ printer }: { printer: DiscoveredPrinter }) {
             className="button button-small"
             aria-disabled={pending}
             aria-busy={pending}
-            aria-label={`Add ${printer.name}`}
+            aria-label={t('ui.printers.find.addNamed', { name: printer.name })}
             onClick={() =>
               !pending && void addPrinter(discoveredInput(printer, { dpi, paper }), printer.address)
             }
             data-testid="discovered-add"
           >
-            {pending ? 'Adding…' : 'Add'}
+            {pending ? t('ui.common.adding') : t('ui.common.add')}
           </button>
         </div>
       )}
       {adding?.kind === 'failed' && (
         <p className="inline-error" role="alert" data-testid="discovered-error">
-          Not added: {adding.error.message}{' '}
+          {t('ui.printers.notAdded', { reason: say(adding.error) })}{' '}
           <button
             type="button"
             className="button button-small"
@@ -171,7 +180,7 @@ function DiscoveredRow({ printer }: { printer: DiscoveredPrinter }) {
               void addPrinter(discoveredInput(printer, { dpi, paper }), printer.address)
             }
           >
-            Try again
+            {t('ui.common.tryAgain')}
           </button>
         </p>
       )}

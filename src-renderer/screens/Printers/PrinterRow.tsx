@@ -1,7 +1,8 @@
 import { useId, useState } from 'react';
 import type { PrinterView } from '../../../src-shared';
-import { clockTime } from '../../format';
-import { PrinterStatusPill } from '../../header/PrinterStatus';
+import type { Message } from '../../../src-shared/messages';
+import { clockTime } from '../../i18n/format';
+import { useSpeaker } from '../../i18n/messages';
 import {
   documentLabel,
   documentsFor,
@@ -16,13 +17,8 @@ import {
 } from '../../state/printers';
 import { useStation, type PrinterActionName } from '../../state/station';
 import { ConfirmAction } from '../shared/ConfirmAction';
+import { PrinterPill } from '../shared/pills';
 import { blockTypeahead } from '../shared/selectKeys';
-
-const failedText: Record<PrinterActionName, string> = {
-  test: 'The test print failed',
-  remove: 'Could not remove the printer',
-  update: 'Could not change the printer',
-};
 
 /** One printer: how it is reached, what it takes, how it is right now, and its buttons. */
 export function PrinterRow({ printer }: { printer: PrinterView }) {
@@ -34,6 +30,7 @@ export function PrinterRow({ printer }: { printer: PrinterView }) {
   const updatePrinter = useStation((s) => s.updatePrinter);
   const [confirming, setConfirming] = useState(false);
   const id = useId();
+  const { t, say, language } = useSpeaker();
 
   const summary = statusSummary(printer.status);
   const reported = reportedDpiDiffers(printer);
@@ -58,53 +55,57 @@ export function PrinterRow({ printer }: { printer: PrinterView }) {
         <strong id={`${id}-name`} className="printer-row-name" data-testid="printer-row-name">
           {printer.name}
         </strong>
-        <PrinterStatusPill summary={summary} title={status.message} testId="printer-row-status" />
+        <PrinterPill summary={summary} title={status.message} testId="printer-row-status" />
       </div>
       <p className="printer-row-fact">
-        {transportLabel[printer.transport]} · <span className="mono">{printer.address}</span>
+        {say(transportLabel(printer.transport))} · <span className="mono">{printer.address}</span>
       </p>
       <p className="printer-row-fact">
-        {printer.language === 'zpl' ? 'ZPL' : 'PDF'} · {printer.dpi} dpi
+        {printer.language === 'zpl' ? 'ZPL' : 'PDF'} · {t('ui.printers.dpi', { dpi: printer.dpi })}
         {reported !== null && (
           <span className="printer-reported-dpi" data-testid="printer-reported-dpi">
             {' '}
-            (the printer reports {reported} dpi; labels are made for that)
+            {t('ui.printers.row.reportedDpi', { dpi: reported })}
           </span>
         )}
         {printer.language === 'pdf' && (
           <>
             {' '}
             · {printer.paper}
-            {printer.paper === 'A4' && <> · label in the {positionLabel[printer.position]}</>}
+            {printer.paper === 'A4' && (
+              <>
+                {' '}
+                · {t('ui.printers.row.labelAt', { position: say(positionLabel(printer.position)) })}
+              </>
+            )}
           </>
         )}
       </p>
       {status.checkedAt !== null && summary.tone !== 'ready' && (
         <p className="printer-row-message" data-testid="printer-row-message">
-          {status.message}
+          {say(status.message)}
         </p>
       )}
       {status.pending !== null && status.pending > 0 && (
         <p className="printer-row-fact">
-          {status.pending === 1
-            ? '1 job is in the printer, not printed yet.'
-            : `${status.pending} jobs are in the printer, not printed yet.`}
+          {t('ui.printers.row.pending', { count: status.pending })}
         </p>
       )}
       <p className="printer-row-fact muted">
         {documents.length > 0
-          ? `Takes ${documents.map((document) => documentLabel[document]).join(', ')}.`
-          : 'Takes no documents yet.'}{' '}
-        {status.checkedAt && <>Checked {clockTime(status.checkedAt)}.</>}
+          ? t('ui.printers.row.takes', { documents: documents.map(documentLabel) })
+          : t('ui.printers.row.takesNothing')}{' '}
+        {status.checkedAt &&
+          t('ui.printers.row.checked', { time: clockTime(language, status.checkedAt) })}
       </p>
 
       {printer.fixed ? (
         <p className="printer-fixed muted" data-testid="printer-fixed">
-          {fixedReason(mode)}
+          {say(fixedReason(mode))}
         </p>
       ) : (
         <div className="printer-edit">
-          <label htmlFor={`${id}-dpi`}>Resolution</label>
+          <label htmlFor={`${id}-dpi`}>{t('ui.printers.resolution')}</label>
           <select
             onKeyDown={blockTypeahead}
             id={`${id}-dpi`}
@@ -117,13 +118,13 @@ export function PrinterRow({ printer }: { printer: PrinterView }) {
           >
             {dpis.map((dpi) => (
               <option key={dpi} value={dpi}>
-                {dpi} dpi
+                {t('ui.printers.dpi', { dpi })}
               </option>
             ))}
           </select>
           {printer.language === 'pdf' && (
             <>
-              <label htmlFor={`${id}-paper`}>Paper</label>
+              <label htmlFor={`${id}-paper`}>{t('ui.printers.paper')}</label>
               <select
                 onKeyDown={blockTypeahead}
                 id={`${id}-paper`}
@@ -134,12 +135,12 @@ export function PrinterRow({ printer }: { printer: PrinterView }) {
                 }
                 data-testid="printer-paper"
               >
-                <option value="A6">A6 label paper</option>
-                <option value="A4">A4 sheets, one label a quarter</option>
+                <option value="A6">{t('ui.printers.paper.a6')}</option>
+                <option value="A4">{t('ui.printers.paper.a4Quarter')}</option>
               </select>
               {printer.paper === 'A4' && (
                 <>
-                  <label htmlFor={`${id}-position`}>Label in the</label>
+                  <label htmlFor={`${id}-position`}>{t('ui.printers.row.position')}</label>
                   <select
                     onKeyDown={blockTypeahead}
                     id={`${id}-position`}
@@ -152,7 +153,7 @@ export function PrinterRow({ printer }: { printer: PrinterView }) {
                   >
                     {([0, 1, 2, 3] as const).map((position) => (
                       <option key={position} value={position}>
-                        {positionLabel[position]}
+                        {say(positionLabel(position))}
                       </option>
                     ))}
                   </select>
@@ -166,8 +167,8 @@ export function PrinterRow({ printer }: { printer: PrinterView }) {
       {confirming ? (
         <ConfirmAction
           look="printer"
-          label={`Confirm removing ${printer.name}`}
-          confirmText="Remove printer"
+          label={t('ui.printers.remove.confirmLabel', { name: printer.name })}
+          confirmText={t('ui.printers.remove.confirm')}
           confirmTestId="printer-remove-confirm"
           keepTestId="printer-remove-keep"
           onConfirm={() => {
@@ -176,10 +177,10 @@ export function PrinterRow({ printer }: { printer: PrinterView }) {
           }}
           onKeep={() => setConfirming(false)}
         >
-          Remove {printer.name}?{' '}
+          {t('ui.printers.remove.question', { name: printer.name })}{' '}
           {documents.length > 0
-            ? `It takes ${documents.map((document) => documentLabel[document]).join(', ')}: choose another printer for them below.`
-            : 'Nothing is routed to it.'}
+            ? t('ui.printers.remove.routed', { documents: documents.map(documentLabel) })
+            : t('ui.printers.remove.unrouted')}
         </ConfirmAction>
       ) : (
         <div className="printer-actions">
@@ -191,7 +192,7 @@ export function PrinterRow({ printer }: { printer: PrinterView }) {
             onClick={() => pending === null && void testPrinter(printer.id)}
             data-testid="printer-test"
           >
-            {pending === 'test' ? 'Printing test page…' : 'Test print'}
+            {pending === 'test' ? t('ui.printers.test.printing') : t('ui.printers.test.start')}
           </button>
           {!printer.fixed && (
             <button
@@ -202,7 +203,7 @@ export function PrinterRow({ printer }: { printer: PrinterView }) {
               onClick={() => pending === null && setConfirming(true)}
               data-testid="printer-remove"
             >
-              {pending === 'remove' ? 'Removing…' : 'Remove'}
+              {pending === 'remove' ? t('ui.common.removing') : t('ui.common.remove')}
             </button>
           )}
         </div>
@@ -211,7 +212,7 @@ export function PrinterRow({ printer }: { printer: PrinterView }) {
       {action?.kind === 'tested' && <TestOutcome {...testPrintOutcome(action.result)} />}
       {action?.kind === 'failed' && (
         <p className="inline-error" role="alert" data-testid="printer-row-error">
-          {failedText[action.action]}: {action.error.message}{' '}
+          {t(`ui.printers.failed.${action.action}`, { reason: say(action.error) })}{' '}
           {action.action !== 'update' && (
             <button
               type="button"
@@ -219,7 +220,7 @@ export function PrinterRow({ printer }: { printer: PrinterView }) {
               onClick={() => retry(action.action)}
               data-testid="printer-row-retry"
             >
-              Try again
+              {t('ui.common.tryAgain')}
             </button>
           )}
         </p>
@@ -228,7 +229,8 @@ export function PrinterRow({ printer }: { printer: PrinterView }) {
   );
 }
 
-function TestOutcome({ tone, text }: { tone: 'printed' | 'warning'; text: string }) {
+function TestOutcome({ tone, text }: { tone: 'printed' | 'warning'; text: Message }) {
+  const { t, say } = useSpeaker();
   return (
     <p
       className={`printer-test-result printer-test-${tone}`}
@@ -236,8 +238,9 @@ function TestOutcome({ tone, text }: { tone: 'printed' | 'warning'; text: string
       data-testid="printer-test-result"
       data-tone={tone}
     >
-      {tone === 'printed' ? 'Printed. ' : 'Printed, but: '}
-      {text}
+      {t(tone === 'printed' ? 'ui.printers.test.printed' : 'ui.printers.test.printedBut', {
+        detail: say(text),
+      })}
     </p>
   );
 }

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { useSpeaker } from '../../i18n/messages';
 import { useStation } from '../../state/station';
 import { AddNetworkPrinter } from './AddNetworkPrinter';
 import { DiscoverySection } from './DiscoverySection';
@@ -17,6 +18,7 @@ export function PrintersPanel({ onClose }: { onClose: () => void }) {
   const refresh = useStation((s) => s.refreshPrinters);
   const refreshing = useStation((s) => s.printersRefresh);
 
+  const { t, say } = useSpeaker();
   const headingRef = useRef<HTMLHeadingElement>(null);
   // Opening from the header moves focus here, so the keyboard lands on the panel it opened.
   useEffect(() => {
@@ -42,7 +44,7 @@ export function PrintersPanel({ onClose }: { onClose: () => void }) {
     >
       <div className="panel-head">
         <h2 id="printers-title" ref={headingRef} tabIndex={-1}>
-          Printers <span className="muted">({setup?.printers.length ?? '–'})</span>
+          {t('ui.printers.title')} <span className="muted">({setup?.printers.length ?? '–'})</span>
         </h2>
         <div className="printer-actions">
           <button
@@ -53,7 +55,7 @@ export function PrintersPanel({ onClose }: { onClose: () => void }) {
             onClick={() => !checking && void refresh()}
             data-testid="printers-refresh"
           >
-            {checking ? 'Checking…' : 'Check now'}
+            {checking ? t('ui.printers.checking') : t('ui.printers.checkNow')}
           </button>
           <button
             type="button"
@@ -61,37 +63,36 @@ export function PrintersPanel({ onClose }: { onClose: () => void }) {
             onClick={onClose}
             data-testid="printers-close"
           >
-            Close
+            {t('ui.common.close')}
           </button>
         </div>
       </div>
 
       {error && (
         <p className="inline-error" role="alert" data-testid="printers-error">
-          Could not read the printers: {error.message}{' '}
+          {t('ui.printers.readFailed', { reason: say(error) })}{' '}
           <button type="button" className="button button-small" onClick={() => void load()}>
-            Try again
+            {t('ui.common.tryAgain')}
           </button>
         </p>
       )}
       {refreshing?.kind === 'failed' && (
         <p className="inline-error" role="alert" data-testid="printers-refresh-error">
-          Could not ask the printers: {refreshing.error.message}{' '}
+          {t('ui.printers.refreshFailed', { reason: say(refreshing.error) })}{' '}
           <button type="button" className="button button-small" onClick={() => void refresh()}>
-            Try again
+            {t('ui.common.tryAgain')}
           </button>
         </p>
       )}
 
-      {setup === null && !error && <p className="muted">Reading the printers…</p>}
+      {setup === null && !error && <p className="muted">{t('ui.printers.reading')}</p>}
       {setup !== null && setup.printers.length === 0 && (
         <p className="printers-empty" data-testid="printers-empty">
-          No printers set up yet: add a network printer or find one below. Scans queue until labels
-          have a printer.
+          {t('ui.printers.empty')}
         </p>
       )}
       {setup !== null && setup.printers.length > 0 && (
-        <ul className="printer-list" aria-label="Set-up printers">
+        <ul className="printer-list" aria-label={t('ui.printers.list')}>
           {setup.printers.map((printer) => (
             <PrinterRow key={printer.id} printer={printer} />
           ))}

@@ -1,34 +1,28 @@
 import { useId } from 'react';
 import type { PrinterDocument, PrinterSetup } from '../../../src-shared';
-import { documentLabel, routeChoices, unroutedText } from '../../state/printers';
+import { useSpeaker } from '../../i18n/messages';
+import { documentLabel, printerDocuments, routeChoices, unroutedText } from '../../state/printers';
 import { useStation } from '../../state/station';
 import { blockTypeahead } from '../shared/selectKeys';
-
-const documents: readonly PrinterDocument[] = ['zpl-label', 'pdf-label', 'a4-document'];
-
-const hint: Record<PrinterDocument, string> = {
-  'zpl-label': 'Only ZPL printers.',
-  'pdf-label': 'Any printer; a ZPL printer gets the label as a picture.',
-  'a4-document': 'Only PDF printers.',
-};
 
 /** Which printer takes which document: one choice per document, only printers that can. */
 export function RoutesSection({ setup }: { setup: PrinterSetup }) {
   const actions = useStation((s) => s.routeActions);
   const route = useStation((s) => s.routeDocument);
   const id = useId();
+  const { t, say } = useSpeaker();
 
   return (
     <section className="printers-section" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>Which printer takes which document</h3>
-      {documents.map((document) => {
+      <h3 id={`${id}-title`}>{t('ui.printers.route.title')}</h3>
+      {printerDocuments.map((document: PrinterDocument) => {
         const action = actions[document];
         const choices = routeChoices(setup, document);
         // While a change is on its way, show the choice made rather than jump back.
         const chosen = action?.kind === 'pending' ? action.printerId : setup.routes[document];
         return (
           <div key={document} className="route-row">
-            <label htmlFor={`${id}-${document}`}>{documentLabel[document]}</label>
+            <label htmlFor={`${id}-${document}`}>{say(documentLabel(document))}</label>
             <select
               onKeyDown={blockTypeahead}
               id={`${id}-${document}`}
@@ -38,7 +32,7 @@ export function RoutesSection({ setup }: { setup: PrinterSetup }) {
               onChange={(e) => void route(document, e.target.value || null)}
               data-testid={`route-${document}`}
             >
-              <option value="">{unroutedText(setup, document)}</option>
+              <option value="">{say(unroutedText(setup, document))}</option>
               {choices.map((printer) => (
                 <option key={printer.id} value={printer.id}>
                   {printer.name}
@@ -46,17 +40,19 @@ export function RoutesSection({ setup }: { setup: PrinterSetup }) {
               ))}
             </select>
             <span id={`${id}-${document}-hint`} className="route-hint muted">
-              {action?.kind === 'pending' ? 'Saving…' : hint[document]}
+              {action?.kind === 'pending'
+                ? t('ui.common.saving')
+                : t(`ui.printers.route.hint.${document}`)}
             </span>
             {action?.kind === 'failed' && (
               <p className="inline-error" role="alert" data-testid={`route-${document}-error`}>
-                Not changed: {action.error.message}{' '}
+                {t('ui.printers.route.failed', { reason: say(action.error) })}{' '}
                 <button
                   type="button"
                   className="button button-small"
                   onClick={() => void route(document, action.printerId)}
                 >
-                  Try again
+                  {t('ui.common.tryAgain')}
                 </button>
               </p>
             )}

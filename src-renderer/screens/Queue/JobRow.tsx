@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { JobView } from '../../../src-shared';
-import { clockTime, dateTime } from '../../format';
+import { clockTime, dateTime } from '../../i18n/format';
+import { useSpeaker } from '../../i18n/messages';
 import {
   canCancel,
   canRetry,
@@ -18,13 +19,15 @@ export function JobRow({ job }: { job: JobView }) {
   const cancelJob = useStation((s) => s.cancelJob);
   const [confirming, setConfirming] = useState(false);
   const pending = action?.kind === 'pending';
+  const { t, say, language } = useSpeaker();
 
   const subject = job.orderNumber ?? job.code;
   // A stale label waits for the packer's go-ahead; "retry" would undersell what the button does.
-  const retryText =
+  const retryText = t(
     job.state === 'needs-attention' && job.lastError?.code === 'label-stale'
-      ? 'Print now'
-      : 'Retry';
+      ? 'ui.queue.printNow'
+      : 'ui.queue.retry',
+  );
 
   return (
     <li
@@ -34,41 +37,44 @@ export function JobRow({ job }: { job: JobView }) {
       data-job-id={job.id}
     >
       <div className="queue-row-head">
-        <span className="queue-kind">{jobKindLabel[job.kind]}</span>
+        <span className="queue-kind">{say(jobKindLabel(job.kind))}</span>
         {subject && <strong className="queue-subject">{subject}</strong>}
-        <span className={`state-chip job-state-${job.state}`}>{jobStateLabel[job.state]}</span>
+        <span className={`state-chip job-state-${job.state}`}>{say(jobStateLabel(job.state))}</span>
       </div>
       {job.code && job.orderNumber && job.code !== job.orderNumber && (
         <p className="queue-fact">
-          Scanned <span className="mono">{job.code}</span>
+          {t('ui.queue.scanned')} <span className="mono">{job.code}</span>
         </p>
       )}
       {job.trackingNumber && (
         <p className="queue-fact">
-          Tracking <span className="mono">{job.trackingNumber}</span>
+          {t('ui.queue.tracking')} <span className="mono">{job.trackingNumber}</span>
         </p>
       )}
       {job.reason && (
         <p className="queue-reason" data-testid="queue-reason">
-          {job.reason}
+          {say(job.reason)}
         </p>
       )}
       <p className="queue-fact muted">
-        Attempts: {job.attempts}
-        {job.nextAttemptAt && <> · next try {clockTime(job.nextAttemptAt)}</>} · queued{' '}
-        {dateTime(job.createdAt)}
+        {t('ui.queue.attempts', { count: job.attempts })}
+        {job.nextAttemptAt && (
+          <> · {t('ui.queue.nextTry', { time: clockTime(language, job.nextAttemptAt) })}</>
+        )}{' '}
+        · {t('ui.queue.queuedAt', { time: dateTime(language, job.createdAt) })}
       </p>
       {job.lastError && (
         <p className="queue-last-error" data-testid="queue-last-error">
-          Last error: {job.lastError.message} <span className="muted">({job.lastError.code})</span>
+          {t('ui.queue.lastError', { reason: say(job.lastError) })}{' '}
+          <span className="muted">({job.lastError.code})</span>
         </p>
       )}
 
       {confirming ? (
         <ConfirmAction
           look="queue"
-          label="Confirm cancel"
-          confirmText="Cancel job"
+          label={t('ui.queue.cancel.confirmLabel')}
+          confirmText={t('ui.queue.cancel.confirm')}
           confirmTestId="queue-cancel-confirm"
           keepTestId="queue-cancel-keep"
           onConfirm={() => {
@@ -77,7 +83,7 @@ export function JobRow({ job }: { job: JobView }) {
           }}
           onKeep={() => setConfirming(false)}
         >
-          Cancel this {jobKindLabel[job.kind].toLowerCase()} job? {cancelConsequence(job)}
+          {t(`ui.queue.cancel.question.${job.kind}`)} {say(cancelConsequence(job))}
         </ConfirmAction>
       ) : (
         (canRetry(job) || canCancel(job)) && (
@@ -91,7 +97,7 @@ export function JobRow({ job }: { job: JobView }) {
                 onClick={() => !pending && void retryJob(job.id)}
                 data-testid="queue-retry"
               >
-                {pending && action.action === 'retry' ? 'Retrying…' : retryText}
+                {pending && action.action === 'retry' ? t('ui.queue.retrying') : retryText}
               </button>
             )}
             {canCancel(job) && (
@@ -103,7 +109,9 @@ export function JobRow({ job }: { job: JobView }) {
                 onClick={() => !pending && setConfirming(true)}
                 data-testid="queue-cancel"
               >
-                {pending && action.action === 'cancel' ? 'Cancelling…' : 'Cancel'}
+                {pending && action.action === 'cancel'
+                  ? t('ui.queue.cancelling')
+                  : t('ui.queue.cancel')}
               </button>
             )}
           </div>
@@ -111,8 +119,7 @@ export function JobRow({ job }: { job: JobView }) {
       )}
       {action?.kind === 'failed' && (
         <p className="inline-error" role="alert" data-testid="queue-row-error">
-          {action.action === 'retry' ? 'Retry' : 'Cancel'} did not go through:{' '}
-          {action.error.message}
+          {t(`ui.queue.failed.${action.action}`, { reason: say(action.error) })}
         </p>
       )}
     </li>

@@ -1,5 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { OutboxSettings } from '../../../src-shared';
+import { msg, type Message } from '../../../src-shared/messages';
+import { useSpeaker } from '../../i18n/messages';
 import { useStation } from '../../state/station';
 
 // The contract's bounds for `staleAfterMinutes`: a minute to a week.
@@ -12,8 +14,9 @@ export function OutboxSettingsForm() {
   const error = useStation((s) => s.outboxError);
   const change = useStation((s) => s.changeOutboxSettings);
   const [minutesDraft, setMinutesDraft] = useState<string | null>(null);
-  const [draftError, setDraftError] = useState<string | null>(null);
+  const [draftError, setDraftError] = useState<Message | null>(null);
   const id = useId();
+  const { t, say } = useSpeaker();
 
   const setDrainMode = (drainMode: OutboxSettings['drainMode']) => {
     if (outbox?.drainMode !== drainMode) void change({ drainMode });
@@ -24,7 +27,7 @@ export function OutboxSettingsForm() {
     if (minutesDraft === null) return;
     const minutes = Number(minutesDraft);
     if (!Number.isInteger(minutes) || minutes < minMinutes || minutes > maxMinutes) {
-      setDraftError(`Give a whole number of minutes from ${minMinutes} to ${maxMinutes}.`);
+      setDraftError(msg('ui.queue.settings.minutesRange', { min: minMinutes, max: maxMinutes }));
       return;
     }
     setDraftError(null);
@@ -37,11 +40,11 @@ export function OutboxSettingsForm() {
     <form
       className="outbox-settings"
       onSubmit={(e) => void saveMinutes(e)}
-      aria-label="Outbox settings"
+      aria-label={t('ui.queue.settings.title')}
       data-testid="outbox-settings"
     >
       <fieldset disabled={!outbox}>
-        <legend>When the connection is back</legend>
+        <legend>{t('ui.queue.settings.drain')}</legend>
         <label className="outbox-choice">
           <input
             type="radio"
@@ -51,7 +54,7 @@ export function OutboxSettingsForm() {
             onChange={() => setDrainMode('print')}
             data-testid="outbox-drain-print"
           />
-          Print the queued labels as they come
+          {t('ui.queue.settings.drainPrint')}
         </label>
         <label className="outbox-choice">
           <input
@@ -62,11 +65,11 @@ export function OutboxSettingsForm() {
             onChange={() => setDrainMode('hold')}
             data-testid="outbox-drain-hold"
           />
-          Hold them for a batch print
+          {t('ui.queue.settings.drainHold')}
         </label>
       </fieldset>
       <div className="outbox-stale">
-        <label htmlFor={`${id}-stale`}>Ask before printing labels queued longer than</label>
+        <label htmlFor={`${id}-stale`}>{t('ui.queue.settings.stale')}</label>
         <input
           id={`${id}-stale`}
           type="number"
@@ -78,19 +81,21 @@ export function OutboxSettingsForm() {
           onChange={(e) => setMinutesDraft(e.target.value)}
           data-testid="outbox-stale-minutes"
         />
-        <span>minutes</span>
+        <span>{t('ui.queue.settings.minutes')}</span>
         <button
           type="submit"
           className="button button-small"
           disabled={!outbox || minutesDraft === null}
           data-testid="outbox-stale-save"
         >
-          Save
+          {t('ui.common.save')}
         </button>
       </div>
       {(draftError ?? error) && (
         <p className="inline-error" role="alert" data-testid="outbox-settings-error">
-          {draftError ?? `Outbox settings: ${error?.message ?? ''}`}
+          {draftError
+            ? say(draftError)
+            : error && t('ui.queue.settings.failed', { reason: say(error) })}
         </p>
       )}
     </form>

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { groupJobs } from '../../state/outbox';
+import { useSpeaker } from '../../i18n/messages';
 import { useStation } from '../../state/station';
 import { JobRow } from './JobRow';
 import { OutboxSettingsForm } from './OutboxSettingsForm';
@@ -17,6 +18,7 @@ export function QueuePanel({ onClose }: { onClose: () => void }) {
   const groups = useMemo(() => groupJobs(jobs ?? []), [jobs]);
   const held = groups.find((group) => group.key === 'held')?.jobs.length ?? 0;
 
+  const { t, say } = useSpeaker();
   const headingRef = useRef<HTMLHeadingElement>(null);
   // Opening from the header moves focus here, so the keyboard lands on the panel it opened.
   useEffect(() => {
@@ -32,18 +34,18 @@ export function QueuePanel({ onClose }: { onClose: () => void }) {
     >
       <div className="panel-head">
         <h2 id="queue-title" ref={headingRef} tabIndex={-1}>
-          Queue <span className="muted">({jobs?.length ?? '–'})</span>
+          {t('ui.queue.title')} <span className="muted">({jobs?.length ?? '–'})</span>
         </h2>
         <button type="button" className="button button-small" onClick={onClose}>
-          Close
+          {t('ui.common.close')}
         </button>
       </div>
 
       {jobsError && (
         <p className="inline-error" role="alert" data-testid="queue-error">
-          Could not read the queue: {jobsError.message}{' '}
+          {t('ui.queue.readFailed', { reason: say(jobsError) })}{' '}
           <button type="button" className="button button-small" onClick={() => void loadJobs()}>
-            Try again
+            {t('ui.common.tryAgain')}
           </button>
         </p>
       )}
@@ -57,26 +59,24 @@ export function QueuePanel({ onClose }: { onClose: () => void }) {
           onClick={() => void printHeldLabels()}
           data-testid="queue-print-held"
         >
-          Print held labels ({held})
+          {t('ui.queue.printHeld', { count: held })}
         </button>
       )}
       {printHeld?.kind === 'done' && (
         <p className="queue-note" role="status" data-testid="queue-print-held-result">
-          {printHeld.released === 1
-            ? 'Sent 1 held label to the printer.'
-            : `Sent ${printHeld.released} held labels to the printer.`}
+          {t('ui.queue.heldSent', { count: printHeld.released })}
         </p>
       )}
       {printHeld?.kind === 'failed' && (
         <p className="inline-error" role="alert" data-testid="queue-print-held-result">
-          Could not print the held labels: {printHeld.error.message}
+          {t('ui.queue.heldFailed', { reason: say(printHeld.error) })}
         </p>
       )}
 
-      {jobs === null && !jobsError && <p className="muted">Reading the queue…</p>}
+      {jobs === null && !jobsError && <p className="muted">{t('ui.queue.reading')}</p>}
       {jobs !== null && groups.length === 0 && (
         <p className="queue-empty" data-testid="queue-empty">
-          Nothing waiting.
+          {t('ui.queue.empty')}
         </p>
       )}
       {groups.map((group) => (
@@ -86,7 +86,7 @@ export function QueuePanel({ onClose }: { onClose: () => void }) {
           aria-labelledby={`queue-group-${group.key}`}
         >
           <h3 id={`queue-group-${group.key}`}>
-            {group.title} <span className="muted">({group.jobs.length})</span>
+            {say(group.title)} <span className="muted">({group.jobs.length})</span>
           </h3>
           <ul className="queue-list">
             {group.jobs.map((job) => (

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { useSpeaker } from '../../i18n/messages';
 import type { PreviewState } from '../../state/station';
 
 /** A printed label as the printer got it, rendered to PNG by the station. */
@@ -10,6 +11,7 @@ export function LabelPreviewPanel({
   onClose: () => void;
 }) {
   const closeRef = useRef<HTMLButtonElement>(null);
+  const { t, say } = useSpeaker();
   // Move focus into the panel so a keyboard user lands on it; Escape returns to the scan field.
   useEffect(() => {
     closeRef.current?.focus();
@@ -19,19 +21,23 @@ export function LabelPreviewPanel({
     preview.kind === 'ready' ? preview.preview.trackingNumber : preview.trackingNumber;
 
   return (
-    <aside className="preview" aria-label={`Label ${trackingNumber}`} data-testid="label-preview">
+    <aside
+      className="preview"
+      aria-label={t('ui.scan.preview.title', { tracking: trackingNumber })}
+      data-testid="label-preview"
+    >
       <div className="preview-head">
         <h2>
-          Label <span className="mono">{trackingNumber}</span>
+          {t('ui.scan.preview.heading')} <span className="mono">{trackingNumber}</span>
         </h2>
         <button ref={closeRef} type="button" className="button button-small" onClick={onClose}>
-          Close
+          {t('ui.common.close')}
         </button>
       </div>
-      {preview.kind === 'loading' && <p className="muted">Rendering the label…</p>}
+      {preview.kind === 'loading' && <p className="muted">{t('ui.scan.preview.loading')}</p>}
       {preview.kind === 'failed' && (
         <p className="preview-error" role="alert">
-          {preview.error.message}
+          {say(preview.error)}
         </p>
       )}
       {preview.kind === 'ready' && (
@@ -39,9 +45,11 @@ export function LabelPreviewPanel({
           <img
             className="preview-image"
             src={`data:image/png;base64,${preview.preview.pngBase64}`}
-            alt={`Shipping label ${trackingNumber}`}
+            alt={t('ui.scan.preview.alt', { tracking: trackingNumber })}
           />
-          <p className="muted">Format: {preview.preview.format.toUpperCase()}</p>
+          <p className="muted">
+            {t('ui.scan.preview.format', { format: preview.preview.format.toUpperCase() })}
+          </p>
         </>
       )}
     </aside>

@@ -1,4 +1,6 @@
 import { useEffect } from 'react';
+import { carrierName } from '../../../src-shared/carriers';
+import { useSpeaker } from '../../i18n/messages';
 import type { ResultView } from '../../state/scans';
 import { printWarning } from '../../state/printers';
 import { useStation } from '../../state/station';
@@ -11,6 +13,7 @@ import { playFailed, playPrinted, playQueued } from '../../scan/sounds';
 export function ResultPanel({ view }: { view: ResultView }) {
   // Read beside the view: the warning is about the print, which the scan view does not carry.
   const warning = useStation((s) => printWarning(s.current, s.scans));
+  const { t, say } = useSpeaker();
   // Sound once per outcome: the key names the scan, the state says whether it has finished.
   useEffect(() => {
     if (view.state === 'printed') playPrinted();
@@ -24,17 +27,19 @@ export function ResultPanel({ view }: { view: ResultView }) {
       data-testid="scan-result"
       data-state={view.state}
       aria-live="polite"
-      aria-label="Scan result"
+      aria-label={t('ui.scan.result.label')}
     >
       {view.state === 'idle' && (
         <>
-          <p className="result-headline">Ready</p>
-          <p className="result-detail">Scan an order barcode or type an order number.</p>
+          <p className="result-headline">{t('ui.scan.result.ready')}</p>
+          <p className="result-detail">{t('ui.scan.result.readyHint')}</p>
         </>
       )}
       {view.state === 'working' && (
         <>
-          <p className="result-headline">Working… {view.step}</p>
+          <p className="result-headline">
+            {t('ui.scan.result.working', { step: view.step ? say(view.step) : '' })}
+          </p>
           <p className="result-detail">
             <span className="result-code">{view.code}</span>
           </p>
@@ -43,25 +48,38 @@ export function ResultPanel({ view }: { view: ResultView }) {
       {view.state === 'printed' && (
         <>
           <p className="result-headline">
-            {view.reprint ? 'Reprinted' : view.trackingNumber ? 'Printed' : 'Handed over'}
+            {t(
+              view.reprint
+                ? 'ui.scan.state.reprinted'
+                : view.trackingNumber
+                  ? 'ui.scan.state.printed'
+                  : 'ui.scan.state.handedOver',
+            )}
           </p>
           {/* A decentralised merchant's order gets no label here: the step says where it went. */}
           {!view.trackingNumber && (
             <p className="result-reason" data-testid="result-step">
-              {view.step}
+              {view.step && say(view.step)}
             </p>
           )}
           {warning && (
             <p className="result-warning" data-testid="result-warning">
-              <strong>Check the label:</strong> {warning}
+              <strong>{t('ui.scan.result.checkLabel')}</strong> {say(warning)}
             </p>
           )}
           <p className="result-detail">
-            Order <strong data-testid="result-order">{view.orderNumber ?? view.code}</strong>
+            {t('ui.scan.result.order')}{' '}
+            <strong data-testid="result-order">{view.orderNumber ?? view.code}</strong>
             {view.carrier && (
               <>
                 {' · '}
-                <span data-testid="result-carrier">{view.carrier}</span>
+                <span data-testid="result-carrier">{carrierName(view.carrier)}</span>
+              </>
+            )}
+            {view.shippingOption && (
+              <>
+                {' · '}
+                <span data-testid="result-shipping-option">{view.shippingOption}</span>
               </>
             )}
           </p>
@@ -72,23 +90,24 @@ export function ResultPanel({ view }: { view: ResultView }) {
       )}
       {view.state === 'queued' && (
         <>
-          <p className="result-headline">Queued</p>
+          <p className="result-headline">{t('ui.scan.state.queued')}</p>
           <p className="result-detail">
-            Order <strong data-testid="result-order">{view.orderNumber ?? view.code}</strong>
+            {t('ui.scan.result.order')}{' '}
+            <strong data-testid="result-order">{view.orderNumber ?? view.code}</strong>
           </p>
           <p className="result-reason" data-testid="result-reason">
-            {view.reason ?? 'Waiting in the outbox; it will print by itself.'}
+            {view.reason ? say(view.reason) : t('ui.scan.result.queuedHint')}
           </p>
         </>
       )}
       {view.state === 'failed' && (
         <>
-          <p className="result-headline">Not printed</p>
+          <p className="result-headline">{t('ui.scan.result.notPrinted')}</p>
           <p className="result-reason" data-testid="result-reason">
-            {view.reason ?? 'The station did not say why.'}
+            {view.reason ? say(view.reason) : t('ui.scan.result.noReason')}
           </p>
           <p className="result-detail">
-            Scanned <span className="result-code">{view.code}</span>
+            {t('ui.scan.result.scanned')} <span className="result-code">{view.code}</span>
             {view.errorCode && <span className="result-error-code"> · {view.errorCode}</span>}
           </p>
         </>

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useSpeaker } from '../../i18n/messages';
 import { useStation } from '../../state/station';
 import { resultView } from '../../state/scans';
 import { QueuePanel } from '../Queue/QueuePanel';
@@ -22,6 +23,7 @@ export function ScanScreen() {
   const queueOpen = useStation((s) => s.queueOpen);
   const closeQueue = useStation((s) => s.closeQueue);
   const view = useMemo(() => resultView(current, scans), [current, scans]);
+  const { t, say } = useSpeaker();
 
   const [code, setCode] = useState('');
   const inputRef = useRef<HTMLInputElement>(null);
@@ -65,7 +67,7 @@ export function ScanScreen() {
       <div className="scan-main">
         <form className="scan-form" onSubmit={onSubmit} role="search">
           <label htmlFor="scan-input" className="scan-label">
-            Order number or barcode
+            {t('ui.scan.field.label')}
           </label>
           <div className="scan-row">
             <input
@@ -81,17 +83,17 @@ export function ScanScreen() {
               spellCheck={false}
               enterKeyHint="go"
               maxLength={100}
-              placeholder="Scan or type, then Enter"
+              placeholder={t('ui.scan.field.placeholder')}
             />
             <button type="submit" className="button button-large">
-              Ship
+              {t('ui.scan.field.submit')}
             </button>
           </div>
         </form>
         <ResultPanel view={view} />
         {recentError && (
           <p className="inline-error" role="alert">
-            Could not load recent scans: {recentError.message}
+            {t('ui.scan.recent.failed', { reason: say(recentError) })}
           </p>
         )}
         <RecentScans scans={scans} onPreview={(tracking) => void showPreview(tracking)} />

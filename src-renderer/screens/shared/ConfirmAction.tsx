@@ -1,4 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
+import { useSpeaker } from '../../i18n/messages';
 
 // The Accounts rows wear the printer rows' look.
 const classNames = {
@@ -30,6 +31,7 @@ export function ConfirmAction({
   onKeep: () => void;
 }) {
   const keepRef = useRef<HTMLButtonElement>(null);
+  const { t } = useSpeaker();
 
   // The safe answer gets the focus, so a stray Enter (or a scan's) cannot remove or cancel.
   useEffect(() => {
@@ -55,7 +57,7 @@ export function ConfirmAction({
           onClick={onKeep}
           data-testid={keepTestId}
         >
-          Keep it
+          {t('ui.common.keepIt')}
         </button>
       </div>
     </div>

@@ -1,4 +1,126 @@
 import type { uiAccounts as english } from '../en/ui-accounts';
 import type { Translation } from '../translation';
 
-export const uiAccounts: Translation<typeof english> = {};
+export const uiAccounts: Translation<typeof english> = {
+  'ui.accounts.title': 'Sendcloud-accounts',
+  'ui.accounts.readFailed': 'Accounts niet te lezen: {{reason}}',
+  'ui.accounts.empty': 'Nog geen Sendcloud-account: scans wachten tot er een is toegevoegd.',
+  'ui.accounts.emptyDemo':
+    'De demomodus werkt met de ingebouwde Sendcloud; voeg een echt account toe om echt te verzenden.',
+  'ui.accounts.onboarding.intro':
+    'Packdesk maakt labels met je Sendcloud-account. Voeg het één keer toe; een marktplaats kan daarna onder <strong>Accounts</strong> de accounts van zijn verkopers toevoegen. Scannen kan zodra er een account is.',
+  'ui.accounts.state.connected': 'Verbonden',
+  'ui.accounts.state.reconnect': 'Opnieuw verbinden',
+  'ui.accounts.state.locked': 'Sleutelhanger op slot',
+  'ui.accounts.problem.reconnect': 'moet opnieuw verbonden worden',
+  'ui.accounts.problem.reconnectAdvice':
+    'Sendcloud accepteert de sleutels niet meer (gewijzigd of ingetrokken in het Sendcloud-panel).',
+  'ui.accounts.problem.locked': 'sleutels niet te lezen',
+  'ui.accounts.problem.lockedAdvice':
+    'De sleutelhanger van deze computer gaf de sleutels niet vrij.',
+  'ui.accounts.testMode': 'Testmodus',
+  'ui.accounts.testModeHint': 'Testmodus (gratis ongefrankeerde brieven, er wordt niets betaald)',
+  'ui.accounts.fixed':
+    'Ingesteld met PACKDESK_SENDCLOUD_* op deze computer: pas het daar aan, niet hier.',
+  'ui.accounts.row.integration': 'Integratie #{{id}} · API {{api}}',
+  'ui.accounts.row.sender': 'afzenderadres #{{id}}',
+  'ui.accounts.row.brand': 'merk #{{id}}',
+  'ui.accounts.row.shipsWith': 'Verzendt met {{option}}, tenzij de order iets anders zegt.',
+  'ui.accounts.row.shipsAsOrder': 'Verzendt zoals de order of de regels van het account zeggen.',
+  'ui.accounts.failed.update': 'Account niet gewijzigd: {{reason}}',
+  'ui.accounts.failed.remove': 'Account niet verwijderd: {{reason}}',
+  'ui.accounts.failed.reconnect': 'Opnieuw verbinden lukte niet: {{reason}}',
+  'ui.accounts.remove.confirmLabel': 'Verwijderen van {{name}} bevestigen',
+  'ui.accounts.remove.confirm': 'Account verwijderen',
+  'ui.accounts.remove.question':
+    '{{name}} verwijderen? De sleutels worden van deze computer gewist en labels die er nog op wachten, worden niet gemaakt.',
+  'ui.accounts.reconnect': 'Opnieuw verbinden',
+  'ui.accounts.reconnect.label': '{{name}} opnieuw verbinden',
+  'ui.accounts.reconnect.hint':
+    'Nieuwe sleutels voor {{name}}, uit <strong>Instellingen → Integraties</strong> in het Sendcloud-panel. Wachtende labels worden gemaakt zodra Sendcloud ze accepteert.',
+  'ui.accounts.edit.label': '{{name}} wijzigen',
+  'ui.accounts.edit.shippingCode': 'Code standaard verzendoptie',
+  'ui.accounts.edit.shippingPlaceholder': 'leeg: die van de order',
+  'ui.accounts.keys.public': 'Publieke sleutel',
+  'ui.accounts.keys.secret': 'Geheime sleutel',
+  'ui.accounts.keys.check': 'Sleutels controleren',
+  'ui.accounts.keys.checking': 'Bezig met controleren bij Sendcloud…',
+  'ui.accounts.keys.change': 'Andere sleutels',
+  'ui.accounts.keys.refused':
+    'Sendcloud accepteert deze sleutels niet. Kopieer ze opnieuw uit Instellingen → Integraties in het Sendcloud-panel.',
+  'ui.accounts.keys.unreachable': 'Sendcloud niet bereikbaar: {{reason}}',
+  'ui.accounts.form.nameMissing': 'Geef het account een naam.',
+  'ui.accounts.form.nameTaken': 'Er is al een account met de naam “{{name}}”.',
+  'ui.accounts.form.nameTakenNew':
+    'Er is al een account met de naam “{{name}}”: kies voor dit account een andere naam.',
+  'ui.accounts.form.noIntegration':
+    'Dit Sendcloud-account heeft geen API-integratie: voeg er een toe onder Instellingen → Integraties in het Sendcloud-panel en controleer de sleutels opnieuw.',
+  'ui.accounts.add.title': 'Sendcloud-account toevoegen',
+  'ui.accounts.add.keys': 'Sendcloud-sleutels',
+  'ui.accounts.add.step1':
+    'Stap 1 van 2: de API-sleutels van de integratie, uit <strong>Instellingen → Integraties</strong> in het Sendcloud-panel. Ze worden alleen in de sleutelhanger van deze computer bewaard.',
+  'ui.accounts.add.settings': 'Instellingen account',
+  'ui.accounts.add.step2':
+    'Stap 2 van 2: Sendcloud accepteert de sleutels. Kies hoe dit station ermee verzendt.',
+  'ui.accounts.add.integration': 'Integratie',
+  'ui.accounts.add.noIntegration': 'Geen API-integratie',
+  'ui.accounts.add.sender': 'Afzenderadres',
+  'ui.accounts.add.senderDefault': 'Het standaardadres in Sendcloud',
+  'ui.accounts.add.brand': 'Merk (optioneel)',
+  'ui.accounts.add.noBrand': 'Geen merk',
+  'ui.accounts.add.shipping': 'Standaard verzendoptie (optioneel)',
+  'ui.accounts.add.shippingDefault': 'Die van de order, of de verzendregels van het account',
+  'ui.accounts.add.api': 'Sendcloud-API',
+  'ui.accounts.add.apiV3': 'v3 (standaard)',
+  'ui.accounts.add.apiV2': 'v2 — alleen voor accounts van vóór 13 april 2026',
+  'ui.accounts.add.submit': 'Account toevoegen',
+  'ui.accounts.add.done':
+    '{{name}} toegevoegd. De orders worden nu uit Sendcloud gehaald; scan ze zodra ze verschijnen.',
+  'ui.accounts.merchants.title': 'Verkopers',
+  'ui.accounts.merchants.readFailed': 'Verkopers niet te lezen: {{reason}}',
+  'ui.accounts.merchants.reading': 'Verkopers worden gelezen…',
+  'ui.accounts.merchants.empty':
+    'Geen verkopers: elke order gaat met zijn eigen account. Een marktplaats voegt hier zijn verkopers toe.',
+  'ui.accounts.merchant.orders': 'orders',
+  'ui.accounts.merchant.mode.centralised': 'Centraal',
+  'ui.accounts.merchant.mode.decentralised': 'Decentraal',
+  'ui.accounts.merchant.modeDetail.centralised': 'labels met het account van de marktplaats',
+  'ui.accounts.merchant.modeDetail.decentralised':
+    'orders gaan naar het eigen Sendcloud-account van de verkoper, hier geen label',
+  'ui.accounts.merchant.accountGone': 'het account bestaat hier niet meer',
+  'ui.accounts.merchant.remove.confirmLabel': 'Verwijderen van {{name}} bevestigen',
+  'ui.accounts.merchant.remove.confirm': 'Verkoper verwijderen',
+  'ui.accounts.merchant.remove.question':
+    '{{name}} verwijderen? De orders gaan dan als elke andere order, en de verkoper staat niet meer in de facturatie-export.',
+  'ui.accounts.merchant.remove.failed': 'Verkoper niet verwijderd: {{reason}}',
+  'ui.accounts.merchant.addTitle': 'Verkoper toevoegen',
+  'ui.accounts.merchant.editTitle': '{{name}} wijzigen',
+  'ui.accounts.merchant.prefix': 'Begin van het ordernummer',
+  'ui.accounts.merchant.prefixPlaceholder': 'bijv. ACME-',
+  'ui.accounts.merchant.how': 'Hoe de orders verzonden worden',
+  'ui.accounts.merchant.account': 'Account van de verkoper',
+  'ui.accounts.merchant.chooseAccount': 'Kies een account…',
+  'ui.accounts.merchant.addSubmit': 'Verkoper toevoegen',
+  'ui.accounts.merchant.added': '{{name}} toegevoegd.',
+  'ui.accounts.merchant.nameMissing': 'Geef de verkoper een naam.',
+  'ui.accounts.merchant.nameTaken': 'Er is al een verkoper met de naam “{{name}}”.',
+  'ui.accounts.merchant.prefixMissing':
+    'Geef het begin van de ordernummers van deze verkoper, bijv. ACME-.',
+  'ui.accounts.merchant.prefixChars':
+    'Het begin van een ordernummer bestaat alleen uit letters, cijfers en leestekens.',
+  'ui.accounts.merchant.prefixTaken': 'De orders van {{name}} beginnen al met “{{prefix}}”.',
+  'ui.accounts.merchant.accountMissing':
+    'Kies het eigen Sendcloud-account van de verkoper (voeg het eerst hierboven toe).',
+  'ui.accounts.billing.title': 'Facturatie-export',
+  'ui.accounts.billing.from': 'Van',
+  'ui.accounts.billing.to': 'tot',
+  'ui.accounts.billing.submit': 'Facturatie als CSV exporteren',
+  'ui.accounts.billing.exporting': 'Bezig met exporteren…',
+  'ui.accounts.billing.failed': 'Export mislukt: {{reason}}',
+  'ui.accounts.billing.fromMissing': 'Kies een begindag.',
+  'ui.accounts.billing.toMissing': 'Kies een einddag.',
+  'ui.accounts.billing.backwards': 'De einddag ligt vóór de begindag.',
+  'ui.accounts.billing.empty': 'In deze dagen zijn geen labels gemaakt: {{filename}} is leeg.',
+  'ui.accounts.billing.exported_one': '{{count}} regel geëxporteerd naar {{filename}}.',
+  'ui.accounts.billing.exported_other': '{{count}} regels geëxporteerd naar {{filename}}.',
+};
