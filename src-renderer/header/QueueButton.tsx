@@ -17,7 +17,7 @@ export function QueueButton() {
   const tone = attention > 0 ? 'attention' : length ? 'busy' : 'empty';
 
   return (
-    <div className="fact">
+    <div className="fact fact-fixed">
       <dt>{t('header.queue')}</dt>
       <dd>
         <button

@@ -70,7 +70,7 @@ function ConnectionFact() {
   const online = useStation((s) => s.connectivity?.online ?? null);
   const link = connection(host, online);
   return (
-    <div className="fact">
+    <div className="fact fact-fixed">
       <dt>{t('header.connection')}</dt>
       <dd>
         <span
