@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useEffect } from 'react';
 import { StationHeader } from '../header/StationHeader';
 import { AccountsPanel } from '../screens/Accounts/AccountsPanel';
 import { PrintersPanel } from '../screens/Printers/PrintersPanel';
@@ -30,8 +30,8 @@ function Screen({ screen, back }: { screen: ScreenId; back: () => void }) {
     case 'accounts':
       return (
         <div className="settings-screen" data-testid="screen-accounts">
-          <AccountsPanel onClose={back} />
           <StationFacts />
+          <AccountsPanel onClose={back} />
         </div>
       );
     case 'batch':
@@ -64,6 +64,17 @@ export function Frame() {
   useScreenShortcuts(go);
   const back = useCallback(() => go('scan'), [go]);
 
+  // Escape puts the drawer away, as it does the queue beside the scan screen.
+  const drawer = queueOpen && screen !== 'scan';
+  useEffect(() => {
+    if (!drawer) return;
+    const onKeyDown = (event: KeyboardEvent): void => {
+      if (event.key === 'Escape') closeQueue();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [drawer, closeQueue]);
+
   return (
     <div className="app">
       <StationHeader />
@@ -73,7 +84,7 @@ export function Frame() {
           {screen !== 'scan' && <ScanTicker />}
           <Screen screen={screen} back={back} />
         </div>
-        {queueOpen && screen !== 'scan' && (
+        {drawer && (
           <div className="frame-drawer">
             <QueuePanel onClose={closeQueue} />
           </div>

@@ -1,12 +1,14 @@
+import { OrdersLine, SyncOrdersButton } from '../header/OrdersLine';
 import { useSpeaker } from '../i18n/messages';
 import { useStation } from '../state/station';
 
 /**
- * The station's technical facts, for whoever sets it up: which Sendcloud server it talks to.
- * They mean nothing to a packer, so they live in Settings, not in the header.
+ * The station's technical facts, for whoever sets it up: which Sendcloud server it talks to,
+ * and the order cache with its sync. The server means nothing to a packer, so it lives here in
+ * Settings, not in the header.
  */
 export function StationFacts() {
-  const { t } = useSpeaker();
+  const { t, language } = useSpeaker();
   const status = useStation((s) => s.status);
   if (!status) return null;
   return (
@@ -19,7 +21,16 @@ export function StationFacts() {
       <dl>
         <div>
           <dt>{t('frame.station.sendcloud')}</dt>
-          <dd data-testid="sendcloud-url">{status.sendcloudUrl}</dd>
+          <dd className="mono" data-testid="sendcloud-url">
+            {status.sendcloudUrl}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('frame.station.orders')}</dt>
+          <dd className="station-orders">
+            <OrdersLine status={status} language={language} t={t} />
+            <SyncOrdersButton />
+          </dd>
         </div>
       </dl>
     </section>

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import type { StationStatus } from '../../src-shared';
 import type { MessageKey } from '../../src-shared/messages';
-import { dateTime } from '../i18n/format';
 import { useSpeaker } from '../i18n/messages';
 import { useStation, type HostState } from '../state/station';
 import { AccountsBanner, AccountsFact } from './AccountsBanner';
@@ -9,44 +8,17 @@ import { DemoFaultsPanel } from './DemoFaults';
 import { LanguagePicker } from './LanguagePicker';
 import { OfflineBanner } from './OfflineBanner';
 import { LabelPrinterFact, PrinterBanner } from './PrinterStatus';
+import { OrdersLine } from './OrdersLine';
 import { QueueButton } from './QueueButton';
 
-/** "10:24" today, "1 Dec, 10:24" before: the header has room for little. */
-function syncedAt(language: string, iso: string): string {
-  const date = new Date(iso);
-  if (date.toDateString() !== new Date().toDateString()) return dateTime(language, iso);
-  return date.toLocaleTimeString(language, { hour: '2-digit', minute: '2-digit' });
-}
-
-/** The cached orders a scan resolves against, and a button to read them fresh. */
+/** The cached orders a scan resolves against (synced from Settings → Accounts). */
 function OrdersFact({ status }: { status: StationStatus }) {
   const { t, language } = useSpeaker();
-  const syncing = useStation((s) => s.syncing);
-  const syncOrders = useStation((s) => s.syncOrders);
-  const count = status.ordersCached;
   return (
     <div className="fact">
       <dt>{t('header.orders')}</dt>
       <dd className="printer-fact">
-        <span className="fact-name" data-testid="orders-fact">
-          {status.ordersSyncedAt
-            ? t('header.orders.synced', {
-                count,
-                time: syncedAt(language, status.ordersSyncedAt),
-              })
-            : t('header.orders.never', { count })}
-        </span>
-        <button
-          type="button"
-          className="button button-small"
-          onClick={() => void syncOrders()}
-          aria-disabled={syncing}
-          aria-busy={syncing}
-          title={t('header.orders.syncTitle')}
-          data-testid="sync-orders"
-        >
-          {syncing ? t('header.orders.syncing') : t('header.orders.sync')}
-        </button>
+        <OrdersLine status={status} language={language} t={t} />
       </dd>
     </div>
   );

@@ -148,8 +148,14 @@ describe('the app frame in the real UI (Chromium, browser host, simulator, TCP p
     await page.getByTestId('queue-toggle').click();
     await page.getByTestId('queue-panel').waitFor();
     await expectScreen(page, 'shipments');
+    await page.screenshot({ path: screenshotPath('frame-queue-drawer-1366x768') });
     await page.getByTestId('queue-toggle').click();
     await page.getByTestId('queue-panel').waitFor({ state: 'detached' });
+    await page.getByTestId('queue-toggle').click();
+    await page.getByTestId('queue-panel').waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('queue-panel').waitFor({ state: 'detached' });
+    await expectScreen(page, 'shipments');
     await page.keyboard.press('F1');
     await page.getByTestId('queue-toggle').click();
     await page.getByTestId('queue-panel').waitFor();
