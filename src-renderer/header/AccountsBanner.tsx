@@ -8,7 +8,7 @@ import {
   knownAccounts,
 } from '../state/accounts';
 import { useStation } from '../state/station';
-import { wordsOf, type Words } from './words';
+import { errorWords, wordsOf, type Words } from './words';
 
 /** An account's state in a word or two, coloured like the printer pill. */
 export function AccountStatePill({
@@ -106,7 +106,7 @@ export function AccountsBanner() {
         <div className="banner accounts-banner" role="alert" data-testid="keychain-banner">
           <strong>{t('header.banner.keychain.title')}</strong>
           <span>{t('header.banner.keychain.body')}</span>
-          <span className="banner-detail">{say(keychainError)}</span>
+          <span className="banner-detail">{errorWords(say, keychainError)}</span>
         </div>
       )}
       {problems.length > 0 && (

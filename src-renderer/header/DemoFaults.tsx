@@ -4,7 +4,7 @@ import { useSpeaker } from '../i18n/messages';
 import { builtInPrinter, demoPrinterFaults, faultLabel, statusSummary } from '../state/printers';
 import { useStation } from '../state/station';
 import { PrinterStatusPill } from './PrinterStatus';
-import { wordsOf, type Words } from './words';
+import { errorWords, wordsOf, type Words } from './words';
 
 const percent = (rate: number) => String(Math.round(rate * 100));
 const rate = (value: string) => Math.min(100, Math.max(0, Number(value) || 0)) / 100;
@@ -53,7 +53,7 @@ function PrinterFaultSwitches() {
       />
       {staging?.kind === 'failed' && (
         <p className="fact-error" role="alert" data-testid="demo-printer-faults-error">
-          {say(staging.error)}
+          {errorWords(say, staging.error)}
         </p>
       )}
     </fieldset>
@@ -155,7 +155,7 @@ export function DemoFaultsPanel({ onClose }: { onClose: () => void }) {
       <PrinterFaultSwitches />
       {error && (
         <p className="fact-error" role="alert">
-          {say(error)}
+          {errorWords(say, error)}
         </p>
       )}
       <div className="demo-faults-actions">

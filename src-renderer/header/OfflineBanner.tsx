@@ -1,6 +1,7 @@
 import { useSpeaker } from '../i18n/messages';
 import { clockTime } from '../i18n/format';
 import { useStation } from '../state/station';
+import { errorWords } from './words';
 
 /** Sendcloud is out of reach: say that scanning goes on, and how much is waiting. */
 export function OfflineBanner() {
@@ -22,7 +23,7 @@ export function OfflineBanner() {
       </span>
       <span className="banner-detail">
         {t('header.banner.offline.since', { time: clockTime(language, connectivity.since) })}
-        {connectivity.lastError && <> · {say(connectivity.lastError)}</>}
+        {connectivity.lastError && <> · {errorWords(say, connectivity.lastError)}</>}
       </span>
     </div>
   );

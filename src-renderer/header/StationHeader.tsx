@@ -10,6 +10,7 @@ import { OfflineBanner } from './OfflineBanner';
 import { LabelPrinterFact, PrinterBanner } from './PrinterStatus';
 import { OrdersLine } from './OrdersLine';
 import { QueueButton } from './QueueButton';
+import { errorWords } from './words';
 
 /** The cached orders a scan resolves against (synced from Settings → Accounts). */
 function OrdersFact({ status }: { status: StationStatus }) {
@@ -95,7 +96,7 @@ export function StationHeader() {
               <dt>Packdesk</dt>
               <dd>
                 {statusError
-                  ? t('header.statusError', { reason: say(statusError) })
+                  ? t('header.statusError', { reason: errorWords(say, statusError) })
                   : t('header.loading')}
               </dd>
             </div>
@@ -120,7 +121,7 @@ export function StationHeader() {
       </header>
       {syncProblem && (
         <div className="banner sync-banner" role="alert" data-testid="sync-error">
-          {t('header.orders.syncFailed', { reason: say(syncProblem) })}
+          {t('header.orders.syncFailed', { reason: errorWords(say, syncProblem) })}
         </div>
       )}
       <OfflineBanner />
