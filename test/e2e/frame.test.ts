@@ -207,6 +207,23 @@ describe('the app frame in the real UI (Chromium, browser host, simulator, TCP p
     await page.reload();
     await expect.poll(() => page.getByTestId('nav-shipments').textContent()).toContain('Sendungen');
     expect(await page.locator('html').getAttribute('lang')).toBe('de');
+    for (const item of navItems) {
+      await page.keyboard.press(item.key);
+      await expectScreen(page, item.screen);
+      await page.screenshot({ path: screenshotPath(`frame-${item.screen}-de-1366x768`) });
+    }
+    await page.keyboard.press('F1');
+
+    // The pseudo-locale is for developers only: offered once they ask for it.
+    expect(await page.getByTestId('language-picker').locator('option[value="en-XA"]').count()).toBe(
+      0,
+    );
+    await page.evaluate(() => window.localStorage.setItem('packdesk.devLanguages', '1'));
+    await page.reload();
+    await page.getByTestId('language-picker').selectOption('en-XA');
+    await expectScreen(page, 'scan');
+    await page.screenshot({ path: screenshotPath('frame-scan-pseudo-1366x768') });
     await page.getByTestId('language-picker').selectOption('en');
+    await page.evaluate(() => window.localStorage.removeItem('packdesk.devLanguages'));
   });
 });
