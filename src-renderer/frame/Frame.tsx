@@ -8,6 +8,7 @@ import { useStation, type ScreenId } from '../state/station';
 import { ComingScreen } from './ComingScreen';
 import { NavBar } from './NavBar';
 import { ScanTicker } from './ScanTicker';
+import { ScreenBoundary } from './ScreenBoundary';
 import { StationFacts } from './StationFacts';
 import { useScreenShortcuts } from './useScreenShortcuts';
 
@@ -82,7 +83,9 @@ export function Frame() {
         <NavBar screen={screen} go={go} />
         <div className="frame-screen" data-screen={screen}>
           {screen !== 'scan' && <ScanTicker />}
-          <Screen screen={screen} back={back} />
+          <ScreenBoundary screen={screen}>
+            <Screen screen={screen} back={back} />
+          </ScreenBoundary>
         </div>
         {drawer && (
           <div className="frame-drawer">

@@ -40,6 +40,10 @@ export const uiFrame: Translation<typeof english> = {
   'frame.ticker.printed': 'Gedruckt',
   'frame.ticker.failed': 'Fehlgeschlagen',
   'frame.ticker.open': 'Zu Scannen ({{key}})',
+  'frame.screenFailed.title': 'Dieser Bildschirm funktioniert nicht mehr',
+  'frame.screenFailed.body':
+    'Scannen geht weiter und Etiketten werden gedruckt. Einen anderen Bildschirm öffnen oder neu laden, um diesen noch einmal zu versuchen.',
+  'frame.screenFailed.reload': 'Neu laden',
   'frame.station.title': 'Diese Station',
   'frame.station.sendcloud': 'Sendcloud-Server',
   'frame.station.orders': 'Aufträge',
@@ -75,7 +79,6 @@ export const uiFrame: Translation<typeof english> = {
   'header.connection.checking': 'Wird geprüft…',
   'header.connection.connecting': 'Verbindet…',
   'header.connection.hostDown': 'Host getrennt',
-  'header.connection.desktop': 'Desktop-App',
   'header.language': 'Sprache',
   'header.language.pseudo': 'Pseudo (en-XA)',
   'header.demoFaults': 'Demo-Störungen',

@@ -37,6 +37,10 @@ export const uiFrame = {
   'frame.ticker.printed': 'Printed',
   'frame.ticker.failed': 'Failed',
   'frame.ticker.open': 'Show on Scan ({{key}})',
+  'frame.screenFailed.title': 'This screen stopped working',
+  'frame.screenFailed.body':
+    'Scanning still works and labels still print. Open another screen, or reload to try this one again.',
+  'frame.screenFailed.reload': 'Reload',
   'frame.station.title': 'This station',
   'frame.station.sendcloud': 'Sendcloud server',
   'frame.station.orders': 'Orders',
@@ -72,7 +76,6 @@ export const uiFrame = {
   'header.connection.checking': 'Checking…',
   'header.connection.connecting': 'Connecting…',
   'header.connection.hostDown': 'Host down',
-  'header.connection.desktop': 'Desktop app',
   'header.language': 'Language',
   'header.language.pseudo': 'Pseudo (en-XA)',
   'header.demoFaults': 'Demo faults',

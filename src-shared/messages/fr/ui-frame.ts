@@ -40,6 +40,10 @@ export const uiFrame: Translation<typeof english> = {
   'frame.ticker.printed': 'Imprimé',
   'frame.ticker.failed': 'Échec',
   'frame.ticker.open': 'Voir sur Scan ({{key}})',
+  'frame.screenFailed.title': 'Cet écran ne répond plus',
+  'frame.screenFailed.body':
+    'Le scan fonctionne toujours et les étiquettes s’impriment. Ouvrez un autre écran, ou rechargez pour réessayer celui-ci.',
+  'frame.screenFailed.reload': 'Recharger',
   'frame.station.title': 'Ce poste',
   'frame.station.sendcloud': 'Serveur Sendcloud',
   'frame.station.orders': 'Commandes',
@@ -79,7 +83,6 @@ export const uiFrame: Translation<typeof english> = {
   'header.connection.checking': 'Vérification…',
   'header.connection.connecting': 'Connexion…',
   'header.connection.hostDown': 'Hôte coupé',
-  'header.connection.desktop': 'Appli de bureau',
   'header.language': 'Langue',
   'header.language.pseudo': 'Pseudo (en-XA)',
   'header.demoFaults': 'Pannes de démo',

@@ -40,6 +40,10 @@ export const uiFrame: Translation<typeof english> = {
   'frame.ticker.printed': 'Geprint',
   'frame.ticker.failed': 'Mislukt',
   'frame.ticker.open': 'Naar Scannen ({{key}})',
+  'frame.screenFailed.title': 'Dit scherm doet het niet meer',
+  'frame.screenFailed.body':
+    'Scannen werkt nog en labels worden nog geprint. Open een ander scherm, of laad opnieuw om dit scherm nog eens te proberen.',
+  'frame.screenFailed.reload': 'Opnieuw laden',
   'frame.station.title': 'Dit station',
   'frame.station.sendcloud': 'Sendcloud-server',
   'frame.station.orders': 'Orders',
@@ -75,7 +79,6 @@ export const uiFrame: Translation<typeof english> = {
   'header.connection.checking': 'Controleren…',
   'header.connection.connecting': 'Verbinden…',
   'header.connection.hostDown': 'Host weg',
-  'header.connection.desktop': 'Desktop-app',
   'header.language': 'Taal',
   'header.language.pseudo': 'Pseudo (en-XA)',
   'header.demoFaults': 'Demostoringen',
