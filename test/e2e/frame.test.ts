@@ -227,3 +227,43 @@ describe('the app frame in the real UI (Chromium, browser host, simulator, TCP p
     await page.evaluate(() => window.localStorage.removeItem('packdesk.devLanguages'));
   });
 });
+
+describe('the app frame in demo mode, with its banner', () => {
+  const data = tempDir();
+  let host: RunningWebHost;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    host = await startWebHost({ PACKDESK_DATA_DIR: data.dir });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await host?.stop();
+    data.cleanup();
+  });
+
+  it('keeps the scan result and the last scans in sight at 1366×768 under the demo banner', async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await page.goto(host.url);
+    await page.getByTestId('demo-banner').waitFor();
+    // The demo seed is deterministic: the same orders the default simulator makes.
+    const reference = await startSimulator();
+    const orders = reference.orders().slice(0, 4);
+    await reference.close();
+    for (const order of orders) {
+      await wedgeScan(page, order.order_number);
+      await page
+        .getByTestId('scan-result')
+        .and(page.locator('[data-state="printed"]'))
+        .filter({ hasText: order.order_number })
+        .waitFor({ timeout: 20_000 });
+    }
+    await page.screenshot({ path: screenshotPath('frame-scan-demo-1366x768') });
+    expect(await inView(page, page.getByTestId('scan-result'))).toBe(true);
+    const rows = page.getByTestId('recent-row');
+    for (let index = 0; index < 4; index += 1) {
+      expect(await inView(page, rows.nth(index)), `recent row ${index}`).toBe(true);
+    }
+  });
+});
