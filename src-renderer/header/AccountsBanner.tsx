@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import type { AccountState } from '../../src-shared';
+import { useSpeaker } from '../i18n/messages';
 import {
   accountProblems,
   accountStateLabel,
@@ -7,6 +8,7 @@ import {
   knownAccounts,
 } from '../state/accounts';
 import { useStation } from '../state/station';
+import { errorWords, wordsOf, type Words } from './words';
 
 /** An account's state in a word or two, coloured like the printer pill. */
 export function AccountStatePill({
@@ -15,24 +17,26 @@ export function AccountStatePill({
   testId,
 }: {
   state: AccountState;
-  title?: string | null;
+  title?: Words;
   testId?: string;
 }) {
+  const { say } = useSpeaker();
   const tone = accountStateTone[state];
   return (
     <span
       className={`printer-pill printer-tone-${tone}`}
       data-state={state}
       data-testid={testId}
-      title={title ?? undefined}
+      title={wordsOf(say, title) || undefined}
     >
-      {accountStateLabel[state]}
+      {wordsOf(say, accountStateLabel[state] as Words)}
     </span>
   );
 }
 
 /** The header's account fact: which Sendcloud account labels are made with, and how it is. */
 export function AccountsFact() {
+  const { t } = useSpeaker();
   const status = useStation((s) => s.status);
   const slice = useStation((s) => s.accounts);
   const accounts = knownAccounts(slice, status);
@@ -43,31 +47,38 @@ export function AccountsFact() {
   if (accounts.length === 0) {
     return (
       <div className="fact">
-        <dt>Integration</dt>
+        <dt>{t('header.integration')}</dt>
         <dd data-testid="accounts-fact">
-          {status?.integration
-            ? `${status.integration.name} (#${status.integration.id})`
-            : 'no account yet'}
+          <span className="fact-name">
+            {status?.integration
+              ? t('header.integration.name', {
+                  name: status.integration.name,
+                  id: status.integration.id,
+                })
+              : t('header.accounts.none')}
+          </span>
         </dd>
       </div>
     );
   }
   return (
     <div className="fact">
-      <dt>{only ? 'Account' : 'Accounts'}</dt>
+      <dt>{only ? t('header.account') : t('header.accounts')}</dt>
       <dd className="printer-fact" data-testid="accounts-fact">
         {only ? (
           <>
-            <span>{only.name}</span>
-            {only.testMode && <span className="test-badge">Test mode</span>}
+            <span className="fact-name">{only.name}</span>
+            {only.testMode && <span className="test-badge">{t('header.testMode')}</span>}
             {only.state !== 'connected' && <AccountStatePill state={only.state} />}
           </>
         ) : (
           <>
-            <span>{accounts.length} accounts</span>
+            <span className="fact-name">
+              {t('header.accounts.count', { count: accounts.length })}
+            </span>
             {waiting > 0 && (
               <span className="printer-pill printer-tone-fault">
-                {waiting} {waiting === 1 ? 'needs' : 'need'} attention
+                {t('header.attention', { count: waiting })}
               </span>
             )}
           </>
@@ -77,30 +88,12 @@ export function AccountsFact() {
   );
 }
 
-/** Opens the Accounts panel. */
-export function AccountsButton() {
-  const open = useStation((s) => s.accountsOpen);
-  const openAccounts = useStation((s) => s.openAccounts);
-  const closeAccounts = useStation((s) => s.closeAccounts);
-  return (
-    <button
-      type="button"
-      className="button"
-      aria-expanded={open}
-      aria-controls="accounts-panel"
-      onClick={() => (open ? closeAccounts() : openAccounts())}
-      data-testid="accounts-toggle"
-    >
-      Accounts
-    </button>
-  );
-}
-
 /**
  * An account Sendcloud refused or whose keys the keychain would not give: name it, say its
  * labels wait (nothing is lost), and open its reconnect form. Shown on every screen.
  */
 export function AccountsBanner() {
+  const { t, say } = useSpeaker();
   const status = useStation((s) => s.status);
   const slice = useStation((s) => s.accounts);
   const openAccounts = useStation((s) => s.openAccounts);
@@ -110,14 +103,14 @@ export function AccountsBanner() {
   return (
     <>
       {keychainError && (
-        <div className="accounts-banner" role="alert" data-testid="keychain-banner">
-          <strong>The OS keychain is locked or missing</strong> — Sendcloud keys cannot be read or
-          stored. Unlock it (log in to this computer again), then reload.
-          <span className="accounts-banner-detail">{keychainError.message}</span>
+        <div className="banner accounts-banner" role="alert" data-testid="keychain-banner">
+          <strong>{t('header.banner.keychain.title')}</strong>
+          <span>{t('header.banner.keychain.body')}</span>
+          <span className="banner-detail">{errorWords(say, keychainError)}</span>
         </div>
       )}
       {problems.length > 0 && (
-        <div className="accounts-banner" role="alert" data-testid="accounts-banner">
+        <div className="banner accounts-banner" role="alert" data-testid="accounts-banner">
           <ul className="accounts-banner-list">
             {problems.map(({ account, headline, advice }) => (
               <li
@@ -127,22 +120,25 @@ export function AccountsBanner() {
                 data-state={account.state}
               >
                 <strong>
-                  Sendcloud account {account.name} {headline}
+                  {t('header.banner.account.title', {
+                    name: account.name,
+                    problem: wordsOf(say, headline as Words),
+                  })}
                 </strong>{' '}
-                — its labels wait until it is reconnected; scans of its orders are kept.{' '}
+                <span>{t('header.banner.account.body')}</span>{' '}
                 {/* Keys from the environment are changed there; the advice says so. */}
                 {!account.fixed && (
                   <button
                     type="button"
                     className="button button-small"
                     onClick={() => openAccounts(account.id)}
-                    aria-label={`Reconnect ${account.name}`}
+                    aria-label={t('header.banner.account.reconnectName', { name: account.name })}
                     data-testid="accounts-banner-reconnect"
                   >
-                    Reconnect
+                    {t('header.banner.account.reconnect')}
                   </button>
                 )}
-                <span className="accounts-banner-detail">{advice}</span>
+                <span className="banner-detail">{wordsOf(say, advice as Words)}</span>
               </li>
             ))}
           </ul>

@@ -1,8 +1,10 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { DemoFaults, PrinterFault } from '../../src-shared';
+import { useSpeaker } from '../i18n/messages';
 import { builtInPrinter, demoPrinterFaults, faultLabel, statusSummary } from '../state/printers';
 import { useStation } from '../state/station';
 import { PrinterStatusPill } from './PrinterStatus';
+import { errorWords, wordsOf, type Words } from './words';
 
 const percent = (rate: number) => String(Math.round(rate * 100));
 const rate = (value: string) => Math.min(100, Math.max(0, Number(value) || 0)) / 100;
@@ -12,6 +14,7 @@ const rate = (value: string) => Math.min(100, Math.max(0, Number(value) || 0)) /
  * would, and the live status next to them shows what the station now reads from the printer.
  */
 function PrinterFaultSwitches() {
+  const { t, say } = useSpeaker();
   const setup = useStation((s) => s.printers);
   const staging = useStation((s) => s.demoPrinterFaults);
   const stage = useStation((s) => s.setDemoPrinterFaults);
@@ -31,7 +34,7 @@ function PrinterFaultSwitches() {
       data-testid="demo-printer-faults"
       aria-busy={staging?.kind === 'pending'}
     >
-      <legend>Virtual printer{printer ? ` (${printer.name})` : ''} — switches apply at once</legend>
+      <legend>{t('header.demo.printer', { name: printer?.name ?? '' })}</legend>
       {demoPrinterFaults.map((fault) => (
         <label key={fault} className="demo-choice">
           <input
@@ -40,17 +43,17 @@ function PrinterFaultSwitches() {
             onChange={(e) => toggle(fault, e.target.checked)}
             data-testid={`demo-printer-fault-${fault}`}
           />
-          {faultLabel[fault]}
+          {wordsOf(say, faultLabel[fault] as Words)}
         </label>
       ))}
       <PrinterStatusPill
         summary={statusSummary(printer?.status ?? null)}
-        title={printer?.status.message ?? null}
+        title={printer?.status.message as Words}
         testId="demo-printer-status"
       />
       {staging?.kind === 'failed' && (
         <p className="fact-error" role="alert" data-testid="demo-printer-faults-error">
-          {staging.error.message}
+          {errorWords(say, staging.error)}
         </p>
       )}
     </fieldset>
@@ -62,6 +65,7 @@ function PrinterFaultSwitches() {
  * (and train on) what the station does when the real one has a bad minute.
  */
 export function DemoFaultsPanel({ onClose }: { onClose: () => void }) {
+  const { t, say } = useSpeaker();
   const faults = useStation((s) => s.demoFaults);
   const error = useStation((s) => s.demoFaultsError);
   const load = useStation((s) => s.loadDemoFaults);
@@ -125,39 +129,41 @@ export function DemoFaultsPanel({ onClose }: { onClose: () => void }) {
       onSubmit={(e) => void submit(e)}
       onKeyDown={(e) => e.key === 'Escape' && onClose()}
       data-testid="demo-faults"
-      aria-label="Demo faults"
+      aria-label={t('header.demo.title')}
     >
-      <p className="demo-faults-intro">
-        Make the demo Sendcloud or printer misbehave, to see how the station copes.
-      </p>
-      {field('latencyMs', 'Delay every call by', 'ms')}
+      <p className="demo-faults-intro">{t('header.demo.intro')}</p>
+      {field('latencyMs', t('header.demo.latency'), t('header.demo.ms'))}
       <div className="demo-field">
-        {field('errorRate', 'Fail calls', '%')}
+        {field('errorRate', t('header.demo.errorRate'), t('header.demo.percent'))}
         <select
-          aria-label="Failure status"
+          aria-label={t('header.demo.errorStatus')}
           value={shown.errorStatus}
           onChange={(e) => edit('errorStatus')(e.target.value)}
           data-testid="demo-errorStatus"
         >
-          <option value="500">with 500 (server error)</option>
-          <option value="503">with 503 (unavailable)</option>
-          <option value="429">with 429 (rate limited)</option>
+          <option value="500">{t('header.demo.status500')}</option>
+          <option value="503">{t('header.demo.status503')}</option>
+          <option value="429">{t('header.demo.status429')}</option>
         </select>
       </div>
-      {field('timeoutRate', 'Never answer', '% of calls')}
-      {field('lostResponseRate', 'Lose the answer after applying', '% of calls')}
+      {field('timeoutRate', t('header.demo.timeoutRate'), t('header.demo.percentOfCalls'))}
+      {field(
+        'lostResponseRate',
+        t('header.demo.lostResponseRate'),
+        t('header.demo.percentOfCalls'),
+      )}
       <PrinterFaultSwitches />
       {error && (
         <p className="fact-error" role="alert">
-          {error.message}
+          {errorWords(say, error)}
         </p>
       )}
       <div className="demo-faults-actions">
         <button type="submit" className="button" data-testid="demo-apply">
-          Apply
+          {t('header.demo.apply')}
         </button>
         <button type="button" className="button" onClick={onClose}>
-          Close
+          {t('header.demo.close')}
         </button>
       </div>
     </form>

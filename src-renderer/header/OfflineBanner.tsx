@@ -1,23 +1,29 @@
-import { clockTime } from '../format';
+import { useSpeaker } from '../i18n/messages';
+import { clockTime } from '../i18n/format';
 import { useStation } from '../state/station';
+import { errorWords } from './words';
 
 /** Sendcloud is out of reach: say that scanning goes on, and how much is waiting. */
 export function OfflineBanner() {
+  const { t, say, language } = useSpeaker();
   const connectivity = useStation((s) => s.connectivity);
   const drainMode = useStation((s) => s.outbox?.drainMode);
   if (!connectivity || connectivity.online) return null;
 
-  const n = connectivity.queueLength;
   return (
-    <div className="offline-banner" role="alert" data-testid="offline-banner">
-      <strong>Offline</strong> — scans are queued (
-      <span data-testid="offline-queue-length">{n}</span> waiting).{' '}
-      {drainMode === 'hold'
-        ? 'They are held for a batch print when the connection is back.'
-        : 'They print when the connection is back.'}{' '}
-      <span className="offline-detail">
-        Since {clockTime(connectivity.since)}
-        {connectivity.lastError && <> · {connectivity.lastError.message}</>}
+    <div className="banner offline-banner" role="alert" data-testid="offline-banner">
+      <strong>{t('header.banner.offline.title')}</strong>
+      <span>
+        {t('header.banner.offline.queued')}{' '}
+        <span className="banner-count" data-testid="offline-queue-length">
+          {connectivity.queueLength}
+        </span>
+        .{' '}
+        {drainMode === 'hold' ? t('header.banner.offline.hold') : t('header.banner.offline.print')}
+      </span>
+      <span className="banner-detail">
+        {t('header.banner.offline.since', { time: clockTime(language, connectivity.since) })}
+        {connectivity.lastError && <> · {errorWords(say, connectivity.lastError)}</>}
       </span>
     </div>
   );

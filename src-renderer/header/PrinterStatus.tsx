@@ -1,6 +1,8 @@
 import { useMemo } from 'react';
-import { labelPrinterFact, labelPrinterProblem, type StatusSummary } from '../state/printers';
+import { useSpeaker } from '../i18n/messages';
+import { labelPrinterFact, labelPrinterProblem } from '../state/printers';
 import { useStation } from '../state/station';
+import { wordsOf, type Words } from './words';
 
 /** A printer's state in one coloured word or two; the tone is also a data attribute for tests. */
 export function PrinterStatusPill({
@@ -8,57 +10,48 @@ export function PrinterStatusPill({
   title,
   testId,
 }: {
-  summary: StatusSummary;
-  title?: string | null;
+  summary: { tone: string; label: Words };
+  title?: Words;
   testId?: string;
 }) {
+  const { say } = useSpeaker();
   return (
     <span
       className={`printer-pill printer-tone-${summary.tone}`}
       data-tone={summary.tone}
       data-testid={testId}
-      title={title ?? undefined}
+      title={wordsOf(say, title) || undefined}
     >
-      {summary.label}
+      {wordsOf(say, summary.label)}
     </span>
   );
 }
 
 /** The header's printer fact: the label printer by name with its live status. */
 export function LabelPrinterFact() {
+  const { t } = useSpeaker();
   const setup = useStation((s) => s.printers);
   const status = useStation((s) => s.status);
   const fact = useMemo(() => labelPrinterFact(setup, status), [setup, status]);
   return (
     <div className="fact">
-      <dt>Label printer</dt>
+      <dt>{t('header.printer')}</dt>
       <dd className="printer-fact">
-        {fact.name && <span data-testid="printer-name">{fact.name}</span>}
+        {fact.name && (
+          <span className="fact-name" data-testid="printer-name">
+            {fact.name}
+          </span>
+        )}
         {/* Polite: a packer hears a change of state without losing their place. */}
         <span aria-live="polite">
-          <PrinterStatusPill summary={fact.summary} title={fact.message} testId="printer-status" />
+          <PrinterStatusPill
+            summary={fact.summary}
+            title={fact.message as Words}
+            testId="printer-status"
+          />
         </span>
       </dd>
     </div>
-  );
-}
-
-/** Opens the Printers panel. */
-export function PrintersButton() {
-  const open = useStation((s) => s.printersOpen);
-  const openPrinters = useStation((s) => s.openPrinters);
-  const closePrinters = useStation((s) => s.closePrinters);
-  return (
-    <button
-      type="button"
-      className="button"
-      aria-expanded={open}
-      aria-controls="printers-panel"
-      onClick={() => (open ? closePrinters() : openPrinters())}
-      data-testid="printers-toggle"
-    >
-      Printers
-    </button>
   );
 }
 
@@ -67,23 +60,25 @@ export function PrintersButton() {
  * labels wait in the outbox and each prints once when the printer is back.
  */
 export function PrinterBanner() {
+  const { t, say } = useSpeaker();
   const setup = useStation((s) => s.printers);
   const problem = useMemo(() => labelPrinterProblem(setup), [setup]);
   if (!problem) return null;
+  const headline = wordsOf(say, problem.headline as Words);
   return (
     <div
-      className="printer-banner"
+      className="banner printer-banner"
       role="alert"
       data-testid="printer-banner"
       data-kind={problem.kind}
     >
-      <strong>
-        Label printer: <span data-testid="printer-banner-headline">{problem.headline}</span>
-      </strong>{' '}
-      — {problem.printer.name}. {problem.advice}
-      <span className="printer-banner-detail">
-        Keep scanning: labels wait in the queue and print once this is fixed, each exactly once.
+      <strong data-testid="printer-banner-headline">
+        {t('header.banner.printer.title', { problem: headline })}
+      </strong>
+      <span>
+        {problem.printer.name}. {wordsOf(say, problem.advice as Words)}
       </span>
+      <span className="banner-detail">{t('header.banner.printer.keepScanning')}</span>
     </div>
   );
 }

@@ -1,7 +1,9 @@
+import { useSpeaker } from '../i18n/messages';
 import { useStation } from '../state/station';
 
-/** The outbox length, always in sight; it opens the queue panel. */
+/** The outbox length, always in sight; it opens the queue, on any screen. */
 export function QueueButton() {
+  const { t } = useSpeaker();
   const connectivity = useStation((s) => s.connectivity);
   const jobs = useStation((s) => s.jobs);
   const queueOpen = useStation((s) => s.queueOpen);
@@ -11,24 +13,31 @@ export function QueueButton() {
   const length = connectivity?.queueLength ?? jobs?.length ?? null;
   // Known only once the jobs were listed or pushed; the count alone cannot say it.
   const attention = jobs?.filter((job) => job.state === 'needs-attention').length ?? 0;
-  const tone = attention > 0 ? 'queue-attention' : length ? 'queue-busy' : 'queue-empty';
+  // `queue-tone-*`: the panel's own `queue-empty` is the "Nothing waiting" line.
+  const tone = attention > 0 ? 'attention' : length ? 'busy' : 'empty';
 
   return (
-    <button
-      type="button"
-      className={`button queue-button ${tone}`}
-      aria-expanded={queueOpen}
-      aria-controls="queue-panel"
-      onClick={() => (queueOpen ? closeQueue() : openQueue())}
-      data-testid="queue-toggle"
-    >
-      Queue: <span data-testid="queue-length">{length ?? '–'}</span>
-      {attention > 0 && (
-        <span className="queue-attention-count">
-          {' '}
-          · {attention} {attention === 1 ? 'needs' : 'need'} attention
-        </span>
-      )}
-    </button>
+    <div className="fact fact-fixed">
+      <dt>{t('header.queue')}</dt>
+      <dd>
+        <button
+          type="button"
+          className={`queue-button queue-tone-${tone}`}
+          aria-expanded={queueOpen}
+          aria-controls="queue-panel"
+          onClick={() => (queueOpen ? closeQueue() : openQueue())}
+          data-testid="queue-toggle"
+        >
+          <span className="queue-count" data-testid="queue-length">
+            {length ?? '–'}
+          </span>
+          {attention > 0 && (
+            <span className="queue-attention-count">
+              {t('header.attention', { count: attention })}
+            </span>
+          )}
+        </button>
+      </dd>
+    </div>
   );
 }

@@ -1,51 +1,77 @@
 import { useState } from 'react';
 import type { StationStatus } from '../../src-shared';
-import { AccountsBanner, AccountsButton, AccountsFact } from './AccountsBanner';
-import { DemoFaultsPanel } from './DemoFaults';
-import { OfflineBanner } from './OfflineBanner';
-import { LabelPrinterFact, PrinterBanner, PrintersButton } from './PrinterStatus';
-import { QueueButton } from './QueueButton';
+import type { MessageKey } from '../../src-shared/messages';
+import { useSpeaker } from '../i18n/messages';
 import { useStation, type HostState } from '../state/station';
-import { dateTime } from '../format';
+import { AccountsBanner, AccountsFact } from './AccountsBanner';
+import { DemoFaultsPanel } from './DemoFaults';
+import { LanguagePicker } from './LanguagePicker';
+import { OfflineBanner } from './OfflineBanner';
+import { LabelPrinterFact, PrinterBanner } from './PrinterStatus';
+import { OrdersLine } from './OrdersLine';
+import { QueueButton } from './QueueButton';
+import { errorWords } from './words';
 
-const hostLabel: Record<HostState, string> = {
-  ipc: 'desktop app',
-  connecting: 'connecting…',
-  connected: 'connected',
-  disconnected: 'disconnected',
-};
-
+/** The cached orders a scan resolves against (synced from Settings → Accounts). */
 function OrdersFact({ status }: { status: StationStatus }) {
-  const synced = status.ordersSyncedAt
-    ? `synced ${dateTime(status.ordersSyncedAt)}`
-    : 'never synced';
+  const { t, language } = useSpeaker();
   return (
     <div className="fact">
-      <dt>Orders</dt>
+      <dt>{t('header.orders')}</dt>
+      <dd className="printer-fact">
+        <OrdersLine status={status} language={language} t={t} />
+      </dd>
+    </div>
+  );
+}
+
+type Link = { word: MessageKey; tone: 'ready' | 'fault' | 'unknown' };
+
+function connection(host: HostState, online: boolean | null): Link {
+  if (host === 'disconnected') return { word: 'header.connection.hostDown', tone: 'fault' };
+  if (host === 'connecting') return { word: 'header.connection.connecting', tone: 'unknown' };
+  if (online === null) return { word: 'header.connection.checking', tone: 'unknown' };
+  return online
+    ? { word: 'header.connection.online', tone: 'ready' }
+    : { word: 'header.connection.offline', tone: 'fault' };
+}
+
+/** Sendcloud reachable or not, and (in a browser) whether the station host is. */
+function ConnectionFact() {
+  const { t, say } = useSpeaker();
+  const host = useStation((s) => s.host);
+  const online = useStation((s) => s.connectivity?.online ?? null);
+  const link = connection(host, online);
+  return (
+    <div className="fact fact-fixed">
+      <dt>{t('header.connection')}</dt>
       <dd>
-        {status.ordersCached} cached · {synced}
-        {status.syncError && (
-          <span className="fact-error" role="alert">
-            Sync failed: {status.syncError.message}
-          </span>
-        )}
+        <span
+          className={`printer-pill printer-tone-${link.tone}`}
+          data-testid="host-state"
+          data-host={host}
+          data-online={online ?? undefined}
+        >
+          {say({ key: link.word, params: {} })}
+        </span>
       </dd>
     </div>
   );
 }
 
 /**
- * What the station is doing, in one glance: mode, Sendcloud accounts, label printer and its live
- * status, orders, host link, queue.
+ * What the station is doing, in one row: mode, account, label printer, orders, queue,
+ * connection and language. The banners under it say what needs a packer, on every screen.
  */
 export function StationHeader() {
+  const { t, say } = useSpeaker();
   const status = useStation((s) => s.status);
   const statusError = useStation((s) => s.statusError);
   const host = useStation((s) => s.host);
-  const syncing = useStation((s) => s.syncing);
   const syncError = useStation((s) => s.syncError);
-  const syncOrders = useStation((s) => s.syncOrders);
   const [faultsOpen, setFaultsOpen] = useState(false);
+  const demo = status?.mode === 'demo';
+  const syncProblem = syncError ?? status?.syncError ?? null;
 
   return (
     <>
@@ -54,83 +80,64 @@ export function StationHeader() {
           <span className="brand-name">Packdesk</span>
           {status && (
             <span className={`mode-pill mode-${status.mode}`}>
-              {status.mode === 'demo' ? 'Demo' : 'Live'}
+              {demo ? t('header.mode.demo') : t('header.mode.live')}
             </span>
           )}
         </div>
         <dl className="facts">
           {status ? (
             <>
-              <div className="fact">
-                <dt>Sendcloud</dt>
-                <dd>{status.sendcloudUrl}</dd>
-              </div>
               <AccountsFact />
               <LabelPrinterFact />
               <OrdersFact status={status} />
             </>
           ) : (
             <div className="fact">
-              <dt>Station</dt>
-              <dd>{statusError ? statusError.message : 'loading…'}</dd>
+              <dt>Packdesk</dt>
+              <dd>
+                {statusError
+                  ? t('header.statusError', { reason: errorWords(say, statusError) })
+                  : t('header.loading')}
+              </dd>
             </div>
           )}
-          <div className="fact">
-            <dt>Host</dt>
-            <dd className={`host-${host}`} data-testid="host-state">
-              {hostLabel[host]}
-            </dd>
-          </div>
+          <QueueButton />
+          <ConnectionFact />
         </dl>
         <div className="header-actions">
-          <QueueButton />
-          <PrintersButton />
-          <AccountsButton />
-          <button
-            type="button"
-            className="button"
-            onClick={() => void syncOrders()}
-            aria-disabled={syncing}
-            aria-busy={syncing}
-            data-testid="sync-orders"
-          >
-            {syncing ? 'Syncing…' : 'Sync orders'}
-          </button>
-          {status?.mode === 'demo' && (
+          {demo && (
             <button
               type="button"
-              className="button"
+              className="button button-small"
               aria-expanded={faultsOpen}
               onClick={() => setFaultsOpen((open) => !open)}
               data-testid="demo-faults-toggle"
             >
-              Demo faults
+              {t('header.demoFaults')}
             </button>
           )}
-          {syncError && (
-            <span className="header-error" role="alert">
-              {syncError.message}
-            </span>
-          )}
+          <LanguagePicker />
         </div>
       </header>
+      {syncProblem && (
+        <div className="banner sync-banner" role="alert" data-testid="sync-error">
+          {t('header.orders.syncFailed', { reason: errorWords(say, syncProblem) })}
+        </div>
+      )}
       <OfflineBanner />
       <PrinterBanner />
       <AccountsBanner />
-      {faultsOpen && status?.mode === 'demo' && (
-        <DemoFaultsPanel onClose={() => setFaultsOpen(false)} />
-      )}
-      {status?.mode === 'demo' && (
-        <div className="demo-banner" data-testid="demo-banner" role="note">
-          <strong>DEMO MODE</strong> — orders come from the embedded Sendcloud simulator and labels
-          go to the built-in virtual printer, unless another is set up under Printers. Nothing is
-          shipped.
+      {faultsOpen && demo && <DemoFaultsPanel onClose={() => setFaultsOpen(false)} />}
+      {demo && (
+        <div className="banner demo-banner" data-testid="demo-banner" role="note">
+          <strong>{t('header.banner.demo.title')}</strong>
+          <span>{t('header.banner.demo.body')}</span>
         </div>
       )}
       {host === 'disconnected' && (
-        <div className="host-banner" role="alert" data-testid="host-banner">
-          <strong>Station host disconnected</strong> — retrying. Scans may not be taken. If this
-          lasts, reload the page from the address the host printed.
+        <div className="banner host-banner" role="alert" data-testid="host-banner">
+          <strong>{t('header.banner.host.title')}</strong>
+          <span>{t('header.banner.host.body')}</span>
         </div>
       )}
     </>

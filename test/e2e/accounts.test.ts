@@ -64,10 +64,12 @@ describe('Sendcloud accounts in the real UI (Chromium, browser host, two simulat
     page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null);
   const openAccounts = async () => {
     if (await page.getByTestId('accounts-panel').isVisible()) return;
-    await page.getByTestId('accounts-toggle').click();
+    await page.getByTestId('nav-accounts').click();
     await page.getByTestId('accounts-panel').waitFor();
   };
   const scanAndWait = async (code: string, state = 'printed') => {
+    // The full result is on the scan screen (F1).
+    if (!(await page.getByTestId('scan-input').isVisible())) await page.keyboard.press('F1');
     await page.getByTestId('scan-input').focus();
     await wedgeScan(page, code);
     await result(state, code).waitFor({ timeout: 30_000 });
@@ -190,14 +192,14 @@ describe('Sendcloud accounts in the real UI (Chromium, browser host, two simulat
     await expectNoKeyLeft();
   });
 
-  it('adds account 2 from the Accounts panel, from the keyboard', async () => {
+  it('adds account 2 from Settings → Accounts, from the keyboard', async () => {
     const second = account(1);
     typedSecrets.push(second.secretKey);
-    const toggle = page.getByTestId('accounts-toggle');
-    await toggle.focus();
+    const link = page.getByTestId('nav-accounts');
+    await link.focus();
     await page.keyboard.press('Enter');
     await page.getByTestId('accounts-panel').waitFor();
-    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(await link.getAttribute('aria-current')).toBe('page');
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('accounts-title');
     await expect.poll(() => row('Webshop').getAttribute('data-state')).toBe('connected');
     expect(await row('Webshop').getByTestId('account-row-state').textContent()).toBe('Connected');
@@ -410,7 +412,7 @@ describe('Sendcloud accounts in the real UI (Chromium, browser host, two simulat
     expect(simulator.labelsFor(order)).toEqual([]);
     await page.screenshot({ path: screenshotPath('accounts-reconnect-banner'), fullPage: true });
 
-    // The banner's button opens the panel at the account's reconnect form.
+    // The banner's button opens Settings → Accounts at the account's reconnect form.
     await banner.getByTestId('accounts-banner-reconnect').click();
     await page.getByTestId('accounts-panel').waitFor();
     const reconnecting = row('Merchant shop');
@@ -439,6 +441,7 @@ describe('Sendcloud accounts in the real UI (Chromium, browser host, two simulat
     await banner.waitFor({ state: 'detached' });
 
     // The waiting label is made with the new keys and printed, once.
+    await page.keyboard.press('F1');
     await result('printed', order).waitFor({ timeout: 30_000 });
     expect(simulator.labelsFor(order).map((entry) => entry.publicKey)).toEqual([fresh.publicKey]);
     expect(await keychain.read(await accountId('Merchant shop'))).toEqual(fresh);

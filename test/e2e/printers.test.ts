@@ -39,7 +39,7 @@ describe('printers in the real UI (Chromium, browser host in demo mode, a TCP pr
     page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null);
   const openPrinters = async () => {
     if (await page.getByTestId('printers-panel').isVisible()) return;
-    await page.getByTestId('printers-toggle').click();
+    await page.getByTestId('nav-printers').click();
     await page.getByTestId('printers-panel').waitFor();
   };
 
@@ -67,17 +67,18 @@ describe('printers in the real UI (Chromium, browser host in demo mode, a TCP pr
     data.cleanup();
   });
 
-  it('shows the built-in virtual printer Ready in the header, and opens the panel from the keyboard', async () => {
+  it('shows the built-in virtual printer Ready in the header, and opens the Printers screen from the keyboard', async () => {
     expect(host.output()).toMatch(/Demo mode/);
     await expect.poll(() => header.name().textContent()).toBe('Virtual ZPL printer');
     await expect.poll(() => header.status().textContent()).toBe('Ready');
     expect(await header.status().getAttribute('data-tone')).toBe('ready');
 
-    const toggle = page.getByTestId('printers-toggle');
-    await toggle.focus();
+    // Settings → Printers is reached from the nav with the keyboard, as any screen is.
+    const link = page.getByTestId('nav-printers');
+    await link.focus();
     await page.keyboard.press('Enter');
     await page.getByTestId('printers-panel').waitFor();
-    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(await link.getAttribute('aria-current')).toBe('page');
     // Focus lands on the panel's heading, as it does for the queue panel.
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('printers-title');
 
@@ -173,7 +174,7 @@ describe('printers in the real UI (Chromium, browser host in demo mode, a TCP pr
     expect(await page.getByTestId('printer-row').count()).toBe(rows);
   });
 
-  it('keeps the wedge scanner working while the panel is open, without eating what is typed', async () => {
+  it('keeps the wedge scanner working on the Printers screen, without eating what is typed', async () => {
     await openPrinters();
     const order = orders[0];
     if (!order) throw new Error('no demo order');
@@ -181,7 +182,12 @@ describe('printers in the real UI (Chromium, browser host in demo mode, a TCP pr
     await name.fill('Half typed');
     await name.focus();
     await wedgeScan(page, order);
-    await result('printed', order).waitFor({ timeout: 20_000 });
+    // The Printers screen stays open; the ticker says how the scan went.
+    const ticker = page.getByTestId('scan-ticker');
+    await ticker
+      .and(page.locator('[data-state="printed"]'))
+      .filter({ hasText: order })
+      .waitFor({ timeout: 20_000 });
     expect(await name.inputValue()).toBe('Half typed');
 
     // Typing at a person's pace and pressing Enter is the form's, not a scan.
@@ -193,7 +199,7 @@ describe('printers in the real UI (Chromium, browser host in demo mode, a TCP pr
     await expect
       .poll(() => page.getByTestId('add-printer-error').textContent())
       .toMatch(/"0" is not a port/);
-    expect(await page.getByTestId('scan-result').getAttribute('data-state')).toBe('printed');
+    expect(await ticker.getAttribute('data-state')).toBe('printed');
     await name.fill('');
     await address.fill('');
 
@@ -202,8 +208,7 @@ describe('printers in the real UI (Chromium, browser host in demo mode, a TCP pr
     const dpi = row('Bench 2').getByTestId('printer-dpi');
     await dpi.focus();
     await wedgeScan(page, '300000000001');
-    await page
-      .getByTestId('scan-result')
+    await ticker
       .and(page.locator('[data-state="failed"]'))
       .filter({ hasText: '300000000001' })
       .waitFor({ timeout: 20_000 });
@@ -275,6 +280,8 @@ describe('printers in the real UI (Chromium, browser host in demo mode, a TCP pr
     const before = bench.jobs.length;
     const order = orders[2];
     if (!order) throw new Error('no demo order');
+    // Back to the scan screen (F1), where the result shows in full.
+    await page.keyboard.press('F1');
     await page.getByTestId('scan-input').focus();
     await wedgeScan(page, order);
     await result('queued', order).waitFor({ timeout: 20_000 });
@@ -294,6 +301,7 @@ describe('printers in the real UI (Chromium, browser host in demo mode, a TCP pr
     expect(await page.getByTestId('result-warning').count()).toBe(0);
 
     // Ask the printers again: nothing more arrives, the label printed once.
+    await openPrinters();
     await page.getByTestId('printers-refresh').click();
     await expect.poll(() => page.getByTestId('printers-refresh').textContent()).toBe('Check now');
     expect(bench.jobs).toHaveLength(before + 1);
@@ -302,6 +310,7 @@ describe('printers in the real UI (Chromium, browser host in demo mode, a TCP pr
 
   it('reprints a label made for the 203 dpi printer on the 300 dpi one, and says so in amber', async () => {
     const before = bench.jobs.length;
+    await page.keyboard.press('F1');
     await page.getByTestId('scan-input').focus();
     await wedgeScan(page, builtInTracking);
     const reprinted = page

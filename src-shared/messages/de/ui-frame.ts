@@ -1,4 +1,127 @@
 import type { uiFrame as english } from '../en/ui-frame';
 import type { Translation } from '../translation';
 
-export const uiFrame: Translation<typeof english> = {};
+export const uiFrame: Translation<typeof english> = {
+  'nav.label': 'Bildschirme',
+  'nav.work': 'Arbeit',
+  'nav.settings': 'Einstellungen',
+  'nav.scan': 'Scannen',
+  'nav.batch': 'Stapel',
+  'nav.shipments': 'Sendungen',
+  'nav.day': 'Tag',
+  'nav.printers': 'Drucker',
+  'nav.accounts': 'Konten',
+  'nav.packers': 'Packer',
+  'nav.rules': 'Regeln',
+  'nav.shortcut': 'Taste: {{key}} (oder Alt+{{digit}})',
+
+  'frame.coming.badge': 'Kommt als Nächstes',
+  'frame.coming.batch.title': 'Etiketten im Stapel',
+  'frame.coming.batch.body':
+    'Etiketten für viele Aufträge auf einmal: Aufträge auswählen, prüfen und alle in einem Rutsch drucken.',
+  'frame.coming.shipments.title': 'Sendungen',
+  'frame.coming.shipments.body':
+    'Alle Etiketten dieser Station: eine Sendung finden, ihr Etikett nachdrucken oder sie bei Sendcloud stornieren.',
+  'frame.coming.day.title': 'Der Tag',
+  'frame.coming.day.body':
+    'Der Überblick für die Schichtleitung: Pakete je Versanddienst und je Packer, was noch wartet und was schiefging.',
+  'frame.coming.packers.title': 'Packer',
+  'frame.coming.packers.body':
+    'Wer an dieser Station packt, damit bei jedem Paket steht, wer es gepackt hat.',
+  'frame.coming.rules.title': 'Regeln',
+  'frame.coming.rules.body':
+    'Welche Versandart und welchen Drucker ein Auftrag bekommt, nach Land, Gewicht oder Shop.',
+  'frame.coming.scanNote':
+    'Scannen geht auch hier: Das Etikett wird wie immer gedruckt, das Ergebnis steht unter Scannen ({{key}}).',
+  'frame.ticker.label': 'Letzter Scan',
+  'frame.ticker.sending': 'Wird gesendet',
+  'frame.ticker.working': 'Läuft',
+  'frame.ticker.queued': 'In der Warteschlange',
+  'frame.ticker.printed': 'Gedruckt',
+  'frame.ticker.failed': 'Fehlgeschlagen',
+  'frame.ticker.open': 'Zu Scannen ({{key}})',
+  'frame.screenFailed.title': 'Dieser Bildschirm funktioniert nicht mehr',
+  'frame.screenFailed.body':
+    'Scannen geht weiter und Etiketten werden gedruckt. Einen anderen Bildschirm öffnen oder neu laden, um diesen noch einmal zu versuchen.',
+  'frame.screenFailed.reload': 'Neu laden',
+  'frame.station.title': 'Diese Station',
+  'frame.station.sendcloud': 'Sendcloud-Server',
+  'frame.station.orders': 'Aufträge',
+
+  'header.mode.demo': 'Demo',
+  'header.mode.live': 'Live',
+  'header.loading': 'Wird geladen…',
+  'header.statusError': 'Station: {{reason}}',
+  'header.account': 'Konto',
+  'header.accounts': 'Konten',
+  'header.accounts.count_one': '{{count}} Konto',
+  'header.accounts.count_other': '{{count}} Konten',
+  'header.accounts.none': 'Noch kein Konto',
+  'header.attention_one': '{{count}} braucht Aufmerksamkeit',
+  'header.attention_other': '{{count}} brauchen Aufmerksamkeit',
+  'header.integration': 'Integration',
+  'header.integration.name': '{{name}} (#{{id}})',
+  'header.testMode': 'Testmodus',
+  'header.printer': 'Drucker',
+  'header.orders': 'Aufträge',
+  'header.orders.synced_one': '{{count}} geladen · {{time}}',
+  'header.orders.synced_other': '{{count}} geladen · {{time}}',
+  'header.orders.never_one': '{{count}} geladen · nie abgeglichen',
+  'header.orders.never_other': '{{count}} geladen · nie abgeglichen',
+  'header.orders.sync': 'Abgleichen',
+  'header.orders.syncing': 'Gleicht ab…',
+  'header.orders.syncTitle': 'Die offenen Aufträge jetzt von Sendcloud holen',
+  'header.orders.syncFailed': 'Abgleich fehlgeschlagen: {{reason}}',
+  'header.queue': 'Wartend',
+  'header.connection': 'Verbindung',
+  'header.connection.online': 'Online',
+  'header.connection.offline': 'Offline',
+  'header.connection.checking': 'Wird geprüft…',
+  'header.connection.connecting': 'Verbindet…',
+  'header.connection.hostDown': 'Host getrennt',
+  'header.language': 'Sprache',
+  'header.language.pseudo': 'Pseudo (en-XA)',
+  'header.demoFaults': 'Demo-Störungen',
+
+  'header.banner.demo.title': 'Demo-Modus',
+  'header.banner.demo.body':
+    'Die Aufträge kommen aus dem eingebauten Sendcloud-Simulator, die Etiketten gehen an den virtuellen Drucker, außer unter Drucker ist ein anderer eingerichtet. Es wird nichts verschickt.',
+  'header.banner.host.title': 'Verbindung zum Stations-Host unterbrochen',
+  'header.banner.host.body':
+    'Neuer Versuch läuft. Scans kommen eventuell nicht an. Hält das an, die Seite über die Adresse neu laden, die der Host angezeigt hat.',
+  'header.banner.offline.title': 'Offline',
+  'header.banner.offline.queued': 'Scans kommen in die Warteschlange. Wartend:',
+  'header.banner.offline.print': 'Sie werden gedruckt, sobald die Verbindung wieder da ist.',
+  'header.banner.offline.hold':
+    'Sie werden für einen Stapeldruck zurückgehalten, sobald die Verbindung wieder da ist.',
+  'header.banner.offline.since': 'Seit {{time}}',
+  'header.banner.printer.title': 'Etikettendrucker: {{problem}}',
+  'header.banner.printer.keepScanning':
+    'Einfach weiterscannen: Die Etiketten warten in der Warteschlange und kommen nach der Behebung jeweils genau einmal heraus.',
+  'header.banner.keychain.title': 'Der Schlüsselbund dieses Computers ist gesperrt oder fehlt',
+  'header.banner.keychain.body':
+    'Sendcloud-Schlüssel können nicht gelesen oder gespeichert werden. Bitte entsperren (neu an diesem Computer anmelden) und die Seite neu laden.',
+  'header.banner.account.title': 'Sendcloud-Konto {{name}}: {{problem}}',
+  'header.banner.account.body':
+    'Seine Etiketten warten, bis es neu verbunden ist; die Scans seiner Aufträge bleiben erhalten.',
+  'header.banner.account.reconnect': 'Neu verbinden',
+  'header.banner.account.reconnectName': '{{name}} neu verbinden',
+
+  'header.demo.title': 'Demo-Störungen',
+  'header.demo.intro':
+    'Das Demo-Sendcloud oder den Drucker absichtlich stören, um zu sehen, wie die Station damit umgeht.',
+  'header.demo.latency': 'Jeden Aufruf verzögern um',
+  'header.demo.ms': 'ms',
+  'header.demo.errorRate': 'Aufrufe scheitern lassen',
+  'header.demo.percent': '%',
+  'header.demo.errorStatus': 'Fehlerstatus',
+  'header.demo.status500': 'mit 500 (Serverfehler)',
+  'header.demo.status503': 'mit 503 (nicht verfügbar)',
+  'header.demo.status429': 'mit 429 (zu viele Anfragen)',
+  'header.demo.timeoutRate': 'Nie antworten',
+  'header.demo.percentOfCalls': '% der Aufrufe',
+  'header.demo.lostResponseRate': 'Antwort nach dem Ausführen verlieren',
+  'header.demo.printer': 'Virtueller Drucker {{name}}: Schalter wirken sofort',
+  'header.demo.apply': 'Übernehmen',
+  'header.demo.close': 'Schließen',
+};

@@ -1,4 +1,127 @@
 import type { uiFrame as english } from '../en/ui-frame';
 import type { Translation } from '../translation';
 
-export const uiFrame: Translation<typeof english> = {};
+export const uiFrame: Translation<typeof english> = {
+  'nav.label': 'Schermen',
+  'nav.work': 'Werk',
+  'nav.settings': 'Instellingen',
+  'nav.scan': 'Scannen',
+  'nav.batch': 'Batch',
+  'nav.shipments': 'Zendingen',
+  'nav.day': 'Dag',
+  'nav.printers': 'Printers',
+  'nav.accounts': 'Accounts',
+  'nav.packers': 'Inpakkers',
+  'nav.rules': 'Regels',
+  'nav.shortcut': 'Sneltoets: {{key}} (of Alt+{{digit}})',
+
+  'frame.coming.badge': 'Komt hierna',
+  'frame.coming.batch.title': 'Labels in batch',
+  'frame.coming.batch.body':
+    'Labels voor veel orders tegelijk: orders kiezen, nakijken en alles in één keer printen.',
+  'frame.coming.shipments.title': 'Zendingen',
+  'frame.coming.shipments.body':
+    'Alle labels van dit station: een zending opzoeken, het label opnieuw printen of de zending bij Sendcloud annuleren.',
+  'frame.coming.day.title': 'De dag',
+  'frame.coming.day.body':
+    'Het overzicht voor de teamleider: pakketten per vervoerder en per inpakker, wat nog wacht en wat mislukt is.',
+  'frame.coming.packers.title': 'Inpakkers',
+  'frame.coming.packers.body':
+    'Wie er aan dit station inpakt, zodat bij elk pakket staat wie het heeft ingepakt.',
+  'frame.coming.rules.title': 'Regels',
+  'frame.coming.rules.body':
+    'Welke verzendmethode en welke printer een order krijgt, per land, gewicht of winkel.',
+  'frame.coming.scanNote':
+    'Scannen werkt hier ook: het label wordt gewoon geprint en het resultaat staat op Scannen ({{key}}).',
+  'frame.ticker.label': 'Laatste scan',
+  'frame.ticker.sending': 'Versturen',
+  'frame.ticker.working': 'Bezig',
+  'frame.ticker.queued': 'In de wachtrij',
+  'frame.ticker.printed': 'Geprint',
+  'frame.ticker.failed': 'Mislukt',
+  'frame.ticker.open': 'Naar Scannen ({{key}})',
+  'frame.screenFailed.title': 'Dit scherm doet het niet meer',
+  'frame.screenFailed.body':
+    'Scannen werkt nog en labels worden nog geprint. Open een ander scherm, of laad opnieuw om dit scherm nog eens te proberen.',
+  'frame.screenFailed.reload': 'Opnieuw laden',
+  'frame.station.title': 'Dit station',
+  'frame.station.sendcloud': 'Sendcloud-server',
+  'frame.station.orders': 'Orders',
+
+  'header.mode.demo': 'Demo',
+  'header.mode.live': 'Live',
+  'header.loading': 'Laden…',
+  'header.statusError': 'Station: {{reason}}',
+  'header.account': 'Account',
+  'header.accounts': 'Accounts',
+  'header.accounts.count_one': '{{count}} account',
+  'header.accounts.count_other': '{{count}} accounts',
+  'header.accounts.none': 'Nog geen account',
+  'header.attention_one': '{{count}} vraagt aandacht',
+  'header.attention_other': '{{count}} vragen aandacht',
+  'header.integration': 'Koppeling',
+  'header.integration.name': '{{name}} (#{{id}})',
+  'header.testMode': 'Testmodus',
+  'header.printer': 'Printer',
+  'header.orders': 'Orders',
+  'header.orders.synced_one': '{{count}} geladen · {{time}}',
+  'header.orders.synced_other': '{{count}} geladen · {{time}}',
+  'header.orders.never_one': '{{count}} geladen · nooit bijgewerkt',
+  'header.orders.never_other': '{{count}} geladen · nooit bijgewerkt',
+  'header.orders.sync': 'Bijwerken',
+  'header.orders.syncing': 'Bijwerken…',
+  'header.orders.syncTitle': 'De open orders nu bij Sendcloud ophalen',
+  'header.orders.syncFailed': 'Bijwerken mislukt: {{reason}}',
+  'header.queue': 'Wachtrij',
+  'header.connection': 'Verbinding',
+  'header.connection.online': 'Online',
+  'header.connection.offline': 'Offline',
+  'header.connection.checking': 'Controleren…',
+  'header.connection.connecting': 'Verbinden…',
+  'header.connection.hostDown': 'Host weg',
+  'header.language': 'Taal',
+  'header.language.pseudo': 'Pseudo (en-XA)',
+  'header.demoFaults': 'Demostoringen',
+
+  'header.banner.demo.title': 'Demomodus',
+  'header.banner.demo.body':
+    'De orders komen uit de ingebouwde Sendcloud-simulator en de labels gaan naar de virtuele printer, tenzij je onder Printers een andere instelt. Er wordt niets verzonden.',
+  'header.banner.host.title': 'Verbinding met de stationshost verbroken',
+  'header.banner.host.body':
+    'We proberen het opnieuw. Scans komen misschien niet door. Duurt het lang, laad de pagina dan opnieuw via het adres dat de host liet zien.',
+  'header.banner.offline.title': 'Offline',
+  'header.banner.offline.queued': 'Scans gaan in de wachtrij. Wachtend:',
+  'header.banner.offline.print': 'Ze worden geprint zodra de verbinding terug is.',
+  'header.banner.offline.hold':
+    'Ze worden bewaard om in één keer te printen zodra de verbinding terug is.',
+  'header.banner.offline.since': 'Sinds {{time}}',
+  'header.banner.printer.title': 'Labelprinter: {{problem}}',
+  'header.banner.printer.keepScanning':
+    'Gewoon doorscannen: de labels wachten in de wachtrij en komen er elk precies één keer uit zodra dit is opgelost.',
+  'header.banner.keychain.title': 'De sleutelbos van deze computer is op slot of ontbreekt',
+  'header.banner.keychain.body':
+    'Sendcloud-sleutels kunnen niet gelezen of bewaard worden. Ontgrendel hem (log opnieuw in op deze computer) en laad de pagina opnieuw.',
+  'header.banner.account.title': 'Sendcloud-account {{name}}: {{problem}}',
+  'header.banner.account.body':
+    'De labels wachten tot het account opnieuw is gekoppeld; de scans van zijn orders blijven bewaard.',
+  'header.banner.account.reconnect': 'Opnieuw koppelen',
+  'header.banner.account.reconnectName': '{{name}} opnieuw koppelen',
+
+  'header.demo.title': 'Demostoringen',
+  'header.demo.intro':
+    'Laat de demo-Sendcloud of de printer expres haperen, om te zien hoe het station zich houdt.',
+  'header.demo.latency': 'Elke aanroep vertragen met',
+  'header.demo.ms': 'ms',
+  'header.demo.errorRate': 'Aanroepen laten mislukken',
+  'header.demo.percent': '%',
+  'header.demo.errorStatus': 'Foutstatus',
+  'header.demo.status500': 'met 500 (serverfout)',
+  'header.demo.status503': 'met 503 (niet beschikbaar)',
+  'header.demo.status429': 'met 429 (te veel verzoeken)',
+  'header.demo.timeoutRate': 'Nooit antwoorden',
+  'header.demo.percentOfCalls': '% van de aanroepen',
+  'header.demo.lostResponseRate': 'Antwoord kwijtraken na uitvoeren',
+  'header.demo.printer': 'Virtuele printer {{name}}: schakelaars werken meteen',
+  'header.demo.apply': 'Toepassen',
+  'header.demo.close': 'Sluiten',
+};
