@@ -1,38 +1,8 @@
 import { useMemo } from 'react';
-import type { AccountState } from '../../src-shared';
 import { useSpeaker } from '../i18n/messages';
-import {
-  accountProblems,
-  accountStateLabel,
-  accountStateTone,
-  knownAccounts,
-} from '../state/accounts';
+import { accountProblems, knownAccounts } from '../state/accounts';
 import { useStation } from '../state/station';
-import { errorWords, wordsOf, type Words } from './words';
-
-/** An account's state in a word or two, coloured like the printer pill. */
-export function AccountStatePill({
-  state,
-  title,
-  testId,
-}: {
-  state: AccountState;
-  title?: Words;
-  testId?: string;
-}) {
-  const { say } = useSpeaker();
-  const tone = accountStateTone[state];
-  return (
-    <span
-      className={`printer-pill printer-tone-${tone}`}
-      data-state={state}
-      data-testid={testId}
-      title={wordsOf(say, title) || undefined}
-    >
-      {wordsOf(say, accountStateLabel[state] as Words)}
-    </span>
-  );
-}
+import { AccountPill } from '../screens/shared/pills';
 
 /** The header's account fact: which Sendcloud account labels are made with, and how it is. */
 export function AccountsFact() {
@@ -69,7 +39,7 @@ export function AccountsFact() {
           <>
             <span className="fact-name">{only.name}</span>
             {only.testMode && <span className="test-badge">{t('header.testMode')}</span>}
-            {only.state !== 'connected' && <AccountStatePill state={only.state} />}
+            {only.state !== 'connected' && <AccountPill state={only.state} />}
           </>
         ) : (
           <>
@@ -106,7 +76,7 @@ export function AccountsBanner() {
         <div className="banner accounts-banner" role="alert" data-testid="keychain-banner">
           <strong>{t('header.banner.keychain.title')}</strong>
           <span>{t('header.banner.keychain.body')}</span>
-          <span className="banner-detail">{errorWords(say, keychainError)}</span>
+          <span className="banner-detail">{say(keychainError)}</span>
         </div>
       )}
       {problems.length > 0 && (
@@ -122,7 +92,7 @@ export function AccountsBanner() {
                 <strong>
                   {t('header.banner.account.title', {
                     name: account.name,
-                    problem: wordsOf(say, headline as Words),
+                    problem: say(headline),
                   })}
                 </strong>{' '}
                 <span>{t('header.banner.account.body')}</span>{' '}
@@ -138,7 +108,7 @@ export function AccountsBanner() {
                     {t('header.banner.account.reconnect')}
                   </button>
                 )}
-                <span className="banner-detail">{wordsOf(say, advice as Words)}</span>
+                <span className="banner-detail">{say(advice)}</span>
               </li>
             ))}
           </ul>

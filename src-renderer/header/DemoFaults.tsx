@@ -3,8 +3,7 @@ import type { DemoFaults, PrinterFault } from '../../src-shared';
 import { useSpeaker } from '../i18n/messages';
 import { builtInPrinter, demoPrinterFaults, faultLabel, statusSummary } from '../state/printers';
 import { useStation } from '../state/station';
-import { PrinterStatusPill } from './PrinterStatus';
-import { errorWords, wordsOf, type Words } from './words';
+import { PrinterPill } from '../screens/shared/pills';
 
 const percent = (rate: number) => String(Math.round(rate * 100));
 const rate = (value: string) => Math.min(100, Math.max(0, Number(value) || 0)) / 100;
@@ -43,17 +42,17 @@ function PrinterFaultSwitches() {
             onChange={(e) => toggle(fault, e.target.checked)}
             data-testid={`demo-printer-fault-${fault}`}
           />
-          {wordsOf(say, faultLabel[fault] as Words)}
+          {say(faultLabel[fault])}
         </label>
       ))}
-      <PrinterStatusPill
+      <PrinterPill
         summary={statusSummary(printer?.status ?? null)}
-        title={printer?.status.message as Words}
+        title={printer?.status.message ?? null}
         testId="demo-printer-status"
       />
       {staging?.kind === 'failed' && (
         <p className="fact-error" role="alert" data-testid="demo-printer-faults-error">
-          {errorWords(say, staging.error)}
+          {say(staging.error)}
         </p>
       )}
     </fieldset>
@@ -155,7 +154,7 @@ export function DemoFaultsPanel({ onClose }: { onClose: () => void }) {
       <PrinterFaultSwitches />
       {error && (
         <p className="fact-error" role="alert">
-          {errorWords(say, error)}
+          {say(error)}
         </p>
       )}
       <div className="demo-faults-actions">

@@ -1,7 +1,6 @@
 import { useSpeaker } from '../i18n/messages';
 import { clockTime } from '../i18n/format';
 import { useStation } from '../state/station';
-import { errorWords } from './words';
 
 /** Sendcloud is out of reach: say that scanning goes on, and how much is waiting. */
 export function OfflineBanner() {
@@ -23,7 +22,7 @@ export function OfflineBanner() {
       </span>
       <span className="banner-detail">
         {t('header.banner.offline.since', { time: clockTime(language, connectivity.since) })}
-        {connectivity.lastError && <> · {errorWords(say, connectivity.lastError)}</>}
+        {connectivity.lastError && <> · {say(connectivity.lastError)}</>}
       </span>
     </div>
   );

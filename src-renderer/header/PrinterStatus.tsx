@@ -2,30 +2,7 @@ import { useMemo } from 'react';
 import { useSpeaker } from '../i18n/messages';
 import { labelPrinterFact, labelPrinterProblem } from '../state/printers';
 import { useStation } from '../state/station';
-import { wordsOf, type Words } from './words';
-
-/** A printer's state in one coloured word or two; the tone is also a data attribute for tests. */
-export function PrinterStatusPill({
-  summary,
-  title,
-  testId,
-}: {
-  summary: { tone: string; label: Words };
-  title?: Words;
-  testId?: string;
-}) {
-  const { say } = useSpeaker();
-  return (
-    <span
-      className={`printer-pill printer-tone-${summary.tone}`}
-      data-tone={summary.tone}
-      data-testid={testId}
-      title={wordsOf(say, title) || undefined}
-    >
-      {wordsOf(say, summary.label)}
-    </span>
-  );
-}
+import { PrinterPill } from '../screens/shared/pills';
 
 /** The header's printer fact: the label printer by name with its live status. */
 export function LabelPrinterFact() {
@@ -44,11 +21,7 @@ export function LabelPrinterFact() {
         )}
         {/* Polite: a packer hears a change of state without losing their place. */}
         <span aria-live="polite">
-          <PrinterStatusPill
-            summary={fact.summary}
-            title={fact.message as Words}
-            testId="printer-status"
-          />
+          <PrinterPill summary={fact.summary} title={fact.message} testId="printer-status" />
         </span>
       </dd>
     </div>
@@ -64,7 +37,7 @@ export function PrinterBanner() {
   const setup = useStation((s) => s.printers);
   const problem = useMemo(() => labelPrinterProblem(setup), [setup]);
   if (!problem) return null;
-  const headline = wordsOf(say, problem.headline as Words);
+  const headline = say(problem.headline);
   return (
     <div
       className="banner printer-banner"
@@ -76,7 +49,7 @@ export function PrinterBanner() {
         {t('header.banner.printer.title', { problem: headline })}
       </strong>
       <span>
-        {problem.printer.name}. {wordsOf(say, problem.advice as Words)}
+        {problem.printer.name}. {say(problem.advice)}
       </span>
       <span className="banner-detail">{t('header.banner.printer.keepScanning')}</span>
     </div>

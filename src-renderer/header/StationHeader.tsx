@@ -10,7 +10,6 @@ import { OfflineBanner } from './OfflineBanner';
 import { LabelPrinterFact, PrinterBanner } from './PrinterStatus';
 import { OrdersLine } from './OrdersLine';
 import { QueueButton } from './QueueButton';
-import { errorWords } from './words';
 
 /** The cached orders a scan resolves against (synced from Settings → Accounts). */
 function OrdersFact({ status }: { status: StationStatus }) {
@@ -96,7 +95,7 @@ export function StationHeader() {
               <dt>Packdesk</dt>
               <dd>
                 {statusError
-                  ? t('header.statusError', { reason: errorWords(say, statusError) })
+                  ? t('header.statusError', { reason: say(statusError) })
                   : t('header.loading')}
               </dd>
             </div>
@@ -121,7 +120,7 @@ export function StationHeader() {
       </header>
       {syncProblem && (
         <div className="banner sync-banner" role="alert" data-testid="sync-error">
-          {t('header.orders.syncFailed', { reason: errorWords(say, syncProblem) })}
+          {t('header.orders.syncFailed', { reason: say(syncProblem) })}
         </div>
       )}
       <OfflineBanner />

@@ -1,7 +1,7 @@
 import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { catalogues } from '../../src-shared/messages/catalogues';
-import { msg } from '../../src-shared/messages';
+import { legacyText, msg } from '../../src-shared/messages';
 import { clockTime, dateTime, money, number, weight } from './format';
 import { detectLanguage, initI18n, PSEUDO } from './index';
 import { renderMessage } from './messages';
@@ -106,10 +106,12 @@ describe('renderMessage', () => {
     );
   });
 
-  it('shows plain text main still sends as it came (transition)', () => {
+  it('shows text stored before messages were keys in its own words, in any language', async () => {
+    await i18next.changeLanguage('de');
     const t = i18next.t.bind(i18next);
-    const plain = 'Paper out' as unknown as Parameters<typeof renderMessage>[2];
-    expect(renderMessage(t, 'de', plain)).toBe('Paper out');
+    expect(renderMessage(t, 'de', legacyText('Printed on the old station'))).toBe(
+      'Printed on the old station',
+    );
   });
 
   it('speaks the pseudo-locale', async () => {

@@ -27,24 +27,10 @@ function renderParam(t: TFunction, language: string, value: MessageParam): strin
   );
 }
 
-/**
- * Transition only: until main speaks in keys everywhere, a field may still hold plain English
- * text (or an error with only a `message`). It shows as it came instead of as a missing key.
- */
-function plainText(message: unknown): string | null {
-  if (typeof message === 'string') return message;
-  if (typeof message !== 'object' || message === null) return '';
-  const { key, message: text } = message as { key?: unknown; message?: unknown };
-  if (typeof key !== 'string' && typeof text === 'string') return text;
-  return null;
-}
-
 /** A message in words, in the language `t` speaks. */
 export function renderMessage(t: TFunction, language: string, message: Message): string {
-  const plain = plainText(message);
-  if (plain !== null) return plain;
   const params: Record<string, string | number> = {};
-  for (const [name, value] of Object.entries((message.params ?? {}) as MessageParams)) {
+  for (const [name, value] of Object.entries(message.params as MessageParams)) {
     params[name] = renderParam(t, language, value);
   }
   return t(message.key, params) as string;
