@@ -25,6 +25,18 @@ export interface StationSettings {
   sendcloudTimeoutMs: number;
   /** How often to try Sendcloud while it is unreachable; unset means the station's default. */
   probeIntervalMs?: number;
+  /** The CUPS scheduler to list queues from (`CUPS_SERVER`, as CUPS's own tools read it). */
+  cupsUrl?: string;
+}
+
+/**
+ * `CUPS_SERVER` as CUPS's own tools read it (`host` or `host:port`) as a URL; undefined for a
+ * local socket path or when unset, so the scheduler on 127.0.0.1:631 is asked.
+ */
+export function cupsServerUrl(value: string | undefined): string | undefined {
+  const server = value?.trim();
+  if (!server || server.startsWith('/')) return undefined;
+  return /:\d+$/.test(server) ? `http://${server}` : `http://${server}:631`;
 }
 
 export class SettingsError extends Error {
@@ -113,6 +125,7 @@ export function readSettings(
     dataDir: path.resolve(env.PACKDESK_DATA_DIR?.trim() || defaults.dataDir),
     sendcloudTimeoutMs,
     ...(probeIntervalMs !== undefined ? { probeIntervalMs } : {}),
+    ...(cupsServerUrl(env.CUPS_SERVER) ? { cupsUrl: cupsServerUrl(env.CUPS_SERVER) } : {}),
     sendcloud: publicKey && secretKey ? { url: origin, publicKey, secretKey } : null,
     ...(url ? { sendcloudUrl: origin } : {}),
     integrationId,

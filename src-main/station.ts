@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createAccounts } from './accounts/accounts';
-import { createKeytarStore, type KeyStore } from './accounts/keychain';
-import { systemClock, type Clock } from './clock';
-import type { StationSettings } from './config';
+import { createKeytarStore } from './accounts/keychain';
+import { systemClock } from './clock';
 import type { CommandHandlers } from './host/dispatch';
 import { createConnectivity } from './outbox/connectivity';
 import { createOutbox, stationLanes } from './outbox/outbox';
@@ -10,7 +9,6 @@ import { createOutboxSettings } from './outbox/outbox-settings';
 import { openPrinter } from './printing/open';
 import { createPrinterRegistry } from './printing/registry';
 import type { VirtualPrinter } from './printing/virtual-printer';
-import type { SendcloudClientOptions } from './sendcloud/client';
 import { createLabelJobs } from './shipping/labels';
 import { createOrderSyncs } from './shipping/order-syncs';
 import { createScanService } from './shipping/scan';
@@ -22,9 +20,11 @@ import { chooseStartingPoint, openStationDatabase } from './station/starting-poi
 import { createEventBus, type EventListener } from './station/event-bus';
 import { wireReactions } from './station/reactions';
 import { createStatusViews } from './station/status-views';
+import type { StationOptions } from './station/options';
 import type { Db } from './store/db';
 
 export type { EventListener } from './station/event-bus';
+export type { StationOptions } from './station/options';
 
 export interface Station {
   readonly handlers: CommandHandlers;
@@ -36,25 +36,6 @@ export interface Station {
   readonly virtualPrinter: VirtualPrinter | null;
   readonly db: Db;
   close(): Promise<void>;
-}
-
-export interface StationOptions {
-  settings: StationSettings;
-  /** Time for the outbox, retries, staleness and the Sendcloud client. */
-  clock?: Clock;
-  newId?: () => string;
-  /** Electron passes the better-sqlite3 binary built for its ABI; Node uses the default. */
-  sqliteBinding?: string;
-  /** Keep orders fresh in the background; off in tests that drive sync themselves. */
-  syncIntervalMs?: number;
-  /** What varies in the Sendcloud client: its clock, rate limiter or fetch (benchmarks, tests). */
-  sendcloudClient?: Pick<SendcloudClientOptions, 'clock' | 'limiter' | 'fetch' | 'timeoutMs'>;
-  /** How often to try Sendcloud while offline. Default 5 s. */
-  probeIntervalMs?: number;
-  /** How often to ask every printer how it is. Default 3 s; 0 turns polling off. */
-  printerPollMs?: number;
-  /** Where account keys live; default the OS keychain (keytar). */
-  keys?: KeyStore;
 }
 
 const PROBE_INTERVAL_MS = 5_000;
@@ -160,6 +141,7 @@ export async function createStation(options: StationOptions): Promise<Station> {
     const reactions = wireReactions({ bus, db, outbox, accounts, scans, views });
 
     const handlers = stationCommands({
+      cupsUrl: settings.cupsUrl,
       db,
       clock,
       newId,

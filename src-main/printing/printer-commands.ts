@@ -30,11 +30,12 @@ function tcpAddress(address: string): string {
   return `tcp://${host.includes(':') ? `[${host}]` : host}:${port}`;
 }
 
-export function printerCommands(printers: PrinterRegistry): PrinterCommands {
+/** `cupsUrl`: the CUPS scheduler whose queues discovery lists (default 127.0.0.1:631). */
+export function printerCommands(printers: PrinterRegistry, cupsUrl?: string): PrinterCommands {
   return {
     'printers.list': async () => printers.setup(),
     'printers.discover': async () => {
-      const found = await discoverPrinters();
+      const found = await discoverPrinters(cupsUrl ? { cups: { url: cupsUrl } } : {});
       const known = new Set(printers.entries().map((entry) => entry.record.address));
       return {
         ...found,

@@ -36,6 +36,8 @@ export interface StationParts {
   pushStatus: () => void;
   /** In demo mode, the embedded Sendcloud and the virtual printer. */
   start: Pick<StartingPoint, 'simulator' | 'virtualPrinter'>;
+  /** The CUPS scheduler printer discovery asks; default 127.0.0.1:631. */
+  cupsUrl?: string | undefined;
 }
 
 export function stationCommands(parts: StationParts): CommandHandlers {
@@ -50,7 +52,7 @@ export function stationCommands(parts: StationParts): CommandHandlers {
       settings: parts.outboxSettings,
       onSettingsChanged: parts.pushStatus,
     }),
-    ...printerCommands(printers),
+    ...printerCommands(printers, parts.cupsUrl),
     ...accountCommands({
       accounts,
       requestSync,

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ScanEntry } from '../../src-shared';
 import { startVirtualPrinter, type VirtualPrinter } from '../../src-main/printing/virtual-printer';
 import { startSimulator, type Simulator } from '../../src-main/simulator/index';
+import { cupsServerUrl } from '../../src-main/config';
 import { createStation, type Station } from '../../src-main/station';
 import { decodeBarcodes, findBarcodes, renderPdfPage } from '../helpers/barcode';
 import { ensureCups, pdfPageSize, pollUntil, type CupsSetup } from '../helpers/cups';
@@ -36,6 +37,9 @@ beforeAll(async () => {
       integrationId: null,
       sendcloudTimeoutMs: 30_000,
       printer: null,
+      ...(cupsServerUrl(process.env.CUPS_SERVER)
+        ? { cupsUrl: cupsServerUrl(process.env.CUPS_SERVER) }
+        : {}),
     },
   });
   cleanups.push(() => station.close());

@@ -1,0 +1,24 @@
+// What a station is built from: its settings, and what tests and benchmarks vary.
+import type { KeyStore } from '../accounts/keychain';
+import type { Clock } from '../clock';
+import type { StationSettings } from '../config';
+import type { SendcloudClientOptions } from '../sendcloud/client';
+
+export interface StationOptions {
+  settings: StationSettings;
+  /** Time for the outbox, retries, staleness and the Sendcloud client. */
+  clock?: Clock;
+  newId?: () => string;
+  /** Electron passes the better-sqlite3 binary built for its ABI; Node uses the default. */
+  sqliteBinding?: string;
+  /** Keep orders fresh in the background; off in tests that drive sync themselves. */
+  syncIntervalMs?: number;
+  /** What varies in the Sendcloud client: its clock, rate limiter or fetch (benchmarks, tests). */
+  sendcloudClient?: Pick<SendcloudClientOptions, 'clock' | 'limiter' | 'fetch' | 'timeoutMs'>;
+  /** How often to try Sendcloud while offline. Default 5 s. */
+  probeIntervalMs?: number;
+  /** How often to ask every printer how it is. Default 3 s; 0 turns polling off. */
+  printerPollMs?: number;
+  /** Where account keys live; default the OS keychain (keytar). */
+  keys?: KeyStore;
+}
