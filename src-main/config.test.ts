@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultUserDataDir, readSettings, SENDCLOUD_ORIGIN } from './config';
+import { cupsServerUrl, defaultUserDataDir, readSettings, SENDCLOUD_ORIGIN } from './config';
 
 const defaults = { dataDir: '/home/packer/.config/Packdesk' };
 
@@ -80,5 +80,19 @@ describe('station settings from the environment', () => {
     expect(
       defaultUserDataDir('win32', { APPDATA: 'C:\\Users\\p\\AppData\\Roaming' }, 'C:\\Users\\p'),
     ).toContain('Packdesk');
+  });
+});
+
+describe('the CUPS scheduler printer discovery asks', () => {
+  it('reads CUPS_SERVER as CUPS tools do: host:port, a host on 631, never a socket path', () => {
+    expect(cupsServerUrl('127.0.0.1:40631')).toBe('http://127.0.0.1:40631');
+    expect(cupsServerUrl('printserver')).toBe('http://printserver:631');
+    expect(cupsServerUrl('/run/cups/cups.sock')).toBeUndefined();
+    expect(cupsServerUrl(undefined)).toBeUndefined();
+  });
+
+  it('passes it to the station settings', () => {
+    const settings = readSettings({ CUPS_SERVER: '127.0.0.1:40631' }, defaults);
+    expect(settings.cupsUrl).toBe('http://127.0.0.1:40631');
   });
 });
