@@ -216,7 +216,8 @@ export interface DiscoveredPrinter {
   name: string;
   language: 'zpl' | 'pdf';
   /** e.g. "Zebra ZD421, serial D4J1234", "Local Raw Printer". */
-  detail: string;
+  /** What it is, in a few facts (model, serial, queue); joined by the screen. */
+  detail: Message[];
   /** Why it cannot be used as it is (permissions, another driver holds it), or null. */
   problem: Message | null;
   /** Already set up here. */

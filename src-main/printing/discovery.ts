@@ -12,6 +12,13 @@ export interface DiscoveryDeps {
   platform?: NodeJS.Platform;
 }
 
+/** Names the OS or the printer gives itself (a driver, a model): shown as they are. */
+function facts(texts: readonly (string | null | undefined)[]): Message[] {
+  return texts
+    .filter((text): text is string => Boolean(text))
+    .map((text) => msg('printer.discovery.fact.text', { text }));
+}
+
 export async function discoverPrinters(deps: DiscoveryDeps = {}): Promise<PrinterDiscovery> {
   const platform = deps.platform ?? process.platform;
   const notes: Message[] = [];
@@ -28,11 +35,11 @@ export async function discoverPrinters(deps: DiscoveryDeps = {}): Promise<Printe
           name: name || `USB printer ${device.id.slice('usb://'.length)}`,
           language: 'zpl',
           detail: [
-            device.zpl ? 'ZPL label printer' : 'USB printer',
-            device.serial ? `serial ${device.serial}` : null,
-          ]
-            .filter(Boolean)
-            .join(', '),
+            msg(device.zpl ? 'printer.discovery.fact.zpl' : 'printer.discovery.fact.usb'),
+            ...(device.serial
+              ? [msg('printer.discovery.fact.serial', { serial: device.serial })]
+              : []),
+          ],
           problem: device.problem,
           added: false,
         });
@@ -60,7 +67,7 @@ export async function discoverPrinters(deps: DiscoveryDeps = {}): Promise<Printe
               address: queue.address,
               name: queue.name,
               language: queue.language,
-              detail: [queue.driver, queue.port].filter(Boolean).join(', '),
+              detail: facts([queue.driver, queue.port]),
               problem: null,
               added: false,
             });
@@ -75,9 +82,10 @@ export async function discoverPrinters(deps: DiscoveryDeps = {}): Promise<Printe
               address: queue.uri,
               name: queue.description || queue.name,
               language: queue.language,
-              detail: [queue.name, queue.makeAndModel, queue.raw ? 'raw queue' : null]
-                .filter(Boolean)
-                .join(', '),
+              detail: [
+                ...facts([queue.name, queue.makeAndModel]),
+                ...(queue.raw ? [msg('printer.discovery.fact.raw')] : []),
+              ],
               problem: queue.acceptingJobs ? null : msg('printer.discovery.queueRejecting'),
               added: false,
             });

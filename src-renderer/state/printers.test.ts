@@ -75,7 +75,10 @@ function found(overrides: Partial<DiscoveredPrinter> = {}): DiscoveredPrinter {
     address: 'usb://0a5f:0166/D4J1234',
     name: 'Zebra ZD421',
     language: 'zpl',
-    detail: 'ZPL label printer, serial D4J1234',
+    detail: [
+      msg('printer.discovery.fact.zpl'),
+      msg('printer.discovery.fact.serial', { serial: 'D4J1234' }),
+    ],
     problem: null,
     added: false,
     ...overrides,

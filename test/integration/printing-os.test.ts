@@ -88,6 +88,9 @@ describe('printing through CUPS', () => {
     const pdf = found.printers.find((p) => p.address === cups.pdfUri);
     expect(raw).toMatchObject({ transport: 'cups', language: 'zpl', added: false, problem: null });
     expect(pdf).toMatchObject({ transport: 'cups', language: 'pdf', added: false });
+    // What it is comes as facts with keys: a driverless queue says it is raw, in any language.
+    expect(raw?.detail.map((fact) => fact.key)).toContain('printer.discovery.fact.raw');
+    expect(pdf?.detail.map((fact) => fact.key)).not.toContain('printer.discovery.fact.raw');
   });
 
   it('prints a ZPL label through a raw queue, byte for byte, with status from the spooler', async () => {

@@ -113,7 +113,7 @@ function DiscoveredRow({ printer }: { printer: DiscoveredPrinter }) {
           {say(transportLabel(printer.transport))} · {printer.language === 'zpl' ? 'ZPL' : 'PDF'}
         </span>
       </div>
-      <p className="printer-row-fact">{printer.detail}</p>
+      <p className="printer-row-fact">{printer.detail.map((fact) => say(fact)).join(', ')}</p>
       <p className="printer-row-fact mono">{printer.address}</p>
       {printer.problem && (
         <p className="discovered-problem" data-testid="discovered-problem">

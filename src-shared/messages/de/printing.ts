@@ -160,6 +160,11 @@ export const printing: Translation<typeof english> = {
   'printer.discovery.noUsb': 'Keine USB-Drucker angeschlossen.',
   'printer.discovery.usbFailed': 'USB ließ sich nicht durchsuchen: {{problem}}',
   'printer.discovery.noQueues': 'Der Druckdienst des Systems hat keine Warteschlangen.',
+  'printer.discovery.fact.zpl': 'ZPL-Etikettendrucker',
+  'printer.discovery.fact.usb': 'USB-Drucker',
+  'printer.discovery.fact.serial': 'Seriennummer {{serial}}',
+  'printer.discovery.fact.raw': 'Rohdaten-Warteschlange (ohne Treiber)',
+  'printer.discovery.fact.text': '{{text}}',
   'printer.discovery.queueRejecting': 'Die Warteschlange nimmt keine Aufträge an.',
 
   'printer.testPage.fault':

@@ -151,6 +151,11 @@ export const printing = {
   'printer.discovery.noUsb': 'No USB printers are connected.',
   'printer.discovery.usbFailed': 'USB could not be searched: {{problem}}',
   'printer.discovery.noQueues': 'The OS print service has no queues.',
+  'printer.discovery.fact.zpl': 'ZPL label printer',
+  'printer.discovery.fact.usb': 'USB printer',
+  'printer.discovery.fact.serial': 'serial {{serial}}',
+  'printer.discovery.fact.raw': 'raw queue',
+  'printer.discovery.fact.text': '{{text}}',
   'printer.discovery.queueRejecting': 'The queue is not accepting jobs.',
 
   'printer.testPage.fault':

@@ -158,6 +158,11 @@ export const printing: Translation<typeof english> = {
   'printer.discovery.noUsb': 'Aucune imprimante USB n’est branchée.',
   'printer.discovery.usbFailed': 'Impossible de chercher en USB : {{problem}}',
   'printer.discovery.noQueues': 'Le service d’impression du système n’a aucune file.',
+  'printer.discovery.fact.zpl': 'Imprimante d’étiquettes ZPL',
+  'printer.discovery.fact.usb': 'Imprimante USB',
+  'printer.discovery.fact.serial': 'n° de série {{serial}}',
+  'printer.discovery.fact.raw': 'file brute (sans pilote)',
+  'printer.discovery.fact.text': '{{text}}',
   'printer.discovery.queueRejecting': 'La file n’accepte pas de travaux.',
 
   'printer.testPage.fault':

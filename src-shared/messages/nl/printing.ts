@@ -157,6 +157,11 @@ export const printing: Translation<typeof english> = {
   'printer.discovery.noUsb': 'Er zijn geen USB-printers aangesloten.',
   'printer.discovery.usbFailed': 'USB kon niet worden doorzocht: {{problem}}',
   'printer.discovery.noQueues': 'De printservice van het systeem heeft geen wachtrijen.',
+  'printer.discovery.fact.zpl': 'ZPL-labelprinter',
+  'printer.discovery.fact.usb': 'USB-printer',
+  'printer.discovery.fact.serial': 'serienummer {{serial}}',
+  'printer.discovery.fact.raw': 'ruwe wachtrij (zonder driver)',
+  'printer.discovery.fact.text': '{{text}}',
   'printer.discovery.queueRejecting': 'De wachtrij neemt geen taken aan.',
 
   'printer.testPage.fault':
