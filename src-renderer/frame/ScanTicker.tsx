@@ -46,7 +46,9 @@ export function ScanTicker() {
       data-state={state}
     >
       <span className="scan-ticker-label">{t('frame.ticker.label')}</span>
-      <strong className="scan-ticker-code">{code}</strong>
+      <strong className="scan-ticker-code" data-testid="scan-ticker-code">
+        {code}
+      </strong>
       <span className="scan-ticker-state">{say({ key: stateWord[state], params: {} })}</span>
       {entry?.trackingNumber && (
         <span className="scan-ticker-tracking">{entry.trackingNumber}</span>

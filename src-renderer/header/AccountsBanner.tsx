@@ -37,7 +37,9 @@ export function AccountsFact() {
       <dd className="printer-fact" data-testid="accounts-fact">
         {only ? (
           <>
-            <span className="fact-name">{only.name}</span>
+            <span className="fact-name" title={only.name}>
+              {only.name}
+            </span>
             {only.testMode && <span className="test-badge">{t('header.testMode')}</span>}
             {only.state !== 'connected' && <AccountPill state={only.state} />}
           </>

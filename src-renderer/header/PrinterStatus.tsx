@@ -15,7 +15,7 @@ export function LabelPrinterFact() {
       <dt>{t('header.printer')}</dt>
       <dd className="printer-fact">
         {fact.name && (
-          <span className="fact-name" data-testid="printer-name">
+          <span className="fact-name" title={fact.name} data-testid="printer-name">
             {fact.name}
           </span>
         )}

@@ -11,7 +11,8 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { createKeytarStore, type KeyStore } from '../../src-main/accounts/keychain';
 import { startVirtualPrinter, type VirtualPrinter } from '../../src-main/printing/virtual-printer';
 import { startSimulator, type SimAccount, type Simulator } from '../../src-main/simulator/index';
-import { launchChromium, screenshotPath, wedgeScan } from '../helpers/browser';
+import { msg } from '../../src-shared/messages';
+import { launchChromium, screenshotPath, speakerFor, wedgeScan } from '../helpers/browser';
 import { tempDir } from '../helpers/tmp';
 import { startWebHost, type RunningWebHost } from '../helpers/web-host';
 
@@ -56,6 +57,12 @@ describe('Sendcloud accounts in the real UI (Chromium, browser host, two simulat
       .getByTestId('scan-result')
       .and(page.locator(`[data-state="${state}"]`))
       .filter({ has: page.getByTestId('result-order').getByText(code, { exact: true }) });
+  /** The last scan as the ticker shows it on a screen that is not Scan. */
+  const ticked = (state: string, code: string): Locator =>
+    page
+      .getByTestId('scan-ticker')
+      .and(page.locator(`[data-state="${state}"]`))
+      .filter({ has: page.getByTestId('scan-ticker-code').getByText(code, { exact: true }) });
   const row = (name: string): Locator =>
     page.getByTestId('account-row').filter({
       has: page.getByTestId('account-row-name').getByText(name, { exact: true }),
@@ -274,7 +281,8 @@ describe('Sendcloud accounts in the real UI (Chromium, browser host, two simulat
     if (!order) throw new Error('no second order');
     await secret.focus();
     await wedgeScan(page, order);
-    await result('printed', order).waitFor({ timeout: 30_000 });
+    // Away from the scan screen, the outcome shows in the ticker.
+    await ticked('printed', order).waitFor({ timeout: 30_000 });
     expect(await secret.inputValue()).toBe('half');
     expect(await publicKey.inputValue()).toBe('half-typed');
     // The scan's Enter was the scanner's: no key check was sent for the half-typed keys.
@@ -289,7 +297,7 @@ describe('Sendcloud accounts in the real UI (Chromium, browser host, two simulat
     const other = zplOrders(1)[1];
     if (!other) throw new Error('no second order of account 2');
     await wedgeScan(page, other);
-    await result('printed', other).waitFor({ timeout: 30_000 });
+    await ticked('printed', other).waitFor({ timeout: 30_000 });
     expect(await select.inputValue()).toBe(before);
     await page.getByTestId('merchant-mode-centralised').check();
     await publicKey.fill('');
@@ -346,9 +354,18 @@ describe('Sendcloud accounts in the real UI (Chromium, browser host, two simulat
 
     // Handed over to the merchant's own account: no label made, nothing printed.
     await scanAndWait(handedOrder);
+    // The merchant and its own account are both named 'Merchant shop'.
+    const say = await speakerFor('en');
     await expect
       .poll(() => page.getByTestId('result-step').textContent())
-      .toMatch(/Sent to .*'s Sendcloud account/);
+      .toBe(
+        say(
+          msg('account.merchant.handedOver', {
+            merchant: 'Merchant shop',
+            account: 'Merchant shop',
+          }),
+        ),
+      );
     expect(simulator.labelsFor(handedOrder)).toEqual([]);
     await expect
       .poll(
@@ -439,12 +456,14 @@ describe('Sendcloud accounts in the real UI (Chromium, browser host, two simulat
     await form.waitFor({ state: 'detached', timeout: 15_000 });
     await expect.poll(() => reconnecting.getAttribute('data-state')).toBe('connected');
     await banner.waitFor({ state: 'detached' });
+    // Its row is on the Accounts screen, which the scan screen replaces.
+    const reconnectedId = await accountId('Merchant shop');
 
     // The waiting label is made with the new keys and printed, once.
     await page.keyboard.press('F1');
     await result('printed', order).waitFor({ timeout: 30_000 });
     expect(simulator.labelsFor(order).map((entry) => entry.publicKey)).toEqual([fresh.publicKey]);
-    expect(await keychain.read(await accountId('Merchant shop'))).toEqual(fresh);
+    expect(await keychain.read(reconnectedId)).toEqual(fresh);
     await expectNoKeyLeft();
   }, 120_000);
 

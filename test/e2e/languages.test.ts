@@ -4,7 +4,6 @@
 // catalogue says, rendered with the params the station sent. Then screenshots of the scan screen,
 // the queue, the printers and the accounts in German and in the pseudo-locale, with no text cut
 // off. Expected words come from the catalogues, never from prose written here.
-import i18next, { type TFunction } from 'i18next';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startVirtualPrinter, type VirtualPrinter } from '../../src-main/printing/virtual-printer';
@@ -14,34 +13,18 @@ import { carrierName } from '../../src-shared/carriers';
 import { isMessage, msg, type Message } from '../../src-shared/messages';
 import { catalogues } from '../../src-shared/messages/catalogues';
 import { PSEUDO } from '../../src-renderer/i18n';
-import { renderMessage } from '../../src-renderer/i18n/messages';
-import { pseudoCatalogue } from '../../src-renderer/i18n/pseudo';
-import { launchChromium, screenshotPath, wedgeScan } from '../helpers/browser';
+import {
+  launchChromium,
+  screenshotPath,
+  speakerFor,
+  wedgeScan,
+  type ShownLanguage,
+} from '../helpers/browser';
 import { textThatDoesNotFit } from '../helpers/text-fit';
 import { tempDir } from '../helpers/tmp';
 import { startWebHost, type RunningWebHost } from '../helpers/web-host';
 
-type Shown = 'en' | 'nl' | 'de' | typeof PSEUDO;
-
-/** The words of one language, as the renderer's i18next speaks them. */
-async function speakerFor(language: Shown): Promise<(message: Message) => string> {
-  const instance = i18next.createInstance();
-  await instance.init({
-    resources: {
-      en: { translation: catalogues.en },
-      [language]: {
-        translation: language === PSEUDO ? pseudoCatalogue(catalogues.en) : catalogues[language],
-      },
-    },
-    lng: language,
-    fallbackLng: 'en',
-    keySeparator: false,
-    nsSeparator: false,
-    interpolation: { escapeValue: false },
-  });
-  const t = instance.t.bind(instance) as TFunction;
-  return (message) => renderMessage(t, language, message);
-}
+type Shown = ShownLanguage;
 
 describe('the station in Dutch and German (Chromium, browser host, simulator, TCP printer)', () => {
   const data = tempDir();
@@ -196,7 +179,7 @@ describe('the station in Dutch and German (Chromium, browser host, simulator, TC
       await expect.poll(() => banner.textContent()).toContain(fault);
       expect(await banner.textContent()).toContain(say(msg('ui.printers.advice.paper-out')));
 
-      await open('printers-toggle', 'printers-panel');
+      await open('nav-printers', 'printers-panel');
       const row = page.getByTestId('printer-row').first();
       await expect.poll(() => row.getByTestId('printer-row-status').textContent()).toBe(fault);
       await close('printers-panel');
@@ -227,7 +210,7 @@ describe('the station in Dutch and German (Chromium, browser host, simulator, TC
     });
 
     it('says what is wrong with refused keys next to the account form', async () => {
-      await open('accounts-toggle', 'accounts-panel');
+      await open('nav-accounts', 'accounts-panel');
       // The station's own public key with a wrong secret: Sendcloud answers 401.
       await page.getByTestId('account-public-key').fill(simulator.keys.publicKey);
       await page.getByTestId('account-secret-key').fill(`${simulator.keys.secretKey}-wrong`);
@@ -254,8 +237,8 @@ describe('the station in Dutch and German (Chromium, browser host, simulator, TC
     const screens = [
       { name: 'scan', toggle: null, panel: null },
       { name: 'queue', toggle: 'queue-toggle', panel: 'queue-panel' },
-      { name: 'printers', toggle: 'printers-toggle', panel: 'printers-panel' },
-      { name: 'accounts', toggle: 'accounts-toggle', panel: 'accounts-panel' },
+      { name: 'printers', toggle: 'nav-printers', panel: 'printers-panel' },
+      { name: 'accounts', toggle: 'nav-accounts', panel: 'accounts-panel' },
     ] as const;
 
     it.each(screens)('$name screen: no text cut off', async ({ name, toggle, panel }) => {

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startVirtualPrinter, type VirtualPrinter } from '../../src-main/printing/virtual-printer';
 import { startSimulator, type Simulator } from '../../src-main/simulator/index';
-import { launchChromium, screenshotPath, wedgeScan } from '../helpers/browser';
+import { msg } from '../../src-shared/messages';
+import { launchChromium, screenshotPath, speakerFor, wedgeScan } from '../helpers/browser';
 import { startCuttableProxy, type CuttableProxy } from '../helpers/proxy';
 import { tempDir } from '../helpers/tmp';
 import { startWebHost, type RunningWebHost } from '../helpers/web-host';
@@ -52,7 +53,18 @@ describe('offline in the real UI (Chromium, browser host, simulator behind a cut
     const scanOrder = orders.map((order) => order.order_number);
     expect(scanOrder).toHaveLength(5);
     // Scans resolve offline from the order cache: wait for the first sync to fill it.
-    await page.getByText(`${simulator.orders().length} cached · synced`).waitFor();
+    // The header says when they were read; the time itself is the page's to format.
+    const say = await speakerFor('en');
+    const count = simulator.orders().length;
+    const synced = say(msg('header.orders.synced', { count, time: '' })).trim();
+    const never = say(msg('header.orders.never', { count }));
+    const fact = page.getByTestId('orders-fact').first();
+    const shown = async () => ((await fact.textContent()) ?? '').trim();
+    await expect
+      .poll(async () => (await shown()).startsWith(synced) && (await shown()) !== never, {
+        timeout: 30_000,
+      })
+      .toBe(true);
 
     proxy.cut();
     const result = page.getByTestId('scan-result');

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startVirtualPrinter, type VirtualPrinter } from '../../src-main/printing/virtual-printer';
 import { startSimulator, type Simulator } from '../../src-main/simulator/index';
-import { launchChromium, screenshotPath, wedgeScan } from '../helpers/browser';
+import { msg } from '../../src-shared/messages';
+import { launchChromium, screenshotPath, speakerFor, wedgeScan } from '../helpers/browser';
 import { tempDir } from '../helpers/tmp';
 import { startWebHost, type RunningWebHost } from '../helpers/web-host';
 
@@ -78,9 +79,10 @@ describe('scan to print in the real UI (Chromium, browser host, simulator, TCP p
     await wedgeScan(page, 'PD-99999');
     const result = page.getByTestId('scan-result');
     await result.and(page.locator('[data-state="failed"]')).waitFor({ timeout: 20_000 });
+    const say = await speakerFor('en');
     await expect
       .poll(() => page.getByTestId('result-reason').textContent())
-      .toMatch(/No open order matches "PD-99999"/);
+      .toBe(say(msg('error.orderNotFound', { code: 'PD-99999' })));
     expect(printer.jobs.length).toBe(before);
     await page.screenshot({ path: screenshotPath('scan-unknown-order'), fullPage: true });
   });
