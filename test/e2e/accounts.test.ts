@@ -11,7 +11,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { createKeytarStore, type KeyStore } from '../../src-main/accounts/keychain';
 import { startVirtualPrinter, type VirtualPrinter } from '../../src-main/printing/virtual-printer';
 import { startSimulator, type SimAccount, type Simulator } from '../../src-main/simulator/index';
-import { msg } from '../../src-shared/messages';
+import { msg, type Message } from '../../src-shared/messages';
 import { launchChromium, screenshotPath, speakerFor, wedgeScan } from '../helpers/browser';
 import { tempDir } from '../helpers/tmp';
 import { startWebHost, type RunningWebHost } from '../helpers/web-host';
@@ -40,6 +40,9 @@ describe('Sendcloud accounts in the real UI (Chromium, browser host, two simulat
   const requested: string[] = [];
   /** Every key the test typed, to look for where they must not be. */
   const typedSecrets: string[] = [];
+  /** The English catalogue's words for a key and its params: what the screen must show. */
+  let say: (message: Message) => string;
+  const trimmed = async (locator: Locator) => ((await locator.textContent()) ?? '').trim();
 
   const account = (index: number): SimAccount => {
     const found = simulator.accounts[index];
@@ -102,6 +105,7 @@ describe('Sendcloud accounts in the real UI (Chromium, browser host, two simulat
   };
 
   beforeAll(async () => {
+    say = await speakerFor('en');
     keychain = createKeytarStore({ service: keychainService });
     simulator = await startSimulator({ accounts: [{}, {}] });
     printer = await startVirtualPrinter();
@@ -133,7 +137,7 @@ describe('Sendcloud accounts in the real UI (Chromium, browser host, two simulat
   it('opens on "Add a Sendcloud account" with the public key focused and the secret hidden', async () => {
     const onboarding = page.getByTestId('onboarding');
     expect(await onboarding.getByRole('heading', { level: 2 }).textContent()).toBe(
-      'Add a Sendcloud account',
+      say(msg('ui.accounts.add.title')),
     );
     expect(await page.getByTestId('scan-input').count()).toBe(0);
     await expect.poll(focusedTestId).toBe('account-public-key');
@@ -153,10 +157,8 @@ describe('Sendcloud accounts in the real UI (Chromium, browser host, two simulat
     await page.getByTestId('account-verify').click();
     const error = page.getByTestId('account-keys-error');
     await expect
-      .poll(() => error.textContent(), { timeout: 15_000 })
-      .toMatch(
-        /^Sendcloud did not accept these keys\. Copy them again from Settings → Integrations in the Sendcloud panel\./,
-      );
+      .poll(() => trimmed(error), { timeout: 15_000 })
+      .toBe(say(msg('ui.accounts.keys.refused')));
     expect(await error.getAttribute('data-code')).toBe('auth-failed');
     expect(await page.getByTestId('account-secret-key').getAttribute('aria-invalid')).toBe('true');
     expect(await page.getByTestId('account-choices').count()).toBe(0);
@@ -209,7 +211,9 @@ describe('Sendcloud accounts in the real UI (Chromium, browser host, two simulat
     expect(await link.getAttribute('aria-current')).toBe('page');
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('accounts-title');
     await expect.poll(() => row('Webshop').getAttribute('data-state')).toBe('connected');
-    expect(await row('Webshop').getByTestId('account-row-state').textContent()).toBe('Connected');
+    expect(await row('Webshop').getByTestId('account-row-state').textContent()).toBe(
+      say(msg('ui.accounts.state.connected')),
+    );
 
     const form = page.getByTestId('accounts-panel').getByTestId('add-account-form');
     await form.getByTestId('account-public-key').focus();
@@ -224,15 +228,15 @@ describe('Sendcloud accounts in the real UI (Chromium, browser host, two simulat
     await form.getByTestId('account-name').fill('Merchant shop');
     await form.getByTestId('account-name').press('Enter');
     await expect
-      .poll(() => form.getByTestId('account-added').textContent(), { timeout: 15_000 })
-      .toMatch(/^Added Merchant shop\./);
+      .poll(() => trimmed(form.getByTestId('account-added')), { timeout: 15_000 })
+      .toBe(say(msg('ui.accounts.add.done', { name: 'Merchant shop' })));
     // The form is empty again, ready for a third account, with no key left in it.
     expect(await form.getByTestId('account-public-key').inputValue()).toBe('');
     expect(await form.getByTestId('account-secret-key').inputValue()).toBe('');
     await expect.poll(() => row('Merchant shop').getAttribute('data-state')).toBe('connected');
     await expect
       .poll(() => page.getByTestId('accounts-fact').textContent())
-      .toContain('2 accounts');
+      .toContain(say(msg('header.accounts.count', { count: 2 })));
     await page.screenshot({ path: screenshotPath('accounts-panel'), fullPage: true });
     await expectNoKeyLeft();
     // The keys are in the OS keychain, one entry per account.
@@ -325,7 +329,7 @@ describe('Sendcloud accounts in the real UI (Chromium, browser host, two simulat
     await addForm.getByTestId('merchant-save').click();
     await expect
       .poll(() => addForm.getByTestId('merchant-saved').textContent())
-      .toBe('Added Acme.');
+      .toBe(say(msg('ui.accounts.merchant.added', { name: 'Acme' })));
 
     // Decentralised needs the merchant's own account: refused here until one is chosen.
     await addForm.getByTestId('merchant-name').fill('Merchant shop');
@@ -333,8 +337,8 @@ describe('Sendcloud accounts in the real UI (Chromium, browser host, two simulat
     await addForm.getByTestId('merchant-mode-decentralised').check();
     await addForm.getByTestId('merchant-save').click();
     await expect
-      .poll(() => addForm.getByTestId('merchant-error').textContent())
-      .toMatch(/own Sendcloud account/);
+      .poll(() => trimmed(addForm.getByTestId('merchant-error')))
+      .toBe(say(msg('ui.accounts.merchant.accountMissing')));
     await addForm.getByTestId('merchant-account').selectOption({ label: 'Merchant shop' });
     await addForm.getByTestId('merchant-save').click();
     await addForm.getByTestId('merchant-saved').waitFor();
@@ -355,7 +359,6 @@ describe('Sendcloud accounts in the real UI (Chromium, browser host, two simulat
     // Handed over to the merchant's own account: no label made, nothing printed.
     await scanAndWait(handedOrder);
     // The merchant and its own account are both named 'Merchant shop'.
-    const say = await speakerFor('en');
     await expect
       .poll(() => page.getByTestId('result-step').textContent())
       .toBe(
@@ -421,8 +424,17 @@ describe('Sendcloud accounts in the real UI (Chromium, browser host, two simulat
     const banner = page.getByTestId('accounts-banner');
     await banner.waitFor({ timeout: 30_000 });
     const item = banner.getByTestId('accounts-banner-item');
-    await expect.poll(() => item.textContent()).toMatch(/Merchant shop needs reconnecting/);
-    expect(await item.textContent()).toMatch(/labels wait until it is reconnected/);
+    await expect
+      .poll(() => item.textContent())
+      .toContain(
+        say(
+          msg('header.banner.account.title', {
+            name: 'Merchant shop',
+            problem: msg('ui.accounts.problem.reconnect'),
+          }),
+        ),
+      );
+    expect(await item.textContent()).toContain(say(msg('header.banner.account.body')));
     expect(await item.getAttribute('data-state')).toBe('reconnect');
     // Waiting, not failed: the label is made once the account is back.
     await result('queued', order).waitFor({ timeout: 30_000 });
@@ -435,7 +447,7 @@ describe('Sendcloud accounts in the real UI (Chromium, browser host, two simulat
     const reconnecting = row('Merchant shop');
     expect(await reconnecting.getAttribute('data-state')).toBe('reconnect');
     expect(await reconnecting.getByTestId('account-row-state').textContent()).toBe(
-      'Reconnect needed',
+      say(msg('ui.accounts.state.reconnect')),
     );
     const form = reconnecting.getByTestId('reconnect-form');
     await form.waitFor();
@@ -447,8 +459,8 @@ describe('Sendcloud accounts in the real UI (Chromium, browser host, two simulat
     await form.getByTestId('reconnect-secret-key').fill(old.secretKey);
     await form.getByTestId('reconnect-submit').click();
     await expect
-      .poll(() => form.getByTestId('reconnect-error').textContent(), { timeout: 15_000 })
-      .toMatch(/^Sendcloud did not accept these keys/);
+      .poll(() => trimmed(form.getByTestId('reconnect-error')), { timeout: 15_000 })
+      .toBe(say(msg('ui.accounts.keys.refused')));
 
     await form.getByTestId('reconnect-public-key').fill(fresh.publicKey);
     await form.getByTestId('reconnect-secret-key').fill(fresh.secretKey);
@@ -490,7 +502,9 @@ describe('Sendcloud accounts in the real UI (Chromium, browser host, two simulat
     await removing.getByTestId('account-remove').click();
     // The safe answer is focused, and the packer is told the keys go.
     expect(await focusedTestId()).toBe('account-remove-keep');
-    expect(await removing.textContent()).toMatch(/keys are deleted from this computer’s keychain/);
+    expect(await removing.textContent()).toContain(
+      say(msg('ui.accounts.remove.question', { name: 'Merchant shop' })),
+    );
     await removing.getByTestId('account-remove-confirm').click();
     await removing.waitFor({ state: 'detached', timeout: 15_000 });
     await expect.poll(() => page.getByTestId('accounts-fact').textContent()).toContain('Webshop');
