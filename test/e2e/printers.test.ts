@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { startVirtualPrinter, type VirtualPrinter } from '../../src-main/printing/virtual-printer';
 import { startSimulator } from '../../src-main/simulator/index';
-import { launchChromium, screenshotPath, wedgeScan } from '../helpers/browser';
+import { msg, type Message } from '../../src-shared/messages';
+import { launchChromium, screenshotPath, speakerFor, wedgeScan } from '../helpers/browser';
 import { closedPort } from '../helpers/net';
 import { tempDir } from '../helpers/tmp';
 import { startWebHost, type RunningWebHost } from '../helpers/web-host';
@@ -21,6 +22,9 @@ describe('printers in the real UI (Chromium, browser host in demo mode, a TCP pr
   let host: RunningWebHost;
   let browser: Browser;
   let page: Page;
+  /** The English catalogue's words for a key and its params: what the screen must show. */
+  let say: (message: Message) => string;
+  const paperOut = () => say(msg('ui.printers.fault.paper-out'));
 
   const header = {
     name: () => page.getByTestId('printer-name'),
@@ -52,6 +56,7 @@ describe('printers in the real UI (Chromium, browser host in demo mode, a TCP pr
       .filter((order) => !order.shipping_option_code.startsWith('colissimo'))
       .map((order) => order.order_number);
     await reference.close();
+    say = await speakerFor('en');
     bench = await startVirtualPrinter({ dpi: 300 });
     host = await startWebHost({ PACKDESK_DATA_DIR: data.dir });
     browser = await launchChromium();
@@ -70,7 +75,9 @@ describe('printers in the real UI (Chromium, browser host in demo mode, a TCP pr
   it('shows the built-in virtual printer Ready in the header, and opens the Printers screen from the keyboard', async () => {
     expect(host.output()).toMatch(/Demo mode/);
     await expect.poll(() => header.name().textContent()).toBe('Virtual ZPL printer');
-    await expect.poll(() => header.status().textContent()).toBe('Ready');
+    await expect
+      .poll(() => header.status().textContent())
+      .toBe(say(msg('ui.printers.status.ready')));
     expect(await header.status().getAttribute('data-tone')).toBe('ready');
 
     // Settings → Printers is reached from the nav with the keyboard, as any screen is.
@@ -104,12 +111,14 @@ describe('printers in the real UI (Chromium, browser host in demo mode, a TCP pr
 
     const added = row('Bench 2');
     await expect.poll(() => added.getAttribute('data-tone'), { timeout: 10_000 }).toBe('ready');
-    expect(await added.getByTestId('printer-row-status').textContent()).toBe('Ready');
+    expect(await added.getByTestId('printer-row-status').textContent()).toBe(
+      say(msg('ui.printers.status.ready')),
+    );
     expect(await added.textContent()).toContain(`127.0.0.1:${bench.port}`);
     // Set up as 203 dpi; the printer says 300 itself, and that is what labels are made for.
     await expect
-      .poll(() => added.getByTestId('printer-reported-dpi').textContent())
-      .toMatch(/reports 300 dpi/);
+      .poll(async () => (await added.getByTestId('printer-reported-dpi').textContent())?.trim())
+      .toBe(say(msg('ui.printers.row.reportedDpi', { dpi: 300 })));
     // The first real printer takes labels over from demo mode's stand-in.
     await expect.poll(() => header.name().textContent()).toBe('Bench 2');
     expect(await page.getByTestId('route-zpl-label').locator('option:checked').textContent()).toBe(
@@ -140,7 +149,7 @@ describe('printers in the real UI (Chromium, browser host in demo mode, a TCP pr
     await page.getByTestId('add-printer-submit').click();
     await expect
       .poll(() => page.getByTestId('add-printer-error').textContent())
-      .toMatch(/"99999" is not a port/);
+      .toContain(say(msg('rules.address.badPort', { port: '99999', defaultPort: 9100 })));
     expect(await address.getAttribute('aria-invalid')).toBe('true');
     expect(await focusedTestId()).toBe('add-printer-address');
     expect(await page.getByTestId('printer-row').count()).toBe(rows);
@@ -150,7 +159,7 @@ describe('printers in the real UI (Chromium, browser host in demo mode, a TCP pr
     await page.getByTestId('add-printer-submit').click();
     await expect
       .poll(() => page.getByTestId('add-printer-error').textContent())
-      .toMatch(/"10.0.0.300" is not a valid IP address/);
+      .toContain(say(msg('rules.address.badIp', { host: '10.0.0.300' })));
 
     // A well-formed address nothing answers at: it is added, and says it is unreachable.
     const nobody = await closedPort();
@@ -159,7 +168,9 @@ describe('printers in the real UI (Chromium, browser host in demo mode, a TCP pr
     await page.getByTestId('add-printer-submit').click();
     const gone = row('Nobody home');
     await expect.poll(() => gone.getAttribute('data-tone'), { timeout: 10_000 }).toBe('offline');
-    expect(await gone.getByTestId('printer-row-status').textContent()).toBe('Unreachable');
+    expect(await gone.getByTestId('printer-row-status').textContent()).toBe(
+      say(msg('ui.printers.status.unreachable')),
+    );
     await gone.getByTestId('printer-test').click();
     await expect
       .poll(() => gone.getByTestId('printer-row-error').textContent(), { timeout: 10_000 })
@@ -198,7 +209,7 @@ describe('printers in the real UI (Chromium, browser host in demo mode, a TCP pr
     await page.keyboard.press('Enter');
     await expect
       .poll(() => page.getByTestId('add-printer-error').textContent())
-      .toMatch(/"0" is not a port/);
+      .toContain(say(msg('rules.address.badPort', { port: '0', defaultPort: 9100 })));
     expect(await ticker.getAttribute('data-state')).toBe('printed');
     await name.fill('');
     await address.fill('');
@@ -224,7 +235,9 @@ describe('printers in the real UI (Chromium, browser host in demo mode, a TCP pr
     const found = await page.getByTestId('discovered-printer').count();
     const notes = await page.getByTestId('discovery-notes').locator('li').count();
     expect(found + notes).toBeGreaterThan(0);
-    expect(await page.getByTestId('printers-discover').textContent()).toBe('Search again');
+    expect(await page.getByTestId('printers-discover').textContent()).toBe(
+      say(msg('ui.printers.find.again')),
+    );
   });
 
   it('stages Paper out on the built-in printer from the demo faults panel: a scan queues, then prints', async () => {
@@ -234,11 +247,16 @@ describe('printers in the real UI (Chromium, browser host in demo mode, a TCP pr
     await page.keyboard.press('Escape');
     await page.getByTestId('demo-faults-toggle').click();
     await page.getByTestId('demo-printer-fault-paper-out').check();
-    await expect.poll(() => header.status().textContent()).toBe('Paper out');
+    await expect.poll(() => header.status().textContent()).toBe(paperOut());
     expect(await header.status().getAttribute('data-tone')).toBe('fault');
     const banner = page.getByTestId('printer-banner');
-    await expect.poll(() => banner.textContent()).toMatch(/Paper out.*Virtual ZPL printer/);
-    expect(await banner.textContent()).toMatch(/each exactly once/);
+    await expect
+      .poll(() => banner.getByTestId('printer-banner-headline').textContent())
+      .toBe(
+        say(msg('header.banner.printer.title', { problem: msg('ui.printers.fault.paper-out') })),
+      );
+    expect(await banner.textContent()).toContain('Virtual ZPL printer');
+    expect(await banner.textContent()).toContain(say(msg('header.banner.printer.keepScanning')));
     await page.getByTestId('demo-faults').getByRole('button', { name: 'Close' }).click();
     await page.screenshot({ path: screenshotPath('printer-paper-out'), fullPage: true });
 
@@ -247,11 +265,13 @@ describe('printers in the real UI (Chromium, browser host in demo mode, a TCP pr
     await page.getByTestId('scan-input').focus();
     await wedgeScan(page, order);
     await result('queued', order).waitFor({ timeout: 20_000 });
-    await expect.poll(() => page.getByTestId('result-reason').textContent()).toMatch(/Paper out/);
+    await expect.poll(() => page.getByTestId('result-reason').textContent()).toContain(paperOut());
 
     await page.getByTestId('demo-faults-toggle').click();
     await page.getByTestId('demo-printer-fault-paper-out').uncheck();
-    await expect.poll(() => header.status().textContent()).toBe('Ready');
+    await expect
+      .poll(() => header.status().textContent())
+      .toBe(say(msg('ui.printers.status.ready')));
     await banner.waitFor({ state: 'detached' });
     await page.getByTestId('demo-faults').getByRole('button', { name: 'Close' }).click();
     await result('printed', order).waitFor({ timeout: 20_000 });
@@ -267,14 +287,19 @@ describe('printers in the real UI (Chromium, browser host in demo mode, a TCP pr
     await openPrinters();
     await page.getByTestId('route-zpl-label').selectOption({ label: 'Bench 2' });
     await expect.poll(() => header.name().textContent()).toBe('Bench 2');
-    await expect.poll(() => header.status().textContent()).toBe('Ready');
+    await expect
+      .poll(() => header.status().textContent())
+      .toBe(say(msg('ui.printers.status.ready')));
 
     // The printer runs out by itself: the station's poll sees it without anyone asking.
     bench.setFaults(['paper-out']);
-    await expect.poll(() => header.status().textContent(), { timeout: 15_000 }).toBe('Paper out');
+    await expect.poll(() => header.status().textContent(), { timeout: 15_000 }).toBe(paperOut());
     await expect
-      .poll(() => page.getByTestId('printer-banner').textContent())
-      .toMatch(/Paper out.*Bench 2/);
+      .poll(() => page.getByTestId('printer-banner-headline').textContent())
+      .toBe(
+        say(msg('header.banner.printer.title', { problem: msg('ui.printers.fault.paper-out') })),
+      );
+    expect(await page.getByTestId('printer-banner').textContent()).toContain('Bench 2');
     await expect.poll(() => row('Bench 2').getAttribute('data-tone')).toBe('fault');
 
     const before = bench.jobs.length;
@@ -285,7 +310,7 @@ describe('printers in the real UI (Chromium, browser host in demo mode, a TCP pr
     await page.getByTestId('scan-input').focus();
     await wedgeScan(page, order);
     await result('queued', order).waitFor({ timeout: 20_000 });
-    await expect.poll(() => page.getByTestId('result-reason').textContent()).toMatch(/Paper out/);
+    await expect.poll(() => page.getByTestId('result-reason').textContent()).toContain(paperOut());
     await page.screenshot({ path: screenshotPath('printer-paper-out-queued'), fullPage: true });
     // Nothing went to a printer with no paper.
     expect(bench.jobs).toHaveLength(before);
@@ -334,6 +359,8 @@ describe('printers in the real UI (Chromium, browser host in demo mode, a TCP pr
     await added.getByTestId('printer-remove-confirm').click();
     await added.waitFor({ state: 'detached' });
     await expect.poll(() => header.name().textContent()).toBe('Virtual ZPL printer');
-    await expect.poll(() => header.status().textContent()).toBe('Ready');
+    await expect
+      .poll(() => header.status().textContent())
+      .toBe(say(msg('ui.printers.status.ready')));
   });
 });
