@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startVirtualPrinter, type VirtualPrinter } from '../../src-main/printing/virtual-printer';
 import { startSimulator, type Simulator } from '../../src-main/simulator/index';
-import { msg } from '../../src-shared/messages';
+import { msg, type Message } from '../../src-shared/messages';
 import { launchChromium, screenshotPath, speakerFor, wedgeScan } from '../helpers/browser';
 import { tempDir } from '../helpers/tmp';
 import { startWebHost, type RunningWebHost } from '../helpers/web-host';
@@ -14,8 +14,11 @@ describe('scan to print in the real UI (Chromium, browser host, simulator, TCP p
   let host: RunningWebHost;
   let browser: Browser;
   let page: Page;
+  /** The English catalogue's words for a key and its params: what the screen must show. */
+  let say: (message: Message) => string;
 
   beforeAll(async () => {
+    say = await speakerFor('en');
     simulator = await startSimulator();
     printer = await startVirtualPrinter();
     host = await startWebHost({
@@ -79,7 +82,6 @@ describe('scan to print in the real UI (Chromium, browser host, simulator, TCP p
     await wedgeScan(page, 'PD-99999');
     const result = page.getByTestId('scan-result');
     await result.and(page.locator('[data-state="failed"]')).waitFor({ timeout: 20_000 });
-    const say = await speakerFor('en');
     await expect
       .poll(() => page.getByTestId('result-reason').textContent())
       .toBe(say(msg('error.orderNotFound', { code: 'PD-99999' })));
@@ -148,6 +150,7 @@ describe('demo mode', () => {
     const next = reference.orders()[3];
     if (!next) throw new Error('no demo order');
     await wedgeScan(page, next.order_number);
+    const say = await speakerFor('en');
     // A Sendcloud bad minute queues the scan (it is safe in the outbox) instead of failing it.
     await page
       .getByTestId('scan-result')
@@ -155,7 +158,7 @@ describe('demo mode', () => {
       .waitFor({ timeout: 20_000 });
     await expect
       .poll(() => page.getByTestId('result-reason').textContent())
-      .toMatch(/Sendcloud is having trouble/);
+      .toBe(say(msg('job.waiting.sendcloudTrouble')));
     await page.screenshot({ path: screenshotPath('demo-faults-queued'), fullPage: true });
 
     // Faults off again: the queued scan prints by itself, without scanning it again.
