@@ -124,7 +124,7 @@ export async function createStation(options: StationOptions): Promise<Station> {
       settings: outboxSettings.current,
       outbox: () => outbox,
     });
-    const shippingOptions = createShippingOptions(accounts);
+    const shippingOptions = createShippingOptions({ db, clock, accounts });
     const scans = createScanService({
       db,
       clock,

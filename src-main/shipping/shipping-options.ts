@@ -1,20 +1,31 @@
 // Which shipping option an order's label is made with, by code and by name, for the scan screen.
 // The code follows the label job's rule; Sendcloud's names are learnt from the options an
-// account's keys give (onboarding, reconnect), since nothing stores them.
+// account's keys give (onboarding, reconnect) and kept in SQLite, since no order or label names
+// them. A name never learnt is the code.
 import type { AccountChoices } from '../../src-shared';
 import type { Accounts } from '../accounts/accounts';
+import type { Clock } from '../clock';
+import type { Db } from '../store/db';
 import type { CachedOrder } from '../store/orders';
+import { readShippingOptionNames, saveShippingOptionNames } from '../store/shipping-option-names';
 import { TEST_OPTION } from './labels';
 
 export type ShippingOption = { code: string; name: string };
 
-export function createShippingOptions(accounts: Pick<Accounts, 'record'>) {
-  const names = new Map<string, string>();
+export function createShippingOptions(deps: {
+  db: Db;
+  clock: Clock;
+  accounts: Pick<Accounts, 'record'>;
+}) {
+  const { accounts } = deps;
+  const names = new Map(readShippingOptionNames(deps.db).map((o) => [o.code, o.name]));
 
   return {
     /** Remember Sendcloud's names for the options an account offers. */
     learn(options: AccountChoices['shippingOptions']): void {
-      for (const option of options) names.set(option.code, option.name);
+      const named = options.filter((option) => option.name && option.name !== option.code);
+      for (const option of named) names.set(option.code, option.name);
+      saveShippingOptionNames(deps.db, named, new Date(deps.clock.now()).toISOString());
     },
     /**
      * The option an order's label is made with: the free test letter in test mode, else the

@@ -41,8 +41,28 @@ describe('migrations', () => {
       'scan_audit',
       'settings',
       'shipments',
+      'shipping_option_names',
     ]);
     expect(tables.every((t) => t.strict === 1)).toBe(true);
+  });
+
+  it('keep the names of shipping options from schema 6 on, leaving schema 5 data as it was', () => {
+    const db = memory();
+    migrate(db);
+    db.prepare(
+      "INSERT INTO shipping_option_names (code, name, learnt_at) VALUES ('postnl:standard', 'PostNL Standard', '2026-12-01T10:00:00Z')",
+    ).run();
+    expect(db.prepare('SELECT name FROM shipping_option_names').pluck().get()).toBe(
+      'PostNL Standard',
+    );
+    // A name is text: STRICT refuses anything else.
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO shipping_option_names (code, name, learnt_at) VALUES ('dhl:parcel', x'00', 'now')",
+        )
+        .run(),
+    ).toThrow();
   });
 
   it('are numbered in order without gaps', () => {

@@ -228,6 +228,17 @@ export const migrations: readonly Migration[] = [
       rewrite('jobs', 'seq', ['reason', 'last_error_message']);
     },
   },
+  {
+    version: 6,
+    name: "Sendcloud's names for shipping options, kept once an account's keys have shown them",
+    sql: `
+      CREATE TABLE shipping_option_names (
+        code TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        learnt_at TEXT NOT NULL
+      ) STRICT;
+    `,
+  },
 ];
 
 export const latestVersion = migrations.reduce((max, m) => Math.max(max, m.version), 0);
