@@ -3,11 +3,12 @@
 // sizes a warehouse uses, with the scan result and the last scans in sight at 1366×768.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { startVirtualPrinter, type VirtualPrinter } from '../../src-main/printing/virtual-printer';
+import type { VirtualPrinter } from '../../src-main/printing/virtual-printer';
 import { startSimulator, type Simulator } from '../../src-main/simulator/index';
 import { navItems } from '../../src-renderer/frame/navigation';
 import type { ScreenId } from '../../src-renderer/state/station';
 import { launchChromium, screenshotPath, wedgeScan } from '../helpers/browser';
+import { startStationPage, type StationPage } from '../helpers/station-page';
 import { tempDir } from '../helpers/tmp';
 import { startWebHost, type RunningWebHost } from '../helpers/web-host';
 
@@ -48,36 +49,17 @@ async function inView(page: Page, locator: Locator): Promise<boolean> {
 }
 
 describe('the app frame in the real UI (Chromium, browser host, simulator, TCP printer)', () => {
-  const data = tempDir();
+  let rig: StationPage;
   let simulator: Simulator;
   let printer: VirtualPrinter;
-  let host: RunningWebHost;
-  let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    simulator = await startSimulator();
-    printer = await startVirtualPrinter();
-    host = await startWebHost({
-      PACKDESK_SENDCLOUD_URL: simulator.url,
-      PACKDESK_SENDCLOUD_PUBLIC_KEY: simulator.keys.publicKey,
-      PACKDESK_SENDCLOUD_SECRET_KEY: simulator.keys.secretKey,
-      PACKDESK_PRINTER: `tcp://${printer.host}:${printer.port}`,
-      PACKDESK_DATA_DIR: data.dir,
-    });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-    await page.goto(host.url);
-    await page.getByTestId('scan-input').waitFor();
+    rig = await startStationPage({ viewport: { width: 1366, height: 768 } });
+    ({ simulator, printer, page } = rig);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-    await printer?.close();
-    await simulator?.close();
-    data.cleanup();
-  });
+  afterAll(() => rig?.close());
 
   it('reaches every screen by its shortcut, also while the focus is in a form field', async () => {
     for (const item of navItems) {

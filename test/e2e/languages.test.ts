@@ -5,33 +5,24 @@
 // the queue, the printers and the accounts in German and in the pseudo-locale, with no text cut
 // off. Expected words come from the catalogues, never from prose written here.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startVirtualPrinter, type VirtualPrinter } from '../../src-main/printing/virtual-printer';
-import { startSimulator, type Simulator } from '../../src-main/simulator/index';
+import type { Page } from 'playwright-core';
+import type { VirtualPrinter } from '../../src-main/printing/virtual-printer';
+import type { Simulator } from '../../src-main/simulator/index';
 import type { ScanEntry } from '../../src-shared';
 import { carrierName } from '../../src-shared/carriers';
 import { isMessage, msg, type Message } from '../../src-shared/messages';
 import { catalogues } from '../../src-shared/messages/catalogues';
 import { PSEUDO } from '../../src-renderer/i18n';
-import {
-  launchChromium,
-  screenshotPath,
-  speakerFor,
-  wedgeScan,
-  type ShownLanguage,
-} from '../helpers/browser';
+import { screenshotPath, speakerFor, wedgeScan, type ShownLanguage } from '../helpers/browser';
 import { textThatDoesNotFit } from '../helpers/text-fit';
-import { tempDir } from '../helpers/tmp';
-import { startWebHost, type RunningWebHost } from '../helpers/web-host';
+import { startStationPage, type StationPage } from '../helpers/station-page';
 
 type Shown = ShownLanguage;
 
 describe('the station in Dutch and German (Chromium, browser host, simulator, TCP printer)', () => {
-  const data = tempDir();
+  let rig: StationPage;
   let simulator: Simulator;
   let printer: VirtualPrinter;
-  let host: RunningWebHost;
-  let browser: Browser;
   let page: Page;
   let orders: string[] = [];
 
@@ -100,33 +91,16 @@ describe('the station in Dutch and German (Chromium, browser host, simulator, TC
   };
 
   beforeAll(async () => {
-    simulator = await startSimulator();
+    rig = await startStationPage({ viewport: { width: 1366, height: 768 }, locale: 'en-US' });
+    ({ simulator, printer, page } = rig);
     // Carriers with native ZPL labels, so each label goes straight to the TCP printer.
     orders = simulator
       .orders()
       .filter((order) => !order.shipping_option_code.startsWith('colissimo'))
       .map((order) => order.order_number);
-    printer = await startVirtualPrinter();
-    host = await startWebHost({
-      PACKDESK_SENDCLOUD_URL: simulator.url,
-      PACKDESK_SENDCLOUD_PUBLIC_KEY: simulator.keys.publicKey,
-      PACKDESK_SENDCLOUD_SECRET_KEY: simulator.keys.secretKey,
-      PACKDESK_PRINTER: `tcp://${printer.host}:${printer.port}`,
-      PACKDESK_DATA_DIR: data.dir,
-    });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'en-US' });
-    await page.goto(host.url);
-    await page.getByTestId('scan-input').waitFor();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-    await printer?.close();
-    await simulator?.close();
-    data.cleanup();
-  });
+  afterAll(() => rig?.close());
 
   it('starts in English, the language of an en-US browser', async () => {
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');

@@ -1,46 +1,28 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { startVirtualPrinter, type VirtualPrinter } from '../../src-main/printing/virtual-printer';
+import type { VirtualPrinter } from '../../src-main/printing/virtual-printer';
 import { startSimulator, type Simulator } from '../../src-main/simulator/index';
 import { msg, type Message } from '../../src-shared/messages';
 import { launchChromium, screenshotPath, speakerFor, wedgeScan } from '../helpers/browser';
+import { startStationPage, type StationPage } from '../helpers/station-page';
 import { tempDir } from '../helpers/tmp';
 import { startWebHost, type RunningWebHost } from '../helpers/web-host';
 
 describe('scan to print in the real UI (Chromium, browser host, simulator, TCP printer)', () => {
-  const data = tempDir();
+  let rig: StationPage;
   let simulator: Simulator;
   let printer: VirtualPrinter;
-  let host: RunningWebHost;
-  let browser: Browser;
   let page: Page;
   /** The English catalogue's words for a key and its params: what the screen must show. */
   let say: (message: Message) => string;
 
   beforeAll(async () => {
     say = await speakerFor('en');
-    simulator = await startSimulator();
-    printer = await startVirtualPrinter();
-    host = await startWebHost({
-      PACKDESK_SENDCLOUD_URL: simulator.url,
-      PACKDESK_SENDCLOUD_PUBLIC_KEY: simulator.keys.publicKey,
-      PACKDESK_SENDCLOUD_SECRET_KEY: simulator.keys.secretKey,
-      PACKDESK_PRINTER: `tcp://${printer.host}:${printer.port}`,
-      PACKDESK_DATA_DIR: data.dir,
-    });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
-    await page.goto(host.url);
-    await page.getByTestId('scan-input').waitFor();
+    rig = await startStationPage({ viewport: { width: 1280, height: 860 } });
+    ({ simulator, printer, page } = rig);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-    await printer?.close();
-    await simulator?.close();
-    data.cleanup();
-  });
+  afterAll(() => rig?.close());
 
   it('prints the label Sendcloud issued for a wedge scan and shows green with the tracking number', async () => {
     const order = simulator.orders()[0];
