@@ -4,7 +4,7 @@ import type { Accounts } from '../accounts/accounts';
 import type { Connectivity } from '../outbox/connectivity';
 import { openDatabase, type Db } from '../store/db';
 import { insertJob, newJob, type Job, type NewJob } from '../store/jobs';
-import { createScanView, heldByAccount } from './scan-view';
+import { createScanView, heldByAccount, scanEntryOf, scanRecordOf } from './scan-view';
 
 let db: Db | null = null;
 afterEach(() => {
@@ -119,5 +119,39 @@ describe('what a scan shows while its job moves', () => {
         reason: msg('scan.waiting.reconnectIt'),
       }),
     );
+  });
+});
+
+describe('a scan between the audit and the screen', () => {
+  const record = {
+    id: 's1',
+    code: 'PD-1',
+    state: 'printed' as const,
+    step: msg('scan.step.printed'),
+    orderNumber: 'PD-1',
+    trackingNumber: 'JVGL0001',
+    carrier: 'postnl',
+    error: null,
+    reprint: false,
+    startedAt: '2026-12-02T09:00:00Z',
+    finishedAt: '2026-12-02T09:00:01Z',
+    jobId: 'j1',
+    waitingReason: null,
+    warning: null,
+    shippingOptionCode: 'postnl:standard',
+    shippingOptionName: null,
+  };
+
+  it('shows an option whose name was not known by its code', () => {
+    expect(scanEntryOf(record).shippingOption).toEqual({
+      code: 'postnl:standard',
+      name: 'postnl:standard',
+    });
+    expect(scanEntryOf({ ...record, shippingOptionCode: null }).shippingOption).toBeNull();
+  });
+
+  it('keeps what the screen showed', () => {
+    const named = { ...record, shippingOptionName: 'PostNL Standard' };
+    expect(scanRecordOf(scanEntryOf(named))).toEqual(named);
   });
 });

@@ -4,10 +4,12 @@ import {
   type AppErrorData,
   type JobKind,
   type Message,
+  type ScanEntry,
   type ScanState,
 } from '../../src-shared';
 import type { Accounts } from '../accounts/accounts';
 import type { Connectivity } from '../outbox/connectivity';
+import type { ScanRecord } from '../store/audit';
 import type { Db } from '../store/db';
 import { firstJobIn, type Job } from '../store/jobs';
 
@@ -128,5 +130,21 @@ export function createScanView(deps: ScanViewDeps) {
           error: { code: 'cancelled', ...msg('scan.error.cancelled') },
         };
     }
+  };
+}
+
+/** The scan screen's entry for a scan the audit keeps. */
+export function scanEntryOf(record: ScanRecord): ScanEntry {
+  const { shippingOptionCode: code, shippingOptionName: name, ...rest } = record;
+  return { ...rest, shippingOption: code !== null ? { code, name: name ?? code } : null };
+}
+
+/** What the audit keeps of a scan the screen shows. */
+export function scanRecordOf(entry: ScanEntry): ScanRecord {
+  const { shippingOption, ...rest } = entry;
+  return {
+    ...rest,
+    shippingOptionCode: shippingOption?.code ?? null,
+    shippingOptionName: shippingOption?.name ?? null,
   };
 }

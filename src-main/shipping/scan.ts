@@ -29,7 +29,7 @@ import {
 } from '../store/shipments';
 import { describeFailure } from '../describe-error';
 import { lookUpOrder, type OrderSource } from './orders';
-import { createScanView, type ScanViewDeps } from './scan-view';
+import { createScanView, scanEntryOf, scanRecordOf, type ScanViewDeps } from './scan-view';
 import type { ShippingOption } from './shipping-options';
 
 export interface ScanServiceDeps {
@@ -75,7 +75,7 @@ export function createScanService(deps: ScanServiceDeps) {
 
   /** Record the scan's state, tell the renderer, and settle whoever waits for its outcome. */
   function save(entry: ScanEntry): ScanEntry {
-    recordScan(db, entry);
+    recordScan(db, scanRecordOf(entry));
     deps.onUpdate({ ...entry });
     if (entry.state !== 'working') {
       for (const resolve of settled.get(entry.id) ?? []) resolve(entry);
@@ -122,7 +122,7 @@ export function createScanService(deps: ScanServiceDeps) {
   function onJobChanged(job: Job): void {
     if (job.kind === 'sync-orders') return;
     const root = job.kind === 'print' && job.parentId ? job.parentId : job.id;
-    const scans = scansForJob(db, root);
+    const scans = scansForJob(db, root).map(scanEntryOf);
     if (scans.length === 0) return;
     const shipment = job.parcelId !== null ? findShipmentByParcel(db, job.parcelId) : null;
     for (const scan of scans) {
@@ -248,7 +248,10 @@ export function createScanService(deps: ScanServiceDeps) {
     if (result) return result;
     settled.delete(linked.id);
     // Still waiting its turn: answer "queued" now; events carry the rest.
-    const latest = scansForJob(db, job.id).find((scan) => scan.id === linked.id) ?? linked;
+    const latest =
+      scansForJob(db, job.id)
+        .map(scanEntryOf)
+        .find((scan) => scan.id === linked.id) ?? linked;
     if (latest.state !== 'working') return latest;
     return save({
       ...latest,

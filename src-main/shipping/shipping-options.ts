@@ -1,16 +1,27 @@
 // Which shipping option an order's label is made with, by code and by name, for the scan screen.
 // The code follows the label job's rule; Sendcloud's names are learnt from the options an
 // account's keys give (onboarding, reconnect) and kept in SQLite, since no order or label names
-// them. A name never learnt is the code.
+// them. A station that learnt none this week (the demo, keys from the environment, a station never
+// reconnected) asks Sendcloud once at start. A name never learnt is the code.
 import type { AccountChoices } from '../../src-shared';
 import type { Accounts } from '../accounts/accounts';
 import type { Clock } from '../clock';
 import type { Db } from '../store/db';
 import type { CachedOrder } from '../store/orders';
-import { readShippingOptionNames, saveShippingOptionNames } from '../store/shipping-option-names';
+import { createLogger } from '../log';
+import {
+  newestShippingOptionName,
+  readShippingOptionNames,
+  saveShippingOptionNames,
+} from '../store/shipping-option-names';
 import { TEST_OPTION } from './labels';
 
 export type ShippingOption = { code: string; name: string };
+
+/** How long learnt names do before the station asks Sendcloud for them again at start. */
+export const NAMES_FRESH_MS = 7 * 24 * 60 * 60 * 1000;
+
+const log = createLogger('shipping-options');
 
 export function createShippingOptions(deps: {
   db: Db;
@@ -19,13 +30,46 @@ export function createShippingOptions(deps: {
 }) {
   const { accounts } = deps;
   const names = new Map(readShippingOptionNames(deps.db).map((o) => [o.code, o.name]));
+  let stopped = false;
+
+  /** Remember Sendcloud's names for the options an account offers. */
+  function learn(options: readonly { code: string; name: string | null }[]): void {
+    const named = options.flatMap((option) =>
+      option.name && option.name !== option.code ? [{ code: option.code, name: option.name }] : [],
+    );
+    for (const option of named) names.set(option.code, option.name);
+    saveShippingOptionNames(deps.db, named, new Date(deps.clock.now()).toISOString());
+  }
 
   return {
-    /** Remember Sendcloud's names for the options an account offers. */
-    learn(options: AccountChoices['shippingOptions']): void {
-      const named = options.filter((option) => option.name && option.name !== option.code);
-      for (const option of named) names.set(option.code, option.name);
-      saveShippingOptionNames(deps.db, named, new Date(deps.clock.now()).toISOString());
+    learn: (options: AccountChoices['shippingOptions']) => learn(options),
+    /**
+     * At start: when no name was learnt in the last week, ask each account's Sendcloud for its
+     * options once (POST /shipping-options, one write each). A failure leaves the codes showing
+     * and is only logged; the next start asks again.
+     */
+    async refresh(
+      accountIds: readonly string[],
+      ask: (accountId: string) => Promise<readonly { code: string; name?: string | null }[]>,
+    ): Promise<void> {
+      const newest = newestShippingOptionName(deps.db);
+      if (newest !== null && deps.clock.now() - Date.parse(newest) < NAMES_FRESH_MS) return;
+      for (const id of accountIds) {
+        try {
+          const options = await ask(id);
+          if (stopped) return;
+          learn(options.map((option) => ({ code: option.code, name: option.name ?? null })));
+        } catch (error) {
+          log.warn('could not learn the names of shipping options', {
+            account: id,
+            error: error instanceof Error ? error.message : String(error),
+          });
+        }
+      }
+    },
+    /** The station closes: an answer still on its way is not saved. */
+    stop(): void {
+      stopped = true;
     },
     /**
      * The option an order's label is made with: the free test letter in test mode, else the

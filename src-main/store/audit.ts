@@ -1,11 +1,37 @@
-import { legacyText, type ScanEntry, type ScanState } from '../../src-shared';
+// The scan audit: one row per scan, moved on as its job moves. The store keeps its own record of
+// a scan (as the columns hold it); the scan screen's view is made from it in `shipping/`.
+import { legacyText, type AppErrorData, type Message } from '../../src-shared';
 import type { Db } from './db';
 import { errorFrom, messageColumn, messageFrom } from './messages';
+
+export type ScanRecordState = 'working' | 'printed' | 'queued' | 'failed';
+
+/** A scan as the audit keeps it. */
+export interface ScanRecord {
+  id: string;
+  /** What was scanned, as it came from the scanner. */
+  code: string;
+  state: ScanRecordState;
+  step: Message;
+  orderNumber: string | null;
+  trackingNumber: string | null;
+  carrier: string | null;
+  error: AppErrorData | null;
+  reprint: boolean;
+  startedAt: string;
+  finishedAt: string | null;
+  jobId: string | null;
+  waitingReason: Message | null;
+  warning: Message | null;
+  shippingOptionCode: string | null;
+  /** Sendcloud's name for the option when the scan was made; null when it was not known. */
+  shippingOptionName: string | null;
+}
 
 interface AuditRow {
   id: string;
   code: string;
-  state: ScanState;
+  state: ScanRecordState;
   step: string;
   order_number: string | null;
   tracking_number: string | null;
@@ -22,7 +48,7 @@ interface AuditRow {
   shipping_option_name: string | null;
 }
 
-const fromRow = (row: AuditRow): ScanEntry => ({
+const fromRow = (row: AuditRow): ScanRecord => ({
   id: row.id,
   code: row.code,
   state: row.state,
@@ -37,13 +63,8 @@ const fromRow = (row: AuditRow): ScanEntry => ({
   jobId: row.job_id,
   waitingReason: messageFrom(row.waiting_reason),
   warning: messageFrom(row.warning),
-  shippingOption:
-    row.shipping_option_code !== null
-      ? {
-          code: row.shipping_option_code,
-          name: row.shipping_option_name ?? row.shipping_option_code,
-        }
-      : null,
+  shippingOptionCode: row.shipping_option_code,
+  shippingOptionName: row.shipping_option_name,
 });
 
 const columns = `id, code, state, step, order_number, tracking_number, carrier, error_code,
@@ -51,7 +72,7 @@ const columns = `id, code, state, step, order_number, tracking_number, carrier, 
   shipping_option_code, shipping_option_name`;
 
 /** Write a scan's current state: the first call records it, later calls move it on. */
-export function recordScan(db: Db, entry: ScanEntry): void {
+export function recordScan(db: Db, entry: ScanRecord): void {
   db.prepare(
     `INSERT INTO scan_audit (id, code, state, step, order_number, tracking_number, carrier,
        error_code, error_message, reprint, started_at, finished_at, job_id, waiting_reason,
@@ -83,12 +104,12 @@ export function recordScan(db: Db, entry: ScanEntry): void {
     jobId: entry.jobId,
     waitingReason: messageColumn(entry.waitingReason),
     warning: messageColumn(entry.warning),
-    shippingOptionCode: entry.shippingOption?.code ?? null,
-    shippingOptionName: entry.shippingOption?.name ?? null,
+    shippingOptionCode: entry.shippingOptionCode,
+    shippingOptionName: entry.shippingOptionName,
   });
 }
 
-export function recentScans(db: Db, limit: number): ScanEntry[] {
+export function recentScans(db: Db, limit: number): ScanRecord[] {
   const rows = db
     .prepare(`SELECT ${columns} FROM scan_audit ORDER BY started_at DESC, rowid DESC LIMIT @limit`)
     .all({ limit }) as AuditRow[];
@@ -96,7 +117,7 @@ export function recentScans(db: Db, limit: number): ScanEntry[] {
 }
 
 /** Every scan that an outbox job carries: a rescan of a queued order joins the first scan's job. */
-export function scansForJob(db: Db, jobId: string): ScanEntry[] {
+export function scansForJob(db: Db, jobId: string): ScanRecord[] {
   const rows = db
     .prepare(`SELECT ${columns} FROM scan_audit WHERE job_id = @jobId ORDER BY started_at`)
     .all({ jobId }) as AuditRow[];

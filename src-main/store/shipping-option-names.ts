@@ -27,3 +27,11 @@ export function saveShippingOptionNames(
     for (const { code, name } of names) upsert.run({ code, name, learntAt });
   })();
 }
+
+/** When the newest name was learnt (ISO 8601), or null when none ever was. */
+export function newestShippingOptionName(db: Db): string | null {
+  const row = db.prepare('SELECT MAX(learnt_at) AS newest FROM shipping_option_names').get() as {
+    newest: string | null;
+  };
+  return row.newest;
+}
