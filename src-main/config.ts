@@ -27,6 +27,8 @@ export interface StationSettings {
   probeIntervalMs?: number;
   /** The CUPS scheduler to list queues from (`CUPS_SERVER`, as CUPS's own tools read it). */
   cupsUrl?: string;
+  /** The station's name for people (PACKDESK_STATION_NAME); unset: the computer's name. */
+  stationName?: string;
 }
 
 /**
@@ -126,6 +128,9 @@ export function readSettings(
     sendcloudTimeoutMs,
     ...(probeIntervalMs !== undefined ? { probeIntervalMs } : {}),
     ...(cupsServerUrl(env.CUPS_SERVER) ? { cupsUrl: cupsServerUrl(env.CUPS_SERVER) } : {}),
+    ...(env.PACKDESK_STATION_NAME?.trim()
+      ? { stationName: env.PACKDESK_STATION_NAME.trim().slice(0, 60) }
+      : {}),
     sendcloud: publicKey && secretKey ? { url: origin, publicKey, secretKey } : null,
     ...(url ? { sendcloudUrl: origin } : {}),
     integrationId,

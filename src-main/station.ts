@@ -19,6 +19,7 @@ import { stationCommands } from './station/commands';
 import { chooseStartingPoint, openStationDatabase } from './station/starting-point';
 import { createEventBus, type EventListener } from './station/event-bus';
 import { wireReactions } from './station/reactions';
+import { stationIdentity } from './station/identity';
 import { createStatusViews } from './station/status-views';
 import type { StationOptions } from './station/options';
 import type { Db } from './store/db';
@@ -55,6 +56,7 @@ export async function createStation(options: StationOptions): Promise<Station> {
   const started: { close(): Promise<void> }[] = [];
   try {
     const start = await chooseStartingPoint(settings, db, clock, started);
+    const identity = stationIdentity(db, newId, settings.stationName);
     const bus = createEventBus();
 
     const accounts = createAccounts({
@@ -153,6 +155,7 @@ export async function createStation(options: StationOptions): Promise<Station> {
       scans,
       shippingOptions,
       views,
+      identity,
       pushStatus: () => bus.emit('station.status', views.status()),
       start,
     });
@@ -168,6 +171,10 @@ export async function createStation(options: StationOptions): Promise<Station> {
     });
     printers.start();
     syncs.start();
+    void shippingOptions.refresh(accounts.usableIds(), async (id) => {
+      const { options } = await accounts.client(id).getShippingOptions({});
+      return options;
+    });
 
     return {
       handlers,
@@ -177,6 +184,7 @@ export async function createStation(options: StationOptions): Promise<Station> {
       db,
       async close() {
         reactions.stop();
+        shippingOptions.stop();
         bus.unsubscribeAll();
         connectivity.stop();
         await outbox.stop();

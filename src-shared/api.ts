@@ -18,6 +18,9 @@ import type {
   StationStatus,
   TestPrint,
 } from './views';
+import type { DayExport, DaySummary, HandoverList } from './views-day';
+import type { BadgeSheet, PackerView, SessionView } from './views-packers';
+import type { ShipmentDetails, ShipmentList, ShipmentRow } from './views-shipments';
 
 export interface PackdeskApi {
   station: {
@@ -68,6 +71,33 @@ export interface PackdeskApi {
   };
   billing: {
     export(input: CommandInput<'billing.export'>): Promise<Result<BillingExport>>;
+  };
+  shipments: {
+    list(input?: CommandInput<'shipments.list'>): Promise<Result<ShipmentList>>;
+    lookUp(input: CommandInput<'shipments.lookUp'>): Promise<Result<ShipmentRow[]>>;
+    details(input: CommandInput<'shipments.details'>): Promise<Result<ShipmentDetails>>;
+    preview(input: CommandInput<'shipments.preview'>): Promise<Result<LabelPreview>>;
+    reprint(input: CommandInput<'shipments.reprint'>): Promise<Result<ShipmentRow>>;
+    void(input: CommandInput<'shipments.void'>): Promise<Result<ShipmentRow>>;
+  };
+  session: {
+    current(input?: CommandInput<'session.current'>): Promise<Result<SessionView>>;
+    signIn(input: CommandInput<'session.signIn'>): Promise<Result<SessionView>>;
+    lock(input?: CommandInput<'session.lock'>): Promise<Result<SessionView>>;
+    activity(input?: CommandInput<'session.activity'>): Promise<Result<SessionView>>;
+    settings(input: CommandInput<'session.settings'>): Promise<Result<SessionView>>;
+  };
+  packers: {
+    list(input?: CommandInput<'packers.list'>): Promise<Result<PackerView[]>>;
+    add(input: CommandInput<'packers.add'>): Promise<Result<PackerView[]>>;
+    update(input: CommandInput<'packers.update'>): Promise<Result<PackerView[]>>;
+    remove(input: CommandInput<'packers.remove'>): Promise<Result<PackerView[]>>;
+    badges(input?: CommandInput<'packers.badges'>): Promise<Result<BadgeSheet>>;
+  };
+  day: {
+    summary(input: CommandInput<'day.summary'>): Promise<Result<DaySummary>>;
+    export(input: CommandInput<'day.export'>): Promise<Result<DayExport>>;
+    handover(input: CommandInput<'day.handover'>): Promise<Result<HandoverList>>;
   };
   /** Demo mode only: what the embedded Sendcloud and the virtual printer get wrong on purpose. */
   demo: {
@@ -127,6 +157,33 @@ export function buildApi(
       remove: typed('merchants.remove'),
     },
     billing: { export: typed('billing.export') },
+    shipments: {
+      list: typed('shipments.list'),
+      lookUp: typed('shipments.lookUp'),
+      details: typed('shipments.details'),
+      preview: typed('shipments.preview'),
+      reprint: typed('shipments.reprint'),
+      void: typed('shipments.void'),
+    },
+    session: {
+      current: typed('session.current'),
+      signIn: typed('session.signIn'),
+      lock: typed('session.lock'),
+      activity: typed('session.activity'),
+      settings: typed('session.settings'),
+    },
+    packers: {
+      list: typed('packers.list'),
+      add: typed('packers.add'),
+      update: typed('packers.update'),
+      remove: typed('packers.remove'),
+      badges: typed('packers.badges'),
+    },
+    day: {
+      summary: typed('day.summary'),
+      export: typed('day.export'),
+      handover: typed('day.handover'),
+    },
     demo: {
       faults: typed('demo.faults'),
       setFaults: typed('demo.setFaults'),

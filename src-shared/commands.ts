@@ -27,6 +27,14 @@ import {
   type StationStatus,
   type TestPrint,
 } from './views';
+import type { DayExport, DaySummary, HandoverList } from './views-day';
+import { packerRoles, type BadgeSheet, type PackerView, type SessionView } from './views-packers';
+import {
+  reprintReasons,
+  type ShipmentDetails,
+  type ShipmentList,
+  type ShipmentRow,
+} from './views-shipments';
 // ---------------------------------------------------------------------------------------------
 // Input schemas
 
@@ -43,6 +51,9 @@ const inputProblems = [
   'error.input.merchantPrefix',
   'error.input.merchantPrefixCharacters',
   'error.input.date',
+  'error.input.packerName',
+  'error.input.pin',
+  'error.input.badge',
 ] as const satisfies readonly MessageKey[];
 type InputProblem = (typeof inputProblems)[number];
 const problem = (key: InputProblem) => key;
@@ -77,6 +88,18 @@ const scanCode = z
   .max(100, problem('error.input.scanTooLong'))
   // Barcodes and order numbers are printable ASCII; control characters mean a scanner misread.
   .regex(/^[\x20-\x7E]+$/, problem('error.input.scanCharacters'));
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, problem('error.input.date'));
+const parcelId = z.number().int().positive();
+const packerName = z.string().trim().min(1, problem('error.input.packerName')).max(60);
+/** Four digits, as the sign-in keypad takes them. */
+const pin = z.string().regex(/^\d{4}$/, problem('error.input.pin'));
+const badge = z
+  .string()
+  .trim()
+  .min(4, problem('error.input.badge'))
+  .max(40, problem('error.input.badge'))
+  .regex(/^[\x21-\x7E]+$/, problem('error.input.badge'));
 
 export const commands = {
   'station.status': { input: z.object({}).strict(), output: {} as StationStatus },
@@ -242,6 +265,78 @@ export const commands = {
       })
       .strict(),
     output: {} as BillingExport,
+  },
+  // Shipments: the reprint screen.
+  'shipments.list': {
+    input: z.object({ from: day.optional(), to: day.optional() }).strict(),
+    output: {} as ShipmentList,
+  },
+  /** A search that found nothing locally asks Sendcloud, by order or tracking number. */
+  'shipments.lookUp': {
+    input: z.object({ query: z.string().trim().min(1).max(100) }).strict(),
+    output: [] as ShipmentRow[],
+  },
+  'shipments.details': { input: z.object({ parcelId }).strict(), output: {} as ShipmentDetails },
+  'shipments.preview': { input: z.object({ parcelId }).strict(), output: {} as LabelPreview },
+  'shipments.reprint': {
+    input: z
+      .object({
+        parcelId,
+        printerId: z.string().min(1).max(64),
+        reason: z.enum(reprintReasons),
+        note: z.string().trim().max(200).optional(),
+      })
+      .strict(),
+    output: {} as ShipmentRow,
+  },
+  'shipments.void': { input: z.object({ parcelId }).strict(), output: {} as ShipmentRow },
+  // Packers and who is signed in.
+  'session.current': { input: z.object({}).strict(), output: {} as SessionView },
+  'session.signIn': {
+    input: z.object({ packerId: z.string().min(1).max(64), pin }).strict(),
+    output: {} as SessionView,
+  },
+  'session.lock': { input: z.object({}).strict(), output: {} as SessionView },
+  /** Any key or click: the idle lock counts from now. */
+  'session.activity': { input: z.object({}).strict(), output: {} as SessionView },
+  'session.settings': {
+    input: z.object({ idleLockMinutes: z.number().int().min(0).max(480) }).strict(),
+    output: {} as SessionView,
+  },
+  'packers.list': { input: z.object({}).strict(), output: [] as PackerView[] },
+  'packers.add': {
+    input: z
+      .object({ name: packerName, role: z.enum(packerRoles), pin, badge: badge.optional() })
+      .strict(),
+    output: [] as PackerView[],
+  },
+  'packers.update': {
+    input: z
+      .object({
+        id: z.string().min(1).max(64),
+        name: packerName.optional(),
+        role: z.enum(packerRoles).optional(),
+        pin: pin.optional(),
+      })
+      .strict(),
+    output: [] as PackerView[],
+  },
+  'packers.remove': {
+    input: z.object({ id: z.string().min(1).max(64) }).strict(),
+    output: [] as PackerView[],
+  },
+  'packers.badges': {
+    input: z.object({ ids: z.array(z.string().min(1).max(64)).max(500).optional() }).strict(),
+    output: {} as BadgeSheet,
+  },
+  // The supervisor's day.
+  'day.summary': { input: z.object({ day }).strict(), output: {} as DaySummary },
+  'day.export': { input: z.object({ day }).strict(), output: {} as DayExport },
+  'day.handover': {
+    input: z
+      .object({ day, carrier: z.string().min(1).max(40), print: z.boolean().default(false) })
+      .strict(),
+    output: {} as HandoverList,
   },
   'demo.faults': { input: z.object({}).strict(), output: {} as DemoFaults },
   'demo.printerFaults': {

@@ -7,6 +7,8 @@ import type {
   ScanEntry,
   StationStatus,
 } from './views';
+import type { SessionView } from './views-packers';
+import type { ShipmentRow } from './views-shipments';
 
 /** How an event travels on a transport: one envelope per push. */
 export interface EventEnvelope<E extends EventName = EventName> {
@@ -24,6 +26,10 @@ export interface EventMap {
   'printers.changed': PrinterSetup;
   /** Every account and its state, after any change (a 401 turns one to `reconnect`). */
   'accounts.changed': AccountView[];
+  /** One shipment changed: printed again, voided, its tracking status moved. */
+  'shipment.changed': ShipmentRow;
+  /** Who is signed in, after a sign-in, a lock or a change of packers. */
+  'session.changed': SessionView;
 }
 export type EventName = keyof EventMap;
 export const eventNames: readonly EventName[] = [
@@ -33,4 +39,6 @@ export const eventNames: readonly EventName[] = [
   'connectivity.changed',
   'printers.changed',
   'accounts.changed',
+  'shipment.changed',
+  'session.changed',
 ];

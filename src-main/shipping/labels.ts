@@ -462,6 +462,12 @@ export function createLabelJobs(deps: LabelJobDeps) {
     shipment: Shipment,
   ): Promise<Message | null> {
     const { printer } = target;
+    if (shipment.label === null) {
+      throw new AppError(
+        'label-not-stored',
+        msg('station.label.notStored', { tracking: shipment.trackingNumber }),
+      );
+    }
     const prepared = await prepareLabel(
       {
         bytes: shipment.label,

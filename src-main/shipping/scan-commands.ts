@@ -9,6 +9,7 @@ import type { Db } from '../store/db';
 import type { Job } from '../store/jobs';
 import { findShipmentByTracking } from '../store/shipments';
 import type { ScanService } from './scan';
+import { scanEntryOf } from './scan-view';
 
 type ScanCommands = Pick<
   CommandHandlers,
@@ -32,6 +33,12 @@ export function scanCommands(deps: {
         msg('station.label.notFound', { tracking: trackingNumber }),
       );
     }
+    if (shipment.label === null) {
+      throw new AppError(
+        'label-not-stored',
+        msg('station.label.notStored', { tracking: trackingNumber }),
+      );
+    }
     const format = shipment.labelFormat === 'pdf' ? 'pdf' : 'zpl';
     const png = await previewLabel({ bytes: shipment.label, format, dpi: shipment.labelDpi });
     return { trackingNumber, format, pngBase64: png.toString('base64') };
@@ -39,7 +46,7 @@ export function scanCommands(deps: {
 
   return {
     'scan.submit': async ({ code }) => deps.scans.scan(code),
-    'scan.recent': async ({ limit }) => recentScans(db, limit),
+    'scan.recent': async ({ limit }) => recentScans(db, limit).map(scanEntryOf),
     'orders.sync': async () => {
       await deps.outbox.settled(deps.requestSync().id);
       return deps.status();

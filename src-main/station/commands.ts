@@ -17,8 +17,10 @@ import type { ScanService } from '../shipping/scan';
 import { scanCommands } from '../shipping/scan-commands';
 import type { ShippingOptions } from '../shipping/shipping-options';
 import type { Db } from '../store/db';
+import type { StationIdentity } from './identity';
 import type { StartingPoint } from './starting-point';
 import type { StatusViews } from './status-views';
+import { unbuiltCommands } from './unbuilt';
 
 export interface StationParts {
   db: Db;
@@ -32,6 +34,8 @@ export interface StationParts {
   scans: ScanService;
   shippingOptions: ShippingOptions;
   views: StatusViews;
+  /** Which station this is; shipments, scans and jobs record it. */
+  identity: StationIdentity;
   /** Something the status shows changed: push it. */
   pushStatus: () => void;
   /** In demo mode, the embedded Sendcloud and the virtual printer. */
@@ -67,5 +71,6 @@ export function stationCommands(parts: StationParts): CommandHandlers {
     }),
     ...billingCommands(db),
     ...demoCommands({ ...parts.start, printers }),
+    ...unbuiltCommands(),
   } satisfies CommandHandlers;
 }

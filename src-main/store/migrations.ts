@@ -239,6 +239,145 @@ export const migrations: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 7,
+    name: 'packers and who did what, the history of each shipment, voids, step timings, tracking',
+    sql: `
+      -- Packers sign in by badge or by name and PIN; the PIN is kept only as a salted scrypt hash.
+      CREATE TABLE packers (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('packer', 'supervisor')),
+        badge TEXT NOT NULL UNIQUE,
+        pin_hash TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        removed_at TEXT
+      ) STRICT;
+      CREATE UNIQUE INDEX packers_name ON packers(name) WHERE removed_at IS NULL;
+
+      ALTER TABLE scan_audit ADD COLUMN packer_id TEXT;
+      ALTER TABLE scan_audit ADD COLUMN station_id TEXT;
+
+      -- shipments: a label found only in Sendcloud (made in the panel or at another station) is
+      -- kept without its bytes until a reprint fetches them, so the label becomes nullable:
+      -- rebuild, as SQLite cannot drop NOT NULL in place.
+      CREATE TABLE shipments_v7 (
+        parcel_id INTEGER PRIMARY KEY,
+        shipment_id TEXT NOT NULL,
+        order_ref TEXT NOT NULL,
+        order_number TEXT NOT NULL,
+        tracking_number TEXT NOT NULL,
+        tracking_url TEXT,
+        carrier TEXT NOT NULL,
+        label BLOB,
+        label_format TEXT NOT NULL CHECK (label_format IN ('zpl', 'pdf', 'png')),
+        label_dpi INTEGER NOT NULL,
+        created_at TEXT NOT NULL,
+        printed_at TEXT,
+        print_count INTEGER NOT NULL DEFAULT 0,
+        account_id TEXT NOT NULL DEFAULT 'env',
+        merchant_id TEXT,
+        cost_value REAL,
+        cost_currency TEXT,
+        source TEXT NOT NULL DEFAULT 'station' CHECK (source IN ('station', 'sendcloud')),
+        shipping_option_code TEXT,
+        recipient_name TEXT,
+        recipient_postcode TEXT,
+        packer_id TEXT,
+        station_id TEXT,
+        reprint_count INTEGER NOT NULL DEFAULT 0,
+        void_state TEXT CHECK (void_state IN ('requested', 'voided', 'refused')),
+        void_requested_at TEXT,
+        voided_at TEXT,
+        tracking_status TEXT CHECK (tracking_status IN
+          ('announced', 'in-transit', 'delivered', 'exception', 'returned', 'cancelled', 'unknown')),
+        tracking_status_text TEXT,
+        tracking_checked_at TEXT,
+        lookup_ms INTEGER,
+        sendcloud_ms INTEGER,
+        render_ms INTEGER,
+        printer_ms INTEGER
+      ) STRICT;
+      INSERT INTO shipments_v7 (parcel_id, shipment_id, order_ref, order_number, tracking_number,
+        tracking_url, carrier, label, label_format, label_dpi, created_at, printed_at,
+        print_count, account_id, merchant_id, cost_value, cost_currency, reprint_count)
+      SELECT parcel_id, shipment_id, order_ref, order_number, tracking_number, tracking_url,
+        carrier, label, label_format, label_dpi, created_at, printed_at, print_count, account_id,
+        merchant_id, cost_value, cost_currency, max(print_count - 1, 0) FROM shipments;
+      DROP TABLE shipments;
+      ALTER TABLE shipments_v7 RENAME TO shipments;
+      CREATE INDEX shipments_tracking_number ON shipments(tracking_number);
+      CREATE INDEX shipments_order_ref ON shipments(order_ref);
+      CREATE INDEX shipments_order_number ON shipments(order_number);
+      CREATE INDEX shipments_created_at ON shipments(created_at);
+      CREATE INDEX shipments_packer_day ON shipments(packer_id, created_at);
+      CREATE INDEX shipments_carrier_day ON shipments(carrier, created_at);
+      CREATE INDEX shipments_tracking_due ON shipments(created_at, tracking_status);
+
+      -- What happened to each shipment, by whom, where: its history, and the day's counts.
+      CREATE TABLE shipment_events (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        parcel_id INTEGER NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('scanned', 'made', 'printed', 'reprinted',
+          'void-requested', 'voided', 'void-refused', 'returned')),
+        at TEXT NOT NULL,
+        packer_id TEXT,
+        station_id TEXT,
+        detail TEXT
+      ) STRICT;
+      CREATE INDEX shipment_events_parcel ON shipment_events(parcel_id, seq);
+      CREATE INDEX shipment_events_day ON shipment_events(at, kind);
+      INSERT INTO shipment_events (parcel_id, kind, at)
+        SELECT parcel_id, 'made', created_at FROM shipments;
+      INSERT INTO shipment_events (parcel_id, kind, at)
+        SELECT parcel_id, 'printed', printed_at FROM shipments WHERE printed_at IS NOT NULL;
+
+      -- jobs gain the void kind and who started them: rebuild, as SQLite cannot change a CHECK
+      -- constraint in place. A voided label frees its order to be labelled again.
+      CREATE TABLE jobs_v7 (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        kind TEXT NOT NULL CHECK (kind IN ('create-label', 'print', 'sync-orders', 'void')),
+        state TEXT NOT NULL CHECK (state IN
+          ('queued', 'in-flight', 'waiting', 'held', 'needs-attention', 'done', 'cancelled')),
+        parent_id TEXT,
+        order_ref TEXT,
+        order_number TEXT,
+        code TEXT,
+        parcel_id INTEGER,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at INTEGER,
+        first_attempt_at INTEGER,
+        last_error_code TEXT,
+        last_error_message TEXT,
+        reason TEXT,
+        approved_at INTEGER,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        sent_at INTEGER,
+        account_id TEXT,
+        packer_id TEXT,
+        station_id TEXT,
+        voided_at INTEGER
+      ) STRICT;
+      INSERT INTO jobs_v7 (seq, id, kind, state, parent_id, order_ref, order_number, code,
+        parcel_id, attempts, next_attempt_at, first_attempt_at, last_error_code,
+        last_error_message, reason, approved_at, created_at, updated_at, sent_at, account_id)
+      SELECT seq, id, kind, state, parent_id, order_ref, order_number, code, parcel_id, attempts,
+        next_attempt_at, first_attempt_at, last_error_code, last_error_message, reason,
+        approved_at, created_at, updated_at, sent_at, account_id FROM jobs;
+      DROP TABLE jobs;
+      ALTER TABLE jobs_v7 RENAME TO jobs;
+      CREATE INDEX jobs_active ON jobs(kind, state, seq);
+      CREATE INDEX jobs_parcel ON jobs(parcel_id);
+      CREATE UNIQUE INDEX jobs_one_label_per_order ON jobs(order_ref)
+        WHERE kind = 'create-label' AND order_ref IS NOT NULL AND state NOT IN ('cancelled')
+          AND voided_at IS NULL;
+      -- One live void per label: a retried or repeated void joins it, never a second request.
+      CREATE UNIQUE INDEX jobs_one_void_per_parcel ON jobs(parcel_id)
+        WHERE kind = 'void' AND state NOT IN ('cancelled', 'done');
+    `,
+  },
 ];
 
 export const latestVersion = migrations.reduce((max, m) => Math.max(max, m.version), 0);

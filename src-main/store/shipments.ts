@@ -11,7 +11,8 @@ export interface Shipment {
   trackingNumber: string;
   trackingUrl: string | null;
   carrier: string;
-  label: Buffer;
+  /** Null for a label found only in Sendcloud, until a reprint fetches it. */
+  label: Buffer | null;
   labelFormat: LabelFormat;
   labelDpi: number;
   createdAt: string;
@@ -33,7 +34,8 @@ interface ShipmentRow {
   tracking_number: string;
   tracking_url: string | null;
   carrier: string;
-  label: Buffer;
+  /** Null for a label found only in Sendcloud, until a reprint fetches it. */
+  label: Buffer | null;
   label_format: LabelFormat;
   label_dpi: number;
   created_at: string;

@@ -196,7 +196,7 @@ describe('printing through the station', () => {
     const rescaled = await findBarcodes(await zebra300.render(zebra300.jobs[0]!));
     expect(rescaled.map((found) => found.text)).toContain(first.trackingNumber);
     // Never two-thirds size: the barcode measures the same in inches as printed natively.
-    const native = await findBarcodes(await renderZplToPng(shipment!.label, 203));
+    const native = await findBarcodes(await renderZplToPng(shipment!.label!, 203));
     const inches = (found: FoundBarcode[], dpi: number) => {
       const symbol = found.find((f) => f.text === first.trackingNumber);
       if (!symbol) throw new Error('barcode not found');

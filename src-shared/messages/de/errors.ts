@@ -7,6 +7,10 @@ export const errors: Translation<typeof english> = {
   'error.input.scanTooLong': 'Der Scan ist länger als jede Auftrags- oder Sendungsnummer.',
   'error.input.scanCharacters': 'Der Scan enthält Zeichen, die in keinem Barcode vorkommen.',
   'error.input.printerName': 'Gib dem Drucker einen Namen.',
+  'error.input.packerName': 'Gib dem Packer einen Namen.',
+  'error.input.pin': 'Eine PIN hat vier Ziffern.',
+  'error.input.badge':
+    'Ein Ausweiscode hat 4 bis 40 Buchstaben, Ziffern oder Zeichen, ohne Leerzeichen.',
   'error.input.printerAddress': 'Gib die Adresse des Druckers an.',
   'error.input.accountName': 'Gib dem Konto einen Namen.',
   'error.input.merchantName': 'Gib dem Händler einen Namen.',

@@ -16,4 +16,6 @@ export const station: Translation<typeof english> = {
   'station.demo.onlyVirtualPrinter':
     'Druckerstörungen lassen sich nur am virtuellen Drucker simulieren.',
   'station.label.notFound': 'Kein Etikett mit Sendungsnummer {{tracking}}.',
+  'station.label.notStored':
+    'Das Etikett von {{tracking}} liegt nicht auf dieser Station; es wird zum Drucken bei Sendcloud abgeholt.',
 };

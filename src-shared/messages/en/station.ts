@@ -10,4 +10,6 @@ export const station = {
   'station.demo.onlyInDemo': 'Fault injection exists only in demo mode.',
   'station.demo.onlyVirtualPrinter': 'Printer faults can be staged only on the virtual printer.',
   'station.label.notFound': 'No label with tracking number {{tracking}}.',
+  'station.label.notStored':
+    'The label of {{tracking}} is not kept on this station; it is fetched from Sendcloud to print.',
 } as const;

@@ -13,4 +13,6 @@ export const station: Translation<typeof english> = {
   'station.demo.onlyVirtualPrinter':
     'Les pannes d’imprimante ne se simulent que sur l’imprimante virtuelle.',
   'station.label.notFound': 'Aucune étiquette avec le numéro de suivi {{tracking}}.',
+  'station.label.notStored':
+    'L’étiquette de {{tracking}} n’est pas gardée sur ce poste ; elle est récupérée chez Sendcloud pour l’impression.',
 };

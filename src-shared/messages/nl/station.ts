@@ -15,4 +15,6 @@ export const station: Translation<typeof english> = {
   'station.demo.onlyVirtualPrinter':
     'Printerstoringen kun je alleen op de virtuele printer nabootsen.',
   'station.label.notFound': 'Geen label met trackingcode {{tracking}}.',
+  'station.label.notStored':
+    'Het label van {{tracking}} staat niet op dit station; het wordt bij Sendcloud opgehaald om te printen.',
 };
