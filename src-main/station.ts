@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { msg } from '../src-shared';
 import { createAccounts } from './accounts/accounts';
 import { createKeytarStore } from './accounts/keychain';
 import { systemClock } from './clock';
@@ -168,6 +169,15 @@ export async function createStation(options: StationOptions): Promise<Station> {
       'create-label': (job) => labels.createLabel(job),
       print: (job) => labels.print(job),
       'sync-orders': (job) => syncs.runJob(job),
+      // TEMPORARY (issue 11 in progress): voids land with their module.
+      void: async () => ({
+        type: 'block',
+        event: {
+          type: 'block',
+          error: { code: 'internal', ...msg('error.internal') },
+          reason: msg('error.internal'),
+        },
+      }),
     });
     printers.start();
     syncs.start();

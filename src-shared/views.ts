@@ -39,7 +39,7 @@ export interface ScanEntry {
   warning: Message | null;
 }
 
-export type JobKind = 'create-label' | 'print' | 'sync-orders';
+export type JobKind = 'create-label' | 'print' | 'sync-orders' | 'void';
 /**
  * queued → in-flight → done; or → waiting (retries by itself at `nextAttemptAt`), → held (a
  * label kept for a batch print), → needs-attention (a packer decides: retry or cancel).

@@ -64,7 +64,7 @@ export function stationLanes(accountUsable: (accountId: string) => boolean): Lan
   return [
     {
       name: 'sendcloud',
-      kinds: ['create-label'],
+      kinds: ['create-label', 'void'],
       held: (job) => job.accountId !== null && !accountUsable(job.accountId),
     },
     { name: 'printer', kinds: ['print'] },

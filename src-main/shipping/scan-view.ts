@@ -34,6 +34,7 @@ const laneKinds: Record<JobKind, JobKind[]> = {
   'create-label': ['create-label'],
   print: ['print'],
   'sync-orders': ['sync-orders'],
+  void: ['void'],
 };
 
 /** A label job of an account that cannot reach Sendcloud now waits for it, and says so. */

@@ -30,6 +30,15 @@ export interface Job {
   sentAt: number | null;
   /** The Sendcloud account a label or import job works with, once its order is known. */
   accountId: string | null;
+  /** Who started it (signed in when it was scanned, reprinted or voided), and at which station. */
+  packerId: string | null;
+  stationId: string | null;
+  /** A print job for one printer (a reprint to the printer chosen), not the label route. */
+  printerId: string | null;
+  /** What a packer said of it: a reprint's reason. */
+  detail: Message | null;
+  /** A create-label job whose label was voided: its order may be labelled again. */
+  voidedAt: number | null;
   createdAt: number;
   updatedAt: number;
 }
@@ -53,6 +62,11 @@ interface JobRow {
   approved_at: number | null;
   sent_at: number | null;
   account_id: string | null;
+  packer_id: string | null;
+  station_id: string | null;
+  printer_id: string | null;
+  detail: string | null;
+  voided_at: number | null;
   created_at: number;
   updated_at: number;
 }
@@ -75,6 +89,11 @@ const fromRow = (row: JobRow): Job => ({
   approvedAt: row.approved_at,
   sentAt: row.sent_at,
   accountId: row.account_id,
+  packerId: row.packer_id,
+  stationId: row.station_id,
+  printerId: row.printer_id,
+  detail: messageFrom(row.detail),
+  voidedAt: row.voided_at,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
 });
@@ -97,6 +116,11 @@ const toParams = (job: Job) => ({
   approvedAt: job.approvedAt,
   sentAt: job.sentAt,
   accountId: job.accountId,
+  packerId: job.packerId,
+  stationId: job.stationId,
+  printerId: job.printerId,
+  detail: messageColumn(job.detail),
+  voidedAt: job.voidedAt,
   createdAt: job.createdAt,
   updatedAt: job.updatedAt,
 });
@@ -127,6 +151,11 @@ export function newJob(
     approvedAt: null,
     sentAt: null,
     accountId: null,
+    packerId: null,
+    stationId: null,
+    printerId: null,
+    detail: null,
+    voidedAt: null,
     createdAt: now,
     updatedAt: now,
     ...fields,
@@ -139,10 +168,12 @@ export function insertJob(db: Db, job: NewJob): Job {
     .prepare(
       `INSERT INTO jobs (id, kind, state, parent_id, order_ref, order_number, code, parcel_id,
          attempts, next_attempt_at, first_attempt_at, last_error_code, last_error_message, reason,
-         approved_at, sent_at, account_id, created_at, updated_at)
+         approved_at, sent_at, account_id, packer_id, station_id, printer_id, detail, voided_at,
+         created_at, updated_at)
        VALUES (@id, @kind, @state, @parentId, @orderRef, @orderNumber, @code, @parcelId,
          @attempts, @nextAttemptAt, @firstAttemptAt, @lastErrorCode, @lastErrorMessage, @reason,
-         @approvedAt, @sentAt, @accountId, @createdAt, @updatedAt)`,
+         @approvedAt, @sentAt, @accountId, @packerId, @stationId, @printerId, @detail, @voidedAt,
+         @createdAt, @updatedAt)`,
     )
     .run(toParams({ ...job, seq: 0 }));
   return { ...job, seq: Number(lastInsertRowid) };
@@ -154,8 +185,10 @@ export function saveJob(db: Db, job: Job): void {
     `UPDATE jobs SET state = @state, order_ref = @orderRef, order_number = @orderNumber,
        parcel_id = @parcelId, attempts = @attempts, next_attempt_at = @nextAttemptAt,
        first_attempt_at = @firstAttemptAt, last_error_code = @lastErrorCode,
-       last_error_message = @lastErrorMessage, reason = @reason, approved_at = @approvedAt, sent_at = @sentAt, account_id = @accountId,
-       updated_at = @updatedAt
+       last_error_message = @lastErrorMessage, reason = @reason, approved_at = @approvedAt,
+       sent_at = @sentAt, account_id = @accountId, packer_id = @packerId,
+       station_id = @stationId, printer_id = @printerId, detail = @detail,
+       voided_at = @voidedAt, updated_at = @updatedAt
      WHERE id = @id`,
   ).run(toParams(job));
 }

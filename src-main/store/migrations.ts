@@ -358,6 +358,8 @@ export const migrations: readonly Migration[] = [
         account_id TEXT,
         packer_id TEXT,
         station_id TEXT,
+        printer_id TEXT,
+        detail TEXT,
         voided_at INTEGER
       ) STRICT;
       INSERT INTO jobs_v7 (seq, id, kind, state, parent_id, order_ref, order_number, code,

@@ -106,5 +106,7 @@ export function cancelConsequence(job: JobView): Message {
         : msg('ui.queue.cancel.printNoTracking');
     case 'sync-orders':
       return msg('ui.queue.cancel.sync');
+    case 'void':
+      return msg('ui.queue.cancel.void', { tracking: job.trackingNumber ?? job.code ?? '' });
   }
 }
