@@ -1,0 +1,59 @@
+// The history of each shipment: scanned, made, printed, reprinted, void requested, voided, by
+// whom and at which station. The Shipments screen shows it; the day's counts read it.
+import { type Message } from '../../src-shared';
+import type { Db } from './db';
+import { messageColumn, messageFrom } from './messages';
+
+export type ShipmentEventKind =
+  | 'scanned'
+  | 'made'
+  | 'printed'
+  | 'reprinted'
+  | 'void-requested'
+  | 'voided'
+  | 'void-refused'
+  | 'returned';
+
+export interface ShipmentEventRecord {
+  parcelId: number;
+  kind: ShipmentEventKind;
+  /** ISO 8601. */
+  at: string;
+  packerId: string | null;
+  stationId: string | null;
+  detail: Message | null;
+}
+
+export function recordShipmentEvent(db: Db, event: ShipmentEventRecord): void {
+  db.prepare(
+    `INSERT INTO shipment_events (parcel_id, kind, at, packer_id, station_id, detail)
+     VALUES (@parcelId, @kind, @at, @packerId, @stationId, @detail)`,
+  ).run({ ...event, detail: messageColumn(event.detail) });
+}
+
+interface EventRow {
+  parcel_id: number;
+  kind: ShipmentEventKind;
+  at: string;
+  packer_id: string | null;
+  station_id: string | null;
+  detail: string | null;
+}
+
+/** A shipment's history, oldest first. */
+export function shipmentEvents(db: Db, parcelId: number): ShipmentEventRecord[] {
+  const rows = db
+    .prepare(
+      `SELECT parcel_id, kind, at, packer_id, station_id, detail FROM shipment_events
+       WHERE parcel_id = @parcelId ORDER BY seq`,
+    )
+    .all({ parcelId }) as EventRow[];
+  return rows.map((row) => ({
+    parcelId: row.parcel_id,
+    kind: row.kind,
+    at: row.at,
+    packerId: row.packer_id,
+    stationId: row.station_id,
+    detail: messageFrom(row.detail),
+  }));
+}

@@ -1,0 +1,83 @@
+// Shipments as the Shipments screen and the day's review read them: one flat record per label,
+// with the packer's and the option's names joined in. One query, on indexed columns.
+import type { Db } from './db';
+
+export interface ShipmentListRecord {
+  parcelId: number;
+  shipmentId: string;
+  orderNumber: string;
+  recipientName: string | null;
+  recipientPostcode: string | null;
+  carrier: string;
+  shippingOptionCode: string | null;
+  shippingOptionName: string | null;
+  trackingNumber: string;
+  trackingUrl: string | null;
+  printedAt: string | null;
+  reprintCount: number;
+  voidState: 'requested' | 'voided' | 'refused' | null;
+  trackingStatus: string | null;
+  trackingStatusText: string | null;
+  packerId: string | null;
+  packerName: string | null;
+  stationId: string | null;
+  createdAt: string;
+  accountId: string;
+  merchantId: string | null;
+  source: 'station' | 'sendcloud';
+  costValue: number | null;
+  costCurrency: string | null;
+  labelStored: boolean;
+}
+
+const select = `SELECT s.parcel_id AS parcelId, s.shipment_id AS shipmentId,
+    s.order_number AS orderNumber, s.recipient_name AS recipientName,
+    s.recipient_postcode AS recipientPostcode, s.carrier, s.shipping_option_code AS shippingOptionCode,
+    n.name AS shippingOptionName, s.tracking_number AS trackingNumber, s.tracking_url AS trackingUrl,
+    s.printed_at AS printedAt, s.reprint_count AS reprintCount, s.void_state AS voidState,
+    s.tracking_status AS trackingStatus, s.tracking_status_text AS trackingStatusText,
+    s.packer_id AS packerId, p.name AS packerName, s.station_id AS stationId,
+    s.created_at AS createdAt, s.account_id AS accountId, s.merchant_id AS merchantId, s.source,
+    s.cost_value AS costValue, s.cost_currency AS costCurrency, s.label IS NOT NULL AS labelStored
+  FROM shipments s
+  LEFT JOIN packers p ON p.id = s.packer_id
+  LEFT JOIN shipping_option_names n ON n.code = s.shipping_option_code`;
+
+type Raw = Omit<ShipmentListRecord, 'labelStored'> & { labelStored: number };
+const fromRaw = (raw: Raw): ShipmentListRecord => ({ ...raw, labelStored: raw.labelStored === 1 });
+
+/**
+ * Shipments made in [fromIso, toIso), newest first, at most `limit` (plus one, so the caller can
+ * tell the list was cut).
+ */
+export function shipmentRecordsBetween(
+  db: Db,
+  range: { fromIso: string; toIso: string; limit: number },
+): ShipmentListRecord[] {
+  return (
+    db
+      .prepare(
+        `${select} WHERE s.created_at >= @fromIso AND s.created_at < @toIso
+         ORDER BY s.created_at DESC, s.parcel_id DESC LIMIT @limit`,
+      )
+      .all(range) as Raw[]
+  ).map(fromRaw);
+}
+
+export function shipmentRecord(db: Db, parcelId: number): ShipmentListRecord | null {
+  const raw = db.prepare(`${select} WHERE s.parcel_id = @parcelId`).get({ parcelId }) as
+    Raw | undefined;
+  return raw ? fromRaw(raw) : null;
+}
+
+export function shipmentRecordsOf(db: Db, parcelIds: readonly number[]): ShipmentListRecord[] {
+  if (parcelIds.length === 0) return [];
+  return (
+    db
+      .prepare(
+        `${select} WHERE s.parcel_id IN (SELECT value FROM json_each(@ids))
+         ORDER BY s.created_at DESC, s.parcel_id DESC`,
+      )
+      .all({ ids: JSON.stringify(parcelIds) }) as Raw[]
+  ).map(fromRaw);
+}
