@@ -198,12 +198,15 @@ export function getJob(db: Db, id: string): Job | null {
   return row ? fromRow(row) : null;
 }
 
-/** The label job of an order that is not cancelled (there is at most one: a unique index). */
+/**
+ * The label job of an order that is not cancelled and whose label was not voided (there is at
+ * most one: a unique index).
+ */
 export function labelJobForOrder(db: Db, orderRef: string): Job | null {
   const row = db
     .prepare(
       `SELECT * FROM jobs WHERE kind = 'create-label' AND order_ref = @orderRef
-         AND state != 'cancelled'`,
+         AND state != 'cancelled' AND voided_at IS NULL`,
     )
     .get({ orderRef }) as JobRow | undefined;
   return row ? fromRow(row) : null;
@@ -268,7 +271,7 @@ export const activeStates: readonly JobState[] = [
 
 /** Every job not done or cancelled, in scan order. */
 export function activeJobs(db: Db): Job[] {
-  return jobsIn(db, ['create-label', 'print', 'sync-orders'], activeStates);
+  return jobsIn(db, ['create-label', 'print', 'sync-orders', 'void'], activeStates);
 }
 
 export function countActiveJobs(db: Db): number {

@@ -124,11 +124,12 @@ export function findShipmentByTracking(db: Db, trackingNumber: string): Shipment
   return row ? fromRow(row) : null;
 }
 
-/** The newest shipment made for an order, if the station made one. */
+/** The newest shipment made for an order and not voided, if the station made one. */
 export function findShipmentForOrder(db: Db, orderRef: string): Shipment | null {
   const row = db
     .prepare(
       `SELECT ${columns} FROM shipments WHERE order_ref = @orderRef
+         AND (void_state IS NULL OR void_state != 'voided')
        ORDER BY created_at DESC LIMIT 1`,
     )
     .get({ orderRef }) as ShipmentRow | undefined;
