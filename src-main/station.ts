@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { msg } from '../src-shared';
 import { createAccounts } from './accounts/accounts';
 import { createKeytarStore } from './accounts/keychain';
 import { systemClock } from './clock';
@@ -15,11 +14,14 @@ import { createOrderSyncs } from './shipping/order-syncs';
 import { createScanService } from './shipping/scan';
 import { heldByAccount } from './shipping/scan-view';
 import { createShippingOptions } from './shipping/shipping-options';
+import { createTracking } from './shipping/tracking';
+import { createVoids } from './shipping/void';
 import type { Simulator } from './simulator/index';
 import { stationCommands } from './station/commands';
 import { chooseStartingPoint, openStationDatabase } from './station/starting-point';
 import { createEventBus, type EventListener } from './station/event-bus';
 import { wireReactions } from './station/reactions';
+import type { CurrentActor } from './station/actor';
 import { stationIdentity } from './station/identity';
 import { createStatusViews } from './station/status-views';
 import type { StationOptions } from './station/options';
@@ -141,6 +143,32 @@ export async function createStation(options: StationOptions): Promise<Station> {
       shippingOption: shippingOptions.forOrder,
       onUpdate: (entry) => bus.emit('scan.updated', entry),
     });
+    // Until packers sign in (issue 11, packers module), everyone acts as before packers existed.
+    const actor: CurrentActor =
+      options.actor ?? (() => ({ packerId: null, role: null, stationId: identity.id }));
+    const voids = createVoids({
+      db,
+      clock,
+      newId,
+      accounts,
+      connectivity,
+      outbox: () => outbox,
+      actor,
+      identity,
+      onChanged: (row) => bus.emit('shipment.changed', row),
+    });
+    const tracking = createTracking({
+      db,
+      clock,
+      accounts,
+      connectivity,
+      identity,
+      onChanged: (row) => bus.emit('shipment.changed', row),
+      onCancelled: (parcelId) => voids.settleVoided(parcelId),
+      ...(options.trackingIntervalMs !== undefined
+        ? { intervalMs: options.trackingIntervalMs }
+        : {}),
+    });
     const reactions = wireReactions({ bus, db, outbox, accounts, scans, views });
 
     const handlers = stationCommands({
@@ -157,6 +185,7 @@ export async function createStation(options: StationOptions): Promise<Station> {
       shippingOptions,
       views,
       identity,
+      voids,
       pushStatus: () => bus.emit('station.status', views.status()),
       start,
     });
@@ -169,18 +198,11 @@ export async function createStation(options: StationOptions): Promise<Station> {
       'create-label': (job) => labels.createLabel(job),
       print: (job) => labels.print(job),
       'sync-orders': (job) => syncs.runJob(job),
-      // TEMPORARY (issue 11 in progress): voids land with their module.
-      void: async () => ({
-        type: 'block',
-        event: {
-          type: 'block',
-          error: { code: 'internal', ...msg('error.internal') },
-          reason: msg('error.internal'),
-        },
-      }),
+      void: (job) => voids.runJob(job),
     });
     printers.start();
     syncs.start();
+    if (options.trackingIntervalMs !== 0) tracking.start();
     void shippingOptions.refresh(accounts.usableIds(), async (id) => {
       const { options } = await accounts.client(id).getShippingOptions({});
       return options;
@@ -195,6 +217,7 @@ export async function createStation(options: StationOptions): Promise<Station> {
       async close() {
         reactions.stop();
         shippingOptions.stop();
+        await tracking.stop();
         bus.unsubscribeAll();
         connectivity.stop();
         await outbox.stop();

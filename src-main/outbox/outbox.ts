@@ -200,10 +200,10 @@ export function createOutbox(options: OutboxOptions) {
      * fallback. Returns how many were in flight.
      */
     recover(): number {
-      const stuck = jobsIn(db, ['create-label', 'print', 'sync-orders'], ['in-flight']);
+      const stuck = jobsIn(db, ['create-label', 'print', 'sync-orders', 'void'], ['in-flight']);
       for (const job of stuck) apply(job, { type: 'recover' });
       wake({
-        kinds: ['create-label', 'sync-orders'],
+        kinds: ['create-label', 'sync-orders', 'void'],
         only: (job) => job.lastError?.code === 'offline',
       });
       if (stuck.length > 0) {

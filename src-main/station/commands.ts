@@ -16,6 +16,8 @@ import type { OrderSyncs } from '../shipping/order-syncs';
 import type { ScanService } from '../shipping/scan';
 import { scanCommands } from '../shipping/scan-commands';
 import type { ShippingOptions } from '../shipping/shipping-options';
+import type { Voids } from '../shipping/void';
+import { voidCommands } from '../shipping/void-commands';
 import type { Db } from '../store/db';
 import type { StationIdentity } from './identity';
 import type { StartingPoint } from './starting-point';
@@ -36,6 +38,7 @@ export interface StationParts {
   views: StatusViews;
   /** Which station this is; shipments, scans and jobs record it. */
   identity: StationIdentity;
+  voids: Voids;
   /** Something the status shows changed: push it. */
   pushStatus: () => void;
   /** In demo mode, the embedded Sendcloud and the virtual printer. */
@@ -71,6 +74,7 @@ export function stationCommands(parts: StationParts): CommandHandlers {
     }),
     ...billingCommands(db),
     ...demoCommands({ ...parts.start, printers }),
+    ...voidCommands(parts.voids),
     ...unbuiltCommands(),
   } satisfies CommandHandlers;
 }

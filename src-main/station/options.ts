@@ -1,6 +1,7 @@
 // What a station is built from: its settings, and what tests and benchmarks vary.
 import type { KeyStore } from '../accounts/keychain';
 import type { Clock } from '../clock';
+import type { CurrentActor } from './actor';
 import type { StationSettings } from '../config';
 import type { SendcloudClientOptions } from '../sendcloud/client';
 
@@ -19,6 +20,10 @@ export interface StationOptions {
   probeIntervalMs?: number;
   /** How often to ask every printer how it is. Default 3 s; 0 turns polling off. */
   printerPollMs?: number;
+  /** How often the tracking poll reads Sendcloud; default 20 s; 0 turns it off. */
+  trackingIntervalMs?: number;
+  /** Who acts (tests stand in for a signed-in packer); default the packers module's session. */
+  actor?: CurrentActor;
   /** Where account keys live; default the OS keychain (keytar). */
   keys?: KeyStore;
 }

@@ -25,7 +25,7 @@ export function wireReactions(deps: {
     bus.emit('station.status', views.status());
     // An account usable again (reconnected): its waiting jobs go now, in scan order.
     outbox.wake({
-      kinds: ['create-label'],
+      kinds: ['create-label', 'void'],
       only: (job) =>
         job.accountId !== null &&
         accounts.usable(job.accountId) &&
@@ -38,7 +38,7 @@ export function wireReactions(deps: {
   bus.on('printer.ready', () => outbox.wake({ kinds: ['print'] }));
   bus.on('sendcloud.reachability', (state) => {
     // Back online: every job deferred for the connection tries again now, in scan order.
-    if (state.online) outbox.wake({ kinds: ['create-label', 'sync-orders'] });
+    if (state.online) outbox.wake({ kinds: ['create-label', 'sync-orders', 'void'] });
     bus.emit('connectivity.changed', views.connectivity());
   });
   bus.on('job.changed', (job) => {

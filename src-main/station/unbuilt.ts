@@ -10,7 +10,6 @@ const names = [
   'shipments.details',
   'shipments.preview',
   'shipments.reprint',
-  'shipments.void',
   'session.current',
   'session.signIn',
   'session.lock',

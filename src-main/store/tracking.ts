@@ -1,0 +1,65 @@
+// Tracking status as stored on each shipment: which are due a check (oldest checked first), and
+// what Sendcloud last said.
+import type { TrackingStatus } from '../../src-shared';
+import type { Db } from './db';
+
+export interface TrackingDue {
+  parcelId: number;
+  accountId: string;
+  trackingStatus: TrackingStatus | null;
+  trackingStatusText: string | null;
+  voidState: 'requested' | 'voided' | 'refused' | null;
+}
+
+/**
+ * Shipments made since `sinceIso` whose status can still move (not delivered, cancelled or
+ * returned; a void still requested is followed until Sendcloud confirms it), never checked or
+ * checked longest ago first.
+ */
+export function trackingDue(db: Db, query: { sinceIso: string; limit: number }): TrackingDue[] {
+  return db
+    .prepare(
+      `SELECT parcel_id AS parcelId, account_id AS accountId, tracking_status AS trackingStatus,
+         tracking_status_text AS trackingStatusText, void_state AS voidState
+       FROM shipments
+       WHERE created_at >= @sinceIso
+         AND (void_state IS NULL OR void_state != 'voided')
+         AND (tracking_status IS NULL
+           OR tracking_status NOT IN ('delivered', 'cancelled', 'returned')
+           OR void_state = 'requested')
+       ORDER BY tracking_checked_at IS NOT NULL, tracking_checked_at, created_at
+       LIMIT @limit`,
+    )
+    .all(query) as TrackingDue[];
+}
+
+export function setTracking(
+  db: Db,
+  update: {
+    parcelId: number;
+    status: TrackingStatus | null;
+    text: string | null;
+    checkedAtIso: string;
+  },
+): void {
+  db.prepare(
+    `UPDATE shipments SET tracking_status = COALESCE(@status, tracking_status),
+       tracking_status_text = COALESCE(@text, tracking_status_text),
+       tracking_checked_at = @checkedAtIso
+     WHERE parcel_id = @parcelId`,
+  ).run(update);
+}
+
+/** Labels waiting to be made or printed: the poll steps aside for them. */
+export function labelWorkPending(db: Db): boolean {
+  return (
+    (
+      db
+        .prepare(
+          `SELECT EXISTS (SELECT 1 FROM jobs WHERE kind IN ('create-label', 'print')
+           AND state IN ('queued', 'in-flight')) AS pending`,
+        )
+        .get() as { pending: number }
+    ).pending === 1
+  );
+}
