@@ -28,6 +28,7 @@ import {
   type Shipment,
 } from '../store/shipments';
 import { describeFailure } from '../describe-error';
+import { isVoided } from '../store/voids';
 import { lookUpOrder, type OrderSource } from './orders';
 import { createScanView, scanEntryOf, scanRecordOf, type ScanViewDeps } from './scan-view';
 import type { ShippingOption } from './shipping-options';
@@ -279,6 +280,12 @@ export function createScanService(deps: ScanServiceDeps) {
             carrier: shipment.carrier,
             shippingOption: optionOfRef(shipment.orderRef, shipment.orderNumber),
           };
+          // A voided label is cancelled at Sendcloud: printing it again would ship on a dead label.
+          if (isVoided(db, shipment.parcelId)) {
+            throw new AppError('label-voided', msg('void.refusal.voided'), {
+              log: `reprint of voided label ${shipment.trackingNumber} refused`,
+            });
+          }
           job = enqueueReprint(entry.code, shipment);
           break;
         }

@@ -63,3 +63,14 @@ export function lastVoidJob(db: Db, parcelId: number): Job | null {
     .get({ parcelId }) as { id: string } | undefined;
   return row ? getJob(db, row.id) : null;
 }
+
+/** A label Sendcloud cancelled: never printed again. */
+export function isVoided(db: Db, parcelId: number): boolean {
+  const row = db
+    .prepare(
+      `SELECT void_state = 'voided' OR tracking_status = 'cancelled' AS voided FROM shipments
+       WHERE parcel_id = @parcelId`,
+    )
+    .get({ parcelId }) as { voided: number | null } | undefined;
+  return row?.voided === 1;
+}
