@@ -123,6 +123,16 @@ async function startVoidRig(options: { trackingIntervalMs?: number } = {}): Prom
   return rig;
 }
 
+/**
+ * What the spec refuses in the calls voids and tracking make (shipments get, list, cancel), but
+ * the cancel 409's body, where the spec contradicts itself (knownSpecConflicts).
+ */
+const shipmentViolations = (rig: VoidRig) =>
+  rig.simulator.violations.filter(
+    (v) =>
+      v.path.startsWith('/api/v3/shipments') && !(v.path.endsWith('/cancel') && v.status === 409),
+  );
+
 const firstOrder = (rig: VoidRig) => {
   const order = rig.simulator.orders()[0];
   if (!order) throw new Error('no orders');
@@ -171,6 +181,10 @@ describe('voiding a label', () => {
     await expect(rig.station.handlers['shipments.void']({ parcelId })).rejects.toMatchObject({
       code: 'label-voided',
     });
+    // Scanning its tracking number does not print the dead label again.
+    const tracking = record(rig, parcelId).trackingNumber;
+    const rescan = await rig.station.handlers['scan.submit']({ code: tracking });
+    expect(rescan).toMatchObject({ state: 'failed', error: { code: 'label-voided' } });
     // Its order is free again: a second scan makes a new label.
     const again = await rig.label(order);
     expect(again).not.toBe(parcelId);
@@ -227,6 +241,7 @@ describe('voiding a label', () => {
     expect(voided).toMatchObject({ packerId: 'p-sue', detail: { key: 'void.confirmed' } });
     expect(rig.changed.at(-1)).toMatchObject({ parcelId, state: 'voided' });
     expect(rig.voidCancels()).toBe(1);
+    expect(shipmentViolations(rig)).toEqual([]);
   });
 
   it('a parcel the carrier has: Sendcloud refuses (409) and the reason is kept', async () => {
@@ -243,6 +258,7 @@ describe('voiding a label', () => {
     });
     expect(rig.changed.at(-1)).toMatchObject({ parcelId, state: 'printed' });
     expect(rig.voidCancels()).toBe(1);
+    expect(shipmentViolations(rig)).toEqual([]);
   });
 
   it('while offline: queued and shown waiting, sent once when the connection is back', async () => {
@@ -265,6 +281,24 @@ describe('voiding a label', () => {
     });
     expect(rig.voidCancels()).toBe(1);
     expect(await rig.station.handlers['queue.list']({})).toEqual([]);
+  });
+
+  it('a lost answer: the retry finds the label cancelled and does not cancel again', async () => {
+    const rig = await startVoidRig();
+    const parcelId = await rig.label(firstOrder(rig));
+    // Sendcloud cancels, then the connection drops before the answer arrives.
+    rig.simulator.faults.set({
+      lostResponseRate: 1,
+      only: { method: 'POST', pathPrefix: '/api/v3/shipments/' },
+    });
+    await rig.station.handlers['shipments.void']({ parcelId });
+    await vi.waitFor(() => expect(rig.voidCancels()).toBe(1));
+    rig.simulator.faults.reset();
+    await vi.waitFor(() => expect(record(rig, parcelId).voidState).toBe('voided'), {
+      timeout: 5_000,
+    });
+    expect(rig.voidCancels()).toBe(1);
+    expect(voidEvents(rig, parcelId)).toEqual(['void-requested', 'voided']);
   });
 
   it('a crash mid-call: after the restart Sendcloud is asked how it stands, not to cancel again', async () => {
@@ -298,4 +332,29 @@ describe('voiding a label', () => {
     const [job] = jobsIn(rig.station.db, ['void'], ['done']);
     expect(job).toMatchObject({ attempts: 2, reason: { key: 'void.done' } });
   }, 20_000);
+});
+
+describe('tracking', () => {
+  it('keeps the status fresh as the carrier moves the parcel, and pushes the row', async () => {
+    const rig = await startVoidRig({ trackingIntervalMs: 50 });
+    const parcelId = await rig.label(firstOrder(rig));
+    await vi.waitFor(() => expect(record(rig, parcelId).trackingStatus).toBe('announced'));
+    expect(record(rig, parcelId).trackingStatusText).toBe('Ready to send');
+    rig.clock.move(30 * HOUR);
+    await vi.waitFor(() => expect(record(rig, parcelId).trackingStatus).toBe('in-transit'));
+    expect(rig.changed.at(-1)).toMatchObject({ parcelId, trackingStatus: 'in-transit' });
+    rig.clock.move(15 * HOUR);
+    await vi.waitFor(() => expect(record(rig, parcelId).trackingStatus).toBe('delivered'));
+    expect(rig.changed.at(-1)).toMatchObject({
+      parcelId,
+      trackingStatus: 'delivered',
+      trackingStatusText: 'Delivered',
+    });
+    // One parcel, one read a round, all by parcel id.
+    const reads = rig.simulator.requests.filter(
+      (r) => r.method === 'GET' && r.path === '/api/v3/shipments',
+    );
+    expect(reads.length).toBeGreaterThanOrEqual(3);
+    expect(shipmentViolations(rig)).toEqual([]);
+  });
 });
