@@ -170,6 +170,7 @@ export async function createStation(options: StationOptions): Promise<Station> {
         : {}),
     });
     const reactions = wireReactions({ bus, db, outbox, accounts, scans, views });
+    bus.on('job.changed', (job) => voids.jobChanged(job));
 
     const handlers = stationCommands({
       cupsUrl: settings.cupsUrl,

@@ -17,6 +17,7 @@ import { getJob, newJob, saveJob, type Job } from '../store/jobs';
 import { recordShipmentEvent } from '../store/shipment-events';
 import { shipmentRecord, type ShipmentListRecord } from '../store/shipment-list';
 import {
+  clearVoidRequest,
   lastVoidJob,
   liveVoidJob,
   markVoided,
@@ -278,9 +279,19 @@ export function createVoids(deps: VoidDeps) {
     };
   }
 
+  /**
+   * A packer cancelled the void in the queue: the label stands again. Had an earlier try reached
+   * Sendcloud after all, the tracking poll sees the parcel cancelled and settles it as voided.
+   */
+  function jobChanged(job: Job): void {
+    if (job.kind !== 'void' || job.state !== 'cancelled' || job.parcelId === null) return;
+    if (clearVoidRequest(db, job.parcelId)) pushRow(job.parcelId);
+  }
+
   return {
     request,
     runJob,
+    jobChanged,
     /** Tracking saw the parcel cancelled: a void Sendcloud had queued (202) is now confirmed. */
     settleVoided: (parcelId: number) =>
       settleVoided(parcelId, lastVoidJob(db, parcelId), msg('void.confirmed')),

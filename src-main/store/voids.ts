@@ -74,3 +74,15 @@ export function isVoided(db: Db, parcelId: number): boolean {
     .get({ parcelId }) as { voided: number | null } | undefined;
   return row?.voided === 1;
 }
+
+/** A void cancelled in the queue before Sendcloud confirmed it: the label stands as before. */
+export function clearVoidRequest(db: Db, parcelId: number): boolean {
+  return (
+    db
+      .prepare(
+        `UPDATE shipments SET void_state = NULL, void_requested_at = NULL
+         WHERE parcel_id = @parcelId AND void_state = 'requested'`,
+      )
+      .run({ parcelId }).changes > 0
+  );
+}

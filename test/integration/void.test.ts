@@ -283,6 +283,25 @@ describe('voiding a label', () => {
     expect(await rig.station.handlers['queue.list']({})).toEqual([]);
   });
 
+  it('a void cancelled in the queue while offline leaves the label as it was', async () => {
+    const rig = await startVoidRig();
+    const parcelId = await rig.label(firstOrder(rig));
+    rig.proxy.cut();
+    await rig.station.handlers['shipments.void']({ parcelId });
+    await vi.waitFor(() => expect(jobsIn(rig.station.db, ['void'], ['waiting'])).toHaveLength(1));
+    const [job] = jobsIn(rig.station.db, ['void'], ['waiting']);
+    await rig.station.handlers['queue.cancel']({ id: job?.id ?? '' });
+    expect(record(rig, parcelId).voidState).toBeNull();
+    expect(rig.changed.at(-1)).toMatchObject({ parcelId, state: 'printed' });
+    rig.proxy.restore();
+    // It can be asked for again, and goes.
+    await rig.station.handlers['shipments.void']({ parcelId });
+    await vi.waitFor(() => expect(record(rig, parcelId).voidState).toBe('voided'), {
+      timeout: 5_000,
+    });
+    expect(rig.voidCancels()).toBe(1);
+  });
+
   it('a lost answer: the retry finds the label cancelled and does not cancel again', async () => {
     const rig = await startVoidRig();
     const parcelId = await rig.label(firstOrder(rig));
