@@ -4,12 +4,14 @@ import { benchDrain } from './drain';
 import { benchFormats } from './formats';
 import { benchScanToPrint } from './scan-to-print';
 import { writeResults, type BenchResult } from './stats';
+import { benchTracking } from './tracking';
 
 const results: BenchResult[] = [
   ...(await benchScanToPrint()),
   ...(await benchDrain()),
   ...(await benchChaos()),
   ...(await benchFormats()),
+  ...(await benchTracking()),
 ];
 writeResults(results);
 for (const r of results) {

@@ -18,6 +18,7 @@ import {
   type PrinterRecord,
 } from './printers';
 import { findShipmentByTracking, insertShipment, markPrinted } from './shipments';
+import { trackingDue } from './tracking';
 
 const memory = () => new Database(':memory:');
 
@@ -456,6 +457,64 @@ describe('store functions on a migrated database', () => {
     expect(() => again.run({ id: 'again-2', orderRef: labelled.order_ref })).not.toThrow();
     db.close();
     fs.rmSync(path.dirname(file), { recursive: true, force: true });
+  });
+});
+
+describe('migration 8', () => {
+  it('brings a schema 7 station to the tracking poll’s index, and the poll’s pick uses it', () => {
+    const db = memory();
+    for (const m of migrations.filter((m) => m.version <= 7)) db.exec(m.sql);
+    db.pragma('user_version = 7');
+    const made = (parcelId: number, createdAt: string) =>
+      insertShipment(db, {
+        parcelId,
+        shipmentId: `s${parcelId}`,
+        orderRef: `o${parcelId}`,
+        orderNumber: `PD-${parcelId}`,
+        trackingNumber: `T${parcelId}`,
+        trackingUrl: null,
+        carrier: 'dhl',
+        label: null,
+        labelFormat: 'zpl',
+        labelDpi: 203,
+        createdAt,
+        accountId: 'env',
+        merchantId: null,
+        cost: null,
+      });
+    made(1, '2026-05-10T08:00:00.000Z');
+    made(2, '2026-05-11T08:00:00.000Z');
+    made(3, '2026-05-12T08:00:00.000Z');
+    db.prepare(
+      `UPDATE shipments SET tracking_status = 'delivered', tracking_checked_at = created_at
+       WHERE parcel_id = 2`,
+    ).run();
+    db.prepare(
+      `UPDATE shipments SET tracking_status = 'in-transit', tracking_checked_at = created_at
+       WHERE parcel_id = 1`,
+    ).run();
+
+    expect(migrate(db)).toBe(8);
+    const indexes = db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'shipments'")
+      .pluck()
+      .all();
+    expect(indexes).toContain('shipments_tracking_poll');
+    // Never checked first, then the one checked longest ago; delivered is not due.
+    const due = trackingDue(db, { sinceIso: '2026-05-01T00:00:00.000Z', limit: 10 });
+    expect(due.map((s) => s.parcelId)).toEqual([3, 1]);
+    const plan = db
+      .prepare(
+        `EXPLAIN QUERY PLAN SELECT parcel_id FROM shipments WHERE created_at >= @sinceIso
+           AND (void_state IS NULL OR void_state != 'voided')
+          AND (tracking_status IS NULL
+            OR tracking_status NOT IN ('delivered', 'cancelled', 'returned')
+            OR void_state = 'requested')
+         ORDER BY tracking_checked_at, created_at LIMIT 10`,
+      )
+      .all({ sinceIso: '2026-05-01T00:00:00.000Z' }) as { detail: string }[];
+    expect(plan.map((row) => row.detail).join(' ')).toContain('shipments_tracking_poll');
+    db.close();
   });
 });
 

@@ -11,26 +11,35 @@ export interface TrackingDue {
   voidState: 'requested' | 'voided' | 'refused' | null;
 }
 
+/** Whose status can still move; word for word the condition of index shipments_tracking_poll. */
+const LIVE = `(void_state IS NULL OR void_state != 'voided')
+          AND (tracking_status IS NULL
+            OR tracking_status NOT IN ('delivered', 'cancelled', 'returned')
+            OR void_state = 'requested')`;
+
 /**
  * Shipments made since `sinceIso` whose status can still move (not delivered, cancelled or
  * returned; a void still requested is followed until Sendcloud confirms it), never checked or
- * checked longest ago first.
+ * checked longest ago first. The pick reads only the index; the rows follow by id.
  */
 export function trackingDue(db: Db, query: { sinceIso: string; limit: number }): TrackingDue[] {
+  const ids = db
+    .prepare(
+      `SELECT parcel_id FROM shipments WHERE created_at >= @sinceIso AND ${LIVE}
+       ORDER BY tracking_checked_at, created_at LIMIT @limit`,
+    )
+    .pluck()
+    .all(query) as number[];
+  if (ids.length === 0) return [];
   return db
     .prepare(
-      `SELECT parcel_id AS parcelId, account_id AS accountId, tracking_status AS trackingStatus,
-         tracking_status_text AS trackingStatusText, void_state AS voidState
-       FROM shipments
-       WHERE created_at >= @sinceIso
-         AND (void_state IS NULL OR void_state != 'voided')
-         AND (tracking_status IS NULL
-           OR tracking_status NOT IN ('delivered', 'cancelled', 'returned')
-           OR void_state = 'requested')
-       ORDER BY tracking_checked_at IS NOT NULL, tracking_checked_at, created_at
-       LIMIT @limit`,
+      `SELECT s.parcel_id AS parcelId, s.account_id AS accountId,
+         s.tracking_status AS trackingStatus, s.tracking_status_text AS trackingStatusText,
+         s.void_state AS voidState
+       FROM json_each(@ids) AS due JOIN shipments s ON s.parcel_id = due.value
+       ORDER BY due.key`,
     )
-    .all(query) as TrackingDue[];
+    .all({ ids: JSON.stringify(ids) }) as TrackingDue[];
 }
 
 export function setTracking(
