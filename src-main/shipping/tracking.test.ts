@@ -163,6 +163,16 @@ describe('the tracking poll', () => {
     expect(shipmentRecord(rig.db, 2)?.trackingStatus).toBe('cancelled');
   });
 
+  it('follows a queued void of a label older than 14 days until Sendcloud confirms it', async () => {
+    const rig = setup(() => ({ code: 'CANCELLED', message: 'Cancelled' }));
+    seed(rig.db, 1, { daysAgo: 20 });
+    seed(rig.db, 1, { daysAgo: 30 });
+    rig.db.prepare(`UPDATE shipments SET void_state = 'requested' WHERE parcel_id = 2`).run();
+    await rig.tracking.pollOnce();
+    expect(rig.calls[0]?.parcelIds).toEqual([2]);
+    expect(rig.cancelled).toEqual([2]);
+  });
+
   it('asks one account at a time', async () => {
     const rig = setup(() => ({ code: 'SORTED', message: 'Sorted' }));
     seed(rig.db, 2, { accountId: 'a1' });

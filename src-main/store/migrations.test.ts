@@ -499,7 +499,9 @@ describe('migration 8', () => {
       .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'shipments'")
       .pluck()
       .all();
-    expect(indexes).toContain('shipments_tracking_poll');
+    expect(indexes).toEqual(
+      expect.arrayContaining(['shipments_tracking_poll', 'shipments_void_requested']),
+    );
     // Never checked first, then the one checked longest ago; delivered is not due.
     const due = trackingDue(db, { sinceIso: '2026-05-01T00:00:00.000Z', limit: 10 });
     expect(due.map((s) => s.parcelId)).toEqual([3, 1]);

@@ -392,6 +392,9 @@ export const migrations: readonly Migration[] = [
           AND (tracking_status IS NULL
             OR tracking_status NOT IN ('delivered', 'cancelled', 'returned')
             OR void_state = 'requested');
+      -- Voids Sendcloud queued (202), of labels of any age up to 42 days: followed until settled.
+      CREATE INDEX shipments_void_requested ON shipments(tracking_checked_at)
+        WHERE void_state = 'requested';
     `,
   },
 ];

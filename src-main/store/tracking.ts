@@ -18,18 +18,27 @@ const LIVE = `(void_state IS NULL OR void_state != 'voided')
             OR void_state = 'requested')`;
 
 /**
- * Shipments made since `sinceIso` whose status can still move (not delivered, cancelled or
- * returned; a void still requested is followed until Sendcloud confirms it), never checked or
- * checked longest ago first. The pick reads only the index; the rows follow by id.
+ * Shipments whose status can still move (not delivered, cancelled or returned), never checked or
+ * checked longest ago first: first every void Sendcloud queued (a label up to 42 days old, until
+ * it is confirmed), then those made since `sinceIso`. The picks read only indexes; the rows
+ * follow by id.
  */
 export function trackingDue(db: Db, query: { sinceIso: string; limit: number }): TrackingDue[] {
-  const ids = db
+  const voids = db
+    .prepare(
+      `SELECT parcel_id FROM shipments WHERE void_state = 'requested'
+       ORDER BY tracking_checked_at LIMIT @limit`,
+    )
+    .pluck()
+    .all({ limit: query.limit }) as number[];
+  const window = db
     .prepare(
       `SELECT parcel_id FROM shipments WHERE created_at >= @sinceIso AND ${LIVE}
        ORDER BY tracking_checked_at, created_at LIMIT @limit`,
     )
     .pluck()
     .all(query) as number[];
+  const ids = [...new Set([...voids, ...window])].slice(0, query.limit);
   if (ids.length === 0) return [];
   return db
     .prepare(
