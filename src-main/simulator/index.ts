@@ -5,6 +5,7 @@ import { systemClock, type Clock } from '../clock';
 import { createLogger } from '../log';
 import type { Country } from './carriers';
 import { mergeFaults, NO_FAULTS, type Faults } from './faults';
+import { CARRIER_TIMELINE } from './lifecycle';
 import { loadSpecs, v2ErrorBody, v3ErrorBody } from './openapi/index';
 import { createRandom } from './prng';
 import { createRateLimiter, DOCUMENTED_LIMITS, type RateLimits } from './rate-limit';
@@ -136,6 +137,11 @@ export interface Simulator {
    * revoked or not. The account keeps its orders, integrations, labels and rate budget.
    */
   rotateKeys(publicKey: string, next?: ApiKeys): ApiKeys;
+  /**
+   * The carrier picks the parcel up now (its first scan): it shows en route from here on, as a
+   * day after it was ready, and can no longer be cancelled. For a run without a moved clock.
+   */
+  handToCarrier(parcelId: number): void;
   close(): Promise<void>;
 }
 
@@ -285,6 +291,16 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
       const account = accountOf(publicKey);
       account.keysRevoked = true;
       log.debug('simulator keys revoked', { account: account.id });
+    },
+    handToCarrier(parcelId) {
+      const parcel = state.accounts
+        .flatMap((account) => account.shipments.flatMap((shipment) => shipment.parcels))
+        .find((p) => p.id === parcelId && !p.deleted);
+      if (!parcel) throw new RangeError(`No parcel ${parcelId}.`);
+      const now = clock.now();
+      // The carrier's timeline runs from readyAt: move it back to the first carrier scan.
+      parcel.readyAt = Math.min(parcel.readyAt, now - (CARRIER_TIMELINE[0]?.afterMs ?? 0));
+      parcel.updatedAt = now;
     },
     rotateKeys(publicKey, next) {
       const account = accountOf(publicKey);

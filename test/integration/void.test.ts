@@ -261,6 +261,28 @@ describe('voiding a label', () => {
     expect(shipmentViolations(rig)).toEqual([]);
   });
 
+  it('handed to the carrier on the day it was made: still refused (409), and the rules then say so', async () => {
+    const rig = await startVoidRig({ trackingIntervalMs: 50 });
+    const parcelId = await rig.label(firstOrder(rig));
+    await vi.waitFor(() => expect(record(rig, parcelId).trackingStatus).toBe('announced'));
+    rig.simulator.handToCarrier(parcelId);
+    // Before the poll has seen it, the station asks, and Sendcloud refuses.
+    await rig.station.handlers['shipments.void']({ parcelId });
+    await vi.waitFor(() => expect(record(rig, parcelId).voidState).toBe('refused'));
+    await vi.waitFor(() => expect(record(rig, parcelId).trackingStatus).toBe('in-transit'));
+    // Now the station knows it shipped: its rules refuse before asking Sendcloud.
+    expect(voidRulesFor(record(rig, parcelId), rig.actor.current, rig.clock.now())).toMatchObject({
+      window: 'none',
+      allowed: false,
+      refusal: { key: 'void.refusal.shipped' },
+    });
+    await expect(rig.station.handlers['shipments.void']({ parcelId })).rejects.toMatchObject({
+      code: 'void-refused',
+      said: { key: 'void.refusal.shipped' },
+    });
+    expect(rig.voidCancels()).toBe(1);
+  });
+
   it('while offline: queued and shown waiting, sent once when the connection is back', async () => {
     const rig = await startVoidRig();
     const parcelId = await rig.label(firstOrder(rig));
