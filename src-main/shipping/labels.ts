@@ -36,6 +36,7 @@ import {
   markPrinted,
   type Shipment,
 } from '../store/shipments';
+import { isVoided } from '../store/voids';
 import { lookUpOrder, type OrderSource } from './orders';
 
 /** Where the station ships from, for a price quote (the simulator's senders are Dutch). */
@@ -174,6 +175,8 @@ export function createLabelJobs(deps: LabelJobDeps) {
         shipment.parcels.map((parcel) => ({ shipment, parcel, at: parcel.created_at })),
       )
       .filter(({ parcel, at }) => parcel.tracking_number && (!at || Date.parse(at) >= since))
+      // A label voided since (the order is being labelled again) is never adopted back.
+      .filter(({ parcel }) => !isVoided(deps.db, parcel.id) && !cancelling(parcel.status?.code))
       .sort((a, b) => Date.parse(b.at ?? '') - Date.parse(a.at ?? ''));
     const found = candidates[0];
     if (!found) return null;
@@ -513,6 +516,9 @@ export function createLabelJobs(deps: LabelJobDeps) {
 
   return { createLabel, print };
 }
+
+const cancelling = (code: string | undefined) =>
+  code !== undefined && ['CANCELLED', 'CANCELLATION_REQUESTED'].includes(code);
 
 /** A label is what its bytes say it is; anything else never reaches a printer. */
 export function labelFormatOf(bytes: Buffer): 'zpl' | 'pdf' {

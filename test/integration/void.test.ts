@@ -192,6 +192,26 @@ describe('voiding a label', () => {
     expect(record(rig, again).voidState).toBeNull();
   });
 
+  it('a relabel whose first try failed does not adopt the voided label back', async () => {
+    const rig = await startVoidRig();
+    const order = firstOrder(rig);
+    const parcelId = await rig.label(order);
+    await rig.station.handlers['shipments.void']({ parcelId });
+    await vi.waitFor(() => expect(record(rig, parcelId).voidState).toBe('voided'));
+    // The new label's first try never reaches Sendcloud; its retry looks for an earlier label.
+    rig.simulator.faults.set({
+      resetRate: 1,
+      only: { method: 'POST', pathPrefix: '/api/v3/orders/create-label-sync' },
+    });
+    const entry = await rig.station.handlers['scan.submit']({ code: order });
+    expect(entry.state).not.toBe('printed');
+    rig.simulator.faults.reset();
+    await vi.waitFor(() => expect(labelCount(rig, order)).toBe(2), { timeout: 5_000 });
+    const fresh = rig.simulator.labelsFor(order)[1]?.parcelId ?? 0;
+    await vi.waitFor(() => expect(shipmentRecord(rig.station.db, fresh)?.printedAt).toBeTruthy());
+    expect(record(rig, parcelId).voidState).toBe('voided');
+  });
+
   it('after the day: the refund rule, a packer refused, a supervisor queued (202), confirmed by tracking', async () => {
     const rig = await startVoidRig({ trackingIntervalMs: 50 });
     const order = firstOrder(rig);
