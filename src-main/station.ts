@@ -8,6 +8,7 @@ import { createConnectivity } from './outbox/connectivity';
 import { createOutbox, stationLanes } from './outbox/outbox';
 import { createOutboxSettings } from './outbox/outbox-settings';
 import { openPrinter } from './printing/open';
+import { createSessions } from './packers/sessions';
 import { createPrinterRegistry } from './printing/registry';
 import type { VirtualPrinter } from './printing/virtual-printer';
 import { createLabelJobs } from './shipping/labels';
@@ -59,6 +60,13 @@ export async function createStation(options: StationOptions): Promise<Station> {
     const start = await chooseStartingPoint(settings, db, clock, started);
     const identity = stationIdentity(db, newId, settings.stationName);
     const bus = createEventBus();
+    const sessions = createSessions({
+      db,
+      clock,
+      identity,
+      onChange: (view) => bus.emit('session.changed', view),
+    });
+    started.push({ close: async () => sessions.stop() });
 
     const accounts = createAccounts({
       db,
@@ -139,6 +147,8 @@ export async function createStation(options: StationOptions): Promise<Station> {
       printerName: () => views.labelPrinter()?.name ?? null,
       heldReason: heldByAccount(accounts),
       shippingOption: shippingOptions.forOrder,
+      session: sessions,
+      stationId: identity.id,
       onUpdate: (entry) => bus.emit('scan.updated', entry),
     });
     const reactions = wireReactions({ bus, db, outbox, accounts, scans, views });
@@ -154,6 +164,7 @@ export async function createStation(options: StationOptions): Promise<Station> {
       outbox,
       outboxSettings,
       scans,
+      sessions,
       shippingOptions,
       views,
       identity,
