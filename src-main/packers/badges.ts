@@ -5,8 +5,9 @@ import { PDFDocument, StandardFonts, rgb, type PDFFont } from 'pdf-lib';
 
 const mm = 72 / 25.4;
 const A4 = { width: 210 * mm, height: 297 * mm };
-const COLUMNS = 2;
-const ROWS = 5;
+// One card a row: a scanner aimed at one badge sees only that one.
+const COLUMNS = 1;
+const ROWS = 7;
 const MARGIN = 12 * mm;
 const CARD = {
   width: (A4.width - 2 * MARGIN) / COLUMNS,

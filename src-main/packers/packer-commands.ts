@@ -102,15 +102,16 @@ export function packerCommands(deps: {
     'packers.add': async ({ name, role, pin, badge }) => {
       nameFree(name, null);
       keepSupervisor([...listPackers(db), { role } as PackerRecord]);
+      const id = deps.newId();
       insertPacker(db, {
-        id: deps.newId(),
+        id,
         name,
         role,
         badge: badgeFor(badge),
         pinHash: await hashPin(pin),
         createdAt: new Date(deps.clock.now()).toISOString(),
       });
-      sessions.packersChanged();
+      sessions.packersChanged(id);
       return list();
     },
     'packers.update': async ({ id, name, role, pin }) => {

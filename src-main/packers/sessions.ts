@@ -253,9 +253,15 @@ export function createSessions(deps: SessionsDeps) {
       return changed();
     },
 
-    /** Packers were added, changed or removed: a removed packer is signed out, a role refreshed. */
-    packersChanged(): SessionView {
+    /**
+     * Packers were added, changed or removed: a removed packer is signed out, a role refreshed.
+     * The first packer set up (a supervisor) is the one at the keyboard: they are signed in.
+     */
+    packersChanged(added?: string): SessionView {
+      const before = packers;
       packers = countPackers(db);
+      const first = before === 0 && added !== undefined ? findPacker(db, added) : null;
+      if (first) return signInAs(first, 'pin');
       if (current) {
         const now = findPacker(db, current.id);
         if (now) current = now;
