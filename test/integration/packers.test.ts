@@ -106,16 +106,26 @@ describe('packers sign in', () => {
       { code: second.order_number, packer_id: pat.id, station_id: stationId },
       { code: third.order_number, packer_id: sam.id, station_id: stationId },
     ]);
-    const jobs = readDb<{ order_number: string; packer_id: string | null; station_id: string }>(
+    // The label job and the print job it makes: both the scan's.
+    const jobs = readDb<{ kind: string; order_number: string; packer_id: string | null }>(
       rig,
-      `SELECT order_number, packer_id, station_id FROM jobs WHERE kind = 'create-label'
-       ORDER BY seq`,
+      `SELECT kind, order_number, packer_id, station_id FROM jobs
+       WHERE kind IN ('create-label', 'print') ORDER BY seq`,
     );
-    expect(jobs).toEqual([
-      { order_number: first.order_number, packer_id: null, station_id: stationId },
-      { order_number: second.order_number, packer_id: pat.id, station_id: stationId },
-      { order_number: third.order_number, packer_id: sam.id, station_id: stationId },
-    ]);
+    expect(jobs).toEqual(
+      [
+        [first.order_number, null],
+        [second.order_number, pat.id],
+        [third.order_number, sam.id],
+      ].flatMap(([order, packer]) =>
+        ['create-label', 'print'].map((kind) => ({
+          kind,
+          order_number: order,
+          packer_id: packer,
+          station_id: stationId,
+        })),
+      ),
+    );
     // The recent scans carry who scanned them, by name.
     const recent = await h['scan.recent']({ limit: 5 });
     expect(recent.map((s) => s.packer?.name ?? null)).toEqual(['Sam', 'Pat', null]);
