@@ -36,9 +36,12 @@ function Station() {
       </div>
     );
   }
+  // Locked: the screens stay in view under the sign-in, but out of reach of Tab and clicks.
   return (
     <>
-      <Frame />
+      <div className="frame-holder" inert={locked}>
+        <Frame />
+      </div>
       {locked && <SignInOverlay />}
     </>
   );

@@ -81,5 +81,14 @@ describe('packers sign in (Chromium, browser host, simulator, TCP printer)', () 
     await overlay.waitFor({ state: 'detached' });
     await expect.poll(() => page.getByTestId('session-packer').textContent()).toBe('Sam');
     await page.screenshot({ path: screenshotPath('packers-signed-in'), fullPage: true });
+
+    // A badge scanned while the keypad is open signs its packer in; its digits are no PIN.
+    await page.getByTestId('session-lock').click();
+    await overlay.waitFor();
+    await overlay.getByRole('button', { name: 'Sam', exact: true }).click();
+    await page.getByTestId('sign-in-pin').waitFor();
+    await wedgeScan(page, badge);
+    await overlay.waitFor({ state: 'detached' });
+    await expect.poll(() => page.getByTestId('session-packer').textContent()).toBe('Pat');
   });
 });

@@ -3,6 +3,8 @@ import './packers.css';
 import { useSpeaker } from '../../i18n/messages';
 import { useStation } from '../../state/station';
 
+/** Keys closer than this after a letter are a scanner's burst. */
+const BURST_GAP_MS = 80;
 const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
 
 /**
@@ -20,6 +22,9 @@ export function SignInOverlay() {
   const [picked, setPicked] = useState<{ id: string; name: string } | null>(null);
   const [pin, setPin] = useState('');
   const pinRef = useRef<HTMLDivElement>(null);
+  // A badge scanned while the keypad is open arrives as keys too: from its first letter, keys that
+  // follow fast are the scanner's (the window-wide scanner signs the badge in), not PIN digits.
+  const burstAt = useRef<number | null>(null);
   const firstNameRef = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
@@ -43,6 +48,17 @@ export function SignInOverlay() {
     if (next.length === 4) void submit(next);
   };
   const onKeyDown = (event: KeyboardEvent) => {
+    const last = burstAt.current;
+    if (last !== null && event.timeStamp - last < BURST_GAP_MS) {
+      burstAt.current = event.timeStamp;
+      return;
+    }
+    burstAt.current = null;
+    if (event.key.length === 1 && !/^\d$/.test(event.key)) {
+      burstAt.current = event.timeStamp;
+      setPin('');
+      return;
+    }
     if (/^\d$/.test(event.key)) press(event.key);
     else if (event.key === 'Backspace') setPin((p) => p.slice(0, -1));
     else if (event.key === 'Enter') void submit(pin);
