@@ -33,6 +33,11 @@ describe('the role guard', () => {
     }
     expect(codeOf(() => checkRole('shipments.reprint', packer))).toBe('allowed');
     expect(codeOf(() => checkRole('printers.list', packer))).toBe('allowed');
+    // The queue panel reads the outbox settings with nothing to change; a change is a supervisor's.
+    expect(codeOf(() => checkRole('outbox.settings', packer, {}))).toBe('allowed');
+    expect(codeOf(() => checkRole('outbox.settings', packer, { drainMode: 'hold' }))).toBe(
+      'forbidden',
+    );
   });
 
   it('refuses work on labels with nobody signed in', () => {

@@ -232,6 +232,7 @@ describe('packers sign in', () => {
     );
     expect(await refusal(h['session.settings']({ idleLockMinutes: 0 }))).toBe(forbidden);
     expect(await refusal(h['outbox.settings']({ drainMode: 'hold' }))).toBe(forbidden);
+    expect(await h['outbox.settings']({})).toMatchObject({ drainMode: 'print' });
     expect(
       await refusal(
         h['printers.add']({ name: 'X', kind: 'tcp', host: '127.0.0.1', port: 9100 } as never),
