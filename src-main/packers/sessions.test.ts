@@ -81,4 +81,15 @@ describe('sessions', () => {
     await vi.waitFor(() => expect(pushed.at(-1)?.packer).toBeNull());
     expect(sessions.view().packer).toBeNull();
   });
+
+  it('keeps a PIN lockout over a restart', async () => {
+    const { db, clock, sessions, add } = await setUp();
+    await add('pat', 'packer', '2222');
+    for (let i = 0; i < 5; i++) await sessions.signInWithPin('pat', '0000').catch(() => undefined);
+    const until = sessions.view().pinLockedUntil;
+    expect(until).toBe(new Date(clock.now() + 60_000).toISOString());
+    const restarted = createSessions({ db, clock, identity, onChange: () => undefined });
+    expect(restarted.view().pinLockedUntil).toBe(until);
+    await expect(restarted.signInWithPin('pat', '2222')).rejects.toThrow(/locked/);
+  });
 });

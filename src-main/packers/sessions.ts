@@ -3,7 +3,8 @@
 // the idle minutes set (counted from the last scan, key or click). A station with no packers set
 // up needs nobody signed in and everyone may do everything, as before packers existed.
 //
-// Who is signed in is kept in memory only: a restart signs everyone out.
+// Who is signed in is kept in memory only: a restart signs everyone out. A PIN lockout is kept in
+// the settings, so restarting the app does not end it early.
 import { msg, type SessionView } from '../../src-shared';
 import type { Clock } from '../clock';
 import { AppError } from '../errors';
@@ -26,6 +27,8 @@ export const PIN_TRIES = 5;
 export const PIN_LOCK_MS = 60_000;
 export const DEFAULT_IDLE_LOCK_MINUTES = 10;
 const IDLE_SETTING = 'session.idleLockMinutes';
+// Kept so a restart does not reopen PIN guessing before the minute is over.
+const PIN_LOCK_SETTING = 'session.pinLockedUntil';
 
 export interface SessionsDeps {
   db: Db;
@@ -49,7 +52,7 @@ export function createSessions(deps: SessionsDeps) {
   let current: PackerRecord | null = null;
   let lastActivity = clock.now();
   let wrongPins = 0;
-  let pinLockedUntil: number | null = null;
+  let pinLockedUntil: number | null = Number(readSetting(db, PIN_LOCK_SETTING) ?? '') || null;
   let idleMinutes = readIdleMinutes();
   let idleTimer: AbortController | null = null;
   // PIN tries run one after the other, so tries sent at once are all counted before the lockout.
@@ -165,6 +168,7 @@ export function createSessions(deps: SessionsDeps) {
     if (wrongPins >= PIN_TRIES) {
       wrongPins = 0;
       pinLockedUntil = clock.now() + PIN_LOCK_MS;
+      writeSetting(db, PIN_LOCK_SETTING, String(pinLockedUntil));
       deps.onChange(snapshot());
       throw new AppError('pin-locked', msg('packers.pin.locked'), {
         log: `PIN sign-in locked for a minute after ${PIN_TRIES} wrong PINs`,

@@ -164,6 +164,14 @@ describe('packers sign in', () => {
     expect((await rig.scan(pat.badge)).packer?.id).toBe(pat.id);
     await h['session.lock']({});
 
+    // Restarting the station does not end the lockout early.
+    expect(
+      readDb<{ value: string }>(
+        rig,
+        `SELECT value FROM settings WHERE key = 'session.pinLockedUntil'`,
+      ),
+    ).toEqual([{ value: String(clock.now() + 60_000) }]);
+
     clock.advance(59_000);
     expect(await refusal(h['session.signIn']({ packerId: pat.id, pin: '2468' }))).toBe(
       'pin-locked packers.pin.locked',
