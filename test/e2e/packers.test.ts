@@ -91,4 +91,24 @@ describe('packers sign in (Chromium, browser host, simulator, TCP printer)', () 
     await overlay.waitFor({ state: 'detached' });
     await expect.poll(() => page.getByTestId('session-packer').textContent()).toBe('Pat');
   });
+
+  it('shows Settings → Packers in English and German', async () => {
+    // Sam, a supervisor, manages the packers.
+    await page.getByTestId('session-lock').click();
+    await page.getByTestId('sign-in').getByRole('button', { name: 'Sam', exact: true }).click();
+    for (const digit of '1357') await page.keyboard.press(digit, { delay: 60 });
+    await page.getByTestId('sign-in').waitFor({ state: 'detached' });
+    await page.getByTestId('nav-packers').click();
+    const heading = page.getByTestId('screen-packers').getByRole('heading', { level: 1 });
+    await expect.poll(() => heading.textContent()).toBe(say(msg('ui.packers.title')));
+    await page.screenshot({ path: screenshotPath('packers-en'), fullPage: true });
+    const german = await speakerFor('de');
+    await page.getByTestId('language-picker').selectOption('de');
+    await expect.poll(() => heading.textContent()).toBe(german(msg('ui.packers.title')));
+    expect(await page.getByTestId('session-lock').textContent()).toBe(
+      german(msg('ui.packers.header.lock')),
+    );
+    await page.screenshot({ path: screenshotPath('packers-de'), fullPage: true });
+    await page.getByTestId('language-picker').selectOption('en');
+  });
 });
