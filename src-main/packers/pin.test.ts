@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { redact } from '../log';
 import { hashPin, verifyPin } from './pin';
 
 describe('PIN hashes', () => {
@@ -18,5 +19,14 @@ describe('PIN hashes', () => {
     expect(await verifyPin('0000', stored.replace('scrypt', 'md5'))).toBe(false);
     // A hash cut short never matches (the compare needs equal lengths).
     expect(await verifyPin('0000', stored.slice(0, -8))).toBe(false);
+  });
+
+  it('is never logged, even if a PIN or its hash reached a log line’s fields', () => {
+    expect(redact({ pin: '4821', pinHash: 'scrypt$x', pin_hash: 'y', packerId: 'p1' })).toEqual({
+      pin: '[redacted]',
+      pinHash: '[redacted]',
+      pin_hash: '[redacted]',
+      packerId: 'p1',
+    });
   });
 });

@@ -112,7 +112,9 @@ export function PackersScreen() {
   const setIdleLock = useStation((s) => s.setIdleLock);
   const badgeSheet = useStation((s) => s.badgeSheet);
   const [name, setName] = useState('');
-  const [role, setRole] = useState<PackerRole>(packers.length === 0 ? 'supervisor' : 'packer');
+  // Until one is picked: the first packer must be a supervisor, the others are usually packers.
+  const [picked, setRole] = useState<PackerRole | null>(null);
+  const role: PackerRole = picked ?? (packers.length === 0 ? 'supervisor' : 'packer');
   const [pin, setPin] = useState('');
   // What is typed in the idle-lock field, until saved; otherwise the station's setting.
   const [idleDraft, setIdle] = useState<string | null>(null);
@@ -127,7 +129,7 @@ export function PackersScreen() {
     if (ok) {
       setName('');
       setPin('');
-      setRole('packer');
+      setRole(null);
     }
   };
 
