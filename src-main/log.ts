@@ -15,7 +15,8 @@ export interface LogSink {
   write(line: string): void;
 }
 
-const secretKeys = /(secret|password|authorization|token|api[_-]?key|public[_-]?key)/i;
+const secretKeys =
+  /(secret|password|authorization|token|api[_-]?key|public[_-]?key|^pin$|pin_?hash)/i;
 const personalKeys =
   /^(name|email|phone|phone_number|telephone|address|address_line_1|address_line_2)$/i;
 

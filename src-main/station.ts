@@ -7,6 +7,7 @@ import { createConnectivity } from './outbox/connectivity';
 import { createOutbox, stationLanes } from './outbox/outbox';
 import { createOutboxSettings } from './outbox/outbox-settings';
 import { openPrinter } from './printing/open';
+import { createSessions } from './packers/sessions';
 import { createPrinterRegistry } from './printing/registry';
 import type { VirtualPrinter } from './printing/virtual-printer';
 import { createLabelJobs } from './shipping/labels';
@@ -61,6 +62,13 @@ export async function createStation(options: StationOptions): Promise<Station> {
     const start = await chooseStartingPoint(settings, db, clock, started);
     const identity = stationIdentity(db, newId, settings.stationName);
     const bus = createEventBus();
+    const sessions = createSessions({
+      db,
+      clock,
+      identity,
+      onChange: (view) => bus.emit('session.changed', view),
+    });
+    started.push({ close: async () => sessions.stop() });
 
     const accounts = createAccounts({
       db,
@@ -141,11 +149,12 @@ export async function createStation(options: StationOptions): Promise<Station> {
       printerName: () => views.labelPrinter()?.name ?? null,
       heldReason: heldByAccount(accounts),
       shippingOption: shippingOptions.forOrder,
+      session: sessions,
+      stationId: identity.id,
       onUpdate: (entry) => bus.emit('scan.updated', entry),
     });
-    // Until packers sign in (issue 11, packers module), everyone acts as before packers existed.
-    const actor: CurrentActor =
-      options.actor ?? (() => ({ packerId: null, role: null, stationId: identity.id }));
+    // Who acts: the packer signed in (a test may stand in for the sessions with its own actor).
+    const actor: CurrentActor = options.actor ?? sessions.actor;
     const voids = createVoids({
       db,
       clock,
@@ -183,6 +192,7 @@ export async function createStation(options: StationOptions): Promise<Station> {
       outbox,
       outboxSettings,
       scans,
+      sessions,
       shippingOptions,
       views,
       identity,

@@ -3,6 +3,8 @@ import { Frame } from './frame/Frame';
 import { StationHeader } from './header/StationHeader';
 import { useWedgeScanner } from './scan/useWedgeScanner';
 import { OnboardingScreen } from './screens/Accounts/OnboardingScreen';
+import { SignInOverlay } from './screens/Packers/SignInOverlay';
+import { signInNeeded } from './state/slices/packers';
 import { needsOnboarding } from './state/accounts';
 import { StationStoreContext, useStation, type StationStore } from './state/station';
 
@@ -10,7 +12,18 @@ function Station() {
   const start = useStation((s) => s.start);
   const submitScan = useStation((s) => s.submitScan);
   const onboarding = useStation((s) => needsOnboarding(s.status, s.accounts));
+  const locked = useStation((s) => signInNeeded(s.session));
+  const reportActivity = useStation((s) => s.reportActivity);
   useEffect(() => start(), [start]);
+  // Any key or click keeps the station from locking itself while someone works at it.
+  useEffect(() => {
+    window.addEventListener('keydown', reportActivity, { capture: true, passive: true });
+    window.addEventListener('pointerdown', reportActivity, { capture: true, passive: true });
+    return () => {
+      window.removeEventListener('keydown', reportActivity, { capture: true });
+      window.removeEventListener('pointerdown', reportActivity, { capture: true });
+    };
+  }, [reportActivity]);
   // Installed once for the whole window, so a scan lands on every screen, wherever focus is.
   useWedgeScanner((code) => void submitScan(code));
 
@@ -23,7 +36,15 @@ function Station() {
       </div>
     );
   }
-  return <Frame />;
+  // Locked: the screens stay in view under the sign-in, but out of reach of Tab and clicks.
+  return (
+    <>
+      <div className="frame-holder" inert={locked}>
+        <Frame />
+      </div>
+      {locked && <SignInOverlay />}
+    </>
+  );
 }
 
 export function App({ store }: { store: StationStore }) {

@@ -37,6 +37,10 @@ export interface ScanEntry {
   waitingReason: Message | null;
   /** Something a packer should know about a printed label, e.g. a dpi mismatch worked around. */
   warning: Message | null;
+  /** Who scanned it: the packer signed in; null (or absent) at a station without packers. */
+  packer?: { id: string; name: string } | null;
+  /** True when the code was a packer's badge: it signed them in and named no order. */
+  signIn?: boolean;
 }
 
 export type JobKind = 'create-label' | 'print' | 'sync-orders' | 'void';

@@ -294,6 +294,9 @@ export function createLabelJobs(deps: LabelJobDeps) {
           orderNumber: order.orderNumber,
           code: job.code,
           parcelId: shipment.parcelId,
+          // The print is the scan's too: who scanned, and where.
+          packerId: job.packerId,
+          stationId: job.stationId,
         }),
       );
       if (hold) outbox.apply(print, { type: 'hold', reason: msg('job.held') });

@@ -136,16 +136,37 @@ export function createScanView(deps: ScanViewDeps) {
 
 /** The scan screen's entry for a scan the audit keeps. */
 export function scanEntryOf(record: ScanRecord): ScanEntry {
-  const { shippingOptionCode: code, shippingOptionName: name, ...rest } = record;
-  return { ...rest, shippingOption: code !== null ? { code, name: name ?? code } : null };
+  const {
+    shippingOptionCode: code,
+    shippingOptionName: name,
+    packerId,
+    packerName,
+    ...withStation
+  } = record;
+  // Which station is the audit's, not the screen's.
+  const rest = { ...withStation };
+  delete rest.stationId;
+  return {
+    ...rest,
+    shippingOption: code !== null ? { code, name: name ?? code } : null,
+    ...(packerId !== undefined
+      ? { packer: packerId !== null ? { id: packerId, name: packerName ?? '' } : null }
+      : {}),
+  };
 }
 
 /** What the audit keeps of a scan the screen shows. */
 export function scanRecordOf(entry: ScanEntry): ScanRecord {
-  const { shippingOption, ...rest } = entry;
+  const { shippingOption, packer, ...withSignIn } = entry;
+  // A badge's sign-in is never kept in the audit; the flag has no column.
+  const rest = { ...withSignIn };
+  delete rest.signIn;
   return {
     ...rest,
     shippingOptionCode: shippingOption?.code ?? null,
     shippingOptionName: shippingOption?.name ?? null,
+    ...(packer !== undefined
+      ? { packerId: packer?.id ?? null, packerName: packer?.name ?? null }
+      : {}),
   };
 }

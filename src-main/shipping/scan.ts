@@ -49,10 +49,29 @@ export interface ScanServiceDeps {
   heldReason?: ScanViewDeps['heldReason'];
   /** The shipping option an order's label is made with. */
   shippingOption: (order: CachedOrder) => ShippingOption | null;
+  /**
+   * Who scans: a packer's badge signs in (or switches) instead of naming an order, and a station
+   * with packers refuses scans until someone is signed in. Absent: no packers, as before.
+   */
+  session?: ScanSession;
+  /** This station: the scans and the jobs they start record it. */
+  stationId?: string;
   /** Push a scan's progress to whoever listens (the renderer). */
   onUpdate: (entry: ScanEntry) => void;
   /** How long a scan command waits for its outcome before answering "queued". */
   answerWithinMs?: number;
+}
+
+export interface ScanSession {
+  /** A badge's code signs its packer in and answers who; null for any other code. */
+  badge(code: string): ScanPacker | null;
+  /** Who scans now (the idle lock counts from now); throws sign-in-required if nobody is. */
+  scanner(): ScanPacker | null;
+}
+
+export interface ScanPacker {
+  id: string;
+  name: string;
 }
 
 /** What a scanned code names. */
@@ -75,8 +94,10 @@ export function createScanService(deps: ScanServiceDeps) {
   const viewOf = createScanView(deps);
 
   /** Record the scan's state, tell the renderer, and settle whoever waits for its outcome. */
+  const stationId = deps.stationId ?? null;
+
   function save(entry: ScanEntry): ScanEntry {
-    recordScan(db, scanRecordOf(entry));
+    recordScan(db, { ...scanRecordOf(entry), stationId });
     deps.onUpdate({ ...entry });
     if (entry.state !== 'working') {
       for (const resolve of settled.get(entry.id) ?? []) resolve(entry);
@@ -163,9 +184,14 @@ export function createScanService(deps: ScanServiceDeps) {
 
   // 2. A reprint: print the stored label again.
 
-  function enqueueReprint(code: string, shipment: Shipment): Job {
+  /** Who started a job: the packer signed in, and this station. */
+  const startedBy = (entry: ScanEntry) => ({ packerId: entry.packer?.id ?? null, stationId });
+
+  function enqueueReprint(entry: ScanEntry, shipment: Shipment): Job {
+    const { code } = entry;
     return outbox.enqueue(
       newJob('print', deps.newId(), deps.clock.now(), {
+        ...startedBy(entry),
         orderRef: shipment.orderRef,
         orderNumber: shipment.orderNumber,
         code,
@@ -198,13 +224,15 @@ export function createScanService(deps: ScanServiceDeps) {
    * The order may be on its way already: its own job, or one queued unresolved offline under this
    * very code before the order reached the cache. Scanning a stuck order again retries it.
    */
-  function labelJobFor(code: string, order: CachedOrder): Job {
+  function labelJobFor(entry: ScanEntry, order: CachedOrder): Job {
+    const { code } = entry;
     const onItsWay = labelJobForOrder(db, order.id) ?? unresolvedJobForCode(db, code);
     if (onItsWay?.state === 'needs-attention') return outbox.apply(onItsWay, { type: 'retry' });
     return (
       onItsWay ??
       outbox.enqueue(
         newJob('create-label', deps.newId(), deps.clock.now(), {
+          ...startedBy(entry),
           orderRef: order.id,
           orderNumber: order.orderNumber,
           code,
@@ -215,10 +243,13 @@ export function createScanService(deps: ScanServiceDeps) {
   }
 
   /** Queued unresolved, once per code: it is resolved when the connection is back. */
-  function unresolvedJobFor(code: string): Job {
+  function unresolvedJobFor(entry: ScanEntry): Job {
+    const { code } = entry;
     return (
       unresolvedJobForCode(db, code) ??
-      outbox.enqueue(newJob('create-label', deps.newId(), deps.clock.now(), { code }))
+      outbox.enqueue(
+        newJob('create-label', deps.newId(), deps.clock.now(), { ...startedBy(entry), code }),
+      )
     );
   }
 
@@ -265,7 +296,12 @@ export function createScanService(deps: ScanServiceDeps) {
 
   /** A scanned code, from its arrival to its outcome (or "queued" if that takes a while). */
   async function scan(rawCode: string): Promise<ScanEntry> {
-    let entry = save(arrived(rawCode.trim(), deps.newId(), iso()));
+    const code = rawCode.trim();
+    // A badge is not an order: it signs in, and leaves no line in the scan audit.
+    const badge = deps.session?.badge(code) ?? null;
+    if (badge) return signedIn(code, badge, deps.newId(), iso());
+    const packer = deps.session?.scanner() ?? null;
+    let entry = save({ ...arrived(code, deps.newId(), iso()), packer });
     try {
       const resolved = await resolve(entry);
       let job: Job;
@@ -286,18 +322,18 @@ export function createScanService(deps: ScanServiceDeps) {
               log: `reprint of voided label ${shipment.trackingNumber} refused`,
             });
           }
-          job = enqueueReprint(entry.code, shipment);
+          job = enqueueReprint(entry, shipment);
           break;
         }
         case 'order': {
           const { order } = resolved;
           entry = { ...entry, orderNumber: order.orderNumber, shippingOption: optionOf(order) };
           guardNotLabelled(order);
-          job = labelJobFor(entry.code, order);
+          job = labelJobFor(entry, order);
           break;
         }
         case 'unresolved':
-          job = unresolvedJobFor(entry.code);
+          job = unresolvedJobFor(entry);
           break;
       }
       return await follow(entry, job);
@@ -318,6 +354,18 @@ export function createScanService(deps: ScanServiceDeps) {
 }
 
 export type ScanService = ReturnType<typeof createScanService>;
+
+/** A badge scanned: its packer is signed in now, and that is all it did. */
+function signedIn(code: string, packer: ScanPacker, id: string, at: string): ScanEntry {
+  return {
+    ...arrived(code, id, at),
+    state: 'printed',
+    step: msg('packers.signedIn', { name: packer.name }),
+    finishedAt: at,
+    packer,
+    signIn: true,
+  };
+}
 
 /** A scan as it arrives: nothing known yet but its code. */
 function arrived(code: string, id: string, at: string): ScanEntry {

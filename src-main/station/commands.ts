@@ -12,6 +12,9 @@ import type { OutboxSettingsStore } from '../outbox/outbox-settings';
 import { queueCommands } from '../outbox/queue-commands';
 import { printerCommands } from '../printing/printer-commands';
 import type { PrinterRegistry } from '../printing/registry';
+import { packerCommands } from '../packers/packer-commands';
+import { guardRoles } from '../packers/role-guard';
+import type { Sessions } from '../packers/sessions';
 import type { OrderSyncs } from '../shipping/order-syncs';
 import type { ScanService } from '../shipping/scan';
 import { scanCommands } from '../shipping/scan-commands';
@@ -34,6 +37,8 @@ export interface StationParts {
   outbox: Outbox;
   outboxSettings: OutboxSettingsStore;
   scans: ScanService;
+  /** Who is signed in; the role guard asks it before every supervisor's command. */
+  sessions: Sessions;
   shippingOptions: ShippingOptions;
   views: StatusViews;
   /** Which station this is; shipments, scans and jobs record it. */
@@ -50,7 +55,7 @@ export interface StationParts {
 export function stationCommands(parts: StationParts): CommandHandlers {
   const { db, accounts, outbox, printers, views } = parts;
   const requestSync = parts.syncs.request;
-  return {
+  const handlers = {
     'station.status': async () => views.status(),
     ...scanCommands({ db, scans: parts.scans, outbox, requestSync, status: views.status }),
     ...queueCommands({
@@ -75,6 +80,14 @@ export function stationCommands(parts: StationParts): CommandHandlers {
     ...billingCommands(db),
     ...demoCommands({ ...parts.start, printers }),
     ...voidCommands(parts.voids),
+    ...packerCommands({
+      db,
+      clock: parts.clock,
+      newId: parts.newId,
+      identity: parts.identity,
+      sessions: parts.sessions,
+    }),
     ...unbuiltCommands(),
   } satisfies CommandHandlers;
+  return guardRoles(handlers, parts.sessions.actor);
 }

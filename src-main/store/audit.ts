@@ -26,6 +26,11 @@ export interface ScanRecord {
   shippingOptionCode: string | null;
   /** Sendcloud's name for the option when the scan was made; null when it was not known. */
   shippingOptionName: string | null;
+  /** Who scanned it (the packer signed in) and at which station; absent or null when unknown. */
+  packerId?: string | null;
+  /** The packer's name as it is now, read with the scan. */
+  packerName?: string | null;
+  stationId?: string | null;
 }
 
 interface AuditRow {
@@ -46,6 +51,9 @@ interface AuditRow {
   warning: string | null;
   shipping_option_code: string | null;
   shipping_option_name: string | null;
+  packer_id: string | null;
+  packer_name: string | null;
+  station_id: string | null;
 }
 
 const fromRow = (row: AuditRow): ScanRecord => ({
@@ -65,21 +73,26 @@ const fromRow = (row: AuditRow): ScanRecord => ({
   warning: messageFrom(row.warning),
   shippingOptionCode: row.shipping_option_code,
   shippingOptionName: row.shipping_option_name,
+  packerId: row.packer_id,
+  packerName: row.packer_name,
+  stationId: row.station_id,
 });
 
-const columns = `id, code, state, step, order_number, tracking_number, carrier, error_code,
-  error_message, reprint, started_at, finished_at, job_id, waiting_reason, warning,
-  shipping_option_code, shipping_option_name`;
+const columns = `a.id, a.code, a.state, a.step, a.order_number, a.tracking_number, a.carrier,
+  a.error_code, a.error_message, a.reprint, a.started_at, a.finished_at, a.job_id,
+  a.waiting_reason, a.warning, a.shipping_option_code, a.shipping_option_name, a.packer_id,
+  p.name AS packer_name, a.station_id`;
+const from = `scan_audit a LEFT JOIN packers p ON p.id = a.packer_id`;
 
 /** Write a scan's current state: the first call records it, later calls move it on. */
 export function recordScan(db: Db, entry: ScanRecord): void {
   db.prepare(
     `INSERT INTO scan_audit (id, code, state, step, order_number, tracking_number, carrier,
        error_code, error_message, reprint, started_at, finished_at, job_id, waiting_reason,
-       warning, shipping_option_code, shipping_option_name)
+       warning, shipping_option_code, shipping_option_name, packer_id, station_id)
      VALUES (@id, @code, @state, @step, @orderNumber, @trackingNumber, @carrier,
        @errorCode, @errorMessage, @reprint, @startedAt, @finishedAt, @jobId, @waitingReason,
-       @warning, @shippingOptionCode, @shippingOptionName)
+       @warning, @shippingOptionCode, @shippingOptionName, @packerId, @stationId)
      ON CONFLICT (id) DO UPDATE SET
        state = excluded.state, step = excluded.step, order_number = excluded.order_number,
        tracking_number = excluded.tracking_number, carrier = excluded.carrier,
@@ -87,7 +100,9 @@ export function recordScan(db: Db, entry: ScanRecord): void {
        reprint = excluded.reprint, finished_at = excluded.finished_at,
        job_id = excluded.job_id, waiting_reason = excluded.waiting_reason,
        warning = excluded.warning, shipping_option_code = excluded.shipping_option_code,
-       shipping_option_name = excluded.shipping_option_name`,
+       shipping_option_name = excluded.shipping_option_name,
+       packer_id = COALESCE(excluded.packer_id, scan_audit.packer_id),
+       station_id = COALESCE(excluded.station_id, scan_audit.station_id)`,
   ).run({
     id: entry.id,
     code: entry.code,
@@ -106,12 +121,14 @@ export function recordScan(db: Db, entry: ScanRecord): void {
     warning: messageColumn(entry.warning),
     shippingOptionCode: entry.shippingOptionCode,
     shippingOptionName: entry.shippingOptionName,
+    packerId: entry.packerId ?? null,
+    stationId: entry.stationId ?? null,
   });
 }
 
 export function recentScans(db: Db, limit: number): ScanRecord[] {
   const rows = db
-    .prepare(`SELECT ${columns} FROM scan_audit ORDER BY started_at DESC, rowid DESC LIMIT @limit`)
+    .prepare(`SELECT ${columns} FROM ${from} ORDER BY a.started_at DESC, a.rowid DESC LIMIT @limit`)
     .all({ limit }) as AuditRow[];
   return rows.map(fromRow);
 }
@@ -119,7 +136,7 @@ export function recentScans(db: Db, limit: number): ScanRecord[] {
 /** Every scan that an outbox job carries: a rescan of a queued order joins the first scan's job. */
 export function scansForJob(db: Db, jobId: string): ScanRecord[] {
   const rows = db
-    .prepare(`SELECT ${columns} FROM scan_audit WHERE job_id = @jobId ORDER BY started_at`)
+    .prepare(`SELECT ${columns} FROM ${from} WHERE a.job_id = @jobId ORDER BY a.started_at`)
     .all({ jobId }) as AuditRow[];
   return rows.map(fromRow);
 }

@@ -223,6 +223,9 @@ describe('store functions on a migrated database', () => {
       warning: null,
       shippingOptionCode: 'postnl:standard',
       shippingOptionName: 'PostNL Standard',
+      packerId: null,
+      packerName: null,
+      stationId: null,
     };
     recordScan(db, entry);
     const failed = {

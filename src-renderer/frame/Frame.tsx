@@ -1,6 +1,7 @@
 import { useCallback, useEffect } from 'react';
 import { StationHeader } from '../header/StationHeader';
 import { AccountsPanel } from '../screens/Accounts/AccountsPanel';
+import { PackersScreen } from '../screens/Packers/PackersScreen';
 import { PrintersPanel } from '../screens/Printers/PrintersPanel';
 import { QueuePanel } from '../screens/Queue/QueuePanel';
 import { ScanScreen } from '../screens/Scan/ScanScreen';
@@ -37,8 +38,9 @@ function Screen({ screen, back }: { screen: ScreenId; back: () => void }) {
       );
     case 'batch':
     case 'shipments':
-    case 'day':
     case 'packers':
+      return <PackersScreen />;
+    case 'day':
     case 'rules':
       return <ComingScreen screen={screen} />;
   }

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { StationStatus } from '../../src-shared';
 import type { MessageKey } from '../../src-shared/messages';
 import { useSpeaker } from '../i18n/messages';
+import { SessionFact } from '../screens/Packers/SessionFact';
 import { useStation, type HostState } from '../state/station';
 import { AccountsBanner, AccountsFact } from './AccountsBanner';
 import { DemoFaultsPanel } from './DemoFaults';
@@ -101,6 +102,7 @@ export function StationHeader() {
             </div>
           )}
           <QueueButton />
+          <SessionFact />
           <ConnectionFact />
         </dl>
         <div className="header-actions">

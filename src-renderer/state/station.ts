@@ -16,6 +16,7 @@ import {
 } from './slices/connection';
 import { createSliceContext, type SliceContext } from './slices/context';
 import { demoSlice, type DemoSlice } from './slices/demo';
+import { onSessionPushed, packersSlice, type PackersSlice } from './slices/packers';
 import { onPrintersPushed, printersSlice, type PrintersSlice } from './slices/printers';
 import { onJobsPushed, queueSlice, type QueueSlice } from './slices/queue';
 import {
@@ -44,6 +45,7 @@ export type {
   PrinterChanges,
   RouteAction,
 } from './slices/printers';
+export type { PackerEdit } from './slices/packers';
 export type { JobAction, PrintHeldState } from './slices/queue';
 export type { PreviewState } from './slices/scan';
 export type { ScreenId } from './slices/ui';
@@ -59,6 +61,7 @@ export type StationState = ConnectionSlice &
   PrintersSlice &
   AccountsSlice &
   DemoSlice &
+  PackersSlice &
   UiSlice &
   StationLifecycle;
 
@@ -73,6 +76,7 @@ function start(ctx: SliceContext, tokens: ScanTokens): () => void {
     api.on('connectivity.changed', (connectivity) => onConnectivityPushed(ctx, connectivity)),
     api.on('jobs.changed', (jobs) => onJobsPushed(ctx, jobs)),
     api.on('printers.changed', (setup) => onPrintersPushed(ctx, setup)),
+    api.on('session.changed', (session) => onSessionPushed(ctx, session)),
   ];
   if (host) {
     set({ host: host.state });
@@ -85,6 +89,7 @@ function start(ctx: SliceContext, tokens: ScanTokens): () => void {
           // The status carries the accounts, so the reconnect banner is read again too.
           void loadStatus(ctx);
           void loadRecent(ctx);
+          void get().loadSession();
           if (get().queueOpen) void get().loadJobs();
           // The header shows the label printer on every screen, so always read it again.
           void get().loadPrinters();
@@ -96,6 +101,7 @@ function start(ctx: SliceContext, tokens: ScanTokens): () => void {
   void loadStatus(ctx);
   void loadRecent(ctx);
   void get().loadPrinters();
+  void get().loadSession();
   return () => stops.forEach((stop) => stop());
 }
 
@@ -110,6 +116,7 @@ export function createStationStore(api: PackdeskApi, host: HostConnection | null
       ...printersSlice(ctx),
       ...accountsSlice(ctx),
       ...demoSlice(ctx),
+      ...packersSlice(ctx),
       ...uiSlice(ctx),
       start: () => start(ctx, tokens),
     };

@@ -22,9 +22,11 @@ describe('station store: the status, the host link and connectivity', () => {
     store.getState().start();
     await settle();
     // The printers too: their status is pushed only on a change, so a fresh screen reads it.
+    // Who is signed in too: the sign-in overlay depends on it.
     expect(calls.map((c) => c.name).sort()).toEqual([
       'printers.list',
       'scan.recent',
+      'session.current',
       'station.status',
     ]);
     expect(calls.find((c) => c.name === 'scan.recent')?.input).toEqual({ limit: 20 });
@@ -42,7 +44,7 @@ describe('station store: the status, the host link and connectivity', () => {
     const store = createStationStore(api, host);
     store.getState().start();
     await settle();
-    expect(calls).toHaveLength(3);
+    expect(calls).toHaveLength(4);
 
     change('disconnected');
     expect(store.getState().host).toBe('disconnected');
@@ -50,7 +52,7 @@ describe('station store: the status, the host link and connectivity', () => {
     await settle();
     expect(store.getState().host).toBe('connected');
     // Status, recent scans and printers read again: events sent while the socket was down are lost.
-    expect(calls).toHaveLength(6);
+    expect(calls).toHaveLength(8);
   });
 
   it('updates the status from a sync and keeps a sync error to show', async () => {

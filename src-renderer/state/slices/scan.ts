@@ -72,7 +72,11 @@ export function scanSlice(ctx: SliceContext, tokens: ScanTokens): ScanSlice {
       const result = await ctx.api.scan.submit({ code });
       const { current, scans } = ctx.get();
       const stillMine = current !== null && current.token === mine;
-      if (result.ok) {
+      if (result.ok && result.value.signIn) {
+        // A badge: it signed a packer in (session.changed follows) and is no scan to list.
+        if (stillMine) ctx.set({ current: null });
+        void ctx.get().loadSession();
+      } else if (result.ok) {
         const entry = result.value;
         ctx.set({
           scans: mergeScans(scans, [entry]),

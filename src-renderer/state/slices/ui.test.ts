@@ -20,11 +20,18 @@ describe('station store: which screen is open', () => {
   it('reads nothing for a screen that needs no data', () => {
     const { api, calls } = fakeApi({});
     const store = createStationStore(api, null);
-    for (const screen of ['batch', 'shipments', 'day', 'packers', 'rules'] as const) {
+    for (const screen of ['batch', 'shipments', 'day', 'rules'] as const) {
       store.getState().showScreen(screen);
       expect(store.getState().screen).toBe(screen);
     }
     expect(calls).toEqual([]);
+  });
+
+  it('reads the packers fresh when Settings → Packers opens', () => {
+    const { api, calls } = fakeApi({});
+    const store = createStationStore(api, null);
+    store.getState().showScreen('packers');
+    expect(calls.map((c) => c.name)).toEqual(['packers.list']);
   });
 
   it('forgets the reconnect form and the key check when the Accounts screen is left', async () => {

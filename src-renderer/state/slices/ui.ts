@@ -59,6 +59,9 @@ function enter(ctx: SliceContext, screen: ScreenId): void {
     ctx.set({ billing: null });
     void state.loadAccounts();
     void state.loadMerchants();
+  } else if (screen === 'packers') {
+    ctx.set({ packerEdit: null });
+    void state.loadPackers();
   }
 }
 

@@ -8,6 +8,7 @@ import { accounts } from './accounts';
 import { outbox } from './outbox';
 import { scan } from './scan';
 import { station } from './station';
+import { packers } from './packers';
 import { uiCommon } from './ui-common';
 import { uiScan } from './ui-scan';
 import { uiQueue } from './ui-queue';
@@ -15,6 +16,7 @@ import { uiPrinters } from './ui-printers';
 import { uiAccounts } from './ui-accounts';
 import { uiFrame } from './ui-frame';
 import { voidLabel } from './void';
+import { uiPackers } from './ui-packers';
 
 export const de = {
   ...common,
@@ -26,6 +28,7 @@ export const de = {
   ...outbox,
   ...scan,
   ...station,
+  ...packers,
   ...uiCommon,
   ...uiScan,
   ...uiQueue,
@@ -33,4 +36,5 @@ export const de = {
   ...uiAccounts,
   ...uiFrame,
   ...voidLabel,
+  ...uiPackers,
 };

@@ -10,6 +10,7 @@ import { accounts } from './accounts';
 import { outbox } from './outbox';
 import { scan } from './scan';
 import { station } from './station';
+import { packers } from './packers';
 import { uiCommon } from './ui-common';
 import { uiScan } from './ui-scan';
 import { uiQueue } from './ui-queue';
@@ -17,6 +18,7 @@ import { uiPrinters } from './ui-printers';
 import { uiAccounts } from './ui-accounts';
 import { uiFrame } from './ui-frame';
 import { voidLabel } from './void';
+import { uiPackers } from './ui-packers';
 
 export const en = {
   ...common,
@@ -28,6 +30,7 @@ export const en = {
   ...outbox,
   ...scan,
   ...station,
+  ...packers,
   ...uiCommon,
   ...uiScan,
   ...uiQueue,
@@ -35,4 +38,5 @@ export const en = {
   ...uiAccounts,
   ...uiFrame,
   ...voidLabel,
+  ...uiPackers,
 } as const;
