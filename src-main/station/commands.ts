@@ -15,6 +15,7 @@ import type { PrinterRegistry } from '../printing/registry';
 import type { OrderSyncs } from '../shipping/order-syncs';
 import type { ScanService } from '../shipping/scan';
 import { scanCommands } from '../shipping/scan-commands';
+import { shipmentListCommands } from '../shipping/shipment-list-commands';
 import type { ShippingOptions } from '../shipping/shipping-options';
 import type { Db } from '../store/db';
 import type { StationIdentity } from './identity';
@@ -70,6 +71,7 @@ export function stationCommands(parts: StationParts): CommandHandlers {
       accountIds: () => accounts.ids(),
     }),
     ...billingCommands(db),
+    ...shipmentListCommands({ db, clock: parts.clock, identity: parts.identity }),
     ...demoCommands({ ...parts.start, printers }),
     ...unbuiltCommands(),
   } satisfies CommandHandlers;
