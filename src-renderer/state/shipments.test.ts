@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ShipmentRow } from '../../src-shared';
+import { localNoon, shipmentRow } from '../../test/helpers/shipments';
 import {
   addDays,
   covers,
@@ -16,37 +17,8 @@ import {
   type ShipmentQuery,
 } from './shipments';
 
-/** Local noon on a day, so the day is the same in every time zone the tests run in. */
-const noon = (day: string, hour = 12) => {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return new Date(y, m - 1, d, hour).toISOString();
-};
-
-function row(parcelId: number, overrides: Partial<ShipmentRow> = {}): ShipmentRow {
-  return {
-    parcelId,
-    shipmentId: `s-${parcelId}`,
-    orderNumber: `ORD-${parcelId}`,
-    recipientName: 'Jan de Vries',
-    recipientPostcode: '1012 AB',
-    carrier: 'postnl',
-    shippingOption: { code: 'postnl:standard', name: 'PostNL Standard' },
-    trackingNumber: `3STEST${parcelId}`,
-    trackingUrl: null,
-    state: 'printed',
-    reprints: 0,
-    packer: null,
-    stationName: 'Station 1',
-    createdAt: noon('2026-11-20'),
-    accountId: 'env',
-    merchantId: null,
-    source: 'station',
-    trackingStatus: null,
-    trackingStatusText: null,
-    cost: null,
-    ...overrides,
-  };
-}
+const noon = localNoon;
+const row = shipmentRow;
 
 const q = (over: Partial<ShipmentQuery>): ShipmentQuery => ({ ...emptyQuery, ...over });
 const ids = (rows: ShipmentRow[]) => rows.map((r) => r.parcelId);

@@ -59,6 +59,9 @@ function enter(ctx: SliceContext, screen: ScreenId): void {
     ctx.set({ billing: null });
     void state.loadAccounts();
     void state.loadMerchants();
+  } else if (screen === 'shipments') {
+    // Labels were made, printed and voided while the screen was away: read them fresh.
+    void state.loadShipments();
   }
 }
 
