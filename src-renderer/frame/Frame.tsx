@@ -4,6 +4,7 @@ import { AccountsPanel } from '../screens/Accounts/AccountsPanel';
 import { PrintersPanel } from '../screens/Printers/PrintersPanel';
 import { QueuePanel } from '../screens/Queue/QueuePanel';
 import { ScanScreen } from '../screens/Scan/ScanScreen';
+import { ShipmentsScreen } from '../screens/Shipments/ShipmentsScreen';
 import { useStation, type ScreenId } from '../state/station';
 import { ComingScreen } from './ComingScreen';
 import { NavBar } from './NavBar';
@@ -35,8 +36,9 @@ function Screen({ screen, back }: { screen: ScreenId; back: () => void }) {
           <AccountsPanel onClose={back} />
         </div>
       );
-    case 'batch':
     case 'shipments':
+      return <ShipmentsScreen />;
+    case 'batch':
     case 'day':
     case 'packers':
     case 'rules':

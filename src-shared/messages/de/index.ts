@@ -14,6 +14,7 @@ import { uiQueue } from './ui-queue';
 import { uiPrinters } from './ui-printers';
 import { uiAccounts } from './ui-accounts';
 import { uiFrame } from './ui-frame';
+import { uiShipments } from './ui-shipments';
 
 export const de = {
   ...common,
@@ -31,4 +32,5 @@ export const de = {
   ...uiPrinters,
   ...uiAccounts,
   ...uiFrame,
+  ...uiShipments,
 };

@@ -16,6 +16,7 @@ import { uiQueue } from './ui-queue';
 import { uiPrinters } from './ui-printers';
 import { uiAccounts } from './ui-accounts';
 import { uiFrame } from './ui-frame';
+import { uiShipments } from './ui-shipments';
 
 export const en = {
   ...common,
@@ -33,4 +34,5 @@ export const en = {
   ...uiPrinters,
   ...uiAccounts,
   ...uiFrame,
+  ...uiShipments,
 } as const;
