@@ -31,7 +31,7 @@ export function shipmentListCommands(deps: {
   identity: StationIdentity;
 }): Pick<CommandHandlers, 'shipments.list'> {
   return {
-    'shipments.list': async ({ from, to }) => {
+    'shipments.list': async ({ from, to, limit }) => {
       const today = localDay(deps.clock.now());
       const lastDay = to ?? today;
       const firstDay =
@@ -41,16 +41,15 @@ export function shipmentListCommands(deps: {
           log: `shipments list from ${firstDay} after ${lastDay}`,
         });
       }
+      const cap = Math.min(limit ?? shipmentListCap, shipmentListCap);
       const records = shipmentRecordsBetween(deps.db, {
         fromIso: localMidnight(firstDay),
         toIso: localMidnight(lastDay, 1),
-        limit: shipmentListCap + 1,
+        limit: cap + 1,
       });
       return {
-        rows: records
-          .slice(0, shipmentListCap)
-          .map((record) => shipmentRowOf(record, deps.identity)),
-        truncated: records.length > shipmentListCap,
+        rows: records.slice(0, cap).map((record) => shipmentRowOf(record, deps.identity)),
+        truncated: records.length > cap,
       };
     },
   };

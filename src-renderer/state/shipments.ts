@@ -30,8 +30,8 @@ export interface IndexedRow {
   row: ShipmentRow;
   /** Order, tracking, recipient and postcode, folded (see `fold`), joined by a separator. */
   text: string;
-  /** The local day the label was made. */
-  day: string;
+  /** When the label was made, in ms: compared with the query's days as numbers. */
+  at: number;
   owner: string;
 }
 
@@ -40,11 +40,11 @@ export interface IndexedRow {
  * tracking number typed in groups finds the one printed without.
  */
 export function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/\s+/g, '')
-    .toLowerCase();
+  // Most of what is searched is plain ASCII: skip the costly Unicode normalising for it.
+  const plain = /^[\x00-\x7f]*$/.test(text)
+    ? text
+    : text.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  return plain.replace(/\s+/g, '').toLowerCase();
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -72,15 +72,16 @@ const SEPARATOR = '\u0001';
 export function indexRow(row: ShipmentRow): IndexedRow {
   return {
     row,
-    text: [
-      row.orderNumber,
-      row.trackingNumber,
-      row.recipientName ?? '',
-      row.recipientPostcode ?? '',
-    ]
-      .map(fold)
-      .join(SEPARATOR),
-    day: localDayOf(row.createdAt),
+    // Folded as one string: one pass per row, and the separator survives folding.
+    text: fold(
+      [
+        row.orderNumber,
+        row.trackingNumber,
+        row.recipientName ?? '',
+        row.recipientPostcode ?? '',
+      ].join(SEPARATOR),
+    ),
+    at: Date.parse(row.createdAt),
     owner: ownerKeyOf(row),
   };
 }
@@ -89,14 +90,22 @@ export function indexRows(rows: readonly ShipmentRow[]): IndexedRow[] {
   return rows.map(indexRow);
 }
 
+/** Local midnight starting a day (`YYYY-MM-DD`), in ms. */
+export function localMidnight(day: string): number {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return new Date(y, m - 1, d).getTime();
+}
+
 /** The rows the query lets through, in the order they were loaded (newest first). */
 export function filterRows(rows: readonly IndexedRow[], query: ShipmentQuery): ShipmentRow[] {
   const needle = fold(query.text);
+  const fromMs = query.from !== null ? localMidnight(query.from) : null;
+  const toMs = query.to !== null ? localMidnight(addDays(query.to, 1)) : null;
   const out: ShipmentRow[] = [];
   for (const item of rows) {
     const { row } = item;
-    if (query.from !== null && item.day < query.from) continue;
-    if (query.to !== null && item.day > query.to) continue;
+    if (fromMs !== null && item.at < fromMs) continue;
+    if (toMs !== null && item.at >= toMs) continue;
     if (query.state !== null && row.state !== query.state) continue;
     if (query.carrier !== null && row.carrier !== query.carrier) continue;
     if (query.owner !== null && item.owner !== query.owner) continue;

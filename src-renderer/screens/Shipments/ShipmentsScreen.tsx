@@ -40,7 +40,7 @@ export function ShipmentsScreen() {
   }, []);
 
   // A search that finds nothing here asks Sendcloud, once the packer stops typing.
-  const nothingHere = loaded !== null && rows.length === 0 && query.text.trim() !== '';
+  const nothingHere = loaded?.complete === true && rows.length === 0 && query.text.trim() !== '';
   useEffect(() => {
     if (!nothingHere) return;
     const timer = setTimeout(() => void lookUpShipments(), 400);
@@ -90,6 +90,7 @@ export function ShipmentsScreen() {
           <p className="muted" data-testid="shipments-count" role="status">
             {loaded ? t('ui.shipments.count', { count: rows.length, total }) : null}
             {loaded?.truncated && <> · {t('ui.shipments.truncated')}</>}
+            {loaded && !loaded.complete && <> · {t('ui.shipments.readingRest')}</>}
           </p>
         </div>
 
@@ -142,6 +143,7 @@ export function ShipmentsScreen() {
             rows={rows}
             tableRef={tableRef}
             busy={loading}
+            complete={loaded.complete}
             onOpen={open}
             empty={total === 0 ? t('ui.shipments.empty') : t('ui.shipments.noMatch')}
           />

@@ -76,12 +76,15 @@ export function ShipmentsTable({
   rows,
   tableRef,
   busy,
+  complete,
   empty,
   onOpen,
 }: {
   rows: ShipmentRow[];
   tableRef: RefObject<HTMLDivElement | null>;
   busy: boolean;
+  /** Every row of the days asked is here (not only the first page). */
+  complete: boolean;
   empty: string;
   onOpen: (parcelId: number, intent: DetailsIntent) => void;
 }) {
@@ -129,7 +132,12 @@ export function ShipmentsTable({
   };
 
   return (
-    <div className="shipments-table" data-testid="shipments-table" data-count={rows.length}>
+    <div
+      className="shipments-table"
+      data-testid="shipments-table"
+      data-count={rows.length}
+      data-complete={complete}
+    >
       <div className="shipments-row shipments-header" role="presentation">
         <span>{t('ui.shipments.column.time')}</span>
         <span>{t('ui.shipments.column.order')}</span>

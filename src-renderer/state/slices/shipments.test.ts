@@ -4,6 +4,7 @@ import { shipmentRow } from '../../../test/helpers/shipments';
 import { deferred, failure, fakeApi, settle } from '../../../test/helpers/station-store';
 import { localDayOf } from '../shipments';
 import { createStationStore } from '../station';
+import { FIRST_PAGE } from './shipments';
 
 const list = (rows: ShipmentRow[]) => async () => ({
   ok: true as const,
@@ -53,7 +54,39 @@ describe('station store: shipments', () => {
     expect(calls.filter((c) => c.name === 'shipments.list').at(-1)?.input).toEqual({
       from: '2020-01-01',
       to: today,
+      limit: FIRST_PAGE,
     });
+  });
+
+  it('shows the newest page first, then every row, and asks Sendcloud only once all are here', async () => {
+    const rest = deferred<{ ok: true; value: { rows: ShipmentRow[]; truncated: boolean } }>();
+    const { api, calls } = fakeApi({
+      'shipments.list': () =>
+        calls.length === 1
+          ? Promise.resolve({ ok: true, value: { rows: [shipmentRow(3)], truncated: true } })
+          : rest.promise,
+      'shipments.lookUp': async () => ({ ok: true, value: [] }),
+    });
+    const store = createStationStore(api, null);
+    const loading = store.getState().loadShipments();
+    await settle();
+    expect(store.getState().shipments).toMatchObject({ complete: false });
+    expect(store.getState().shipmentsLoading).toBe(true);
+    store.getState().changeShipmentQuery({ text: 'ORD-1' });
+    await store.getState().lookUpShipments();
+    expect(calls.some((c) => c.name === 'shipments.lookUp')).toBe(false);
+
+    rest.resolve({
+      ok: true,
+      value: { rows: [3, 2, 1].map((id) => shipmentRow(id)), truncated: false },
+    });
+    await loading;
+    expect(store.getState().shipments?.rows.map((r) => r.row.parcelId)).toEqual([3, 2, 1]);
+    expect(store.getState()).toMatchObject({
+      shipmentsLoading: false,
+      shipments: { complete: true },
+    });
+    expect((calls[1]?.input as { limit?: number }).limit).toBeUndefined();
   });
 
   it('asks Sendcloud when a search finds nothing here, and shows what it found', async () => {

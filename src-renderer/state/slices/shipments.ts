@@ -28,6 +28,8 @@ export interface LoadedShipments {
   /** The local days asked of the station. */
   range: { from: string; to: string };
   truncated: boolean;
+  /** False while only the newest page is here and the rest is on its way. */
+  complete: boolean;
 }
 
 export type ShipmentLookUp =
@@ -76,6 +78,8 @@ export interface ShipmentsSlice {
 }
 
 const today = () => localDayOf(new Date().toISOString());
+/** The rows a first paint needs, and a few screens more. */
+export const FIRST_PAGE = 100;
 
 function putRows(ctx: SliceContext, incoming: readonly ShipmentRow[]): void {
   const loaded = ctx.get().shipments;
@@ -125,7 +129,23 @@ export function shipmentsSlice(ctx: SliceContext): ShipmentsSlice {
     async loadShipments() {
       const generation = ++loadGeneration;
       const range = rangeFor(ctx.get().shipmentQuery, today());
+      const shown = ctx.get().shipments?.range;
       ctx.set({ shipmentsLoading: true });
+      // Nothing shown for these days yet: the newest page first, so the table is there at once
+      // while the rest (10,000 rows and more) is read.
+      if (shown?.from !== range.from || shown.to !== range.to) {
+        const first = await ctx.api.shipments.list({ ...range, limit: FIRST_PAGE });
+        if (generation !== loadGeneration) return;
+        if (first.ok) {
+          const complete = !first.value.truncated;
+          ctx.set({
+            shipmentsError: null,
+            shipmentsLoading: !complete,
+            shipments: { rows: indexRows(first.value.rows), range, truncated: false, complete },
+          });
+          if (complete) return;
+        }
+      }
       const result = await ctx.api.shipments.list(range);
       // A newer query's days overtook this answer.
       if (generation !== loadGeneration) return;
@@ -137,7 +157,7 @@ export function shipmentsSlice(ctx: SliceContext): ShipmentsSlice {
       ctx.set({
         shipmentsLoading: false,
         shipmentsError: null,
-        shipments: { rows: indexRows(rows), range, truncated },
+        shipments: { rows: indexRows(rows), range, truncated, complete: true },
       });
     },
 
@@ -150,8 +170,10 @@ export function shipmentsSlice(ctx: SliceContext): ShipmentsSlice {
 
     async lookUpShipments() {
       const { shipmentQuery, shipments, shipmentLookUp } = ctx.get();
+      // Not found in the first page is not "not found here".
+      if (!shipments?.complete) return;
       const text = shipmentQuery.text.trim();
-      const matches = shipments ? filterRows(shipments.rows, shipmentQuery).length : 0;
+      const matches = filterRows(shipments.rows, shipmentQuery).length;
       const lastAsked = shipmentLookUp?.kind === 'failed' ? null : (shipmentLookUp?.query ?? null);
       if (!shouldLookUp(text, matches, lastAsked)) return;
       ctx.set({ shipmentLookUp: { kind: 'pending', query: text } });

@@ -3,10 +3,11 @@ import type { Translation } from '../translation';
 
 export const uiShipments: Translation<typeof english> = {
   'ui.shipments.title': 'Sendungen',
-  'ui.shipments.count_one': '{{count}} von {{total}} Sendung',
-  'ui.shipments.count_other': '{{count}} von {{total}} Sendungen',
+  'ui.shipments.count_one': '{{count, number}} von {{total, number}} Sendung',
+  'ui.shipments.count_other': '{{count, number}} von {{total, number}} Sendungen',
   'ui.shipments.truncated': 'nur die neuesten werden gezeigt: weniger Tage wählen',
   'ui.shipments.reading': 'Sendungen werden gelesen…',
+  'ui.shipments.readingRest': 'der Rest wird gelesen…',
   'ui.shipments.readFailed': 'Sendungen nicht lesbar: {{reason}}',
   'ui.shipments.empty': 'An diesen Tagen wurden keine Etiketten erstellt.',
   'ui.shipments.noMatch': 'Keine Sendung hier passt.',

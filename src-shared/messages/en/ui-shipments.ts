@@ -1,10 +1,11 @@
 // The Shipments screen: the table, its search and filters, a shipment's details, reprint, void.
 export const uiShipments = {
   'ui.shipments.title': 'Shipments',
-  'ui.shipments.count_one': '{{count}} of {{total}} shipment',
-  'ui.shipments.count_other': '{{count}} of {{total}} shipments',
+  'ui.shipments.count_one': '{{count, number}} of {{total, number}} shipment',
+  'ui.shipments.count_other': '{{count, number}} of {{total, number}} shipments',
   'ui.shipments.truncated': 'only the newest are shown: pick fewer days',
   'ui.shipments.reading': 'Reading the shipments…',
+  'ui.shipments.readingRest': 'reading the rest…',
   'ui.shipments.readFailed': 'Could not read the shipments: {{reason}}',
   'ui.shipments.empty': 'No labels made on these days.',
   'ui.shipments.noMatch': 'No shipment here matches.',

@@ -3,11 +3,12 @@ import type { Translation } from '../translation';
 
 export const uiShipments: Translation<typeof english> = {
   'ui.shipments.title': 'Envois',
-  'ui.shipments.count_one': '{{count}} envoi sur {{total}}',
-  'ui.shipments.count_many': '{{count}} envois sur {{total}}',
-  'ui.shipments.count_other': '{{count}} envois sur {{total}}',
+  'ui.shipments.count_one': '{{count, number}} envoi sur {{total, number}}',
+  'ui.shipments.count_many': '{{count, number}} envois sur {{total, number}}',
+  'ui.shipments.count_other': '{{count, number}} envois sur {{total, number}}',
   'ui.shipments.truncated': 'seuls les plus récents sont affichés : choisissez moins de jours',
   'ui.shipments.reading': 'Lecture des envois…',
+  'ui.shipments.readingRest': 'lecture du reste…',
   'ui.shipments.readFailed': 'Impossible de lire les envois : {{reason}}',
   'ui.shipments.empty': 'Aucune étiquette faite ces jours-là.',
   'ui.shipments.noMatch': 'Aucun envoi ici ne correspond.',

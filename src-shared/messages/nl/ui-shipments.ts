@@ -3,10 +3,11 @@ import type { Translation } from '../translation';
 
 export const uiShipments: Translation<typeof english> = {
   'ui.shipments.title': 'Zendingen',
-  'ui.shipments.count_one': '{{count}} van {{total}} zending',
-  'ui.shipments.count_other': '{{count}} van {{total}} zendingen',
+  'ui.shipments.count_one': '{{count, number}} van {{total, number}} zending',
+  'ui.shipments.count_other': '{{count, number}} van {{total, number}} zendingen',
   'ui.shipments.truncated': 'alleen de nieuwste staan er: kies minder dagen',
   'ui.shipments.reading': 'Zendingen worden gelezen…',
+  'ui.shipments.readingRest': 'de rest wordt gelezen…',
   'ui.shipments.readFailed': 'Zendingen niet te lezen: {{reason}}',
   'ui.shipments.empty': 'Op deze dagen zijn geen labels gemaakt.',
   'ui.shipments.noMatch': 'Geen zending hier die past.',
