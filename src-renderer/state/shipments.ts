@@ -41,7 +41,7 @@ export interface IndexedRow {
  */
 export function fold(text: string): string {
   // Most of what is searched is plain ASCII: skip the costly Unicode normalising for it.
-  const plain = /^[\x00-\x7f]*$/.test(text)
+  const plain = !/[^\x20-\x7e\s]/.test(text)
     ? text
     : text.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
   return plain.replace(/\s+/g, '').toLowerCase();
