@@ -3,6 +3,7 @@ import { benchChaos } from './chaos';
 import { benchDrain } from './drain';
 import { benchFormats } from './formats';
 import { benchScanToPrint } from './scan-to-print';
+import { benchShipmentsScreen } from './shipments-screen';
 import { writeResults, type BenchResult } from './stats';
 
 const results: BenchResult[] = [
@@ -10,6 +11,8 @@ const results: BenchResult[] = [
   ...(await benchDrain()),
   ...(await benchChaos()),
   ...(await benchFormats()),
+  // Chromium against the built host: `npm run build` first.
+  ...(await benchShipmentsScreen({ screenshots: true })),
 ];
 writeResults(results);
 for (const r of results) {

@@ -21,7 +21,7 @@ import {
 import { launchChromium, screenshotPath } from '../test/helpers/browser';
 import { seededRows, seedShipments } from '../test/helpers/shipments';
 import { startWebHost } from '../test/helpers/web-host';
-import { percentile, round, type BenchResult } from './stats';
+import { percentile, round, writeResults, type BenchResult } from './stats';
 
 const SHIPMENTS = 10_000;
 const RENDERS = 15;
@@ -252,6 +252,7 @@ export async function benchShipmentsScreen(
 // Run on its own: `npx tsx bench/shipments-screen.ts` (after `npm run build`).
 if (import.meta.url === `file://${process.argv[1] ?? ''}`) {
   const results = await benchShipmentsScreen({ screenshots: true });
+  writeResults(results);
   for (const r of results)
-    console.log(`${r.name.padEnd(50)} p50 ${r.p50} ms   p95 ${r.p95} ms   goal: ${r.goal}`);
+    console.log(`${r.name.padEnd(50)} p50 ${r.p50} ms   p95 ${r.p95} ms   goal: ${r.goal ?? '–'}`);
 }
