@@ -1,31 +1,61 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, type KeyboardEvent, type RefObject } from 'react';
+import { memo, useEffect, useMemo, type KeyboardEvent, type RefObject } from 'react';
 import { type ShipmentRow } from '../../../src-shared';
 import { carrierName } from '../../../src-shared/carriers';
-import { dateTime } from '../../i18n/format';
 import { useSpeaker } from '../../i18n/messages';
 import { moveKeys, moveSelection, type MoveKey } from '../../state/shipments';
 import { useStation } from '../../state/station';
 import type { DetailsIntent } from './ShipmentDetailsPanel';
-import { ShipmentStateChip } from './ShipmentStateChip';
+import { stateWords } from './ShipmentStateChip';
 
 /** Every row is one line high, so the virtualiser never measures. */
 export const ROW_HEIGHT = 40;
 
 const rowId = (parcelId: number) => `shipment-row-${parcelId}`;
 
+/** The words every row uses, made once per language rather than once per row. */
+interface RowWords {
+  time: (iso: string) => string;
+  state: (row: ShipmentRow) => string;
+  fromSendcloud: string;
+  elsewhere: string;
+}
+
+function useRowWords(): RowWords {
+  const { t, language } = useSpeaker();
+  return useMemo(() => {
+    // One formatter for every row: toLocaleString builds a new one on each call.
+    const format = new Intl.DateTimeFormat(language, {
+      day: 'numeric',
+      month: 'short',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
+    return {
+      time: (iso) => {
+        const at = Date.parse(iso);
+        return Number.isNaN(at) ? '–' : format.format(at);
+      },
+      state: (row) => stateWords(t, row),
+      fromSendcloud: t('ui.shipments.fromSendcloud'),
+      elsewhere: t('ui.shipments.elsewhere'),
+    };
+  }, [t, language]);
+}
+
 const Row = memo(function Row({
   row,
   selected,
   top,
+  words,
   onOpen,
 }: {
   row: ShipmentRow;
   selected: boolean;
   top: number;
+  words: RowWords;
   onOpen: (parcelId: number, intent: DetailsIntent) => void;
 }) {
-  const { t, language } = useSpeaker();
   return (
     <div
       id={rowId(row.parcelId)}
@@ -38,11 +68,11 @@ const Row = memo(function Row({
       data-parcel-id={row.parcelId}
       data-state={row.state}
     >
-      <span role="gridcell">{dateTime(language, row.createdAt)}</span>
+      <span role="gridcell">{words.time(row.createdAt)}</span>
       <span role="gridcell" className="shipments-order">
         <strong>{row.orderNumber}</strong>
         {row.source === 'sendcloud' && (
-          <span className="shipments-source">{t('ui.shipments.fromSendcloud')}</span>
+          <span className="shipments-source">{words.fromSendcloud}</span>
         )}
       </span>
       <span role="gridcell" className="shipments-two">
@@ -57,11 +87,13 @@ const Row = memo(function Row({
         {row.trackingNumber}
       </span>
       <span role="gridcell">
-        <ShipmentStateChip row={row} />
+        <span className={`state-chip shipment-state-${row.state}`} data-testid="shipment-state">
+          {words.state(row)}
+        </span>
       </span>
       <span role="gridcell">{row.packer?.name ?? '–'}</span>
       <span role="gridcell" className="muted">
-        {row.stationName ?? t('ui.shipments.elsewhere')}
+        {row.stationName ?? words.elsewhere}
       </span>
     </div>
   );
@@ -91,6 +123,7 @@ export function ShipmentsTable({
   const selected = useStation((s) => s.selectedShipment);
   const select = useStation((s) => s.selectShipment);
   const { t } = useSpeaker();
+  const words = useRowWords();
   // The compiler leaves this component unmemoised, as TanStack Virtual needs: its rows are memo'd.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
@@ -178,6 +211,7 @@ export function ShipmentsTable({
                   row={row}
                   top={item.start}
                   selected={row.parcelId === selected}
+                  words={words}
                   onOpen={onOpen}
                 />
               ) : null;
