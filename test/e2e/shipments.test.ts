@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { ShipmentRow } from '../../src-shared';
+import { msg, type ShipmentDetails, type ShipmentRow } from '../../src-shared';
 import { stationIdentity } from '../../src-main/station/identity';
 import { openStationDatabase } from '../../src-main/station/starting-point';
 import {
@@ -14,6 +14,7 @@ import {
   indexRows,
   type ShipmentQuery,
 } from '../../src-renderer/state/shipments';
+import { screenshotPath, speakerFor } from '../helpers/browser';
 import { seededRows, seedShipments } from '../helpers/shipments';
 import { startStationPage, type StationPage } from '../helpers/station-page';
 
@@ -124,5 +125,97 @@ describe('the Shipments screen in the real UI', () => {
       .poll(() => page.getByTestId('shipments-lookup').getAttribute('data-state'))
       .toMatch(/^(done|failed)$/);
     await page.getByTestId('shipments-search').fill('');
+  });
+
+  it('shows the history, timings and the void rules before the yes, then what the void came to', async () => {
+    // shipments.details and shipments.void are built in parallel (h2, h5): their answers are
+    // given at the HTTP border here, in the contract's shape, to drive the panel itself.
+    const row = rows[3];
+    if (!row) throw new Error('no row');
+    const freeUntil = new Date(Date.now() + 3600_000).toISOString();
+    const details: ShipmentDetails = {
+      row,
+      history: [
+        {
+          kind: 'made',
+          at: row.createdAt,
+          packer: row.packer,
+          stationName: 'E2E station',
+          detail: null,
+        },
+        {
+          kind: 'printed',
+          at: row.createdAt,
+          packer: row.packer,
+          stationName: 'E2E station',
+          detail: null,
+        },
+        {
+          kind: 'reprinted',
+          at: row.createdAt,
+          packer: row.packer,
+          stationName: 'E2E station',
+          detail: msg('ui.shipments.reason.damaged'),
+        },
+      ],
+      timings: { lookupMs: 3, sendcloudMs: 412, renderMs: 38, printerMs: 120 },
+      voidRules: {
+        window: 'free',
+        freeUntil,
+        refundUntil: freeUntil,
+        allowed: true,
+        rule: msg('ui.shipments.void.queuedNote'),
+        refusal: null,
+      },
+      canReprint: true,
+      labelStored: true,
+    };
+    const answer = (value: unknown) => ({
+      status: 200,
+      contentType: 'application/json',
+      body: JSON.stringify({ ok: true, value }),
+    });
+    // As main would: once voided, the details read again carry the row as it is now.
+    let current = details;
+    await page.route('**/api/commands/shipments.details', (route) =>
+      route.fulfill(answer(current)),
+    );
+    await page.route('**/api/commands/shipments.void', (route) => {
+      current = { ...details, row: { ...row, state: 'void-requested' } };
+      return route.fulfill(answer(current.row));
+    });
+    const say = await speakerFor('en');
+
+    await page.getByTestId('shipments-grid').focus();
+    await page.keyboard.press('Home');
+    for (let i = 0; i < 3; i += 1) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('v');
+    const confirm = page.getByTestId('void-confirm');
+    await confirm.waitFor();
+    expect(await confirm.getAttribute('data-window')).toBe('free');
+    expect(await page.getByTestId('void-rule').textContent()).toBe(
+      say(msg('ui.shipments.void.queuedNote')),
+    );
+    // The safe answer has the focus.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
+      'void-keep',
+    );
+    expect(await page.getByTestId('shipment-history').locator('li').count()).toBe(3);
+    expect(await page.getByTestId('shipment-timings').textContent()).toContain('412');
+    await page.screenshot({ path: screenshotPath('shipments-details-void-en') });
+
+    await page.getByTestId('void-confirm-button').click();
+    await expect
+      .poll(() => page.getByTestId('shipment-void-result').textContent())
+      .toBe(say(msg('ui.shipments.void.requested')));
+    expect(
+      await page
+        .locator(`[data-testid="shipments-row"][data-parcel-id="${row.parcelId}"]`)
+        .getAttribute('data-state'),
+    ).toBe('void-requested');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('shipment-details').waitFor({ state: 'detached' });
+    await page.unroute('**/api/commands/shipments.details');
+    await page.unroute('**/api/commands/shipments.void');
   });
 });
