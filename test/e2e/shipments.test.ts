@@ -218,4 +218,70 @@ describe('the Shipments screen in the real UI', () => {
     await page.unroute('**/api/commands/shipments.details');
     await page.unroute('**/api/commands/shipments.void');
   });
+
+  it('reprints from R on a row: a reason first, the label printer chosen, the row counted', async () => {
+    const row = rows[5];
+    if (!row) throw new Error('no row');
+    const details: ShipmentDetails = {
+      row,
+      history: [],
+      timings: null,
+      voidRules: {
+        window: 'refund',
+        freeUntil: row.createdAt,
+        refundUntil: row.createdAt,
+        allowed: false,
+        rule: msg('ui.shipments.void.window.none'),
+        refusal: msg('ui.shipments.void.window.none'),
+      },
+      canReprint: true,
+      labelStored: false,
+    };
+    const answer = (value: unknown) => ({
+      status: 200,
+      contentType: 'application/json',
+      body: JSON.stringify({ ok: true, value }),
+    });
+    const asked: unknown[] = [];
+    let current = details;
+    await page.route('**/api/commands/shipments.details', (route) =>
+      route.fulfill(answer(current)),
+    );
+    await page.route('**/api/commands/shipments.reprint', (route) => {
+      asked.push(route.request().postDataJSON());
+      current = { ...details, row: { ...row, state: 'reprinted', reprints: 1 } };
+      return route.fulfill(answer(current.row));
+    });
+    const say = await speakerFor('en');
+
+    await page.getByTestId('shipments-grid').focus();
+    await page.keyboard.press('Home');
+    for (let i = 0; i < 5; i += 1) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('r');
+    const form = page.getByTestId('reprint-form');
+    await form.waitFor();
+    // A label kept only in Sendcloud says it is fetched; nothing prints without a reason.
+    expect(await form.textContent()).toContain(say(msg('ui.shipments.reprint.fetched')));
+    expect(await page.getByTestId('reprint-confirm').isDisabled()).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
+      'reprint-reason-damaged',
+    );
+    await page.keyboard.press('Space');
+    const printerId = await page.getByTestId('reprint-printer').inputValue();
+    expect(printerId).not.toBe('');
+    await page.getByTestId('reprint-confirm').click();
+    await expect
+      .poll(() => page.getByTestId('shipment-reprint-result').textContent())
+      .toBe(say(msg('ui.shipments.reprint.sent')));
+    expect(asked).toEqual([{ parcelId: row.parcelId, printerId, reason: 'damaged' }]);
+    await expect
+      .poll(() =>
+        page
+          .locator(`[data-testid="shipments-row"][data-parcel-id="${row.parcelId}"]`)
+          .getAttribute('data-state'),
+      )
+      .toBe('reprinted');
+    await page.unroute('**/api/commands/shipments.details');
+    await page.unroute('**/api/commands/shipments.reprint');
+  });
 });
