@@ -3,6 +3,7 @@ import { benchChaos } from './chaos';
 import { benchDrain } from './drain';
 import { benchFormats } from './formats';
 import { benchScanToPrint } from './scan-to-print';
+import { benchShipmentsScreen } from './shipments-screen';
 import { writeResults, type BenchResult } from './stats';
 import { benchTracking } from './tracking';
 
@@ -12,6 +13,8 @@ const results: BenchResult[] = [
   ...(await benchChaos()),
   ...(await benchFormats()),
   ...(await benchTracking()),
+  // Chromium against the built host: `npm run build` first.
+  ...(await benchShipmentsScreen({ screenshots: true })),
 ];
 writeResults(results);
 for (const r of results) {

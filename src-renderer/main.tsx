@@ -6,6 +6,7 @@ import { initI18n } from './i18n';
 import { createStationStore } from './state/station';
 import './styles.css';
 import './screens/screens.css';
+import './screens/Shipments/shipments.css';
 
 async function boot(): Promise<void> {
   let host: HostConnection | null = null;

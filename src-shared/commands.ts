@@ -268,7 +268,14 @@ export const commands = {
   },
   // Shipments: the reprint screen.
   'shipments.list': {
-    input: z.object({ from: day.optional(), to: day.optional() }).strict(),
+    input: z
+      .object({
+        from: day.optional(),
+        to: day.optional(),
+        /** The newest this many only (`truncated` says when more matched): the screen's first page. */
+        limit: z.number().int().min(1).max(20_000).optional(),
+      })
+      .strict(),
     output: {} as ShipmentList,
   },
   /** A search that found nothing locally asks Sendcloud, by order or tracking number. */

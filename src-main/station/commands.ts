@@ -18,6 +18,7 @@ import type { Sessions } from '../packers/sessions';
 import type { OrderSyncs } from '../shipping/order-syncs';
 import type { ScanService } from '../shipping/scan';
 import { scanCommands } from '../shipping/scan-commands';
+import { shipmentListCommands } from '../shipping/shipment-list-commands';
 import type { ShippingOptions } from '../shipping/shipping-options';
 import type { Voids } from '../shipping/void';
 import { voidCommands } from '../shipping/void-commands';
@@ -78,6 +79,7 @@ export function stationCommands(parts: StationParts): CommandHandlers {
       accountIds: () => accounts.ids(),
     }),
     ...billingCommands(db),
+    ...shipmentListCommands({ db, clock: parts.clock, identity: parts.identity }),
     ...demoCommands({ ...parts.start, printers }),
     ...voidCommands(parts.voids),
     ...packerCommands({

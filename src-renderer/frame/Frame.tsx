@@ -5,6 +5,7 @@ import { PackersScreen } from '../screens/Packers/PackersScreen';
 import { PrintersPanel } from '../screens/Printers/PrintersPanel';
 import { QueuePanel } from '../screens/Queue/QueuePanel';
 import { ScanScreen } from '../screens/Scan/ScanScreen';
+import { ShipmentsScreen } from '../screens/Shipments/ShipmentsScreen';
 import { useStation, type ScreenId } from '../state/station';
 import { ComingScreen } from './ComingScreen';
 import { NavBar } from './NavBar';
@@ -36,10 +37,11 @@ function Screen({ screen, back }: { screen: ScreenId; back: () => void }) {
           <AccountsPanel onClose={back} />
         </div>
       );
-    case 'batch':
     case 'shipments':
+      return <ShipmentsScreen />;
     case 'packers':
       return <PackersScreen />;
+    case 'batch':
     case 'day':
     case 'rules':
       return <ComingScreen screen={screen} />;

@@ -1,6 +1,6 @@
 // The renderer's one store, combined from one slice per screen (scan, queue, printers, accounts,
-// demo), the station's connection, and the UI slice for which screen is open. Built around an
-// injected API so nothing here reads globals. Each slice lives in `slices/`.
+// shipments, demo), the station's connection, and the UI slice for which screen is open. Built
+// around an injected API so nothing here reads globals. Each slice lives in `slices/`.
 import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
@@ -27,6 +27,7 @@ import {
   type ScanSlice,
   type ScanTokens,
 } from './slices/scan';
+import { onShipmentChanged, shipmentsSlice, type ShipmentsSlice } from './slices/shipments';
 import { uiSlice, type UiSlice } from './slices/ui';
 
 export type {
@@ -48,6 +49,13 @@ export type {
 export type { PackerEdit } from './slices/packers';
 export type { JobAction, PrintHeldState } from './slices/queue';
 export type { PreviewState } from './slices/scan';
+export type {
+  DetailsState,
+  LoadedShipments,
+  ShipmentAction,
+  ShipmentLookUp,
+  ShipmentPreviewState,
+} from './slices/shipments';
 export type { ScreenId } from './slices/ui';
 
 export interface StationLifecycle {
@@ -62,6 +70,7 @@ export type StationState = ConnectionSlice &
   AccountsSlice &
   DemoSlice &
   PackersSlice &
+  ShipmentsSlice &
   UiSlice &
   StationLifecycle;
 
@@ -77,6 +86,7 @@ function start(ctx: SliceContext, tokens: ScanTokens): () => void {
     api.on('jobs.changed', (jobs) => onJobsPushed(ctx, jobs)),
     api.on('printers.changed', (setup) => onPrintersPushed(ctx, setup)),
     api.on('session.changed', (session) => onSessionPushed(ctx, session)),
+    api.on('shipment.changed', (row) => onShipmentChanged(ctx, row)),
   ];
   if (host) {
     set({ host: host.state });
@@ -94,6 +104,7 @@ function start(ctx: SliceContext, tokens: ScanTokens): () => void {
           // The header shows the label printer on every screen, so always read it again.
           void get().loadPrinters();
           if (get().screen === 'accounts') void get().loadMerchants();
+          if (get().screen === 'shipments') void get().loadShipments();
         }
       }),
     );
@@ -117,6 +128,7 @@ export function createStationStore(api: PackdeskApi, host: HostConnection | null
       ...accountsSlice(ctx),
       ...demoSlice(ctx),
       ...packersSlice(ctx),
+      ...shipmentsSlice(ctx),
       ...uiSlice(ctx),
       start: () => start(ctx, tokens),
     };

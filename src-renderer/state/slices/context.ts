@@ -16,6 +16,7 @@ import type { StationState } from '../station';
 import type { AccountAction } from './accounts';
 import type { PrinterAction, RouteAction } from './printers';
 import type { JobAction } from './queue';
+import type { ShipmentAction } from './shipments';
 
 export interface SliceContext {
   api: PackdeskApi;
@@ -60,6 +61,8 @@ export interface KeyedFields {
   accountActions: AccountAction;
   merchantSaves: Pending;
   merchantRemoves: Pending;
+  reprints: ShipmentAction;
+  voids: ShipmentAction;
 }
 
 /** One request per key in flight, over a keyed field of the store. */

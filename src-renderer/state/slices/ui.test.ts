@@ -20,7 +20,7 @@ describe('station store: which screen is open', () => {
   it('reads nothing for a screen that needs no data', () => {
     const { api, calls } = fakeApi({});
     const store = createStationStore(api, null);
-    for (const screen of ['batch', 'shipments', 'day', 'rules'] as const) {
+    for (const screen of ['batch', 'day', 'rules'] as const) {
       store.getState().showScreen(screen);
       expect(store.getState().screen).toBe(screen);
     }
@@ -72,10 +72,10 @@ describe('station store: which screen is open', () => {
       }),
     });
     const store = createStationStore(api, null);
-    store.getState().showScreen('shipments');
+    store.getState().showScreen('batch');
     store.getState().openQueue();
     await settle();
-    expect(store.getState()).toMatchObject({ screen: 'shipments', queueOpen: true, jobs: [] });
+    expect(store.getState()).toMatchObject({ screen: 'batch', queueOpen: true, jobs: [] });
     expect(calls.map((c) => c.name)).toEqual(['queue.list', 'outbox.settings']);
   });
 });

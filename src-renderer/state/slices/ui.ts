@@ -62,6 +62,9 @@ function enter(ctx: SliceContext, screen: ScreenId): void {
   } else if (screen === 'packers') {
     ctx.set({ packerEdit: null });
     void state.loadPackers();
+  } else if (screen === 'shipments') {
+    // Labels were made, printed and voided while the screen was away: read them fresh.
+    void state.loadShipments();
   }
 }
 

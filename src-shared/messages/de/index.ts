@@ -17,6 +17,7 @@ import { uiAccounts } from './ui-accounts';
 import { uiFrame } from './ui-frame';
 import { voidLabel } from './void';
 import { uiPackers } from './ui-packers';
+import { uiShipments } from './ui-shipments';
 
 export const de = {
   ...common,
@@ -37,4 +38,5 @@ export const de = {
   ...uiFrame,
   ...voidLabel,
   ...uiPackers,
+  ...uiShipments,
 };

@@ -19,6 +19,7 @@ import { uiAccounts } from './ui-accounts';
 import { uiFrame } from './ui-frame';
 import { voidLabel } from './void';
 import { uiPackers } from './ui-packers';
+import { uiShipments } from './ui-shipments';
 
 export const en = {
   ...common,
@@ -39,4 +40,5 @@ export const en = {
   ...uiFrame,
   ...voidLabel,
   ...uiPackers,
+  ...uiShipments,
 } as const;
