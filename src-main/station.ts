@@ -15,6 +15,7 @@ import { createOrderSyncs } from './shipping/order-syncs';
 import { createScanService } from './shipping/scan';
 import { heldByAccount } from './shipping/scan-view';
 import { createShippingOptions } from './shipping/shipping-options';
+import { shipmentRowOf } from './shipping/shipment-rows';
 import type { Simulator } from './simulator/index';
 import { stationCommands } from './station/commands';
 import { chooseStartingPoint, openStationDatabase } from './station/starting-point';
@@ -24,6 +25,8 @@ import { stationIdentity } from './station/identity';
 import { createStatusViews } from './station/status-views';
 import type { StationOptions } from './station/options';
 import type { Db } from './store/db';
+import { shipmentRecord } from './store/shipment-list';
+import type { CurrentActor } from './station/actor';
 
 export type { EventListener } from './station/event-bus';
 export type { StationOptions } from './station/options';
@@ -59,6 +62,12 @@ export async function createStation(options: StationOptions): Promise<Station> {
     const start = await chooseStartingPoint(settings, db, clock, started);
     const identity = stationIdentity(db, newId, settings.stationName);
     const bus = createEventBus();
+    // TEMPORARY (issue 11 in progress): nobody signs in until the packers module lands.
+    const actor: CurrentActor = () => ({ packerId: null, role: null, stationId: identity.id });
+    const shipmentChanged = (parcelId: number) => {
+      const record = shipmentRecord(db, parcelId);
+      if (record) bus.emit('shipment.changed', shipmentRowOf(record, identity));
+    };
 
     const accounts = createAccounts({
       db,
@@ -126,6 +135,8 @@ export async function createStation(options: StationOptions): Promise<Station> {
       connectivity,
       settings: outboxSettings.current,
       outbox: () => outbox,
+      stationId: identity.id,
+      onShipmentChanged: shipmentChanged,
     });
     const shippingOptions = createShippingOptions({ db, clock, accounts });
     const scans = createScanService({
@@ -157,6 +168,16 @@ export async function createStation(options: StationOptions): Promise<Station> {
       shippingOptions,
       views,
       identity,
+      actor,
+      // TEMPORARY (issue 11 in progress): the void module brings Sendcloud's real rules.
+      voidRules: (record) => ({
+        window: 'none',
+        freeUntil: record.createdAt,
+        refundUntil: record.createdAt,
+        allowed: false,
+        rule: msg('error.internal'),
+        refusal: msg('error.internal'),
+      }),
       pushStatus: () => bus.emit('station.status', views.status()),
       start,
     });

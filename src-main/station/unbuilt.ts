@@ -5,11 +5,6 @@ import { AppError } from '../errors';
 import type { CommandHandlers } from '../host/dispatch';
 
 const names = [
-  'shipments.list',
-  'shipments.lookUp',
-  'shipments.details',
-  'shipments.preview',
-  'shipments.reprint',
   'shipments.void',
   'session.current',
   'session.signIn',
