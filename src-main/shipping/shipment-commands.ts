@@ -58,7 +58,7 @@ export interface ShipmentCommandDeps {
   newId: () => string;
   accounts: Pick<Accounts, 'client' | 'usableIds'>;
   printers: PrinterRegistry;
-  outbox: Pick<Outbox, 'enqueue'>;
+  outbox: Pick<Outbox, 'enqueue' | 'kick'>;
   identity: StationIdentity;
   actor: CurrentActor;
   /** Sendcloud's rules for voiding a shipment now, for the actor (the void module's). */
@@ -264,6 +264,7 @@ export function shipmentCommands(deps: ShipmentCommandDeps): ShipmentCommands {
         stationId: actor.stationId,
       }),
     );
+    deps.outbox.kick();
     return rowOf(record);
   }
 
