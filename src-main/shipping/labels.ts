@@ -295,6 +295,17 @@ export function createLabelJobs(deps: LabelJobDeps) {
     deps.db.transaction(() => {
       if (isNew) {
         insertShipment(deps.db, shipment, { ...recipientOf(order), ...facts, packerId, stationId });
+        // The history starts at the scan that asked for the label.
+        if (job.code !== null) {
+          recordShipmentEvent(deps.db, {
+            parcelId: shipment.parcelId,
+            kind: 'scanned',
+            at: iso(job.createdAt),
+            packerId,
+            stationId,
+            detail: null,
+          });
+        }
         recordShipmentEvent(deps.db, {
           parcelId: shipment.parcelId,
           kind: 'made',

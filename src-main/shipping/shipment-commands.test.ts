@@ -3,6 +3,8 @@ import { msg, type VoidRules } from '../../src-shared';
 import { manualClock } from '../../test/helpers/clock';
 import type { Accounts } from '../accounts/accounts';
 import type { PrinterRegistry } from '../printing/registry';
+import { SendcloudError } from '../sendcloud/errors';
+import type { ListShipmentsParams } from '../sendcloud/v3/shipments';
 import type { Shipment as SendcloudShipment } from '../sendcloud/v3/schemas';
 import { openDatabase, type Db } from '../store/db';
 import type { NewJob } from '../store/jobs';
@@ -25,7 +27,9 @@ afterEach(() => {
 });
 
 /** The commands over a fresh database; 10:00 on Monday 4 May 2026 in Amsterdam. */
-function setUp(options: { listCap?: number } = {}) {
+function setUp(
+  options: { listCap?: number; accounts?: Pick<Accounts, 'client' | 'usableIds'> } = {},
+) {
   db = openDatabase(':memory:');
   const store = db;
   const enqueued: NewJob[] = [];
@@ -241,5 +245,59 @@ describe('a Sendcloud shipment found by a search', () => {
         },
       },
     ]);
+  });
+});
+
+describe('shipments.lookUp', () => {
+  const panelLabel = {
+    id: '901',
+    order_number: 'PD-77',
+    carrier: { code: 'dhl' },
+    parcels: [{ id: 11, tracking_number: 'JVGL1', created_at: '2026-05-01T09:00:00Z' }],
+  };
+
+  it('asks by order number, then by tracking number, and keeps what it finds', async () => {
+    const asked: ListShipmentsParams[] = [];
+    const accounts = {
+      usableIds: () => ['env'],
+      client: () => ({
+        listShipments: async (params: ListShipmentsParams) => {
+          asked.push(params);
+          return {
+            shipments: params.trackingNumber === 'JVGL1' ? [panelLabel] : [],
+            nextCursor: null,
+          };
+        },
+      }),
+    } as unknown as Pick<Accounts, 'client' | 'usableIds'>;
+    const { commands } = setUp({ accounts });
+    const rows = await commands['shipments.lookUp']({ query: 'JVGL1' });
+    expect(asked).toEqual([
+      { orderNumber: 'JVGL1', pageSize: 100 },
+      { trackingNumber: 'JVGL1', pageSize: 100 },
+    ]);
+    expect(rows).toEqual([
+      expect.objectContaining({ parcelId: 11, source: 'sendcloud', orderNumber: 'PD-77' }),
+    ]);
+    // Kept: a second search finds the same row, not a second one.
+    await commands['shipments.lookUp']({ query: 'JVGL1' });
+    const count = db?.prepare('SELECT count(*) AS n FROM shipments').get() as { n: number };
+    expect(count.n).toBe(1);
+    expect((await commands['shipments.details']({ parcelId: 11 })).labelStored).toBe(false);
+  });
+
+  it('says Sendcloud cannot be reached in a packer’s words', async () => {
+    const accounts = {
+      usableIds: () => ['env'],
+      client: () => ({
+        listShipments: async () => {
+          throw new SendcloudError('network', 'connect ECONNREFUSED');
+        },
+      }),
+    } as unknown as Pick<Accounts, 'client' | 'usableIds'>;
+    const { commands } = setUp({ accounts });
+    await expect(commands['shipments.lookUp']({ query: 'PD-1' })).rejects.toMatchObject({
+      code: 'offline',
+    });
   });
 });

@@ -14,6 +14,7 @@ import {
 } from '../../src-shared';
 import type { Accounts } from '../accounts/accounts';
 import type { Clock } from '../clock';
+import { describeFailure } from '../describe-error';
 import { AppError } from '../errors';
 import type { CommandHandlers } from '../host/dispatch';
 import type { Outbox } from '../outbox/outbox';
@@ -117,6 +118,17 @@ export function foundShipmentsOf(
         recipientPostcode: shipment.to_address?.postal_code ?? null,
       },
     }));
+}
+
+/** A Sendcloud failure said in a packer's words (offline, refused), not as an internal error. */
+async function speaking<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    const { code, key, params } = describeFailure(error);
+    throw new AppError(code, { key, params }, { cause: error });
+  }
 }
 
 export function shipmentCommands(deps: ShipmentCommandDeps): ShipmentCommands {
@@ -270,9 +282,9 @@ export function shipmentCommands(deps: ShipmentCommandDeps): ShipmentCommands {
 
   return {
     'shipments.list': async (input) => list(input),
-    'shipments.lookUp': async ({ query }) => lookUp(query),
+    'shipments.lookUp': ({ query }) => speaking(() => lookUp(query)),
     'shipments.details': async ({ parcelId }) => details(parcelId),
-    'shipments.preview': async ({ parcelId }) => preview(parcelId),
+    'shipments.preview': ({ parcelId }) => speaking(() => preview(parcelId)),
     'shipments.reprint': async (input) => reprint(input),
   };
 }

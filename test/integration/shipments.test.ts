@@ -68,6 +68,7 @@ describe('Shipments: find a label, see its history and timings, reprint it', () 
 
     const details = await handlers['shipments.details']({ parcelId: row?.parcelId ?? 0 });
     expect(details.history.map((event) => [event.kind, event.stationName])).toEqual([
+      ['scanned', row?.stationName],
       ['made', row?.stationName],
       ['printed', row?.stationName],
     ]);
@@ -217,6 +218,7 @@ describe('Shipments: find a label, see its history and timings, reprint it', () 
       const details = await handlers['shipments.details']({ parcelId: row.parcelId });
       expect(details.row).toMatchObject({ state: 'reprinted', reprints: 2 });
       expect(details.history.map((event) => [event.kind, event.detail])).toEqual([
+        ['scanned', null],
         ['made', null],
         ['printed', null],
         ['reprinted', msg('shipments.reprint.wrongPrinter', { printer: 'Bench 300' })],
