@@ -47,9 +47,12 @@ interface ShipmentRow {
   cost_currency: string | null;
 }
 
-const columns = `parcel_id, shipment_id, order_ref, order_number, tracking_number, tracking_url,
-  carrier, label, label_format, label_dpi, created_at, printed_at, print_count, account_id,
-  merchant_id, cost_value, cost_currency`;
+// The label's bytes are kept beside the row (schema 8); labels kept before stay in the row.
+const select = `SELECT s.parcel_id, s.shipment_id, s.order_ref, s.order_number, s.tracking_number,
+  s.tracking_url, s.carrier, coalesce(l.bytes, s.label) AS label, s.label_format, s.label_dpi,
+  s.created_at, s.printed_at, s.print_count, s.account_id, s.merchant_id, s.cost_value,
+  s.cost_currency
+  FROM shipments s LEFT JOIN shipment_labels l ON l.parcel_id = s.parcel_id`;
 
 const fromRow = (row: ShipmentRow): Shipment => ({
   parcelId: row.parcel_id,
@@ -103,14 +106,14 @@ export function insertShipment(
   shipment: Omit<Shipment, 'printedAt' | 'printCount'>,
   facts: Partial<ShipmentFacts> = {},
 ): void {
-  const { cost, ...rest } = shipment;
+  const { cost, label, ...rest } = shipment;
   db.prepare(
     `INSERT INTO shipments (parcel_id, shipment_id, order_ref, order_number, tracking_number,
        tracking_url, carrier, label, label_format, label_dpi, created_at, account_id,
        merchant_id, cost_value, cost_currency, source, shipping_option_code, recipient_name,
        recipient_postcode, packer_id, station_id, lookup_ms, sendcloud_ms)
      VALUES (@parcelId, @shipmentId, @orderRef, @orderNumber, @trackingNumber, @trackingUrl,
-       @carrier, @label, @labelFormat, @labelDpi, @createdAt, @accountId, @merchantId,
+       @carrier, NULL, @labelFormat, @labelDpi, @createdAt, @accountId, @merchantId,
        @costValue, @costCurrency, @source, @shippingOptionCode, @recipientName,
        @recipientPostcode, @packerId, @stationId, @lookupMs, @sendcloudMs)`,
   ).run({
@@ -120,6 +123,14 @@ export function insertShipment(
     costValue: cost?.value ?? null,
     costCurrency: cost?.currency ?? null,
   });
+  if (label !== null) keepLabelBytes(db, shipment.parcelId, label);
+}
+
+function keepLabelBytes(db: Db, parcelId: number, bytes: Buffer): void {
+  db.prepare(
+    `INSERT INTO shipment_labels (parcel_id, bytes) VALUES (@parcelId, @bytes)
+     ON CONFLICT (parcel_id) DO UPDATE SET bytes = excluded.bytes`,
+  ).run({ parcelId, bytes });
 }
 
 /**
@@ -151,10 +162,12 @@ export function storeLabel(
   parcelId: number,
   label: { bytes: Buffer; format: LabelFormat; dpi: number },
 ): void {
-  db.prepare(
-    `UPDATE shipments SET label = @bytes, label_format = @format, label_dpi = @dpi
-     WHERE parcel_id = @parcelId`,
-  ).run({ parcelId, ...label });
+  db.transaction(() => {
+    keepLabelBytes(db, parcelId, label.bytes);
+    db.prepare(
+      `UPDATE shipments SET label_format = @format, label_dpi = @dpi WHERE parcel_id = @parcelId`,
+    ).run({ parcelId, format: label.format, dpi: label.dpi });
+  })();
 }
 
 /** The first print's steps: rasterising and the printer taking it, in ms. */
@@ -212,7 +225,7 @@ export function markPrinted(db: Db, parcelId: number, printedAt: string): void {
 
 export function findShipmentByTracking(db: Db, trackingNumber: string): Shipment | null {
   const row = db
-    .prepare(`SELECT ${columns} FROM shipments WHERE tracking_number = @trackingNumber`)
+    .prepare(`${select} WHERE s.tracking_number = @trackingNumber`)
     .get({ trackingNumber }) as ShipmentRow | undefined;
   return row ? fromRow(row) : null;
 }
@@ -220,18 +233,14 @@ export function findShipmentByTracking(db: Db, trackingNumber: string): Shipment
 /** The newest shipment made for an order, if the station made one. */
 export function findShipmentForOrder(db: Db, orderRef: string): Shipment | null {
   const row = db
-    .prepare(
-      `SELECT ${columns} FROM shipments WHERE order_ref = @orderRef
-       ORDER BY created_at DESC LIMIT 1`,
-    )
+    .prepare(`${select} WHERE s.order_ref = @orderRef ORDER BY s.created_at DESC LIMIT 1`)
     .get({ orderRef }) as ShipmentRow | undefined;
   return row ? fromRow(row) : null;
 }
 
 export function findShipmentByParcel(db: Db, parcelId: number): Shipment | null {
-  const row = db
-    .prepare(`SELECT ${columns} FROM shipments WHERE parcel_id = @parcelId`)
-    .get({ parcelId }) as ShipmentRow | undefined;
+  const row = db.prepare(`${select} WHERE s.parcel_id = @parcelId`).get({ parcelId }) as
+    ShipmentRow | undefined;
   return row ? fromRow(row) : null;
 }
 
