@@ -3,6 +3,7 @@ import { benchChaos } from './chaos';
 import { benchDrain } from './drain';
 import { benchFormats } from './formats';
 import { benchScanToPrint } from './scan-to-print';
+import { benchShipmentsList } from './shipments-list';
 import { writeResults, type BenchResult } from './stats';
 
 const results: BenchResult[] = [
@@ -10,6 +11,7 @@ const results: BenchResult[] = [
   ...(await benchDrain()),
   ...(await benchChaos()),
   ...(await benchFormats()),
+  ...(await benchShipmentsList()),
 ];
 writeResults(results);
 for (const r of results) {
