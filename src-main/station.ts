@@ -101,7 +101,11 @@ export async function createStation(options: StationOptions): Promise<Station> {
     const outbox = createOutbox({
       db,
       clock,
-      lanes: stationLanes(accounts.usable),
+      lanes: stationLanes(accounts.usable, (job) => {
+        if (job.printerId === null) return false;
+        const routes = printers.routes();
+        return job.printerId !== routes['zpl-label'] && job.printerId !== routes['pdf-label'];
+      }),
       onChange: (job) => bus.signal('job.changed', job),
     });
     const syncs = createOrderSyncs({

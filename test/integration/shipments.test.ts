@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { msg, type ShipmentRow } from '../../src-shared';
 import { startVirtualPrinter, type VirtualPrinter } from '../../src-main/printing/virtual-printer';
+import { closedPort } from '../helpers/net';
 import { rawApi } from '../helpers/raw-api';
 import { startStationRig, type StationRig } from '../helpers/station';
 
@@ -233,6 +234,38 @@ describe('Shipments: find a label, see its history and timings, reprint it', () 
       .get(row.parcelId);
     expect(counts).toEqual({ print_count: 3, reprint_count: 2 });
     expect(entry.trackingNumber).toBe(row.trackingNumber);
+  });
+
+  it('never holds the packing table’s labels behind a reprint to a printer that is off', async () => {
+    rig = await startStationRig();
+    const handlers = rig.station.handlers;
+    const [first, second] = rig.simulator.orders().slice(4, 6);
+    if (!first || !second) throw new Error('no orders');
+    await rig.scan(first.order_number);
+    const [row] = (await handlers['shipments.list']({})).rows;
+    if (!row) throw new Error('no shipment');
+    const setup = await handlers['printers.add']({
+      name: 'Bench (switched off)',
+      transport: 'tcp',
+      address: `127.0.0.1:${await closedPort()}`,
+      language: 'zpl',
+      dpi: 203,
+      paper: 'A6',
+      position: 0,
+    });
+    const off = setup.printers.find((p) => p.name === 'Bench (switched off)')?.id ?? '';
+    await handlers['shipments.reprint']({ parcelId: row.parcelId, printerId: off, reason: 'lost' });
+    await vi.waitFor(async () => {
+      const jobs = await handlers['queue.list']({});
+      expect(jobs.find((job) => job.kind === 'print')?.state).toBe('waiting');
+    });
+
+    const next = await rig.scan(second.order_number);
+    await rig.printer.waitForJobs(2);
+    await vi.waitFor(() =>
+      expect(rig?.events.filter((e) => e.id === next.id).at(-1)?.state).toBe('printed'),
+    );
+    expect((await handlers['shipments.details']({ parcelId: row.parcelId })).row.reprints).toBe(0);
   });
 
   it('refuses to reprint a voided label, from the screen and from a scan', async () => {
