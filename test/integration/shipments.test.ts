@@ -164,6 +164,29 @@ describe('Shipments: find a label, see its history and timings, reprint it', () 
     );
     const details = await handlers['shipments.details']({ parcelId: issued.parcelId });
     expect(details.labelStored).toBe(true);
+
+    // Another label from the panel: its preview fetches the document once and keeps it.
+    const other = simulator.orders()[3];
+    if (!other) throw new Error('no orders');
+    await rawApi(simulator).post('/api/v3/orders/create-label-sync', {
+      integration_id: simulator.integrationId,
+      order: { order_number: other.order_number },
+      ship_with: letter,
+      label_details: { mime_type: 'application/zpl', dpi: 203 },
+    });
+    const [found] = await handlers['shipments.lookUp']({ query: other.order_number });
+    if (!found) throw new Error('the panel label was not found');
+    const preview = await handlers['shipments.preview']({ parcelId: found.parcelId });
+    expect(preview).toMatchObject({ trackingNumber: found.trackingNumber, format: 'zpl' });
+    expect(Buffer.from(preview.pngBase64, 'base64').subarray(1, 4).toString()).toBe('PNG');
+    await handlers['shipments.preview']({ parcelId: found.parcelId });
+    const documents = simulator.requests.filter(
+      (r) => r.path === `/api/v3/parcels/${found.parcelId}/documents/label`,
+    );
+    expect(documents).toHaveLength(1);
+    expect((await handlers['shipments.details']({ parcelId: found.parcelId })).labelStored).toBe(
+      true,
+    );
     expect(details.history).toEqual([
       expect.objectContaining({
         kind: 'reprinted',
