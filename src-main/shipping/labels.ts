@@ -39,6 +39,7 @@ import {
   type Shipment,
   type ShipmentFacts,
 } from '../store/shipments';
+import { scansForJob } from '../store/audit';
 import { recordShipmentEvent } from '../store/shipment-events';
 import { shipmentRecord } from '../store/shipment-list';
 import { labelFormatOf, labelOf, NATIVE_ZPL_DPI, type LabelBytes } from './label-documents';
@@ -120,6 +121,13 @@ export function createLabelJobs(deps: LabelJobDeps) {
         return { type: 'defer', event: { type: 'defer', error: data, reason, delayMs } };
       }
     }
+  }
+
+  /** How long the scan took to find its order before queueing this job (0 when not known). */
+  function scanLookupMs(job: Job): number {
+    const scan = scansForJob(deps.db, job.id)[0];
+    const started = scan ? Date.parse(scan.startedAt) : Number.NaN;
+    return Number.isFinite(started) ? Math.max(0, job.createdAt - started) : 0;
   }
 
   /** A job queued without an order (scanned offline, not in the cache): find it now. */
@@ -354,7 +362,7 @@ export function createLabelJobs(deps: LabelJobDeps) {
     let lookupMs: number;
     try {
       order = await resolveOrder(job);
-      lookupMs = Math.round(performance.now() - lookupStarted);
+      lookupMs = Math.round(performance.now() - lookupStarted) + scanLookupMs(job);
       if (job.orderRef !== order.id) {
         const linked = { ...job, orderRef: order.id, orderNumber: order.orderNumber };
         try {
