@@ -28,7 +28,7 @@ import { parcelInputFrom } from '../sendcloud/v2/parcels';
 import { merchantForOrder, type MerchantRecord } from '../store/accounts';
 import type { Db } from '../store/db';
 import { getJob, newJob, saveJob, type Job } from '../store/jobs';
-import { findOrderByCode, orderBody, type CachedOrder } from '../store/orders';
+import { findOrderByCode, orderBody, orderRecipient, type CachedOrder } from '../store/orders';
 import {
   findShipmentForOrder,
   findShipmentByParcel,
@@ -37,11 +37,11 @@ import {
   markReprinted,
   notePrintTimings,
   type Shipment,
+  voidStateOf,
   type ShipmentFacts,
 } from '../store/shipments';
 import { scansForJob } from '../store/audit';
 import { recordShipmentEvent } from '../store/shipment-events';
-import { shipmentRecord } from '../store/shipment-list';
 import { labelFormatOf, labelOf, NATIVE_ZPL_DPI, type LabelBytes } from './label-documents';
 import { lookUpOrder, type OrderSource } from './orders';
 
@@ -349,10 +349,10 @@ export function createLabelJobs(deps: LabelJobDeps) {
 
   /** Who the label is for, as the order says, so the Shipments screen can find it by name. */
   function recipientOf(order: CachedOrder): Partial<ShipmentFacts> {
-    const address = orderBody<Order>(deps.db, order.id)?.shipping_address;
+    const recipient = orderRecipient(deps.db, order.id);
     return {
-      recipientName: address?.name ?? address?.company_name ?? null,
-      recipientPostcode: address?.postal_code ?? null,
+      recipientName: recipient?.name ?? null,
+      recipientPostcode: recipient?.postcode ?? null,
     };
   }
 
@@ -484,7 +484,7 @@ export function createLabelJobs(deps: LabelJobDeps) {
         },
       };
     }
-    if (shipmentRecord(deps.db, shipment.parcelId)?.voidState === 'voided') {
+    if (voidStateOf(deps.db, shipment.parcelId) === 'voided') {
       const voided = msg('shipments.label.voided', { tracking: shipment.trackingNumber });
       return {
         type: 'block',

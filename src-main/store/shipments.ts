@@ -264,3 +264,11 @@ export function shipmentTimings(
       .get({ parcelId }) as ReturnType<typeof shipmentTimings> | undefined) ?? null
   );
 }
+
+/** Where a void of the label stands (null: never asked). */
+export function voidStateOf(db: Db, parcelId: number): 'requested' | 'voided' | 'refused' | null {
+  const row = db
+    .prepare('SELECT void_state FROM shipments WHERE parcel_id = @parcelId')
+    .get({ parcelId }) as { void_state: 'requested' | 'voided' | 'refused' | null } | undefined;
+  return row?.void_state ?? null;
+}
