@@ -92,6 +92,13 @@ describe('Shipments: find a label, see its history and timings, reprint it', () 
     const yesterday = new Date(Date.now() - 86_400_000 * 2).toISOString().slice(0, 10);
     expect((await handlers['shipments.list']({ from: yesterday, to: yesterday })).rows).toEqual([]);
 
+    // Searching Sendcloud for it finds the station's own row, kept as it is, never a second one.
+    const searched = await handlers['shipments.lookUp']({ query: order.order_number });
+    expect(searched).toEqual([
+      expect.objectContaining({ parcelId: row?.parcelId, source: 'station' }),
+    ]);
+    expect((await handlers['shipments.list']({})).rows).toHaveLength(1);
+
     const preview = await handlers['shipments.preview']({ parcelId: row?.parcelId ?? 0 });
     expect(preview.trackingNumber).toBe(entry.trackingNumber);
     expect(Buffer.from(preview.pngBase64, 'base64').subarray(1, 4).toString()).toBe('PNG');
