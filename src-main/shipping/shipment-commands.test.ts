@@ -286,6 +286,21 @@ describe('shipments.lookUp', () => {
     expect((await commands['shipments.details']({ parcelId: 11 })).labelStored).toBe(false);
   });
 
+  it('shows what one account found when another cannot answer', async () => {
+    const accounts = {
+      usableIds: () => ['revoked', 'env'],
+      client: (id: string) => ({
+        listShipments: async () => {
+          if (id === 'revoked') throw new SendcloudError('auth', 'keys revoked');
+          return { shipments: [panelLabel], nextCursor: null };
+        },
+      }),
+    } as unknown as Pick<Accounts, 'client' | 'usableIds'>;
+    const { commands } = setUp({ accounts });
+    const rows = await commands['shipments.lookUp']({ query: 'PD-77' });
+    expect(rows).toEqual([expect.objectContaining({ parcelId: 11, accountId: 'env' })]);
+  });
+
   it('says Sendcloud cannot be reached in a packer’s words', async () => {
     const accounts = {
       usableIds: () => ['env'],

@@ -170,14 +170,20 @@ export function shipmentCommands(deps: ShipmentCommandDeps): ShipmentCommands {
    */
   async function lookUp(query: string): Promise<ShipmentRow[]> {
     const accountIds = deps.accounts.usableIds();
+    // One account that cannot answer (keys revoked) does not hide what the others found.
     const ask = async (by: 'orderNumber' | 'trackingNumber') => {
-      const pages = await Promise.all(
+      const pages = await Promise.allSettled(
         accountIds.map(async (accountId) => ({
           accountId,
           page: await deps.accounts.client(accountId).listShipments({ [by]: query, pageSize: 100 }),
         })),
       );
-      return pages.flatMap(({ accountId, page }) =>
+      const answered = pages.flatMap((result) =>
+        result.status === 'fulfilled' ? [result.value] : [],
+      );
+      const failure = pages.find((result) => result.status === 'rejected');
+      if (answered.length === 0 && failure) throw failure.reason;
+      return answered.flatMap(({ accountId, page }) =>
         page.shipments.map((shipment) => ({ accountId, shipment })),
       );
     };
