@@ -216,7 +216,7 @@ describe('a Sendcloud shipment found by a search', () => {
       to_address: { name: 'Jan Jansen', postal_code: '3511 AA' },
       label_details: { mime_type: 'application/pdf', dpi: 72 },
       parcels: [
-        { id: 11, tracking_number: 'JVGL1', created_at: '2026-05-01T09:00:00Z' },
+        { id: 11, tracking_number: 'JVGL1', created_at: '2026-05-01T11:00:00+02:00' },
         { id: 12, tracking_number: null },
       ],
     } as unknown as SendcloudShipment;
@@ -236,7 +236,7 @@ describe('a Sendcloud shipment found by a search', () => {
           carrier: 'dhl',
           labelFormat: 'pdf',
           labelDpi: 72,
-          createdAt: '2026-05-01T09:00:00Z',
+          createdAt: '2026-05-01T09:00:00.000Z',
         }),
         facts: {
           shippingOptionCode: 'dhl:parcel',

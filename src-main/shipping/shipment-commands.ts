@@ -86,6 +86,12 @@ export function reprintDetail(reason: ReprintReason, printer: string, note?: str
   }
 }
 
+/** Sendcloud's time as the station keeps times (UTC, ms), so day ranges compare as text. */
+const isoOf = (value: string | null | undefined): string | null => {
+  const ms = value ? Date.parse(value) : Number.NaN;
+  return Number.isFinite(ms) ? new Date(ms).toISOString() : null;
+};
+
 /** A parcel of a Sendcloud shipment, as the station would have stored it had it made it. */
 export function foundShipmentsOf(
   shipment: SendcloudShipment,
@@ -108,7 +114,7 @@ export function foundShipmentsOf(
         carrier: shipment.carrier?.code ?? optionCode?.split(':')[0] ?? 'unknown',
         labelFormat: pdf ? ('pdf' as const) : ('zpl' as const),
         labelDpi: pdf ? 72 : NATIVE_ZPL_DPI,
-        createdAt: parcel.created_at ?? parcel.announced_at ?? context.now,
+        createdAt: isoOf(parcel.created_at ?? parcel.announced_at) ?? context.now,
         accountId,
         merchantId: context.merchantId,
       },
