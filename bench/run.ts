@@ -4,6 +4,7 @@ import { benchDrain } from './drain';
 import { benchFormats } from './formats';
 import { benchScanToPrint } from './scan-to-print';
 import { benchShipmentsScreen } from './shipments-screen';
+import { benchShipmentsList } from './shipments-list';
 import { writeResults, type BenchResult } from './stats';
 import { benchTracking } from './tracking';
 
@@ -15,6 +16,7 @@ const results: BenchResult[] = [
   ...(await benchTracking()),
   // Chromium against the built host: `npm run build` first.
   ...(await benchShipmentsScreen({ screenshots: true })),
+  ...(await benchShipmentsList()),
 ];
 writeResults(results);
 for (const r of results) {

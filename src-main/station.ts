@@ -17,6 +17,8 @@ import { heldByAccount } from './shipping/scan-view';
 import { createShippingOptions } from './shipping/shipping-options';
 import { createTracking } from './shipping/tracking';
 import { createVoids } from './shipping/void';
+import { voidRulesFor } from './shipping/void-rules';
+import { shipmentRowOf } from './shipping/shipment-rows';
 import type { Simulator } from './simulator/index';
 import { stationCommands } from './station/commands';
 import { chooseStartingPoint, openStationDatabase } from './station/starting-point';
@@ -27,6 +29,7 @@ import { stationIdentity } from './station/identity';
 import { createStatusViews } from './station/status-views';
 import type { StationOptions } from './station/options';
 import type { Db } from './store/db';
+import { shipmentRecord } from './store/shipment-list';
 
 export type { EventListener } from './station/event-bus';
 export type { StationOptions } from './station/options';
@@ -69,6 +72,10 @@ export async function createStation(options: StationOptions): Promise<Station> {
       onChange: (view) => bus.emit('session.changed', view),
     });
     started.push({ close: async () => sessions.stop() });
+    const shipmentChanged = (parcelId: number) => {
+      const record = shipmentRecord(db, parcelId);
+      if (record) bus.emit('shipment.changed', shipmentRowOf(record, identity));
+    };
 
     const accounts = createAccounts({
       db,
@@ -102,7 +109,11 @@ export async function createStation(options: StationOptions): Promise<Station> {
     const outbox = createOutbox({
       db,
       clock,
-      lanes: stationLanes(accounts.usable),
+      lanes: stationLanes(accounts.usable, (job) => {
+        if (job.printerId === null) return false;
+        const routes = printers.routes();
+        return job.printerId !== routes['zpl-label'] && job.printerId !== routes['pdf-label'];
+      }),
       onChange: (job) => bus.signal('job.changed', job),
     });
     const syncs = createOrderSyncs({
@@ -136,6 +147,8 @@ export async function createStation(options: StationOptions): Promise<Station> {
       connectivity,
       settings: outboxSettings.current,
       outbox: () => outbox,
+      stationId: identity.id,
+      onShipmentChanged: shipmentChanged,
     });
     const shippingOptions = createShippingOptions({ db, clock, accounts });
     const scans = createScanService({
@@ -197,6 +210,8 @@ export async function createStation(options: StationOptions): Promise<Station> {
       views,
       identity,
       voids,
+      actor,
+      voidRules: (record, who) => voidRulesFor(record, who, clock.now()),
       pushStatus: () => bus.emit('station.status', views.status()),
       start,
     });

@@ -58,16 +58,22 @@ const log = createLogger('outbox');
 
 /**
  * One lane per thing that makes jobs wait: Sendcloud (passing over the jobs of an account that
- * cannot be used now), the printer, and the order sync. Each keeps scan order on its own.
+ * cannot be used now), the printer, and the order sync. Each keeps scan order on its own. A
+ * print for a printer off the label routes (a reprint sent to the bench printer) has a lane of
+ * its own, so a jammed bench printer never holds the packing table's labels.
  */
-export function stationLanes(accountUsable: (accountId: string) => boolean): Lane[] {
+export function stationLanes(
+  accountUsable: (accountId: string) => boolean,
+  offRoute: (job: Job) => boolean = () => false,
+): Lane[] {
   return [
     {
       name: 'sendcloud',
       kinds: ['create-label', 'void'],
       held: (job) => job.accountId !== null && !accountUsable(job.accountId),
     },
-    { name: 'printer', kinds: ['print'] },
+    { name: 'printer', kinds: ['print'], held: offRoute },
+    { name: 'other-printers', kinds: ['print'], held: (job) => !offRoute(job) },
     { name: 'sync', kinds: ['sync-orders'] },
   ];
 }

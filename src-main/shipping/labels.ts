@@ -28,15 +28,22 @@ import { parcelInputFrom } from '../sendcloud/v2/parcels';
 import { merchantForOrder, type MerchantRecord } from '../store/accounts';
 import type { Db } from '../store/db';
 import { getJob, newJob, saveJob, type Job } from '../store/jobs';
-import { findOrderByCode, orderBody, type CachedOrder } from '../store/orders';
+import { findOrderByCode, orderBody, orderRecipient, type CachedOrder } from '../store/orders';
 import {
   findShipmentForOrder,
   findShipmentByParcel,
   insertShipment,
   markPrinted,
+  markReprinted,
+  notePrintTimings,
   type Shipment,
+  voidStateOf,
+  type ShipmentFacts,
 } from '../store/shipments';
 import { isVoided } from '../store/voids';
+import { scansForJob } from '../store/audit';
+import { recordShipmentEvent } from '../store/shipment-events';
+import { labelFormatOf, labelOf, NATIVE_ZPL_DPI, type LabelBytes } from './label-documents';
 import { lookUpOrder, type OrderSource } from './orders';
 
 /** Where the station ships from, for a price quote (the simulator's senders are Dutch). */
@@ -45,8 +52,7 @@ const SENDER_COUNTRY = 'NL';
 /** Sendcloud's free unstamped letter: what an account in test mode ships with. */
 export const TEST_OPTION = 'sendcloud:letter';
 
-/** Carriers' native ZPL is 203 dpi; a label fetched as a document says nothing of its dpi. */
-export const NATIVE_ZPL_DPI = 203 as const;
+export { labelFormatOf, NATIVE_ZPL_DPI } from './label-documents';
 
 /** Clock skew and slow answers: a label made this long before our first try may still be ours. */
 const RECONCILE_SLACK_MS = 10 * 60_000;
@@ -65,6 +71,10 @@ export interface LabelJobDeps {
   settings: () => OutboxSettings;
   outbox: () => Outbox;
   random?: () => number;
+  /** This station: recorded on what it makes when a job does not say (queued before packers). */
+  stationId?: string;
+  /** A shipment was made, printed or printed again: the Shipments screen updates its row. */
+  onShipmentChanged?: (parcelId: number) => void;
 }
 
 const log = createLogger('labels');
@@ -112,6 +122,13 @@ export function createLabelJobs(deps: LabelJobDeps) {
         return { type: 'defer', event: { type: 'defer', error: data, reason, delayMs } };
       }
     }
+  }
+
+  /** How long the scan took to find its order before queueing this job (0 when not known). */
+  function scanLookupMs(job: Job): number {
+    const scan = scansForJob(deps.db, job.id)[0];
+    const started = scan ? Date.parse(scan.startedAt) : Number.NaN;
+    return Number.isFinite(started) ? Math.max(0, job.createdAt - started) : 0;
   }
 
   /** A job queued without an order (scanned offline, not in the cache): find it now. */
@@ -271,15 +288,44 @@ export function createLabelJobs(deps: LabelJobDeps) {
   }
 
   /** Store the label, finish the job and queue its print, all in one transaction. */
-  function finishLabel(job: Job, order: CachedOrder, shipment: Shipment, isNew: boolean): void {
+  function finishLabel(
+    job: Job,
+    order: CachedOrder,
+    shipment: Shipment,
+    isNew: boolean,
+    facts: Partial<ShipmentFacts> = {},
+  ): void {
     const outbox = deps.outbox();
     // Scans behind the job that waited never ran before the connection came back, so they carry
     // no reason and one attempt: the scan time says they belong to the drain all the same.
     const scannedBeforeReconnect = job.createdAt < deps.connectivity.current().since;
     const waited = job.attempts > 1 || job.reason !== null || scannedBeforeReconnect;
     const hold = deps.settings().drainMode === 'hold' && waited;
+    const packerId = job.packerId;
+    const stationId = job.stationId ?? deps.stationId ?? null;
     deps.db.transaction(() => {
-      if (isNew) insertShipment(deps.db, shipment);
+      if (isNew) {
+        insertShipment(deps.db, shipment, { ...recipientOf(order), ...facts, packerId, stationId });
+        // The history starts at the scan that asked for the label.
+        if (job.code !== null) {
+          recordShipmentEvent(deps.db, {
+            parcelId: shipment.parcelId,
+            kind: 'scanned',
+            at: iso(job.createdAt),
+            packerId,
+            stationId,
+            detail: null,
+          });
+        }
+        recordShipmentEvent(deps.db, {
+          parcelId: shipment.parcelId,
+          kind: 'made',
+          at: shipment.createdAt,
+          packerId,
+          stationId,
+          detail: null,
+        });
+      }
       const current = getJob(deps.db, job.id) ?? job;
       outbox.apply(
         { ...current, orderRef: order.id, orderNumber: order.orderNumber },
@@ -294,20 +340,32 @@ export function createLabelJobs(deps: LabelJobDeps) {
           orderNumber: order.orderNumber,
           code: job.code,
           parcelId: shipment.parcelId,
-          // The print is the scan's too: who scanned, and where.
-          packerId: job.packerId,
-          stationId: job.stationId,
+          packerId,
+          stationId,
         }),
       );
       if (hold) outbox.apply(print, { type: 'hold', reason: msg('job.held') });
     })();
+    if (isNew) deps.onShipmentChanged?.(shipment.parcelId);
     outbox.kick();
+  }
+
+  /** Who the label is for, as the order says, so the Shipments screen can find it by name. */
+  function recipientOf(order: CachedOrder): Partial<ShipmentFacts> {
+    const recipient = orderRecipient(deps.db, order.id);
+    return {
+      recipientName: recipient?.name ?? null,
+      recipientPostcode: recipient?.postcode ?? null,
+    };
   }
 
   async function createLabel(job: Job): Promise<JobResult> {
     let order: CachedOrder;
+    const lookupStarted = performance.now();
+    let lookupMs: number;
     try {
       order = await resolveOrder(job);
+      lookupMs = Math.round(performance.now() - lookupStarted) + scanLookupMs(job);
       if (job.orderRef !== order.id) {
         const linked = { ...job, orderRef: order.id, orderNumber: order.orderNumber };
         try {
@@ -354,7 +412,10 @@ export function createLabelJobs(deps: LabelJobDeps) {
       if (job.attempts > 1) {
         const earlier = await findEarlierLabel(job, order, merchant);
         if (earlier) {
-          finishLabel(job, order, earlier, true);
+          finishLabel(job, order, earlier, true, {
+            lookupMs,
+            shippingOptionCode: order.shippingOptionCode,
+          });
           return { type: 'done' };
         }
       }
@@ -362,6 +423,7 @@ export function createLabelJobs(deps: LabelJobDeps) {
       const account = deps.accounts.record(order.accountId);
       // Test mode: Sendcloud's free unstamped letter, so training costs nothing.
       const optionCode = account.testMode ? TEST_OPTION : account.shippingOptionCode;
+      const asked = performance.now();
       const created = await deps.accounts.client(order.accountId).createLabelSync({
         integrationId: order.integrationId,
         order: { orderId: order.orderId },
@@ -371,9 +433,12 @@ export function createLabelJobs(deps: LabelJobDeps) {
         ...(account.senderAddressId ? { senderAddressId: account.senderAddressId } : {}),
         ...(account.brandId ? { brandId: account.brandId } : {}),
       });
+      const sendcloudMs = Math.round(performance.now() - asked);
       deps.connectivity.reached();
       // A carrier without native ZPL answers a ZPL request with a PDF: trust the bytes.
       const format = labelFormatOf(created.label.bytes);
+      const shippingOptionCode =
+        created.shippingOptionCode ?? optionCode ?? order.shippingOptionCode;
       finishLabel(
         job,
         order,
@@ -393,19 +458,21 @@ export function createLabelJobs(deps: LabelJobDeps) {
           printCount: 0,
           accountId: order.accountId,
           merchantId: merchant?.id ?? null,
-          cost: merchant
-            ? await costOf(
-                order,
-                created.shippingOptionCode ?? optionCode ?? order.shippingOptionCode,
-              )
-            : null,
+          cost: merchant ? await costOf(order, shippingOptionCode) : null,
         },
         true,
+        { lookupMs, sendcloudMs, shippingOptionCode },
       );
       return { type: 'done' };
     } catch (error) {
       return failed(job, error);
     }
+  }
+
+  /** The printer a print job goes to: the one it names (a reprint), else the label's route. */
+  function printTargetOf(job: Job, shipment: Shipment): PrinterEntry | null {
+    if (job.printerId !== null) return deps.printers.get(job.printerId);
+    return labelTarget(shipment.labelFormat === 'pdf' ? 'pdf' : 'zpl');
   }
 
   async function print(job: Job): Promise<JobResult> {
@@ -418,6 +485,13 @@ export function createLabelJobs(deps: LabelJobDeps) {
           error: { code: 'label-invalid', ...msg('job.error.labelMissing') },
           reason: msg('job.labelMissing'),
         },
+      };
+    }
+    if (voidStateOf(deps.db, shipment.parcelId) === 'voided') {
+      const voided = msg('shipments.label.voided', { tracking: shipment.trackingNumber });
+      return {
+        type: 'block',
+        event: { type: 'block', error: { code: 'label-voided', ...voided }, reason: voided },
       };
     }
     // A label that waited long asks first, so it does not surprise a packer hours later.
@@ -435,7 +509,15 @@ export function createLabelJobs(deps: LabelJobDeps) {
         },
       };
     }
-    const target = labelTarget(shipment.labelFormat === 'pdf' ? 'pdf' : 'zpl');
+    let target: PrinterEntry | null;
+    try {
+      target = printTargetOf(job, shipment);
+    } catch (error) {
+      // The printer a reprint was sent to was removed since: nothing to wait for.
+      const { error: data } = classifyFailure(error);
+      const reason = { key: data.key, params: data.params };
+      return { type: 'block', event: { type: 'block', error: data, reason } };
+    }
     if (!target) {
       return {
         type: 'defer',
@@ -447,9 +529,36 @@ export function createLabelJobs(deps: LabelJobDeps) {
         },
       };
     }
+    // A reprint, or a print of a label found in Sendcloud: not the label's first print.
+    const again = job.parentId === null || shipment.printedAt !== null;
     try {
-      const warning = await printOn(target, job, shipment);
-      markPrinted(deps.db, shipment.parcelId, iso(deps.clock.now()));
+      const label = await labelOf(
+        deps,
+        shipment,
+        labelRequestFor(targetOf(target)).format === 'pdf' ? 'pdf' : 'zpl',
+      );
+      const { warning, renderMs, printerMs } = await printOn(target, job, shipment, label);
+      const at = iso(deps.clock.now());
+      const packerId = job.packerId;
+      const stationId = job.stationId ?? deps.stationId ?? null;
+      deps.db.transaction(() => {
+        if (again) markReprinted(deps.db, shipment.parcelId, at);
+        else {
+          markPrinted(deps.db, shipment.parcelId, at);
+          if (renderMs !== null && printerMs !== null) {
+            notePrintTimings(deps.db, shipment.parcelId, { renderMs, printerMs });
+          }
+        }
+        recordShipmentEvent(deps.db, {
+          parcelId: shipment.parcelId,
+          kind: again ? 'reprinted' : 'printed',
+          at,
+          packerId,
+          stationId,
+          detail: job.detail,
+        });
+      })();
+      deps.onShipmentChanged?.(shipment.parcelId);
       if (warning) log.warn('label printed with a warning', { job: job.id, warning });
       return { type: 'done', note: warning };
     } catch (error) {
@@ -460,34 +569,28 @@ export function createLabelJobs(deps: LabelJobDeps) {
   /**
    * Status before, the job, status after. A label counts as printed only when the printer took it
    * and reports no fault; one it took while reporting a fault is remembered as sent, and the next
-   * try only confirms it, so fixing the printer never prints it twice.
+   * try only confirms it, so fixing the printer never prints it twice. Times rasterising and the
+   * printer taking the bytes (null when an earlier try sent them).
    */
   async function printOn(
     target: PrinterEntry,
     job: Job,
     shipment: Shipment,
-  ): Promise<Message | null> {
+    label: LabelBytes,
+  ): Promise<{ warning: Message | null; renderMs: number | null; printerMs: number | null }> {
     const { printer } = target;
-    if (shipment.label === null) {
-      throw new AppError(
-        'label-not-stored',
-        msg('station.label.notStored', { tracking: shipment.trackingNumber }),
-      );
-    }
-    const prepared = await prepareLabel(
-      {
-        bytes: shipment.label,
-        format: shipment.labelFormat === 'pdf' ? 'pdf' : 'zpl',
-        dpi: shipment.labelDpi,
-      },
-      targetOf(target),
-    );
+    const rendering = performance.now();
+    const prepared = await prepareLabel(label, targetOf(target));
+    const renderMs = Math.round(performance.now() - rendering);
+    let printerMs: number | null = null;
     if (job.sentAt === null) {
       assertReady(printer, await checkStatus(target));
+      const sending = performance.now();
       await printer.send(prepared.bytes, {
         title: `Label ${shipment.trackingNumber}`,
         ...(prepared.media ? { media: prepared.media } : {}),
       });
+      printerMs = Math.round(performance.now() - sending);
       saveJob(deps.db, { ...(getJob(deps.db, job.id) ?? job), sentAt: deps.clock.now() });
     }
     const after = await checkStatus(target);
@@ -510,7 +613,7 @@ export function createLabelJobs(deps: LabelJobDeps) {
         },
       );
     }
-    return prepared.warning;
+    return { warning: prepared.warning, renderMs, printerMs };
   }
 
   async function checkStatus(target: PrinterEntry) {
@@ -522,12 +625,3 @@ export function createLabelJobs(deps: LabelJobDeps) {
 
 const cancelling = (code: string | undefined) =>
   code !== undefined && ['CANCELLED', 'CANCELLATION_REQUESTED'].includes(code);
-
-/** A label is what its bytes say it is; anything else never reaches a printer. */
-export function labelFormatOf(bytes: Buffer): 'zpl' | 'pdf' {
-  if (bytes.subarray(0, 1024).toString('latin1').includes('%PDF-')) return 'pdf';
-  if (bytes.subarray(0, 4096).toString('latin1').includes('^XA')) return 'zpl';
-  throw new AppError('label-invalid', msg('printer.label.unknownFormat'), {
-    log: 'Sendcloud returned a label that is neither ZPL nor PDF.',
-  });
-}

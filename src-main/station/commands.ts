@@ -18,11 +18,14 @@ import type { Sessions } from '../packers/sessions';
 import type { OrderSyncs } from '../shipping/order-syncs';
 import type { ScanService } from '../shipping/scan';
 import { scanCommands } from '../shipping/scan-commands';
-import { shipmentListCommands } from '../shipping/shipment-list-commands';
+import { shipmentCommands } from '../shipping/shipment-commands';
 import type { ShippingOptions } from '../shipping/shipping-options';
 import type { Voids } from '../shipping/void';
 import { voidCommands } from '../shipping/void-commands';
 import type { Db } from '../store/db';
+import type { ShipmentListRecord } from '../store/shipment-list';
+import type { VoidRules } from '../../src-shared';
+import type { Actor, CurrentActor } from './actor';
 import type { StationIdentity } from './identity';
 import type { StartingPoint } from './starting-point';
 import type { StatusViews } from './status-views';
@@ -45,6 +48,10 @@ export interface StationParts {
   /** Which station this is; shipments, scans and jobs record it. */
   identity: StationIdentity;
   voids: Voids;
+  /** Who acts at the station now. */
+  actor: CurrentActor;
+  /** Sendcloud's rules for voiding a shipment now, for the actor. */
+  voidRules: (record: ShipmentListRecord, actor: Actor) => VoidRules;
   /** Something the status shows changed: push it. */
   pushStatus: () => void;
   /** In demo mode, the embedded Sendcloud and the virtual printer. */
@@ -79,7 +86,17 @@ export function stationCommands(parts: StationParts): CommandHandlers {
       accountIds: () => accounts.ids(),
     }),
     ...billingCommands(db),
-    ...shipmentListCommands({ db, clock: parts.clock, identity: parts.identity }),
+    ...shipmentCommands({
+      db,
+      clock: parts.clock,
+      newId: parts.newId,
+      accounts,
+      printers,
+      outbox,
+      identity: parts.identity,
+      actor: parts.actor,
+      voidRules: parts.voidRules,
+    }),
     ...demoCommands({ ...parts.start, printers }),
     ...voidCommands(parts.voids),
     ...packerCommands({

@@ -4,15 +4,7 @@ import { msg } from '../../src-shared';
 import { AppError } from '../errors';
 import type { CommandHandlers } from '../host/dispatch';
 
-const names = [
-  'shipments.lookUp',
-  'shipments.details',
-  'shipments.preview',
-  'shipments.reprint',
-  'day.summary',
-  'day.export',
-  'day.handover',
-] as const;
+const names = ['day.summary', 'day.export', 'day.handover'] as const;
 
 type Unbuilt = (typeof names)[number];
 

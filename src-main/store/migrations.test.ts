@@ -43,6 +43,7 @@ describe('migrations', () => {
       'scan_audit',
       'settings',
       'shipment_events',
+      'shipment_labels',
       'shipments',
       'shipping_option_names',
     ]);
@@ -461,6 +462,53 @@ describe('store functions on a migrated database', () => {
     db.close();
     fs.rmSync(path.dirname(file), { recursive: true, force: true });
   });
+
+  it('keep new label bytes beside the shipment and still read the ones kept in its row', () => {
+    const db = memory();
+    const upTo7 = migrations.filter((m) => m.version <= 7);
+    db.transaction(() => {
+      for (const m of upTo7) {
+        db.exec(m.sql);
+        m.run?.(db);
+      }
+      db.pragma('user_version = 7');
+    })();
+    db.prepare(
+      `INSERT INTO shipments (parcel_id, shipment_id, order_ref, order_number, tracking_number,
+         carrier, label, label_format, label_dpi, created_at)
+       VALUES (1, 's1', 'o1', 'PD-1', 'T1', 'dhl', x'5E58415E585A', 'zpl', 203, '2026-05-04')`,
+    ).run();
+    migrate(db);
+    expect(db.pragma('user_version', { simple: true })).toBe(latestVersion);
+    insertShipment(db, {
+      parcelId: 2,
+      shipmentId: 's2',
+      orderRef: 'o2',
+      orderNumber: 'PD-2',
+      trackingNumber: 'T2',
+      trackingUrl: null,
+      carrier: 'dhl',
+      label: Buffer.from('^XA^FDnew^XZ'),
+      labelFormat: 'zpl',
+      labelDpi: 203,
+      createdAt: '2026-05-05',
+      accountId: 'env',
+      merchantId: null,
+      cost: null,
+    });
+    // The new label is not in the row: reading the row never reaches its bytes.
+    expect(db.prepare('SELECT label FROM shipments WHERE parcel_id = 2').pluck().get()).toBeNull();
+    expect(findShipmentByTracking(db, 'T1')?.label?.toString()).toBe('^XA^XZ');
+    expect(findShipmentByTracking(db, 'T2')?.label?.toString()).toBe('^XA^FDnew^XZ');
+    // A label's bytes are bytes: STRICT refuses anything else, and one per shipment.
+    expect(() =>
+      db.prepare(`INSERT INTO shipment_labels (parcel_id, bytes) VALUES (3, 42)`).run(),
+    ).toThrow();
+    expect(() =>
+      db.prepare(`INSERT INTO shipment_labels (parcel_id, bytes) VALUES (2, x'00')`).run(),
+    ).toThrow(/UNIQUE|PRIMARY/);
+    db.close();
+  });
 });
 
 describe('migration 8', () => {
@@ -497,7 +545,7 @@ describe('migration 8', () => {
        WHERE parcel_id = 1`,
     ).run();
 
-    expect(migrate(db)).toBe(8);
+    expect(migrate(db)).toBe(latestVersion);
     const indexes = db
       .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'shipments'")
       .pluck()

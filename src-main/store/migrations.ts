@@ -397,6 +397,19 @@ export const migrations: readonly Migration[] = [
         WHERE void_state = 'requested';
     `,
   },
+  {
+    version: 9,
+    name: 'label bytes beside the shipment, so a list of thousands never reads through them',
+    sql: `
+      -- A label of 10-100 KB in the shipments row pushes every column after it onto overflow
+      -- pages: listing 20,000 rows read them all. New labels are kept here; those kept before
+      -- stay in shipments.label, read as the fallback, and age out of the 14 days listed.
+      CREATE TABLE shipment_labels (
+        parcel_id INTEGER PRIMARY KEY,
+        bytes BLOB NOT NULL
+      ) STRICT;
+    `,
+  },
 ];
 
 export const latestVersion = migrations.reduce((max, m) => Math.max(max, m.version), 0);

@@ -117,3 +117,20 @@ export function lastOrderSync(db: Db): string | null {
   const row = db.prepare('SELECT max(synced_at) AS at FROM orders').get() as { at: string | null };
   return row.at;
 }
+
+/** Who a cached order ships to, read inside SQLite rather than parsing the whole body. */
+export function orderRecipient(
+  db: Db,
+  id: string,
+): { name: string | null; postcode: string | null } | null {
+  return (
+    (db
+      .prepare(
+        `SELECT coalesce(json_extract(body, '$.shipping_address.name'),
+             json_extract(body, '$.shipping_address.company_name')) AS name,
+           json_extract(body, '$.shipping_address.postal_code') AS postcode
+         FROM orders WHERE id = @id`,
+      )
+      .get({ id }) as { name: string | null; postcode: string | null } | undefined) ?? null
+  );
+}

@@ -57,3 +57,27 @@ export function shipmentEvents(db: Db, parcelId: number): ShipmentEventRecord[] 
     detail: messageFrom(row.detail),
   }));
 }
+
+/** A shipment's history, oldest first, with the packer's name where one did it. */
+export function shipmentHistory(
+  db: Db,
+  parcelId: number,
+): (ShipmentEventRecord & { packerName: string | null })[] {
+  const rows = db
+    .prepare(
+      `SELECT e.parcel_id, e.kind, e.at, e.packer_id, e.station_id, e.detail,
+         p.name AS packer_name
+       FROM shipment_events e LEFT JOIN packers p ON p.id = e.packer_id
+       WHERE e.parcel_id = @parcelId ORDER BY e.seq`,
+    )
+    .all({ parcelId }) as (EventRow & { packer_name: string | null })[];
+  return rows.map((row) => ({
+    parcelId: row.parcel_id,
+    kind: row.kind,
+    at: row.at,
+    packerId: row.packer_id,
+    packerName: row.packer_name,
+    stationId: row.station_id,
+    detail: messageFrom(row.detail),
+  }));
+}

@@ -56,7 +56,7 @@ describe('the Station: a scan becomes a label on the printer', () => {
     const db = new Database(path.join(rig.dataDir, 'packdesk.sqlite'), { readonly: true });
     const shipment = db
       .prepare(
-        'SELECT tracking_number, carrier, label, label_format, printed_at, print_count FROM shipments WHERE order_number = ?',
+        'SELECT tracking_number, carrier, l.bytes AS label, label_format, printed_at, print_count FROM shipments s JOIN shipment_labels l USING (parcel_id) WHERE order_number = ?',
       )
       .get(order.order_number) as {
       tracking_number: string;

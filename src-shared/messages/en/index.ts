@@ -11,6 +11,7 @@ import { outbox } from './outbox';
 import { scan } from './scan';
 import { station } from './station';
 import { packers } from './packers';
+import { shipments } from './shipments';
 import { uiCommon } from './ui-common';
 import { uiScan } from './ui-scan';
 import { uiQueue } from './ui-queue';
@@ -32,6 +33,7 @@ export const en = {
   ...scan,
   ...station,
   ...packers,
+  ...shipments,
   ...uiCommon,
   ...uiScan,
   ...uiQueue,

@@ -9,6 +9,7 @@ import { outbox } from './outbox';
 import { scan } from './scan';
 import { station } from './station';
 import { packers } from './packers';
+import { shipments } from './shipments';
 import { uiCommon } from './ui-common';
 import { uiScan } from './ui-scan';
 import { uiQueue } from './ui-queue';
@@ -30,6 +31,7 @@ export const fr = {
   ...scan,
   ...station,
   ...packers,
+  ...shipments,
   ...uiCommon,
   ...uiScan,
   ...uiQueue,
