@@ -5,6 +5,7 @@ import type { Accounts } from '../accounts/accounts';
 import { merchantCommands } from '../accounts/merchant-commands';
 import { billingCommands } from '../billing/billing-commands';
 import type { Clock } from '../clock';
+import { dayCommands } from '../day/day-commands';
 import { demoCommands } from '../demo/demo-commands';
 import type { CommandHandlers } from '../host/dispatch';
 import type { Outbox } from '../outbox/outbox';
@@ -70,6 +71,7 @@ export function stationCommands(parts: StationParts): CommandHandlers {
       accountIds: () => accounts.ids(),
     }),
     ...billingCommands(db),
+    ...dayCommands({ db, clock: parts.clock, identity: parts.identity, printers }),
     ...demoCommands({ ...parts.start, printers }),
     ...unbuiltCommands(),
   } satisfies CommandHandlers;

@@ -21,9 +21,6 @@ const names = [
   'packers.update',
   'packers.remove',
   'packers.badges',
-  'day.summary',
-  'day.export',
-  'day.handover',
 ] as const;
 
 type Unbuilt = (typeof names)[number];

@@ -8,6 +8,7 @@ import { accounts } from './accounts';
 import { outbox } from './outbox';
 import { scan } from './scan';
 import { station } from './station';
+import { day } from './day';
 import { uiCommon } from './ui-common';
 import { uiScan } from './ui-scan';
 import { uiQueue } from './ui-queue';
@@ -25,6 +26,7 @@ export const fr = {
   ...outbox,
   ...scan,
   ...station,
+  ...day,
   ...uiCommon,
   ...uiScan,
   ...uiQueue,
