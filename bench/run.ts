@@ -1,5 +1,6 @@
 // `npm run bench`: every benchmark, printed and written to test-results/bench.json.
 import { benchChaos } from './chaos';
+import { benchDay } from './day';
 import { benchDrain } from './drain';
 import { benchFormats } from './formats';
 import { benchScanToPrint } from './scan-to-print';
@@ -10,6 +11,7 @@ const results: BenchResult[] = [
   ...(await benchDrain()),
   ...(await benchChaos()),
   ...(await benchFormats()),
+  ...(await benchDay()),
 ];
 writeResults(results);
 for (const r of results) {

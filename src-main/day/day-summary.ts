@@ -12,16 +12,18 @@ import {
   dayCounts,
   failedScans,
   jobsNeedingAttention,
-  labelsByAccount,
-  labelsByCarrier,
-  labelsByMerchant,
-  labelsPerElapsedHour,
-  packersOfDay,
+  accountNames,
+  labelGroups,
+  labelsPerQuarterHour,
+  merchantNames,
+  packerNames,
+  packerReprints,
+  packerScans,
   trackingCounts,
   trackingExceptionParcels,
   voidsAndReprints,
   type DayWindow,
-  type PackerDayRecord,
+  type LabelGroupRecord,
 } from '../store/day';
 import type { Db } from '../store/db';
 import { errorFrom, messageFrom } from '../store/messages';
@@ -32,6 +34,7 @@ import { dayRange, daysEndingWith, localHourOf, type DayRange } from './day-rang
 const EXCEPTIONS_PER_KIND = 200;
 const TRACKING_DAYS = 14;
 const HOUR_MS = 3_600_000;
+const QUARTER_MS = 900_000;
 
 export const windowOf = (range: DayRange): DayWindow => ({
   fromIso: range.fromIso,
@@ -47,30 +50,62 @@ export function perLocalHour(
   timeZone: string,
 ): { hour: number; labels: number }[] {
   const hours = Array.from({ length: 24 }, (_, hour) => ({ hour, labels: 0 }));
-  for (const row of labelsPerElapsedHour(db, windowOf(range))) {
-    const local = localHourOf(range.fromMs + row.hour * HOUR_MS, timeZone);
-    hours[local]!.labels += row.labels;
+  for (const row of labelsPerQuarterHour(db, windowOf(range))) {
+    const start = Date.parse(`${row.utcHour}:00:00.000Z`) + row.quarter * QUARTER_MS;
+    hours[localHourOf(start, timeZone)]!.labels += row.labels;
   }
   return hours;
 }
 
-export function packerDayOf(record: PackerDayRecord): PackerDay {
-  const first = record.firstScan ?? record.firstLabel;
-  const last = record.lastScan ?? record.lastLabel;
-  const hours =
-    first !== null && last !== null
-      ? Math.max(1, (Date.parse(last) - Date.parse(first)) / HOUR_MS)
-      : 1;
-  return {
-    packerId: record.packerId,
-    name: record.name,
-    labels: record.labels,
-    labelsPerHour: Math.round((record.labels / hours) * 10) / 10,
-    firstScan: first,
-    lastScan: last,
-    errors: record.errors,
-    reprints: record.reprints,
-  };
+/** Sum the groups' labels by one of their columns, most labels first. */
+function labelsBy<K extends string | null>(
+  groups: readonly LabelGroupRecord[],
+  key: (group: LabelGroupRecord) => K,
+): { key: K; labels: number }[] {
+  const sums = new Map<K, number>();
+  for (const group of groups) sums.set(key(group), (sums.get(key(group)) ?? 0) + group.labels);
+  return [...sums]
+    .map(([k, labels]) => ({ key: k, labels }))
+    .sort((a, b) => b.labels - a.labels || String(a.key).localeCompare(String(b.key)));
+}
+
+export function packersOf(db: Db, w: DayWindow, groups: readonly LabelGroupRecord[]): PackerDay[] {
+  const names = packerNames(db);
+  const scans = new Map(packerScans(db, w).map((row) => [row.packerId, row]));
+  const reprints = new Map(packerReprints(db, w).map((row) => [row.packerId, row.reprints]));
+  const labels = new Map<string | null, { labels: number; first: string; last: string }>();
+  for (const group of groups) {
+    const seen = labels.get(group.packerId);
+    labels.set(group.packerId, {
+      labels: (seen?.labels ?? 0) + group.labels,
+      first: seen && seen.first < group.firstLabel ? seen.first : group.firstLabel,
+      last: seen && seen.last > group.lastLabel ? seen.last : group.lastLabel,
+    });
+  }
+  const who = new Set([...labels.keys(), ...scans.keys(), ...reprints.keys()]);
+  return [...who]
+    .map((packerId): PackerDay => {
+      const made = labels.get(packerId);
+      const scanned = scans.get(packerId);
+      const first = scanned?.firstScan ?? made?.first ?? null;
+      const last = scanned?.lastScan ?? made?.last ?? null;
+      const count = made?.labels ?? 0;
+      const hours =
+        first !== null && last !== null
+          ? Math.max(1, (Date.parse(last) - Date.parse(first)) / HOUR_MS)
+          : 1;
+      return {
+        packerId,
+        name: packerId === null ? null : (names.get(packerId) ?? packerId),
+        labels: count,
+        labelsPerHour: Math.round((count / hours) * 10) / 10,
+        firstScan: first,
+        lastScan: last,
+        errors: scanned?.errors ?? 0,
+        reprints: reprints.get(packerId) ?? 0,
+      };
+    })
+    .sort((a, b) => b.labels - a.labels || (a.name ?? '').localeCompare(b.name ?? ''));
 }
 
 function exceptionsOf(db: Db, w: DayWindow): DayException[] {
@@ -136,24 +171,33 @@ export function daySummary(
   const fortnight = windowOf(daysEndingWith(day, TRACKING_DAYS, timeZone));
   // One read transaction: every figure of the summary sees the same moment.
   return db.transaction((): DaySummary => {
+    const groups = labelGroups(db, w);
+    const accounts = accountNames(db);
+    const merchants = merchantNames(db);
     const tracking = trackingCounts(db, fortnight);
     const troubled = trackingExceptionParcels(db, fortnight, EXCEPTIONS_PER_KIND);
     return {
       day,
       counts: dayCounts(db, w),
       perHour: perLocalHour(db, range, timeZone),
-      byCarrier: labelsByCarrier(db, w),
-      byAccount: labelsByAccount(db, w).map((row) => ({
-        accountId: row.accountId,
-        name: row.name ?? row.accountId,
+      byCarrier: labelsBy(groups, (g) => g.carrier).map((row) => ({
+        carrier: row.key,
         labels: row.labels,
       })),
-      byMerchant: labelsByMerchant(db, w).map((row) => ({
-        merchantId: row.merchantId,
-        name: row.name ?? row.merchantId,
+      byAccount: labelsBy(groups, (g) => g.accountId).map((row) => ({
+        accountId: row.key,
+        name: accounts.get(row.key) ?? row.key,
         labels: row.labels,
       })),
-      byPacker: packersOfDay(db, w).map(packerDayOf),
+      byMerchant: labelsBy(
+        groups.filter((g) => g.merchantId !== null),
+        (g) => g.merchantId!,
+      ).map((row) => ({
+        merchantId: row.key,
+        name: merchants.get(row.key) ?? row.key,
+        labels: row.labels,
+      })),
+      byPacker: packersOf(db, w, groups),
       exceptions: exceptionsOf(db, w),
       tracking,
       trackingExceptions: shipmentRecordsOf(db, troubled).map((record) =>

@@ -26,13 +26,14 @@ export interface DayCountsRecord {
 const waitingJob = `(j.state IN ('queued', 'in-flight', 'waiting', 'held')
   OR (j.state = 'needs-attention' AND j.last_error_code = 'label-stale'))`;
 
+/** A label's first print is its one `printed` event; printing it again is `reprinted`. */
 export function dayCounts(db: Db, w: DayWindow): DayCountsRecord {
   return db
     .prepare(
       `SELECT
         (SELECT count(*) FROM shipments s WHERE s.created_at >= @fromIso AND s.created_at < @toIso
            AND s.source = 'station') AS made,
-        (SELECT count(DISTINCT parcel_id) FROM shipment_events
+        (SELECT count(*) FROM shipment_events
            WHERE at >= @fromIso AND at < @toIso AND kind = 'printed') AS printed,
         (SELECT count(*) FROM shipment_events
            WHERE at >= @fromIso AND at < @toIso AND kind = 'reprinted') AS reprinted,
@@ -48,106 +49,98 @@ export function dayCounts(db: Db, w: DayWindow): DayCountsRecord {
 }
 
 /**
- * Labels per hour since the day's first instant (0 is the first hour of the day). On a day the
- * clocks change, the caller maps each elapsed hour to its local hour.
+ * Labels per UTC quarter hour of the day (`2026-11-20T09`, quarter 0–3), for the caller to put
+ * in local hours: every time zone's offset is a whole number of quarter hours. Text functions,
+ * not date ones, on the index's own column: a day of 10,000 labels groups in a few ms.
  */
-export function labelsPerElapsedHour(db: Db, w: DayWindow): { hour: number; labels: number }[] {
+export function labelsPerQuarterHour(
+  db: Db,
+  w: DayWindow,
+): { utcHour: string; quarter: number; labels: number }[] {
   return db
     .prepare(
-      `SELECT (CAST(strftime('%s', created_at) AS INTEGER) - @fromSeconds) / 3600 AS hour,
-         count(*) AS labels
+      `SELECT substr(created_at, 1, 13) AS utcHour,
+         CAST(substr(created_at, 15, 2) AS INTEGER) / 15 AS quarter, count(*) AS labels
        FROM shipments
        WHERE created_at >= @fromIso AND created_at < @toIso AND source = 'station'
-       GROUP BY hour ORDER BY hour`,
+       GROUP BY utcHour, quarter`,
     )
-    .all({ ...w, fromSeconds: Math.floor(w.fromMs / 1000) }) as { hour: number; labels: number }[];
+    .all(w) as { utcHour: string; quarter: number; labels: number }[];
 }
 
-export function labelsByCarrier(db: Db, w: DayWindow): { carrier: string; labels: number }[] {
-  return db
-    .prepare(
-      `SELECT carrier, count(*) AS labels FROM shipments
-       WHERE created_at >= @fromIso AND created_at < @toIso AND source = 'station'
-       GROUP BY carrier ORDER BY labels DESC, carrier`,
-    )
-    .all(w) as { carrier: string; labels: number }[];
-}
-
-export function labelsByAccount(
-  db: Db,
-  w: DayWindow,
-): { accountId: string; name: string | null; labels: number }[] {
-  return db
-    .prepare(
-      `SELECT g.accountId, a.name, g.labels FROM
-         (SELECT account_id AS accountId, count(*) AS labels FROM shipments
-          WHERE created_at >= @fromIso AND created_at < @toIso AND source = 'station'
-          GROUP BY account_id) g
-       LEFT JOIN accounts a ON a.id = g.accountId
-       ORDER BY g.labels DESC, g.accountId`,
-    )
-    .all(w) as { accountId: string; name: string | null; labels: number }[];
-}
-
-export function labelsByMerchant(
-  db: Db,
-  w: DayWindow,
-): { merchantId: string; name: string | null; labels: number }[] {
-  return db
-    .prepare(
-      `SELECT g.merchantId, m.name, g.labels FROM
-         (SELECT merchant_id AS merchantId, count(*) AS labels FROM shipments
-          WHERE created_at >= @fromIso AND created_at < @toIso AND source = 'station'
-            AND merchant_id IS NOT NULL
-          GROUP BY merchant_id) g
-       LEFT JOIN merchants m ON m.id = g.merchantId
-       ORDER BY g.labels DESC, g.merchantId`,
-    )
-    .all(w) as { merchantId: string; name: string | null; labels: number }[];
-}
-
-export interface PackerDayRecord {
+/** One group of the day's labels: every column the screen breaks them down by. */
+export interface LabelGroupRecord {
+  carrier: string;
+  accountId: string;
+  merchantId: string | null;
   packerId: string | null;
-  name: string | null;
   labels: number;
-  firstLabel: string | null;
-  lastLabel: string | null;
-  firstScan: string | null;
-  lastScan: string | null;
-  errors: number;
-  reprints: number;
+  firstLabel: string;
+  lastLabel: string;
 }
 
-/** Per packer (null: nobody signed in): labels, scans, failed scans and reprints of the day. */
-export function packersOfDay(db: Db, w: DayWindow): PackerDayRecord[] {
+/**
+ * The day's labels grouped by carrier, account, merchant and packer at once: one range scan of
+ * the covering index instead of one per table, and a few dozen groups back.
+ */
+export function labelGroups(db: Db, w: DayWindow): LabelGroupRecord[] {
   return db
     .prepare(
-      `WITH
-         labels AS (SELECT packer_id, count(*) AS labels, min(created_at) AS firstLabel,
-             max(created_at) AS lastLabel
-           FROM shipments WHERE created_at >= @fromIso AND created_at < @toIso
-             AND source = 'station'
-           GROUP BY packer_id),
-         scans AS (SELECT packer_id, min(started_at) AS firstScan, max(started_at) AS lastScan,
-             sum(state = 'failed') AS errors
-           FROM scan_audit WHERE started_at >= @fromIso AND started_at < @toIso
-           GROUP BY packer_id),
-         reprints AS (SELECT packer_id, count(*) AS reprints FROM shipment_events
-           WHERE at >= @fromIso AND at < @toIso AND kind = 'reprinted'
-           GROUP BY packer_id),
-         who AS (SELECT packer_id FROM labels UNION SELECT packer_id FROM scans
-           UNION SELECT packer_id FROM reprints)
-       SELECT who.packer_id AS packerId, p.name AS name, coalesce(l.labels, 0) AS labels,
-         l.firstLabel, l.lastLabel, s.firstScan, s.lastScan, coalesce(s.errors, 0) AS errors,
-         coalesce(r.reprints, 0) AS reprints
-       FROM who
-       LEFT JOIN labels l ON l.packer_id IS who.packer_id
-       LEFT JOIN scans s ON s.packer_id IS who.packer_id
-       LEFT JOIN reprints r ON r.packer_id IS who.packer_id
-       LEFT JOIN packers p ON p.id = who.packer_id
-       ORDER BY labels DESC, p.name`,
+      `SELECT carrier, account_id AS accountId, merchant_id AS merchantId, packer_id AS packerId,
+         count(*) AS labels, min(created_at) AS firstLabel, max(created_at) AS lastLabel
+       FROM shipments
+       WHERE created_at >= @fromIso AND created_at < @toIso AND source = 'station'
+       GROUP BY carrier, account_id, merchant_id, packer_id`,
     )
-    .all(w) as PackerDayRecord[];
+    .all(w) as LabelGroupRecord[];
+}
+
+export function accountNames(db: Db): Map<string, string> {
+  const rows = db.prepare(`SELECT id, name FROM accounts`).all() as { id: string; name: string }[];
+  return new Map(rows.map((row) => [row.id, row.name]));
+}
+
+export function merchantNames(db: Db): Map<string, string> {
+  const rows = db.prepare(`SELECT id, name FROM merchants`).all() as { id: string; name: string }[];
+  return new Map(rows.map((row) => [row.id, row.name]));
+}
+
+export function packerNames(db: Db): Map<string, string> {
+  const rows = db.prepare(`SELECT id, name FROM packers`).all() as { id: string; name: string }[];
+  return new Map(rows.map((row) => [row.id, row.name]));
+}
+
+export interface PackerScansRecord {
+  packerId: string | null;
+  firstScan: string;
+  lastScan: string;
+  errors: number;
+}
+
+/** Per packer (null: nobody signed in): the day's first and last scan and its failed scans. */
+export function packerScans(db: Db, w: DayWindow): PackerScansRecord[] {
+  return db
+    .prepare(
+      `SELECT packer_id AS packerId, min(started_at) AS firstScan, max(started_at) AS lastScan,
+         sum(state = 'failed') AS errors
+       FROM scan_audit WHERE started_at >= @fromIso AND started_at < @toIso
+       GROUP BY packer_id`,
+    )
+    .all(w) as PackerScansRecord[];
+}
+
+/** Per packer: the labels they printed again that day. */
+export function packerReprints(
+  db: Db,
+  w: DayWindow,
+): { packerId: string | null; reprints: number }[] {
+  return db
+    .prepare(
+      `SELECT packer_id AS packerId, count(*) AS reprints FROM shipment_events
+       WHERE kind = 'reprinted' AND at >= @fromIso AND at < @toIso
+       GROUP BY packer_id`,
+    )
+    .all(w) as { packerId: string | null; reprints: number }[];
 }
 
 export interface JobExceptionRecord {
@@ -241,17 +234,20 @@ export interface TrackingCountsRecord {
   checkedAt: string | null;
 }
 
-/** The tracking statuses of the labels made in the window (the last 14 days). */
+/**
+ * The tracking statuses of the shipments made in the window (the last 14 days): one index seek
+ * per status, counting only its entries.
+ */
 export function trackingCounts(db: Db, w: DayWindow): TrackingCountsRecord {
+  const count = (status: string) =>
+    `(SELECT count(*) FROM shipments WHERE tracking_status = '${status}'
+        AND created_at >= @fromIso AND created_at < @toIso)`;
   return db
     .prepare(
-      `SELECT coalesce(sum(tracking_status = 'delivered'), 0) AS delivered,
-         coalesce(sum(tracking_status = 'in-transit'), 0) AS inTransit,
-         coalesce(sum(tracking_status = 'exception'), 0) AS exception,
-         max(tracking_checked_at) AS checkedAt
-       FROM shipments
-       WHERE created_at >= @fromIso AND created_at < @toIso AND source = 'station'
-         AND tracking_status IS NOT NULL`,
+      `SELECT ${count('delivered')} AS delivered, ${count('in-transit')} AS inTransit,
+         ${count('exception')} AS exception,
+         -- When the station last heard from Sendcloud about any parcel: the figures are that fresh.
+         (SELECT max(tracking_checked_at) FROM shipments) AS checkedAt`,
     )
     .get(w) as TrackingCountsRecord;
 }
@@ -262,8 +258,7 @@ export function trackingExceptionParcels(db: Db, w: DayWindow, limit: number): n
     db
       .prepare(
         `SELECT parcel_id AS parcelId FROM shipments
-         WHERE created_at >= @fromIso AND created_at < @toIso AND tracking_status = 'exception'
-           AND source = 'station'
+         WHERE tracking_status = 'exception' AND created_at >= @fromIso AND created_at < @toIso
          ORDER BY created_at DESC LIMIT @limit`,
       )
       .all({ ...w, limit }) as { parcelId: number }[]

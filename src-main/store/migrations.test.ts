@@ -492,3 +492,44 @@ function expectKnown(message: Message | MessageParam): void {
   }
   for (const value of Object.values(params)) expectKnown(value);
 }
+
+describe("migration 8: the Day screen's indexes", () => {
+  it('answers the day’s figures from the indexes, never reading the tables’ rows', () => {
+    const db = memory();
+    db.exec(
+      migrations
+        .filter((m) => m.version <= 7)
+        .map((m) => m.sql)
+        .join('\n'),
+    );
+    db.pragma('user_version = 7');
+    db.prepare(
+      `INSERT INTO shipments (parcel_id, shipment_id, order_ref, order_number, tracking_number,
+         carrier, label_format, label_dpi, created_at, packer_id)
+       VALUES (1, 's1', 'o1', 'PD-1', 'T1', 'dhl', 'zpl', 203, '2026-11-20T09:00:00.000Z', 'p1')`,
+    ).run();
+    expect(migrate(db)).toBe(latestVersion);
+    const plan = (sql: string) =>
+      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[])
+        .map((row) => row.detail)
+        .join(' | ');
+    const day = `created_at >= '2026-11-20' AND created_at < '2026-11-21' AND source = 'station'`;
+    expect(
+      plan(`SELECT carrier, account_id, merchant_id, packer_id, count(*) FROM shipments
+            WHERE ${day} GROUP BY carrier, account_id, merchant_id, packer_id`),
+    ).toMatch(/COVERING INDEX shipments_day/);
+    expect(
+      plan(`SELECT count(*) FROM shipment_events
+            WHERE kind = 'reprinted' AND at >= '2026-11-20' AND at < '2026-11-21'`),
+    ).toMatch(/COVERING INDEX shipment_events_kind_day/);
+    expect(
+      plan(`SELECT packer_id, min(started_at), sum(state = 'failed') FROM scan_audit
+            WHERE started_at >= '2026-11-20' AND started_at < '2026-11-21' GROUP BY packer_id`),
+    ).toMatch(/COVERING INDEX scan_audit_day/);
+    expect(
+      plan(`SELECT count(*) FROM shipments WHERE tracking_status = 'delivered'
+            AND created_at >= '2026-11-06' AND created_at < '2026-11-21'`),
+    ).toMatch(/COVERING INDEX shipments_tracking_day/);
+    expect(db.prepare('SELECT count(*) AS n FROM shipments').get()).toEqual({ n: 1 });
+  });
+});
