@@ -1,6 +1,7 @@
 import { useCallback, useEffect } from 'react';
 import { StationHeader } from '../header/StationHeader';
 import { AccountsPanel } from '../screens/Accounts/AccountsPanel';
+import { DayScreen } from '../screens/Day/DayScreen';
 import { PrintersPanel } from '../screens/Printers/PrintersPanel';
 import { QueuePanel } from '../screens/Queue/QueuePanel';
 import { ScanScreen } from '../screens/Scan/ScanScreen';
@@ -35,9 +36,10 @@ function Screen({ screen, back }: { screen: ScreenId; back: () => void }) {
           <AccountsPanel onClose={back} />
         </div>
       );
+    case 'day':
+      return <DayScreen />;
     case 'batch':
     case 'shipments':
-    case 'day':
     case 'packers':
     case 'rules':
       return <ComingScreen screen={screen} />;

@@ -15,6 +15,7 @@ import {
   type ConnectionSlice,
 } from './slices/connection';
 import { createSliceContext, type SliceContext } from './slices/context';
+import { daySlice, onDayChanged, type DaySlice } from './slices/day';
 import { demoSlice, type DemoSlice } from './slices/demo';
 import { onPrintersPushed, printersSlice, type PrintersSlice } from './slices/printers';
 import { onJobsPushed, queueSlice, type QueueSlice } from './slices/queue';
@@ -35,6 +36,7 @@ export type {
   VerifyState,
 } from './slices/accounts';
 export type { HostState } from './slices/connection';
+export type { DayExportState, HandoverState } from './slices/day';
 export type { Pending } from './helpers';
 export type {
   DemoPrinterFaultsState,
@@ -59,6 +61,7 @@ export type StationState = ConnectionSlice &
   PrintersSlice &
   AccountsSlice &
   DemoSlice &
+  DaySlice &
   UiSlice &
   StationLifecycle;
 
@@ -66,6 +69,7 @@ export type StationStore = StoreApi<StationState>;
 
 function start(ctx: SliceContext, tokens: ScanTokens): () => void {
   const { api, host, get, set } = ctx;
+  const dayTimers: { reload: ReturnType<typeof setTimeout> | null } = { reload: null };
   const stops = [
     api.on('scan.updated', (entry) => onScanUpdated(ctx, tokens, entry)),
     api.on('station.status', (status) => onStatusPushed(ctx, status)),
@@ -73,6 +77,9 @@ function start(ctx: SliceContext, tokens: ScanTokens): () => void {
     api.on('connectivity.changed', (connectivity) => onConnectivityPushed(ctx, connectivity)),
     api.on('jobs.changed', (jobs) => onJobsPushed(ctx, jobs)),
     api.on('printers.changed', (setup) => onPrintersPushed(ctx, setup)),
+    // The Day screen's figures move with every shipment and job: read them again while open.
+    api.on('shipment.changed', () => onDayChanged(ctx, dayTimers)),
+    api.on('jobs.changed', () => onDayChanged(ctx, dayTimers)),
   ];
   if (host) {
     set({ host: host.state });
@@ -89,6 +96,7 @@ function start(ctx: SliceContext, tokens: ScanTokens): () => void {
           // The header shows the label printer on every screen, so always read it again.
           void get().loadPrinters();
           if (get().screen === 'accounts') void get().loadMerchants();
+          if (get().screen === 'day') void get().loadDay();
         }
       }),
     );
@@ -96,7 +104,10 @@ function start(ctx: SliceContext, tokens: ScanTokens): () => void {
   void loadStatus(ctx);
   void loadRecent(ctx);
   void get().loadPrinters();
-  return () => stops.forEach((stop) => stop());
+  return () => {
+    if (dayTimers.reload !== null) clearTimeout(dayTimers.reload);
+    stops.forEach((stop) => stop());
+  };
 }
 
 export function createStationStore(api: PackdeskApi, host: HostConnection | null): StationStore {
@@ -110,6 +121,7 @@ export function createStationStore(api: PackdeskApi, host: HostConnection | null
       ...printersSlice(ctx),
       ...accountsSlice(ctx),
       ...demoSlice(ctx),
+      ...daySlice(ctx),
       ...uiSlice(ctx),
       start: () => start(ctx, tokens),
     };

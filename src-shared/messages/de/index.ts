@@ -15,6 +15,7 @@ import { uiQueue } from './ui-queue';
 import { uiPrinters } from './ui-printers';
 import { uiAccounts } from './ui-accounts';
 import { uiFrame } from './ui-frame';
+import { uiDay } from './ui-day';
 
 export const de = {
   ...common,
@@ -33,4 +34,5 @@ export const de = {
   ...uiPrinters,
   ...uiAccounts,
   ...uiFrame,
+  ...uiDay,
 };

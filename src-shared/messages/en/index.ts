@@ -17,6 +17,7 @@ import { uiQueue } from './ui-queue';
 import { uiPrinters } from './ui-printers';
 import { uiAccounts } from './ui-accounts';
 import { uiFrame } from './ui-frame';
+import { uiDay } from './ui-day';
 
 export const en = {
   ...common,
@@ -35,4 +36,5 @@ export const en = {
   ...uiPrinters,
   ...uiAccounts,
   ...uiFrame,
+  ...uiDay,
 } as const;
