@@ -19,8 +19,11 @@ export interface StationPage {
 export async function startStationPage(page: {
   viewport: { width: number; height: number };
   locale?: string;
+  /** Write into the station's data folder before the host starts (a seeded database). */
+  prepare?: (dataDir: string) => void;
 }): Promise<StationPage> {
   const data = tempDir();
+  page.prepare?.(data.dir);
   const simulator = await startSimulator();
   const printer = await startVirtualPrinter();
   const host = await startWebHost({
@@ -31,7 +34,10 @@ export async function startStationPage(page: {
     PACKDESK_DATA_DIR: data.dir,
   });
   const browser = await launchChromium();
-  const opened = await browser.newPage(page);
+  const opened = await browser.newPage({
+    viewport: page.viewport,
+    ...(page.locale ? { locale: page.locale } : {}),
+  });
   await opened.goto(host.url);
   await opened.getByTestId('scan-input').waitFor();
   return {
