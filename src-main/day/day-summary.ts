@@ -31,8 +31,10 @@ import { shipmentRecordsOf } from '../store/shipment-list';
 import { dayRange, daysEndingWith, localHourOf, type DayRange } from './day-range';
 
 /** Each kind of exception is capped, so a bad day still answers at once. */
-const EXCEPTIONS_PER_KIND = 200;
+const EXCEPTIONS_PER_KIND = 100;
 const TRACKING_DAYS = 14;
+/** The newest parcels with a carrier problem; the count says how many there are in all. */
+const TRACKING_EXCEPTIONS = 100;
 const HOUR_MS = 3_600_000;
 const QUARTER_MS = 900_000;
 
@@ -50,9 +52,16 @@ export function perLocalHour(
   timeZone: string,
 ): { hour: number; labels: number }[] {
   const hours = Array.from({ length: 24 }, (_, hour) => ({ hour, labels: 0 }));
+  // A day of 24 hours had no clock change: its local hour is the hours since its midnight, no
+  // Intl call per quarter hour.
+  const plain = range.toMs - range.fromMs === 24 * HOUR_MS;
   for (const row of labelsPerQuarterHour(db, windowOf(range))) {
-    const start = Date.parse(`${row.utcHour}:00:00.000Z`) + row.quarter * QUARTER_MS;
-    hours[localHourOf(start, timeZone)]!.labels += row.labels;
+    const quarter = Number(row.quarter.slice(14));
+    const start = Date.parse(`${row.quarter.slice(0, 13)}:00:00.000Z`) + quarter * QUARTER_MS;
+    const hour = plain
+      ? Math.floor((start - range.fromMs) / HOUR_MS)
+      : localHourOf(start, timeZone);
+    hours[hour]!.labels += row.labels;
   }
   return hours;
 }
@@ -73,23 +82,17 @@ export function packersOf(db: Db, w: DayWindow, groups: readonly LabelGroupRecor
   const names = packerNames(db);
   const scans = new Map(packerScans(db, w).map((row) => [row.packerId, row]));
   const reprints = new Map(packerReprints(db, w).map((row) => [row.packerId, row.reprints]));
-  const labels = new Map<string | null, { labels: number; first: string; last: string }>();
+  const labels = new Map<string | null, number>();
   for (const group of groups) {
-    const seen = labels.get(group.packerId);
-    labels.set(group.packerId, {
-      labels: (seen?.labels ?? 0) + group.labels,
-      first: seen && seen.first < group.firstLabel ? seen.first : group.firstLabel,
-      last: seen && seen.last > group.lastLabel ? seen.last : group.lastLabel,
-    });
+    labels.set(group.packerId, (labels.get(group.packerId) ?? 0) + group.labels);
   }
   const who = new Set([...labels.keys(), ...scans.keys(), ...reprints.keys()]);
   return [...who]
     .map((packerId): PackerDay => {
-      const made = labels.get(packerId);
       const scanned = scans.get(packerId);
-      const first = scanned?.firstScan ?? made?.first ?? null;
-      const last = scanned?.lastScan ?? made?.last ?? null;
-      const count = made?.labels ?? 0;
+      const first = scanned?.firstScan ?? null;
+      const last = scanned?.lastScan ?? null;
+      const count = labels.get(packerId) ?? 0;
       const hours =
         first !== null && last !== null
           ? Math.max(1, (Date.parse(last) - Date.parse(first)) / HOUR_MS)
@@ -110,7 +113,7 @@ export function packersOf(db: Db, w: DayWindow, groups: readonly LabelGroupRecor
 
 function exceptionsOf(db: Db, w: DayWindow): DayException[] {
   const exceptions: DayException[] = [];
-  for (const job of jobsNeedingAttention(db, w, EXCEPTIONS_PER_KIND * 2)) {
+  for (const job of jobsNeedingAttention(db, w, EXCEPTIONS_PER_KIND)) {
     const stale = job.lastErrorCode === 'label-stale';
     const error = errorFrom(job.lastErrorCode, job.lastErrorMessage);
     const what: Message =
@@ -175,7 +178,7 @@ export function daySummary(
     const accounts = accountNames(db);
     const merchants = merchantNames(db);
     const tracking = trackingCounts(db, fortnight);
-    const troubled = trackingExceptionParcels(db, fortnight, EXCEPTIONS_PER_KIND);
+    const troubled = trackingExceptionParcels(db, fortnight, TRACKING_EXCEPTIONS);
     return {
       day,
       counts: dayCounts(db, w),

@@ -1,7 +1,7 @@
 // The supervisor's day in SQL: counts, per hour, by carrier, account, merchant and packer, the
-// exceptions and the tracking figures. Every query is one range scan on an indexed time column
-// (`shipments.created_at`, `shipment_events.at`, `scan_audit.started_at`, `jobs_active`), grouped
-// in SQLite; only the groups and a capped list of exceptions come back to JavaScript.
+// exceptions and the tracking figures. The labels come from `day_labels`, the rollup triggers
+// keep per quarter hour (migration 8); the rest are range scans that find what they count in an
+// index. Only groups and a capped list of exceptions come back to JavaScript.
 // Counted are the labels this station made (`source = 'station'`), not ones found in Sendcloud.
 import type { Db } from './db';
 
@@ -12,6 +12,17 @@ export interface DayWindow {
   fromMs: number;
   toMs: number;
 }
+
+/** The rollup's key of the quarter hour an ISO instant falls in: `2026-11-20T09:2`. */
+export function quarterOf(iso: string): string {
+  return iso.slice(0, 14) + String(Math.floor(Number(iso.slice(14, 16)) / 15));
+}
+
+const quarters = (w: DayWindow) => ({
+  fromQuarter: quarterOf(w.fromIso),
+  toQuarter: quarterOf(w.toIso),
+});
+const inQuarters = `quarter >= @fromQuarter AND quarter < @toQuarter`;
 
 export interface DayCountsRecord {
   made: number;
@@ -31,8 +42,7 @@ export function dayCounts(db: Db, w: DayWindow): DayCountsRecord {
   return db
     .prepare(
       `SELECT
-        (SELECT count(*) FROM shipments s WHERE s.created_at >= @fromIso AND s.created_at < @toIso
-           AND s.source = 'station') AS made,
+        (SELECT coalesce(sum(labels), 0) FROM day_labels WHERE ${inQuarters}) AS made,
         (SELECT count(*) FROM shipment_events
            WHERE at >= @fromIso AND at < @toIso AND kind = 'printed') AS printed,
         (SELECT count(*) FROM shipment_events
@@ -45,27 +55,17 @@ export function dayCounts(db: Db, w: DayWindow): DayCountsRecord {
            AND j.state IN ('queued', 'in-flight', 'waiting', 'held', 'needs-attention')
            AND ${waitingJob} AND j.created_at >= @fromMs AND j.created_at < @toMs) AS waiting`,
     )
-    .get(w) as DayCountsRecord;
+    .get({ ...w, ...quarters(w) }) as DayCountsRecord;
 }
 
-/**
- * Labels per UTC quarter hour of the day (`2026-11-20T09`, quarter 0–3), for the caller to put
- * in local hours: every time zone's offset is a whole number of quarter hours. Text functions,
- * not date ones, on the index's own column: a day of 10,000 labels groups in a few ms.
- */
-export function labelsPerQuarterHour(
-  db: Db,
-  w: DayWindow,
-): { utcHour: string; quarter: number; labels: number }[] {
+/** Labels per UTC quarter hour of the day (`2026-11-20T09:2`), for the caller to put in local hours. */
+export function labelsPerQuarterHour(db: Db, w: DayWindow): { quarter: string; labels: number }[] {
   return db
     .prepare(
-      `SELECT substr(created_at, 1, 13) AS utcHour,
-         CAST(substr(created_at, 15, 2) AS INTEGER) / 15 AS quarter, count(*) AS labels
-       FROM shipments
-       WHERE created_at >= @fromIso AND created_at < @toIso AND source = 'station'
-       GROUP BY utcHour, quarter`,
+      `SELECT quarter, sum(labels) AS labels FROM day_labels WHERE ${inQuarters}
+       GROUP BY quarter ORDER BY quarter`,
     )
-    .all(w) as { utcHour: string; quarter: number; labels: number }[];
+    .all(quarters(w)) as { quarter: string; labels: number }[];
 }
 
 /** One group of the day's labels: every column the screen breaks them down by. */
@@ -75,24 +75,19 @@ export interface LabelGroupRecord {
   merchantId: string | null;
   packerId: string | null;
   labels: number;
-  firstLabel: string;
-  lastLabel: string;
 }
 
-/**
- * The day's labels grouped by carrier, account, merchant and packer at once: one range scan of
- * the covering index instead of one per table, and a few dozen groups back.
- */
+/** The day's labels by carrier, account, merchant and packer at once, from the rollup. */
 export function labelGroups(db: Db, w: DayWindow): LabelGroupRecord[] {
   return db
     .prepare(
-      `SELECT carrier, account_id AS accountId, merchant_id AS merchantId, packer_id AS packerId,
-         count(*) AS labels, min(created_at) AS firstLabel, max(created_at) AS lastLabel
-       FROM shipments
-       WHERE created_at >= @fromIso AND created_at < @toIso AND source = 'station'
-       GROUP BY carrier, account_id, merchant_id, packer_id`,
+      `SELECT carrier, account_id AS accountId, nullif(merchant_id, '') AS merchantId,
+         nullif(packer_id, '') AS packerId, sum(labels) AS labels
+       FROM day_labels WHERE ${inQuarters}
+       GROUP BY carrier, account_id, merchant_id, packer_id
+       HAVING sum(labels) > 0`,
     )
-    .all(w) as LabelGroupRecord[];
+    .all(quarters(w)) as LabelGroupRecord[];
 }
 
 export function accountNames(db: Db): Map<string, string> {
@@ -117,16 +112,32 @@ export interface PackerScansRecord {
   errors: number;
 }
 
-/** Per packer (null: nobody signed in): the day's first and last scan and its failed scans. */
+/**
+ * Per packer (null: nobody signed in): the day's first and last scan (two index seeks each,
+ * whatever the size of the day) and its failed scans (from the failures' own small index).
+ */
 export function packerScans(db: Db, w: DayWindow): PackerScansRecord[] {
-  return db
+  const scans = `FROM scan_audit a WHERE a.packer_id IS who.id
+    AND a.started_at >= @fromIso AND a.started_at < @toIso ORDER BY a.started_at`;
+  const times = db
     .prepare(
-      `SELECT packer_id AS packerId, min(started_at) AS firstScan, max(started_at) AS lastScan,
-         sum(state = 'failed') AS errors
-       FROM scan_audit WHERE started_at >= @fromIso AND started_at < @toIso
+      `WITH who AS (SELECT id FROM packers UNION ALL SELECT NULL)
+       SELECT * FROM (SELECT who.id AS packerId,
+           (SELECT a.started_at ${scans} LIMIT 1) AS firstScan,
+           (SELECT a.started_at ${scans} DESC LIMIT 1) AS lastScan
+         FROM who)
+       WHERE firstScan IS NOT NULL`,
+    )
+    .all(w) as Omit<PackerScansRecord, 'errors'>[];
+  const errors = db
+    .prepare(
+      `SELECT packer_id AS packerId, count(*) AS errors FROM scan_audit
+       WHERE state = 'failed' AND started_at >= @fromIso AND started_at < @toIso
        GROUP BY packer_id`,
     )
-    .all(w) as PackerScansRecord[];
+    .all(w) as { packerId: string | null; errors: number }[];
+  const failed = new Map(errors.map((row) => [row.packerId, row.errors]));
+  return times.map((row) => ({ ...row, errors: failed.get(row.packerId) ?? 0 }));
 }
 
 /** Per packer: the labels they printed again that day. */
