@@ -19,15 +19,23 @@ const ORDINARY_DAY = '2026-11-10';
 const RUNS = 100;
 const WARMUP = 20;
 
-function timed(run: () => unknown, runs = RUNS): number[] {
+/**
+ * Wall time of each run, and the CPU time this process spent on it: on a machine shared with
+ * other work the wall time waits for a core, the CPU time is what the queries cost.
+ */
+function timed(run: () => unknown, runs = RUNS): { wall: number[]; cpu: number[] } {
   for (let i = 0; i < WARMUP; i++) run();
-  const samples: number[] = [];
+  const wall: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < runs; i++) {
+    const cpuStart = process.cpuUsage();
     const start = performance.now();
     run();
-    samples.push(performance.now() - start);
+    wall.push(performance.now() - start);
+    const used = process.cpuUsage(cpuStart);
+    cpu.push((used.user + used.system) / 1000);
   }
-  return samples;
+  return { wall, cpu };
 }
 
 export async function benchDay(): Promise<BenchResult[]> {
@@ -51,22 +59,16 @@ export async function benchDay(): Promise<BenchResult[]> {
       p95: round(percentile(samples, 95)),
       goal,
     });
+    const busy = timed(() => daySummary(db, BUSY_DAY, TIME_ZONE, identity));
+    const ordinary = timed(() => daySummary(db, ORDINARY_DAY, TIME_ZONE, identity));
+    const csv = timed(() => dayCsv(db, BUSY_DAY, TIME_ZONE, identity), 20);
+    const of = `of ${total.toLocaleString('en')} shipments`;
     return [
-      ms(
-        `day.summary, busy day (10,000 of ${total.toLocaleString('en')} shipments)`,
-        timed(() => daySummary(db, BUSY_DAY, TIME_ZONE, identity)),
-        'p95 < 20 ms',
-      ),
-      ms(
-        `day.summary, ordinary day (2,000 of ${total.toLocaleString('en')} shipments)`,
-        timed(() => daySummary(db, ORDINARY_DAY, TIME_ZONE, identity)),
-        'p95 < 20 ms',
-      ),
-      ms(
-        'day.export CSV, busy day (10,000 rows)',
-        timed(() => dayCsv(db, BUSY_DAY, TIME_ZONE, identity), 20),
-        null,
-      ),
+      ms(`day.summary, busy day (10,000 ${of})`, busy.wall, 'p95 < 20 ms'),
+      ms(`day.summary, busy day, CPU time`, busy.cpu, null),
+      ms(`day.summary, ordinary day (2,000 ${of})`, ordinary.wall, 'p95 < 20 ms'),
+      ms(`day.summary, ordinary day, CPU time`, ordinary.cpu, null),
+      ms('day.export CSV, busy day (10,000 rows)', csv.wall, null),
     ];
   } finally {
     db.close();
