@@ -4,7 +4,8 @@
 // of; the CSV is parsed back; the hand-over list's barcodes are read off its rendered pages.
 import { parse } from 'csv-parse/sync';
 import { PDFDocument } from 'pdf-lib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { startVirtualPrinter } from '../../src-main/printing/virtual-printer';
 import type { DaySummary } from '../../src-shared';
 import { dayRange, daysEndingWith, stationTimeZone } from '../../src-main/day/day-range';
 import { decodeBarcodes, renderPdfPage } from '../helpers/barcode';
@@ -259,6 +260,38 @@ describe("a carrier's hand-over list", () => {
     }
     expect(found.sort()).toEqual(ups.map((s) => s.trackingNumber).sort());
   }, 60_000);
+
+  it('prints on the A4 route, and says so when no printer takes A4 documents', async () => {
+    await expect(
+      rig.station.handlers['day.handover']({ day: DAY, carrier: 'ups', print: true }),
+    ).rejects.toMatchObject({ code: 'printer-offline', said: { key: 'day.handover.noA4Printer' } });
+    const office = await startVirtualPrinter();
+    try {
+      // The first PDF printer set up takes the A4 documents.
+      await rig.station.handlers['printers.add']({
+        name: 'Office A4',
+        transport: 'tcp',
+        address: office.address,
+        language: 'pdf',
+        dpi: 300,
+        paper: 'A4',
+        position: 0,
+      });
+      const list = await rig.station.handlers['day.handover']({
+        day: DAY,
+        carrier: 'ups',
+        print: true,
+        language: 'de',
+      });
+      expect(list.printedOn).toBe('Office A4');
+      await vi.waitFor(() => expect(office.jobs).toHaveLength(1));
+      const printed = office.jobs[0]!.bytes;
+      expect(printed.subarray(0, 5).toString()).toBe('%PDF-');
+      expect(printed.equals(Buffer.from(list.pdfBase64, 'base64'))).toBe(true);
+    } finally {
+      await office.close();
+    }
+  });
 
   it('refuses a carrier with no parcels that day', async () => {
     await expect(
