@@ -1,5 +1,6 @@
 // `npm run bench`: every benchmark, printed and written to test-results/bench.json.
 import { benchChaos } from './chaos';
+import { benchDay } from './day';
 import { benchDrain } from './drain';
 import { benchFormats } from './formats';
 import { benchScanToPrint } from './scan-to-print';
@@ -17,6 +18,7 @@ const results: BenchResult[] = [
   // Chromium against the built host: `npm run build` first.
   ...(await benchShipmentsScreen({ screenshots: true })),
   ...(await benchShipmentsList()),
+  ...(await benchDay()),
 ];
 writeResults(results);
 for (const r of results) {

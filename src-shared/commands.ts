@@ -341,7 +341,13 @@ export const commands = {
   'day.export': { input: z.object({ day }).strict(), output: {} as DayExport },
   'day.handover': {
     input: z
-      .object({ day, carrier: z.string().min(1).max(40), print: z.boolean().default(false) })
+      .object({
+        day,
+        carrier: z.string().min(1).max(40),
+        print: z.boolean().default(false),
+        /** The language the list's few words are printed in; English when not said. */
+        language: z.enum(['en', 'nl', 'de', 'fr']).optional(),
+      })
       .strict(),
     output: {} as HandoverList,
   },

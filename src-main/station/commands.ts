@@ -5,6 +5,7 @@ import type { Accounts } from '../accounts/accounts';
 import { merchantCommands } from '../accounts/merchant-commands';
 import { billingCommands } from '../billing/billing-commands';
 import type { Clock } from '../clock';
+import { dayCommands } from '../day/day-commands';
 import { demoCommands } from '../demo/demo-commands';
 import type { CommandHandlers } from '../host/dispatch';
 import type { Outbox } from '../outbox/outbox';
@@ -29,7 +30,6 @@ import type { Actor, CurrentActor } from './actor';
 import type { StationIdentity } from './identity';
 import type { StartingPoint } from './starting-point';
 import type { StatusViews } from './status-views';
-import { unbuiltCommands } from './unbuilt';
 
 export interface StationParts {
   db: Db;
@@ -97,6 +97,7 @@ export function stationCommands(parts: StationParts): CommandHandlers {
       actor: parts.actor,
       voidRules: parts.voidRules,
     }),
+    ...dayCommands({ db, clock: parts.clock, identity: parts.identity, printers }),
     ...demoCommands({ ...parts.start, printers }),
     ...voidCommands(parts.voids),
     ...packerCommands({
@@ -106,7 +107,6 @@ export function stationCommands(parts: StationParts): CommandHandlers {
       identity: parts.identity,
       sessions: parts.sessions,
     }),
-    ...unbuiltCommands(),
   } satisfies CommandHandlers;
   return guardRoles(handlers, parts.sessions.actor);
 }

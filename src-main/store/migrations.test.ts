@@ -34,6 +34,7 @@ describe('migrations', () => {
       .all() as { name: string; strict: number }[];
     expect(tables.map((t) => t.name).sort()).toEqual([
       'accounts',
+      'day_labels',
       'jobs',
       'merchants',
       'orders',
@@ -511,7 +512,7 @@ describe('store functions on a migrated database', () => {
   });
 });
 
-describe('migration 8', () => {
+describe('migrations 8 and 9: the tracking index and label bytes beside the shipment', () => {
   it('brings a schema 7 station to the tracking poll’s index, and the poll’s pick uses it', () => {
     const db = memory();
     for (const m of migrations.filter((m) => m.version <= 7)) db.exec(m.sql);
@@ -604,3 +605,83 @@ function expectKnown(message: Message | MessageParam): void {
   }
   for (const value of Object.values(params)) expectKnown(value);
 }
+
+describe("migration 10: the Day screen's rollup and indexes", () => {
+  const v7 = () => {
+    const db = memory();
+    db.exec(
+      migrations
+        .filter((m) => m.version <= 7)
+        .map((m) => m.sql)
+        .join('\n'),
+    );
+    db.pragma('user_version = 7');
+    return db;
+  };
+  const label = (db: Database.Database, id: number, at: string, packer: string | null) =>
+    db
+      .prepare(
+        `INSERT INTO shipments (parcel_id, shipment_id, order_ref, order_number, tracking_number,
+           carrier, label_format, label_dpi, created_at, packer_id)
+         VALUES (@id, 's', 'o', 'PD', 'T', 'dhl', 'zpl', 203, @at, @packer)`,
+      )
+      .run({ id, at, packer });
+  const rollup = (db: Database.Database) =>
+    db
+      .prepare('SELECT quarter, packer_id, labels FROM day_labels WHERE labels > 0 ORDER BY 1, 2')
+      .all();
+
+  it('counts the labels already made, per quarter hour and packer', () => {
+    const db = v7();
+    label(db, 1, '2026-11-20T09:00:00.000Z', 'p1');
+    label(db, 2, '2026-11-20T09:14:59.999Z', 'p1');
+    label(db, 3, '2026-11-20T09:45:00.000Z', null);
+    expect(migrate(db)).toBe(latestVersion);
+    expect(rollup(db)).toEqual([
+      { quarter: '2026-11-20T09:0', packer_id: 'p1', labels: 2 },
+      { quarter: '2026-11-20T09:3', packer_id: '', labels: 1 },
+    ]);
+  });
+
+  it('keeps the count as labels are made, moved to another packer and removed', () => {
+    const db = v7();
+    migrate(db);
+    label(db, 1, '2026-11-20T09:00:00.000Z', 'p1');
+    label(db, 2, '2026-11-20T09:05:00.000Z', 'p1');
+    db.prepare(
+      `INSERT INTO shipments (parcel_id, shipment_id, order_ref, order_number, tracking_number,
+         carrier, label_format, label_dpi, created_at, source)
+       VALUES (9, 's', 'o', 'PD', 'T', 'dhl', 'zpl', 203, '2026-11-20T09:00:00.000Z', 'sendcloud')`,
+    ).run();
+    expect(rollup(db)).toEqual([{ quarter: '2026-11-20T09:0', packer_id: 'p1', labels: 2 }]);
+    db.prepare(`UPDATE shipments SET packer_id = 'p2' WHERE parcel_id = 2`).run();
+    db.prepare(`UPDATE shipments SET printed_at = '2026-11-20T09:06:00.000Z'`).run();
+    expect(rollup(db)).toEqual([
+      { quarter: '2026-11-20T09:0', packer_id: 'p1', labels: 1 },
+      { quarter: '2026-11-20T09:0', packer_id: 'p2', labels: 1 },
+    ]);
+    db.prepare(`DELETE FROM shipments WHERE parcel_id = 1`).run();
+    expect(rollup(db)).toEqual([{ quarter: '2026-11-20T09:0', packer_id: 'p2', labels: 1 }]);
+  });
+
+  it('answers the rest of the day from indexes, never reading the tables’ rows', () => {
+    const db = v7();
+    migrate(db);
+    const plan = (sql: string) =>
+      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[])
+        .map((row) => row.detail)
+        .join(' | ');
+    expect(
+      plan(`SELECT count(*) FROM shipment_events
+            WHERE kind = 'reprinted' AND at >= '2026-11-20' AND at < '2026-11-21'`),
+    ).toMatch(/COVERING INDEX shipment_events_kind_day/);
+    expect(
+      plan(`SELECT min(started_at) FROM scan_audit
+            WHERE packer_id IS 'p1' AND started_at >= '2026-11-20' AND started_at < '2026-11-21'`),
+    ).toMatch(/COVERING INDEX scan_audit_packer_day/);
+    expect(
+      plan(`SELECT count(*) FROM shipments WHERE tracking_status = 'delivered'
+            AND created_at >= '2026-11-06' AND created_at < '2026-11-21'`),
+    ).toMatch(/COVERING INDEX shipments_tracking_day/);
+  });
+});

@@ -2,6 +2,7 @@ import { useCallback, useEffect } from 'react';
 import { StationHeader } from '../header/StationHeader';
 import { AccountsPanel } from '../screens/Accounts/AccountsPanel';
 import { PackersScreen } from '../screens/Packers/PackersScreen';
+import { DayScreen } from '../screens/Day/DayScreen';
 import { PrintersPanel } from '../screens/Printers/PrintersPanel';
 import { QueuePanel } from '../screens/Queue/QueuePanel';
 import { ScanScreen } from '../screens/Scan/ScanScreen';
@@ -39,10 +40,11 @@ function Screen({ screen, back }: { screen: ScreenId; back: () => void }) {
       );
     case 'shipments':
       return <ShipmentsScreen />;
+    case 'day':
+      return <DayScreen />;
     case 'packers':
       return <PackersScreen />;
     case 'batch':
-    case 'day':
     case 'rules':
       return <ComingScreen screen={screen} />;
   }

@@ -15,6 +15,7 @@ import {
   type ConnectionSlice,
 } from './slices/connection';
 import { createSliceContext, type SliceContext } from './slices/context';
+import { daySlice, onDayChanged, type DaySlice } from './slices/day';
 import { demoSlice, type DemoSlice } from './slices/demo';
 import { onSessionPushed, packersSlice, type PackersSlice } from './slices/packers';
 import { onPrintersPushed, printersSlice, type PrintersSlice } from './slices/printers';
@@ -37,6 +38,7 @@ export type {
   VerifyState,
 } from './slices/accounts';
 export type { HostState } from './slices/connection';
+export type { DayExportState, HandoverState } from './slices/day';
 export type { Pending } from './helpers';
 export type {
   DemoPrinterFaultsState,
@@ -71,6 +73,7 @@ export type StationState = ConnectionSlice &
   DemoSlice &
   PackersSlice &
   ShipmentsSlice &
+  DaySlice &
   UiSlice &
   StationLifecycle;
 
@@ -78,6 +81,7 @@ export type StationStore = StoreApi<StationState>;
 
 function start(ctx: SliceContext, tokens: ScanTokens): () => void {
   const { api, host, get, set } = ctx;
+  const dayTimers: { reload: ReturnType<typeof setTimeout> | null } = { reload: null };
   const stops = [
     api.on('scan.updated', (entry) => onScanUpdated(ctx, tokens, entry)),
     api.on('station.status', (status) => onStatusPushed(ctx, status)),
@@ -87,6 +91,9 @@ function start(ctx: SliceContext, tokens: ScanTokens): () => void {
     api.on('printers.changed', (setup) => onPrintersPushed(ctx, setup)),
     api.on('session.changed', (session) => onSessionPushed(ctx, session)),
     api.on('shipment.changed', (row) => onShipmentChanged(ctx, row)),
+    // The Day screen's figures move with every shipment and job: read them again while open.
+    api.on('shipment.changed', () => onDayChanged(ctx, dayTimers)),
+    api.on('jobs.changed', () => onDayChanged(ctx, dayTimers)),
   ];
   if (host) {
     set({ host: host.state });
@@ -105,6 +112,7 @@ function start(ctx: SliceContext, tokens: ScanTokens): () => void {
           void get().loadPrinters();
           if (get().screen === 'accounts') void get().loadMerchants();
           if (get().screen === 'shipments') void get().loadShipments();
+          if (get().screen === 'day') void get().loadDay();
         }
       }),
     );
@@ -114,6 +122,10 @@ function start(ctx: SliceContext, tokens: ScanTokens): () => void {
   void get().loadPrinters();
   void get().loadSession();
   return () => stops.forEach((stop) => stop());
+  return () => {
+    if (dayTimers.reload !== null) clearTimeout(dayTimers.reload);
+    stops.forEach((stop) => stop());
+  };
 }
 
 export function createStationStore(api: PackdeskApi, host: HostConnection | null): StationStore {
@@ -129,6 +141,7 @@ export function createStationStore(api: PackdeskApi, host: HostConnection | null
       ...demoSlice(ctx),
       ...packersSlice(ctx),
       ...shipmentsSlice(ctx),
+      ...daySlice(ctx),
       ...uiSlice(ctx),
       start: () => start(ctx, tokens),
     };

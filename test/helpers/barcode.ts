@@ -23,11 +23,12 @@ export interface FoundBarcode {
 }
 
 /** Every barcode in a PNG or RGBA bitmap, top to bottom as found. */
-export async function decodeBarcodes(image: Buffer | Bitmap): Promise<string[]> {
-  return (await findBarcodes(image)).map((found) => found.text);
+export async function decodeBarcodes(image: Buffer | Bitmap, max = 8): Promise<string[]> {
+  return (await findBarcodes(image, max)).map((found) => found.text);
 }
 
-export async function findBarcodes(image: Buffer | Bitmap): Promise<FoundBarcode[]> {
+/** Up to `max` symbols: a label holds a few, a hand-over list's page a dozen. */
+export async function findBarcodes(image: Buffer | Bitmap, max = 8): Promise<FoundBarcode[]> {
   const bitmap = Buffer.isBuffer(image) ? await decodePng(image) : image;
   const { width, height } = bitmap;
   const luminance = new Uint8ClampedArray(width * height);
@@ -41,7 +42,7 @@ export async function findBarcodes(image: Buffer | Bitmap): Promise<FoundBarcode
   const hints = new Map<HintType, unknown>([[DecodeHintType.TRY_HARDER, true]]);
   const found: FoundBarcode[] = [];
   // The reader returns one symbol; blank each one found and look again for the next.
-  for (let attempt = 0; attempt < 8; attempt++) {
+  for (let attempt = 0; attempt < max; attempt++) {
     const source = new RGBLuminanceSource(luminance, width, height);
     let result;
     try {

@@ -52,7 +52,10 @@ function leave(ctx: SliceContext, screen: ScreenId): void {
 
 function enter(ctx: SliceContext, screen: ScreenId): void {
   const state = ctx.get();
-  if (screen === 'printers') {
+  if (screen === 'day') {
+    // Figures, not a form: read the picked day fresh each time the screen opens.
+    void state.loadDay();
+  } else if (screen === 'printers') {
     ctx.set({ printersRefresh: null });
     void state.loadPrinters();
   } else if (screen === 'accounts') {

@@ -12,6 +12,7 @@ import { scan } from './scan';
 import { station } from './station';
 import { packers } from './packers';
 import { shipments } from './shipments';
+import { day } from './day';
 import { uiCommon } from './ui-common';
 import { uiScan } from './ui-scan';
 import { uiQueue } from './ui-queue';
@@ -21,6 +22,7 @@ import { uiFrame } from './ui-frame';
 import { voidLabel } from './void';
 import { uiPackers } from './ui-packers';
 import { uiShipments } from './ui-shipments';
+import { uiDay } from './ui-day';
 
 export const en = {
   ...common,
@@ -34,6 +36,7 @@ export const en = {
   ...station,
   ...packers,
   ...shipments,
+  ...day,
   ...uiCommon,
   ...uiScan,
   ...uiQueue,
@@ -43,4 +46,5 @@ export const en = {
   ...voidLabel,
   ...uiPackers,
   ...uiShipments,
+  ...uiDay,
 } as const;

@@ -10,6 +10,7 @@ import { scan } from './scan';
 import { station } from './station';
 import { packers } from './packers';
 import { shipments } from './shipments';
+import { day } from './day';
 import { uiCommon } from './ui-common';
 import { uiScan } from './ui-scan';
 import { uiQueue } from './ui-queue';
@@ -19,6 +20,7 @@ import { uiFrame } from './ui-frame';
 import { voidLabel } from './void';
 import { uiPackers } from './ui-packers';
 import { uiShipments } from './ui-shipments';
+import { uiDay } from './ui-day';
 
 export const nl = {
   ...common,
@@ -32,6 +34,7 @@ export const nl = {
   ...station,
   ...packers,
   ...shipments,
+  ...day,
   ...uiCommon,
   ...uiScan,
   ...uiQueue,
@@ -41,4 +44,5 @@ export const nl = {
   ...voidLabel,
   ...uiPackers,
   ...uiShipments,
+  ...uiDay,
 };
