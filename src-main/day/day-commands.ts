@@ -29,6 +29,8 @@ export interface DayDeps {
   printers: Pick<PrinterRegistry, 'printerFor' | 'noteStatus'>;
   /** The station's time zone; the operating system's when not given. */
   timeZone?: string;
+  /** Every account the station works with, by id and name (also those not in the database). */
+  accountNames?: () => ReadonlyMap<string, string>;
 }
 
 export const dayCsvHeader = [
@@ -87,7 +89,8 @@ export function dayCommands(
   const { db, identity } = deps;
   const timeZone = deps.timeZone ?? stationTimeZone();
   return {
-    'day.summary': async ({ day }) => daySummary(db, day, timeZone, identity),
+    'day.summary': async ({ day }) =>
+      daySummary(db, day, timeZone, identity, deps.accountNames?.()),
     'day.export': async ({ day }) => {
       const { csv, rows } = dayCsv(db, day, timeZone, identity);
       return { fileName: `packdesk-shipments-${day}.csv`, csv, rows };

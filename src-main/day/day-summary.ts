@@ -168,6 +168,8 @@ export function daySummary(
   day: string,
   timeZone: string,
   identity: StationIdentity,
+  /** Names of accounts the database does not hold (the one whose keys come from the environment). */
+  knownAccounts: ReadonlyMap<string, string> = new Map(),
 ): DaySummary {
   const range = dayRange(day, timeZone);
   const w = windowOf(range);
@@ -189,7 +191,7 @@ export function daySummary(
       })),
       byAccount: labelsBy(groups, (g) => g.accountId).map((row) => ({
         accountId: row.key,
-        name: accounts.get(row.key) ?? row.key,
+        name: accounts.get(row.key) ?? knownAccounts.get(row.key) ?? row.key,
         labels: row.labels,
       })),
       byMerchant: labelsBy(

@@ -97,7 +97,13 @@ export function stationCommands(parts: StationParts): CommandHandlers {
       actor: parts.actor,
       voidRules: parts.voidRules,
     }),
-    ...dayCommands({ db, clock: parts.clock, identity: parts.identity, printers }),
+    ...dayCommands({
+      db,
+      clock: parts.clock,
+      identity: parts.identity,
+      printers,
+      accountNames: () => new Map(accounts.list().map((account) => [account.id, account.name])),
+    }),
     ...demoCommands({ ...parts.start, printers }),
     ...voidCommands(parts.voids),
     ...packerCommands({
