@@ -73,9 +73,16 @@ describe('a packer’s day (Chromium, browser host, simulator, TCP printer)', ()
     expect(await row.getAttribute('data-state')).toBe('printed');
     await page.screenshot({ path: screenshotPath('workday-shipments-en'), fullPage: true });
 
-    // Reprint from the keyboard: R, a reason, the label printer; the printer gets it again.
+    // A barcode scanned while the table has the focus is a scan, not the R and V keys in it.
     await page.getByTestId('shipments-grid').focus();
     await page.keyboard.press('Home');
+    await wedgeScan(page, 'PD-RV-99');
+    await page.getByTestId('scan-ticker-code').filter({ hasText: 'PD-RV-99' }).waitFor();
+    expect(await page.getByTestId('reprint-form').count()).toBe(0);
+    expect(await page.getByTestId('void-confirm').count()).toBe(0);
+
+    // Reprint from the keyboard: R, a reason, the label printer; the printer gets it again.
+    await page.getByTestId('shipments-grid').focus();
     await page.keyboard.press('r');
     await page.getByTestId('reprint-form').waitFor();
     await page.keyboard.press('Space');
@@ -116,6 +123,10 @@ describe('a packer’s day (Chromium, browser host, simulator, TCP printer)', ()
     const pat = summary.byPacker.find((p) => p.name === 'Pat');
     expect(pat).toMatchObject({ labels: 1, reprints: 1 });
     expect(summary.counts).toMatchObject({ made: 1, reprinted: 1, voided: 1 });
+    // The account by its name, also when its keys come from the environment.
+    expect(summary.byAccount).toEqual([
+      { accountId: 'env', name: 'Sendcloud (environment)', labels: 1 },
+    ]);
     const patDay = page.getByTestId(`day-packer-${pat?.packerId}`);
     await patDay.waitFor();
     expect(await patDay.textContent()).toContain('Pat');

@@ -1,9 +1,10 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useMemo, type KeyboardEvent, type RefObject } from 'react';
+import { memo, useEffect, useMemo, useRef, type KeyboardEvent, type RefObject } from 'react';
 import { type ShipmentRow } from '../../../src-shared';
 import { carrierName } from '../../../src-shared/carriers';
 import { useSpeaker } from '../../i18n/messages';
 import { moveKeys, moveSelection, type MoveKey } from '../../state/shipments';
+import { defaultWedgeOptions } from '../../scan/wedge';
 import { useStation } from '../../state/station';
 import type { DetailsIntent } from './ShipmentDetailsPanel';
 import { stateWords } from './ShipmentStateChip';
@@ -140,8 +141,30 @@ export function ShipmentsTable({
     if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' });
   }, [index, virtualizer]);
 
+  // R and V act a moment after the key, and only when no other key follows at a scanner's pace:
+  // a barcode scanned with the grid focused ("PD-RV-7") must not open a reprint or a void.
+  const gate = useRef<{ timer: ReturnType<typeof setTimeout> | null; last: number }>({
+    timer: null,
+    last: -Infinity,
+  });
+  useEffect(() => {
+    const held = gate.current;
+    return () => {
+      if (held.timer) clearTimeout(held.timer);
+    };
+  }, []);
+
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
     if (event.ctrlKey || event.altKey || event.metaKey) return;
+    if (event.key.length === 1) {
+      const inBurst = event.timeStamp - gate.current.last < defaultWedgeOptions.maxGapMs;
+      gate.current.last = event.timeStamp;
+      if (gate.current.timer) {
+        clearTimeout(gate.current.timer);
+        gate.current.timer = null;
+      }
+      if (inBurst) return;
+    }
     if (moveKeys.includes(event.key)) {
       event.preventDefault();
       const page = Math.floor((tableRef.current?.clientHeight ?? 0) / ROW_HEIGHT);
@@ -161,7 +184,14 @@ export function ShipmentsTable({
     }[event.key];
     if (intent === undefined) return;
     event.preventDefault();
-    onOpen(row.parcelId, intent);
+    if (intent === null) {
+      onOpen(row.parcelId, intent);
+      return;
+    }
+    gate.current.timer = setTimeout(() => {
+      gate.current.timer = null;
+      onOpen(row.parcelId, intent);
+    }, defaultWedgeOptions.maxGapMs + 10);
   };
 
   return (
