@@ -135,6 +135,13 @@ describe('a packer’s day (Chromium, browser host, simulator, TCP printer)', ()
       .toContain(String(summary.counts.made));
     await page.screenshot({ path: screenshotPath('workday-day-en'), fullPage: true });
 
+    // An exception opens its shipment's details on the Shipments screen.
+    await page.getByTestId('day-exception-open').first().click();
+    const details = page.getByTestId('shipment-details');
+    await details.waitFor();
+    expect(await details.getAttribute('data-parcel-id')).toBe(parcelId);
+    await page.keyboard.press('Escape');
+
     // The same two screens in Dutch and French.
     for (const language of ['nl', 'fr'] as const) {
       await page.getByTestId('language-picker').selectOption(language);

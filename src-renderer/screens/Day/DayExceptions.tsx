@@ -18,6 +18,7 @@ function ExceptionItem({ exception }: { exception: DayException }) {
   const retryJob = useStation((s) => s.retryJob);
   const cancelJob = useStation((s) => s.cancelJob);
   const showScreen = useStation((s) => s.showScreen);
+  const openShipment = useStation((s) => s.openShipment);
   const jobAction = useStation((s) =>
     exception.jobId ? s.jobActions[exception.jobId] : undefined,
   );
@@ -51,7 +52,11 @@ function ExceptionItem({ exception }: { exception: DayException }) {
               key={action}
               type="button"
               className="button button-small"
-              onClick={() => showScreen('shipments')}
+              onClick={() => {
+                // The Shipments screen, with this shipment's details open.
+                showScreen('shipments');
+                if (exception.parcelId !== null) void openShipment(exception.parcelId);
+              }}
               data-testid="day-exception-open"
             >
               {t('ui.day.exceptions.open')}
