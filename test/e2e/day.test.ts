@@ -12,6 +12,7 @@ import { localDay } from '../../src-renderer/state/day';
 import { screenshotPath } from '../helpers/browser';
 import { seedDays, type SeededDay } from '../helpers/day-seed';
 import { startStationPage, type StationPage } from '../helpers/station-page';
+import { seedSupervisor, signInSupervisor, supervisorPinHash } from '../helpers/signed-in';
 
 describe('the Day screen (Chromium, browser host, seeded station)', () => {
   let rig: StationPage;
@@ -31,6 +32,7 @@ describe('the Day screen (Chromium, browser host, seeded station)', () => {
     }, today);
 
   beforeAll(async () => {
+    const pinHash = await supervisorPinHash();
     rig = await startStationPage({
       viewport: { width: 1366, height: 768 },
       locale: 'en-US',
@@ -43,10 +45,12 @@ describe('the Day screen (Chromium, browser host, seeded station)', () => {
         });
         // The seed's accounts have no keys in this keychain: their banners are not this screen's.
         db.prepare(`DELETE FROM accounts`).run();
+        seedSupervisor(db, pinHash);
         db.close();
       },
     });
     ({ page } = rig);
+    await signInSupervisor(page);
   });
 
   afterAll(() => rig?.close());

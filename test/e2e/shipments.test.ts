@@ -17,6 +17,7 @@ import {
 import { screenshotPath, speakerFor } from '../helpers/browser';
 import { seededRows, seedShipments } from '../helpers/shipments';
 import { startStationPage, type StationPage } from '../helpers/station-page';
+import { seedSupervisor, signInSupervisor, supervisorPinHash } from '../helpers/signed-in';
 
 const COUNT = 300;
 
@@ -34,6 +35,7 @@ describe('the Shipments screen in the real UI', () => {
       .getAttribute('data-parcel-id');
 
   beforeAll(async () => {
+    const pinHash = await supervisorPinHash();
     rig = await startStationPage({
       viewport: { width: 1366, height: 768 },
       seed: (dataDir) => {
@@ -41,10 +43,12 @@ describe('the Shipments screen in the real UI', () => {
         const identity = stationIdentity(db, randomUUID, 'E2E station');
         rows = seededRows(COUNT, Date.now(), identity);
         seedShipments(db, rows, identity.id);
+        seedSupervisor(db, pinHash);
         db.close();
       },
     });
     page = rig.page;
+    await signInSupervisor(page);
   });
   afterAll(async () => {
     await rig?.close();
