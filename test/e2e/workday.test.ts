@@ -102,6 +102,10 @@ describe('a packer’s day (Chromium, browser host, simulator, TCP printer)', ()
     expect(await confirm.getAttribute('data-window')).toBe('free');
     await page.getByTestId('void-confirm-button').click();
     await expect.poll(() => rowOf(parcelId).getAttribute('data-state')).toBe('voided');
+    // Once Sendcloud has cancelled it, the panel says so, not that it still waits.
+    await expect
+      .poll(() => page.getByTestId('shipment-void-result').textContent())
+      .toBe(say(msg('ui.shipments.void.done')));
     const history = page.getByTestId('shipment-history');
     await expect
       .poll(async () => (await history.locator('li').count()) >= 5, { timeout: 10_000 })

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { type ShipmentDetails, type StepTimings } from '../../../src-shared';
+import { type ShipmentDetails, type ShipmentState, type StepTimings } from '../../../src-shared';
 import { carrierName } from '../../../src-shared/carriers';
 import { dateTime, money, number } from '../../i18n/format';
 import { useSpeaker } from '../../i18n/messages';
@@ -178,7 +178,7 @@ export function ShipmentDetailsPanel({
           {intent === 'void' && voidable && (
             <VoidConfirm details={details} onDone={() => onIntent(null)} />
           )}
-          <ShipmentActionResult parcelId={row.parcelId} />
+          <ShipmentActionResult parcelId={row.parcelId} state={row.state} />
 
           <dl className="shipment-facts">
             <div>
@@ -248,7 +248,7 @@ export function ShipmentDetailsPanel({
 }
 
 /** What the last reprint or void of this shipment came to. */
-function ShipmentActionResult({ parcelId }: { parcelId: number }) {
+function ShipmentActionResult({ parcelId, state }: { parcelId: number; state: ShipmentState }) {
   const reprint = useStation((s) => s.reprints[String(parcelId)]);
   const voided = useStation((s) => s.voids[String(parcelId)]);
   const { t, say } = useSpeaker();
@@ -266,7 +266,8 @@ function ShipmentActionResult({ parcelId }: { parcelId: number }) {
       )}
       {voided?.kind === 'done' && (
         <p className="queue-note" role="status" data-testid="shipment-void-result">
-          {voided.state === 'voided'
+          {/* Sendcloud's answer may have come since: the row says how it stands now. */}
+          {voided.state === 'voided' || state === 'voided'
             ? t('ui.shipments.void.done')
             : t('ui.shipments.void.requested')}
         </p>
