@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { msg } from '../src-shared';
 import type { Accounts } from '../src-main/accounts/accounts';
 import type { PrinterRegistry } from '../src-main/printing/registry';
-import { localDayOf } from '../src-main/shipping/local-days';
+import { localDayOf } from '../src-main/local-days';
 import { shipmentCommands } from '../src-main/shipping/shipment-commands';
 import { openDatabase } from '../src-main/store/db';
 import { recordShipmentEvent } from '../src-main/store/shipment-events';

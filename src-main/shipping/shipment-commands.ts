@@ -36,7 +36,7 @@ import {
 } from '../store/shipment-list';
 import { findShipmentByParcel, insertFoundShipment, shipmentTimings } from '../store/shipments';
 import { labelOf, NATIVE_ZPL_DPI } from './label-documents';
-import { daysBefore, localDayOf, localDayRange, stationTimeZone } from './local-days';
+import { daysBefore, localDayOf, localDayRange, stationTimeZone } from '../local-days';
 import { shipmentRowOf } from './shipment-rows';
 
 /** The list sends at most this many rows, the newest: the screen filters what it has. */

@@ -2,6 +2,7 @@
 // free until 23:59:59 local on the day it was made; after that a refund only while the parcel has
 // not shipped and is within 42 days, and then only a supervisor may ask; past that, none.
 import { msg, type Message, type VoidRules } from '../../src-shared';
+import { localDayOf, nextDay, startOfLocalDay, stationTimeZone } from '../local-days';
 import { actsAsSupervisor, type Actor } from '../station/actor';
 import type { ShipmentListRecord } from '../store/shipment-list';
 
@@ -13,9 +14,6 @@ export const REFUND_WINDOW_DAYS = 42;
 const SHIPPED = new Set(['in-transit', 'delivered', 'returned', 'exception']);
 
 export type VoidRuleRecord = Pick<ShipmentListRecord, 'createdAt' | 'voidState' | 'trackingStatus'>;
-
-/** The zone the station runs in: its local day is the free window. */
-export const stationTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 export function voidRulesFor(
   record: VoidRuleRecord,
@@ -72,48 +70,5 @@ function refusalOf(
 
 /** Midnight at the start of the local day after the one `at` falls on, in `timeZone`. */
 export function startOfNextLocalDay(at: number, timeZone: string): number {
-  const { year, month, day } = localParts(at, timeZone);
-  const midnightUtc = Date.UTC(year, month - 1, day + 1);
-  // Shift by the zone's offset; twice, as the offset at the guess may differ across a DST change.
-  let guess = midnightUtc - offsetMs(midnightUtc, timeZone);
-  guess = midnightUtc - offsetMs(guess, timeZone);
-  return guess;
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function localParts(at: number, timeZone: string) {
-  let format = formatters.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timeZone, format);
-  }
-  const parts: Record<string, number> = {};
-  for (const part of format.formatToParts(at)) {
-    if (part.type !== 'literal') parts[part.type] = Number(part.value);
-  }
-  return {
-    year: parts.year ?? 1970,
-    month: parts.month ?? 1,
-    day: parts.day ?? 1,
-    hour: parts.hour ?? 0,
-    minute: parts.minute ?? 0,
-    second: parts.second ?? 0,
-  };
-}
-
-/** How far the zone's wall clock is ahead of UTC at `at`. */
-function offsetMs(at: number, timeZone: string): number {
-  const p = localParts(at, timeZone);
-  const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-  return wall - (at - (((at % 1_000) + 1_000) % 1_000));
+  return startOfLocalDay(nextDay(localDayOf(at, timeZone)), timeZone);
 }

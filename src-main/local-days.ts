@@ -1,5 +1,7 @@
 // The station's days: a packer says "Tuesday", the database keeps UTC. A day range becomes
 // [fromIso, toIso) from local midnight to the local midnight after the last day, DST included.
+// One module for every local day the station works out: the Shipments list, the Day review and
+// the free window of a void.
 
 /** The time zone this computer is set to: the station's days are its days. */
 export const stationTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -32,7 +34,8 @@ function wallClock(ms: number, timeZone: string) {
     year: parts.year ?? 1970,
     month: parts.month ?? 1,
     day: parts.day ?? 1,
-    hour: parts.hour ?? 0,
+    // Some engines say 24 for midnight even with h23.
+    hour: (parts.hour ?? 0) % 24,
     minute: parts.minute ?? 0,
     second: parts.second ?? 0,
   };
@@ -83,4 +86,9 @@ export function localDayRange(
     fromIso: new Date(startOfLocalDay(from, timeZone)).toISOString(),
     toIso: new Date(startOfLocalDay(nextDay(to), timeZone)).toISOString(),
   };
+}
+
+/** The local hour (0–23) of a moment. */
+export function localHourOf(ms: number, timeZone: string): number {
+  return wallClock(ms, timeZone).hour;
 }
