@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { msg, type Message } from '../../src-shared/messages';
 import { screenshotPath, speakerFor, wedgeScan } from '../helpers/browser';
+import { addPacker } from '../helpers/signed-in';
 import { startStationPage, type StationPage } from '../helpers/station-page';
 
 describe('packers sign in (Chromium, browser host, simulator, TCP printer)', () => {
@@ -20,22 +21,14 @@ describe('packers sign in (Chromium, browser host, simulator, TCP printer)', () 
 
   afterAll(() => rig?.close());
 
-  async function addPacker(name: string, role: 'packer' | 'supervisor', pin: string) {
-    await page.getByTestId('packer-add-name').fill(name);
-    await page.getByTestId('packer-add-role').selectOption(role);
-    await page.getByTestId('packer-add-pin').fill(pin);
-    await page.getByTestId('packer-add-submit').click();
-    await page.getByRole('cell', { name, exact: true }).waitFor();
-  }
-
   it('signs in by badge, scans as that packer, locks, and signs in by PIN', async () => {
     await page.getByTestId('nav-packers').click();
     await page.getByTestId('screen-packers').waitFor();
     await page.getByTestId('packers-empty').waitFor();
-    await addPacker('Sam', 'supervisor', '1357');
+    await addPacker(page, 'Sam', 'supervisor', '1357');
     // The first packer set up is the one at the keyboard: signed in.
     await expect.poll(() => page.getByTestId('session-packer').textContent()).toBe('Sam');
-    await addPacker('Pat', 'packer', '2468');
+    await addPacker(page, 'Pat', 'packer', '2468');
     const patRow = page.locator('tr', {
       has: page.getByRole('cell', { name: 'Pat', exact: true }),
     });

@@ -1,4 +1,4 @@
-// A seeded station has packers, so it asks for a sign-in before anything else: these helpers put
+// Packers in the browser. A seeded station has packers, so it asks for a sign-in before anything else: these helpers put
 // a supervisor with a known badge into the seed and sign them in by scanning it, as a person would.
 import type { Page } from 'playwright-core';
 import { hashPin } from '../../src-main/packers/pin';
@@ -27,4 +27,18 @@ export async function signInSupervisor(page: Page): Promise<void> {
   await overlay.waitFor();
   await wedgeScan(page, SUPERVISOR_BADGE);
   await overlay.waitFor({ state: 'detached' });
+}
+
+/** Settings → Packers: add a packer from the form, and wait until the list shows them. */
+export async function addPacker(
+  page: Page,
+  name: string,
+  role: 'packer' | 'supervisor',
+  pin: string,
+): Promise<void> {
+  await page.getByTestId('packer-add-name').fill(name);
+  await page.getByTestId('packer-add-role').selectOption(role);
+  await page.getByTestId('packer-add-pin').fill(pin);
+  await page.getByTestId('packer-add-submit').click();
+  await page.getByRole('cell', { name, exact: true }).waitFor();
 }
