@@ -75,7 +75,8 @@ describe('packers sign in (Chromium, browser host, simulator, TCP printer)', () 
     await expect.poll(() => page.getByTestId('session-packer').textContent()).toBe('Sam');
     await page.screenshot({ path: screenshotPath('packers-signed-in'), fullPage: true });
 
-    // A badge scanned while the keypad is open signs its packer in; its digits are no PIN.
+    // A badge scanned while the keypad is open still signs its packer in: the keypad does not
+    // swallow the scanner's burst.
     await page.getByTestId('session-lock').click();
     await overlay.waitFor();
     await overlay.getByRole('button', { name: 'Sam', exact: true }).click();
