@@ -7,6 +7,7 @@ import { createLogger } from '../log';
 import type { Db } from '../store/db';
 import {
   firstJobIn,
+  firstJobNotHeld,
   getJob,
   insertJob,
   jobsIn,
@@ -36,6 +37,8 @@ export interface Lane {
    * job not held, so one account's trouble never stops another's labels.
    */
   held?: (job: Job) => boolean;
+  /** Only print jobs bound to a printer of their own are this lane's (read no others). */
+  forAPrinter?: boolean;
 }
 
 export type JobHandlers = Record<JobKind, JobHandler>;
@@ -73,7 +76,12 @@ export function stationLanes(
       held: (job) => job.accountId !== null && !accountUsable(job.accountId),
     },
     { name: 'printer', kinds: ['print'], held: offRoute },
-    { name: 'other-printers', kinds: ['print'], held: (job) => !offRoute(job) },
+    {
+      name: 'other-printers',
+      kinds: ['print'],
+      forAPrinter: true,
+      held: (job) => !offRoute(job),
+    },
     { name: 'sync', kinds: ['sync-orders'] },
   ];
 }
@@ -149,7 +157,9 @@ export function createOutbox(options: OutboxOptions) {
     while (!stopping) {
       const held = lane.held;
       const head = held
-        ? (jobsIn(db, lane.kinds, ['queued', 'waiting']).find((job) => !held(job)) ?? null)
+        ? firstJobNotHeld(db, lane.kinds, ['queued', 'waiting'], held, {
+            forAPrinter: lane.forAPrinter ?? false,
+          })
         : firstJobIn(db, lane.kinds, ['queued', 'waiting']);
       if (!head || lane.paused?.()) {
         await nap(null);

@@ -261,6 +261,43 @@ export function jobsIn(
   return rows.map(fromRow);
 }
 
+/**
+ * The first job (in scan order) of these kinds and states that `held` does not pass over. Rows
+ * are read a page at a time and only as far as needed: the head is almost always the first row,
+ * so a long queue costs one row per pick, not the whole queue. `forAPrinter`: only print jobs
+ * bound to a printer of their own (a reprint to the bench printer).
+ */
+export function firstJobNotHeld(
+  db: Db,
+  kinds: readonly JobKind[],
+  states: readonly JobState[],
+  held: (job: Job) => boolean,
+  options: { forAPrinter?: boolean } = {},
+): Job | null {
+  const kindList = kinds.map((_, i) => `@k${i}`).join(', ');
+  const stateList = states.map((_, i) => `@s${i}`).join(', ');
+  const params: Record<string, string | number> = {};
+  kinds.forEach((k, i) => (params[`k${i}`] = k));
+  states.forEach((s, i) => (params[`s${i}`] = s));
+  const page = db.prepare(
+    `SELECT * FROM jobs WHERE kind IN (${kindList}) AND state IN (${stateList})
+       ${options.forAPrinter ? 'AND printer_id IS NOT NULL' : ''}
+       AND seq > @after ORDER BY seq LIMIT @limit`,
+  );
+  let after = -1;
+  let limit = 1;
+  for (;;) {
+    const rows = page.all({ ...params, after, limit }) as JobRow[];
+    for (const row of rows) {
+      const job = fromRow(row);
+      if (!held(job)) return job;
+    }
+    if (rows.length < limit) return null;
+    after = rows[rows.length - 1]!.seq;
+    limit = 100;
+  }
+}
+
 export const activeStates: readonly JobState[] = [
   'queued',
   'in-flight',
