@@ -1,4 +1,4 @@
-import type { Db } from './db';
+import { statement, type Db } from './db';
 
 /**
  * A Sendcloud account as stored: its settings, never its keys (those are in the keychain). What
@@ -44,15 +44,17 @@ const accountFromRow = (row: AccountRow): AccountRecord => ({
 });
 
 export function listAccounts(db: Db): AccountRecord[] {
-  const rows = db
-    .prepare('SELECT * FROM accounts ORDER BY created_at, rowid')
-    .all() as AccountRow[];
+  const rows = statement(
+    db,
+    'SELECT * FROM accounts ORDER BY created_at, rowid',
+  ).all() as AccountRow[];
   return rows.map(accountFromRow);
 }
 
 /** Insert an account, or update the one with this id. */
 export function saveAccount(db: Db, account: AccountRecord): void {
-  db.prepare(
+  statement(
+    db,
     `INSERT INTO accounts (id, name, api, integration_id, sender_address_id, brand_id,
        shipping_option_code, test_mode, created_at)
      VALUES (@id, @name, @api, @integrationId, @senderAddressId, @brandId, @shippingOptionCode,
@@ -65,7 +67,7 @@ export function saveAccount(db: Db, account: AccountRecord): void {
 }
 
 export function deleteAccount(db: Db, id: string): void {
-  db.prepare('DELETE FROM accounts WHERE id = @id').run({ id });
+  statement(db, 'DELETE FROM accounts WHERE id = @id').run({ id });
 }
 
 /** How a merchant ships: through the marketplace's account, or its own. */
@@ -102,12 +104,13 @@ const merchantFromRow = (row: MerchantRow): MerchantRecord => ({
 });
 
 export function listMerchants(db: Db): MerchantRecord[] {
-  const rows = db.prepare('SELECT * FROM merchants ORDER BY name').all() as MerchantRow[];
+  const rows = statement(db, 'SELECT * FROM merchants ORDER BY name').all() as MerchantRow[];
   return rows.map(merchantFromRow);
 }
 
 export function saveMerchant(db: Db, merchant: MerchantRecord): void {
-  db.prepare(
+  statement(
+    db,
     `INSERT INTO merchants (id, name, order_prefix, mode, account_id, created_at)
      VALUES (@id, @name, @orderPrefix, @mode, @accountId, @createdAt)
      ON CONFLICT (id) DO UPDATE SET name = excluded.name, order_prefix = excluded.order_prefix,
@@ -116,7 +119,7 @@ export function saveMerchant(db: Db, merchant: MerchantRecord): void {
 }
 
 export function deleteMerchant(db: Db, id: string): void {
-  db.prepare('DELETE FROM merchants WHERE id = @id').run({ id });
+  statement(db, 'DELETE FROM merchants WHERE id = @id').run({ id });
 }
 
 /** The merchant an order number belongs to: the longest matching prefix wins. */

@@ -1,7 +1,7 @@
 // The scan audit: one row per scan, moved on as its job moves. The store keeps its own record of
 // a scan (as the columns hold it); the scan screen's view is made from it in `shipping/`.
 import { legacyText, type AppErrorData, type Message } from '../../src-shared';
-import type { Db } from './db';
+import { statement, type Db } from './db';
 import { errorFrom, messageColumn, messageFrom } from './messages';
 
 export type ScanRecordState = 'working' | 'printed' | 'queued' | 'failed';
@@ -86,7 +86,8 @@ const from = `scan_audit a LEFT JOIN packers p ON p.id = a.packer_id`;
 
 /** Write a scan's current state: the first call records it, later calls move it on. */
 export function recordScan(db: Db, entry: ScanRecord): void {
-  db.prepare(
+  statement(
+    db,
     `INSERT INTO scan_audit (id, code, state, step, order_number, tracking_number, carrier,
        error_code, error_message, reprint, started_at, finished_at, job_id, waiting_reason,
        warning, shipping_option_code, shipping_option_name, packer_id, station_id)
@@ -127,16 +128,18 @@ export function recordScan(db: Db, entry: ScanRecord): void {
 }
 
 export function recentScans(db: Db, limit: number): ScanRecord[] {
-  const rows = db
-    .prepare(`SELECT ${columns} FROM ${from} ORDER BY a.started_at DESC, a.rowid DESC LIMIT @limit`)
-    .all({ limit }) as AuditRow[];
+  const rows = statement(
+    db,
+    `SELECT ${columns} FROM ${from} ORDER BY a.started_at DESC, a.rowid DESC LIMIT @limit`,
+  ).all({ limit }) as AuditRow[];
   return rows.map(fromRow);
 }
 
 /** Every scan that an outbox job carries: a rescan of a queued order joins the first scan's job. */
 export function scansForJob(db: Db, jobId: string): ScanRecord[] {
-  const rows = db
-    .prepare(`SELECT ${columns} FROM ${from} WHERE a.job_id = @jobId ORDER BY a.started_at`)
-    .all({ jobId }) as AuditRow[];
+  const rows = statement(
+    db,
+    `SELECT ${columns} FROM ${from} WHERE a.job_id = @jobId ORDER BY a.started_at`,
+  ).all({ jobId }) as AuditRow[];
   return rows.map(fromRow);
 }

@@ -3,25 +3,9 @@
 // keep per quarter hour (migration 8); the rest are range scans that find what they count in an
 // index. Only groups and a capped list of exceptions come back to JavaScript.
 // Counted are the labels this station made (`source = 'station'`), not ones found in Sendcloud.
-import type { Statement } from 'better-sqlite3';
-import type { Db } from './db';
+import { statement, type Db } from './db';
 
-// The Day screen asks the same dozen questions every time it opens or a shipment changes:
-// compile each once per database, not on every summary (compiling was a third of its time).
-const compiled = new WeakMap<Db, Map<string, Statement>>();
-function sql(db: Db, text: string): Statement {
-  let statements = compiled.get(db);
-  if (!statements) {
-    statements = new Map();
-    compiled.set(db, statements);
-  }
-  let statement = statements.get(text);
-  if (!statement) {
-    statement = db.prepare(text);
-    statements.set(text, statement);
-  }
-  return statement;
-}
+const sql = statement;
 
 /** A local day as instants: ISO strings for the text columns, ms for the jobs' integer ones. */
 export interface DayWindow {

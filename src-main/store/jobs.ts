@@ -1,5 +1,5 @@
 import type { AppErrorData, JobKind, JobState, Message } from '../../src-shared';
-import type { Db } from './db';
+import { statement, type Db } from './db';
 import { errorFrom, messageColumn, messageFrom } from './messages';
 
 /** A durable outbox job as stored. Times are clock milliseconds. */
@@ -164,9 +164,9 @@ export function newJob(
 
 /** Insert a job; its `seq` (scan order) is assigned by the database. */
 export function insertJob(db: Db, job: NewJob): Job {
-  const { lastInsertRowid } = db
-    .prepare(
-      `INSERT INTO jobs (id, kind, state, parent_id, order_ref, order_number, code, parcel_id,
+  const { lastInsertRowid } = statement(
+    db,
+    `INSERT INTO jobs (id, kind, state, parent_id, order_ref, order_number, code, parcel_id,
          attempts, next_attempt_at, first_attempt_at, last_error_code, last_error_message, reason,
          approved_at, sent_at, account_id, packer_id, station_id, printer_id, detail, voided_at,
          created_at, updated_at)
@@ -174,14 +174,14 @@ export function insertJob(db: Db, job: NewJob): Job {
          @attempts, @nextAttemptAt, @firstAttemptAt, @lastErrorCode, @lastErrorMessage, @reason,
          @approvedAt, @sentAt, @accountId, @packerId, @stationId, @printerId, @detail, @voidedAt,
          @createdAt, @updatedAt)`,
-    )
-    .run(toParams({ ...job, seq: 0 }));
+  ).run(toParams({ ...job, seq: 0 }));
   return { ...job, seq: Number(lastInsertRowid) };
 }
 
 /** Write every mutable field of a job back. */
 export function saveJob(db: Db, job: Job): void {
-  db.prepare(
+  statement(
+    db,
     `UPDATE jobs SET state = @state, order_ref = @orderRef, order_number = @orderNumber,
        parcel_id = @parcelId, attempts = @attempts, next_attempt_at = @nextAttemptAt,
        first_attempt_at = @firstAttemptAt, last_error_code = @lastErrorCode,
@@ -194,7 +194,7 @@ export function saveJob(db: Db, job: Job): void {
 }
 
 export function getJob(db: Db, id: string): Job | null {
-  const row = db.prepare('SELECT * FROM jobs WHERE id = @id').get({ id }) as JobRow | undefined;
+  const row = statement(db, 'SELECT * FROM jobs WHERE id = @id').get({ id }) as JobRow | undefined;
   return row ? fromRow(row) : null;
 }
 
@@ -203,31 +203,30 @@ export function getJob(db: Db, id: string): Job | null {
  * most one: a unique index).
  */
 export function labelJobForOrder(db: Db, orderRef: string): Job | null {
-  const row = db
-    .prepare(
-      `SELECT * FROM jobs WHERE kind = 'create-label' AND order_ref = @orderRef
+  const row = statement(
+    db,
+    `SELECT * FROM jobs WHERE kind = 'create-label' AND order_ref = @orderRef
          AND state != 'cancelled' AND voided_at IS NULL`,
-    )
-    .get({ orderRef }) as JobRow | undefined;
+  ).get({ orderRef }) as JobRow | undefined;
   return row ? fromRow(row) : null;
 }
 
 /** The print job that follows a label job, once the label exists. */
 export function printJobFor(db: Db, parentId: string): Job | null {
-  const row = db
-    .prepare(`SELECT * FROM jobs WHERE kind = 'print' AND parent_id = @parentId ORDER BY seq DESC`)
-    .get({ parentId }) as JobRow | undefined;
+  const row = statement(
+    db,
+    `SELECT * FROM jobs WHERE kind = 'print' AND parent_id = @parentId ORDER BY seq DESC`,
+  ).get({ parentId }) as JobRow | undefined;
   return row ? fromRow(row) : null;
 }
 
 /** A label job still unresolved (scanned offline, order unknown then) for the same code. */
 export function unresolvedJobForCode(db: Db, code: string): Job | null {
-  const row = db
-    .prepare(
-      `SELECT * FROM jobs WHERE kind = 'create-label' AND order_ref IS NULL AND code = @code
+  const row = statement(
+    db,
+    `SELECT * FROM jobs WHERE kind = 'create-label' AND order_ref IS NULL AND code = @code
          AND state NOT IN ('cancelled', 'done')`,
-    )
-    .get({ code }) as JobRow | undefined;
+  ).get({ code }) as JobRow | undefined;
   return row ? fromRow(row) : null;
 }
 
@@ -252,12 +251,11 @@ export function jobsIn(
   const params: Record<string, string> = {};
   kinds.forEach((k, i) => (params[`k${i}`] = k));
   states.forEach((s, i) => (params[`s${i}`] = s));
-  const rows = db
-    .prepare(
-      `SELECT * FROM jobs WHERE kind IN (${kindList}) AND state IN (${stateList})
+  const rows = statement(
+    db,
+    `SELECT * FROM jobs WHERE kind IN (${kindList}) AND state IN (${stateList})
        ORDER BY seq LIMIT ${Math.trunc(limit)}`,
-    )
-    .all(params) as JobRow[];
+  ).all(params) as JobRow[];
   return rows.map(fromRow);
 }
 
@@ -279,7 +277,8 @@ export function firstJobNotHeld(
   const params: Record<string, string | number> = {};
   kinds.forEach((k, i) => (params[`k${i}`] = k));
   states.forEach((s, i) => (params[`s${i}`] = s));
-  const page = db.prepare(
+  const page = statement(
+    db,
     `SELECT * FROM jobs WHERE kind IN (${kindList}) AND state IN (${stateList})
        ${options.forAPrinter ? 'AND printer_id IS NOT NULL' : ''}
        AND seq > @after ORDER BY seq LIMIT @limit`,
@@ -313,11 +312,10 @@ export function activeJobs(db: Db): Job[] {
 
 export function countActiveJobs(db: Db): number {
   return (
-    db
-      .prepare(
-        `SELECT count(*) AS n FROM jobs WHERE state IN
+    statement(
+      db,
+      `SELECT count(*) AS n FROM jobs WHERE state IN
            ('queued', 'in-flight', 'waiting', 'held', 'needs-attention')`,
-      )
-      .get() as { n: number }
+    ).get() as { n: number }
   ).n;
 }

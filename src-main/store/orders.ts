@@ -1,4 +1,4 @@
-import type { Db } from './db';
+import { statement, type Db } from './db';
 
 /** An open order as the station keeps it, so a scan resolves without a network call. */
 export interface CachedOrder {
@@ -44,7 +44,9 @@ export function upsertOrders(
   orders: readonly (CachedOrder & { body: unknown })[],
   syncedAt: string,
 ): void {
-  const statement = db.prepare(`
+  const upsert = statement(
+    db,
+    `
     INSERT INTO orders (id, account_id, order_id, order_number, integration_id, status,
                         country_code, shipping_option_code, updated_at, synced_at, body)
     VALUES (@id, @accountId, @orderId, @orderNumber, @integrationId, @status, @countryCode,
@@ -53,10 +55,11 @@ export function upsertOrders(
       order_id = excluded.order_id, order_number = excluded.order_number,
       integration_id = excluded.integration_id, status = excluded.status,
       country_code = excluded.country_code, shipping_option_code = excluded.shipping_option_code,
-      updated_at = excluded.updated_at, synced_at = excluded.synced_at, body = excluded.body`);
+      updated_at = excluded.updated_at, synced_at = excluded.synced_at, body = excluded.body`,
+  );
   db.transaction(() => {
     for (const order of orders) {
-      statement.run({
+      upsert.run({
         id: order.id,
         accountId: order.accountId,
         orderId: order.orderId,
@@ -82,14 +85,13 @@ export function findOrderByCode(
   code: string,
   accountIds: readonly string[] | null = null,
 ): CachedOrder | null {
-  const rows = db
-    .prepare(
-      `SELECT id, account_id, order_id, order_number, integration_id, status, country_code,
+  const rows = statement(
+    db,
+    `SELECT id, account_id, order_id, order_number, integration_id, status, country_code,
               shipping_option_code, updated_at
        FROM orders WHERE order_number = @code OR order_id = @code
        ORDER BY (order_number = @code) DESC, updated_at DESC`,
-    )
-    .all({ code }) as OrderRow[];
+  ).all({ code }) as OrderRow[];
   const row = rows.find((r) => accountIds === null || accountIds.includes(r.account_id));
   return row ? fromRow(row) : null;
 }
@@ -99,22 +101,24 @@ export function findOrderByCode(
  * The store keeps it as JSON and does not know its shape: the caller names the type it stored.
  */
 export function orderBody<Body>(db: Db, id: string): Body | null {
-  const row = db.prepare('SELECT body FROM orders WHERE id = @id').get({ id }) as
+  const row = statement(db, 'SELECT body FROM orders WHERE id = @id').get({ id }) as
     { body: string } | undefined;
   return row ? (JSON.parse(row.body) as Body) : null;
 }
 
 /** Forget the cached orders of an account that was removed. */
 export function deleteOrdersOfAccount(db: Db, accountId: string): void {
-  db.prepare('DELETE FROM orders WHERE account_id = @accountId').run({ accountId });
+  statement(db, 'DELETE FROM orders WHERE account_id = @accountId').run({ accountId });
 }
 
 export function countOrders(db: Db): number {
-  return (db.prepare('SELECT count(*) AS n FROM orders').get() as { n: number }).n;
+  return (statement(db, 'SELECT count(*) AS n FROM orders').get() as { n: number }).n;
 }
 
 export function lastOrderSync(db: Db): string | null {
-  const row = db.prepare('SELECT max(synced_at) AS at FROM orders').get() as { at: string | null };
+  const row = statement(db, 'SELECT max(synced_at) AS at FROM orders').get() as {
+    at: string | null;
+  };
   return row.at;
 }
 
@@ -124,13 +128,12 @@ export function orderRecipient(
   id: string,
 ): { name: string | null; postcode: string | null } | null {
   return (
-    (db
-      .prepare(
-        `SELECT coalesce(json_extract(body, '$.shipping_address.name'),
+    (statement(
+      db,
+      `SELECT coalesce(json_extract(body, '$.shipping_address.name'),
              json_extract(body, '$.shipping_address.company_name')) AS name,
            json_extract(body, '$.shipping_address.postal_code') AS postcode
          FROM orders WHERE id = @id`,
-      )
-      .get({ id }) as { name: string | null; postcode: string | null } | undefined) ?? null
+    ).get({ id }) as { name: string | null; postcode: string | null } | undefined) ?? null
   );
 }

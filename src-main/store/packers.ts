@@ -1,7 +1,7 @@
 // The packers set up at this station. A removed packer is kept (their name stays on the
 // shipments and scans they made) but can no longer sign in. The PIN is kept only as its hash.
 import type { PackerRole, PackerView } from '../../src-shared';
-import type { Db } from './db';
+import { statement, type Db } from './db';
 
 export interface PackerRecord {
   id: string;
@@ -44,14 +44,15 @@ export const packerView = (packer: PackerRecord): PackerView => ({
 
 /** The packers who may sign in, by name. */
 export function listPackers(db: Db): PackerRecord[] {
-  const rows = db
-    .prepare(`SELECT * FROM packers WHERE removed_at IS NULL ORDER BY name COLLATE NOCASE, id`)
-    .all() as PackerRow[];
+  const rows = statement(
+    db,
+    `SELECT * FROM packers WHERE removed_at IS NULL ORDER BY name COLLATE NOCASE, id`,
+  ).all() as PackerRow[];
   return rows.map(fromRow);
 }
 
 export function countPackers(db: Db): number {
-  const row = db.prepare(`SELECT COUNT(*) AS n FROM packers WHERE removed_at IS NULL`).get() as {
+  const row = statement(db, `SELECT COUNT(*) AS n FROM packers WHERE removed_at IS NULL`).get() as {
     n: number;
   };
   return row.n;
@@ -59,26 +60,28 @@ export function countPackers(db: Db): number {
 
 /** A packer who may sign in; null for an unknown or removed one. */
 export function findPacker(db: Db, id: string): PackerRecord | null {
-  const row = db
-    .prepare(`SELECT * FROM packers WHERE id = @id AND removed_at IS NULL`)
-    .get({ id }) as PackerRow | undefined;
+  const row = statement(db, `SELECT * FROM packers WHERE id = @id AND removed_at IS NULL`).get({
+    id,
+  }) as PackerRow | undefined;
   return row ? fromRow(row) : null;
 }
 
 export function findPackerByBadge(db: Db, badge: string): PackerRecord | null {
-  const row = db
-    .prepare(`SELECT * FROM packers WHERE badge = @badge AND removed_at IS NULL`)
-    .get({ badge }) as PackerRow | undefined;
+  const row = statement(
+    db,
+    `SELECT * FROM packers WHERE badge = @badge AND removed_at IS NULL`,
+  ).get({ badge }) as PackerRow | undefined;
   return row ? fromRow(row) : null;
 }
 
 /** Is this code any packer's badge, even a removed one's (so it is never taken for an order)? */
 export function isBadgeTaken(db: Db, badge: string): boolean {
-  return db.prepare(`SELECT 1 FROM packers WHERE badge = @badge`).get({ badge }) !== undefined;
+  return statement(db, `SELECT 1 FROM packers WHERE badge = @badge`).get({ badge }) !== undefined;
 }
 
 export function insertPacker(db: Db, packer: Omit<PackerRecord, 'removedAt'>): void {
-  db.prepare(
+  statement(
+    db,
     `INSERT INTO packers (id, name, role, badge, pin_hash, created_at)
      VALUES (@id, @name, @role, @badge, @pinHash, @createdAt)`,
   ).run(packer);
@@ -89,7 +92,8 @@ export function updatePacker(
   id: string,
   changes: { name?: string; role?: PackerRole; pinHash?: string },
 ): void {
-  db.prepare(
+  statement(
+    db,
     `UPDATE packers SET name = COALESCE(@name, name), role = COALESCE(@role, role),
        pin_hash = COALESCE(@pinHash, pin_hash)
      WHERE id = @id AND removed_at IS NULL`,
@@ -102,7 +106,7 @@ export function updatePacker(
 }
 
 export function removePacker(db: Db, id: string, at: string): void {
-  db.prepare(`UPDATE packers SET removed_at = @at WHERE id = @id AND removed_at IS NULL`).run({
+  statement(db, `UPDATE packers SET removed_at = @at WHERE id = @id AND removed_at IS NULL`).run({
     id,
     at,
   });
@@ -110,6 +114,9 @@ export function removePacker(db: Db, id: string, at: string): void {
 
 /** The names of packers by id, removed ones included: who made a scan or a label. */
 export function packerNames(db: Db): Map<string, string> {
-  const rows = db.prepare(`SELECT id, name FROM packers`).all() as { id: string; name: string }[];
+  const rows = statement(db, `SELECT id, name FROM packers`).all() as {
+    id: string;
+    name: string;
+  }[];
   return new Map(rows.map((row) => [row.id, row.name]));
 }

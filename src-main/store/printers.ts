@@ -1,5 +1,5 @@
 import type { PrinterDocument } from '../../src-shared';
-import type { Db } from './db';
+import { statement, type Db } from './db';
 
 /** A printer a packer set up, as stored. */
 export interface PrinterRecord {
@@ -39,21 +39,23 @@ const fromRow = (row: PrinterRow): PrinterRecord => ({
 });
 
 export function listPrinters(db: Db): PrinterRecord[] {
-  const rows = db
-    .prepare('SELECT * FROM printers ORDER BY created_at, rowid')
-    .all() as PrinterRow[];
+  const rows = statement(
+    db,
+    'SELECT * FROM printers ORDER BY created_at, rowid',
+  ).all() as PrinterRow[];
   return rows.map(fromRow);
 }
 
 export function findPrinterByAddress(db: Db, address: string): PrinterRecord | null {
-  const row = db.prepare('SELECT * FROM printers WHERE address = @address').get({ address }) as
+  const row = statement(db, 'SELECT * FROM printers WHERE address = @address').get({ address }) as
     PrinterRow | undefined;
   return row ? fromRow(row) : null;
 }
 
 /** Insert a printer, or update the one with this id. */
 export function savePrinter(db: Db, printer: PrinterRecord): void {
-  db.prepare(
+  statement(
+    db,
     `INSERT INTO printers (id, name, transport, address, language, dpi, paper, position, created_at)
      VALUES (@id, @name, @transport, @address, @language, @dpi, @paper, @position, @createdAt)
      ON CONFLICT (id) DO UPDATE SET name = excluded.name, transport = excluded.transport,
@@ -65,13 +67,13 @@ export function savePrinter(db: Db, printer: PrinterRecord): void {
 /** Remove a printer and every document routed to it. */
 export function deletePrinter(db: Db, id: string): void {
   db.transaction(() => {
-    db.prepare('DELETE FROM printer_routes WHERE printer_id = @id').run({ id });
-    db.prepare('DELETE FROM printers WHERE id = @id').run({ id });
+    statement(db, 'DELETE FROM printer_routes WHERE printer_id = @id').run({ id });
+    statement(db, 'DELETE FROM printers WHERE id = @id').run({ id });
   })();
 }
 
 export function readRoutes(db: Db): Partial<Record<PrinterDocument, string>> {
-  const rows = db.prepare('SELECT document, printer_id FROM printer_routes').all() as {
+  const rows = statement(db, 'SELECT document, printer_id FROM printer_routes').all() as {
     document: PrinterDocument;
     printer_id: string;
   }[];
@@ -81,10 +83,11 @@ export function readRoutes(db: Db): Partial<Record<PrinterDocument, string>> {
 /** Send a document to a printer, or (null) to none. */
 export function writeRoute(db: Db, document: PrinterDocument, printerId: string | null): void {
   if (printerId === null) {
-    db.prepare('DELETE FROM printer_routes WHERE document = @document').run({ document });
+    statement(db, 'DELETE FROM printer_routes WHERE document = @document').run({ document });
     return;
   }
-  db.prepare(
+  statement(
+    db,
     `INSERT INTO printer_routes (document, printer_id) VALUES (@document, @printerId)
      ON CONFLICT (document) DO UPDATE SET printer_id = excluded.printer_id`,
   ).run({ document, printerId });

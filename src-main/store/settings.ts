@@ -1,17 +1,18 @@
 import type { OutboxSettings } from '../../src-shared';
-import type { Db } from './db';
+import { statement, type Db } from './db';
 
 export const defaultOutboxSettings: OutboxSettings = { drainMode: 'print', staleAfterMinutes: 30 };
 
 export function readOutboxSettings(db: Db): OutboxSettings {
-  const row = db.prepare(`SELECT value FROM settings WHERE key = 'outbox'`).get() as
+  const row = statement(db, `SELECT value FROM settings WHERE key = 'outbox'`).get() as
     { value: string } | undefined;
   if (!row) return defaultOutboxSettings;
   return { ...defaultOutboxSettings, ...(JSON.parse(row.value) as Partial<OutboxSettings>) };
 }
 
 export function writeOutboxSettings(db: Db, settings: OutboxSettings): void {
-  db.prepare(
+  statement(
+    db,
     `INSERT INTO settings (key, value) VALUES ('outbox', @value)
      ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
   ).run({ value: JSON.stringify(settings) });
@@ -19,13 +20,14 @@ export function writeOutboxSettings(db: Db, settings: OutboxSettings): void {
 
 /** A small named value (e.g. the order sync's high-water mark). */
 export function readSetting(db: Db, key: string): string | null {
-  const row = db.prepare('SELECT value FROM settings WHERE key = @key').get({ key }) as
+  const row = statement(db, 'SELECT value FROM settings WHERE key = @key').get({ key }) as
     { value: string } | undefined;
   return row?.value ?? null;
 }
 
 export function writeSetting(db: Db, key: string, value: string): void {
-  db.prepare(
+  statement(
+    db,
     `INSERT INTO settings (key, value) VALUES (@key, @value)
      ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
   ).run({ key, value });

@@ -1,7 +1,7 @@
 // The history of each shipment: scanned, made, printed, reprinted, void requested, voided, by
 // whom and at which station. The Shipments screen shows it; the day's counts read it.
 import { type Message } from '../../src-shared';
-import type { Db } from './db';
+import { statement, type Db } from './db';
 import { messageColumn, messageFrom } from './messages';
 
 export type ShipmentEventKind =
@@ -25,7 +25,8 @@ export interface ShipmentEventRecord {
 }
 
 export function recordShipmentEvent(db: Db, event: ShipmentEventRecord): void {
-  db.prepare(
+  statement(
+    db,
     `INSERT INTO shipment_events (parcel_id, kind, at, packer_id, station_id, detail)
      VALUES (@parcelId, @kind, @at, @packerId, @stationId, @detail)`,
   ).run({ ...event, detail: messageColumn(event.detail) });
@@ -42,12 +43,11 @@ interface EventRow {
 
 /** A shipment's history, oldest first. */
 export function shipmentEvents(db: Db, parcelId: number): ShipmentEventRecord[] {
-  const rows = db
-    .prepare(
-      `SELECT parcel_id, kind, at, packer_id, station_id, detail FROM shipment_events
+  const rows = statement(
+    db,
+    `SELECT parcel_id, kind, at, packer_id, station_id, detail FROM shipment_events
        WHERE parcel_id = @parcelId ORDER BY seq`,
-    )
-    .all({ parcelId }) as EventRow[];
+  ).all({ parcelId }) as EventRow[];
   return rows.map((row) => ({
     parcelId: row.parcel_id,
     kind: row.kind,
@@ -63,14 +63,13 @@ export function shipmentHistory(
   db: Db,
   parcelId: number,
 ): (ShipmentEventRecord & { packerName: string | null })[] {
-  const rows = db
-    .prepare(
-      `SELECT e.parcel_id, e.kind, e.at, e.packer_id, e.station_id, e.detail,
+  const rows = statement(
+    db,
+    `SELECT e.parcel_id, e.kind, e.at, e.packer_id, e.station_id, e.detail,
          p.name AS packer_name
        FROM shipment_events e LEFT JOIN packers p ON p.id = e.packer_id
        WHERE e.parcel_id = @parcelId ORDER BY e.seq`,
-    )
-    .all({ parcelId }) as (EventRow & { packer_name: string | null })[];
+  ).all({ parcelId }) as (EventRow & { packer_name: string | null })[];
   return rows.map((row) => ({
     parcelId: row.parcel_id,
     kind: row.kind,

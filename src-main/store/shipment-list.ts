@@ -1,6 +1,6 @@
 // Shipments as the Shipments screen and the day's review read them: one flat record per label,
 // with the packer's and the option's names joined in. One query, on indexed columns.
-import type { Db } from './db';
+import { statement, type Db } from './db';
 
 export interface ShipmentListRecord {
   parcelId: number;
@@ -91,18 +91,18 @@ export function shipmentRecordsBetween(
   range: { fromIso: string; toIso: string; limit: number },
 ): ShipmentListRecord[] {
   return (
-    db
-      .prepare(
-        `${select} WHERE s.created_at >= @fromIso AND s.created_at < @toIso
+    statement(
+      db,
+      `${select} WHERE s.created_at >= @fromIso AND s.created_at < @toIso
          ORDER BY s.created_at DESC, s.parcel_id DESC LIMIT @limit`,
-      )
+    )
       .raw(true)
       .all(range) as unknown[][]
   ).map(fromArray);
 }
 
 export function shipmentRecord(db: Db, parcelId: number): ShipmentListRecord | null {
-  const raw = db.prepare(`${select} WHERE s.parcel_id = @parcelId`).get({ parcelId }) as
+  const raw = statement(db, `${select} WHERE s.parcel_id = @parcelId`).get({ parcelId }) as
     Raw | undefined;
   return raw ? fromRaw(raw) : null;
 }
@@ -110,11 +110,10 @@ export function shipmentRecord(db: Db, parcelId: number): ShipmentListRecord | n
 export function shipmentRecordsOf(db: Db, parcelIds: readonly number[]): ShipmentListRecord[] {
   if (parcelIds.length === 0) return [];
   return (
-    db
-      .prepare(
-        `${select} WHERE s.parcel_id IN (SELECT value FROM json_each(@ids))
+    statement(
+      db,
+      `${select} WHERE s.parcel_id IN (SELECT value FROM json_each(@ids))
          ORDER BY s.created_at DESC, s.parcel_id DESC`,
-      )
-      .all({ ids: JSON.stringify(parcelIds) }) as Raw[]
+    ).all({ ids: JSON.stringify(parcelIds) }) as Raw[]
   ).map(fromRaw);
 }

@@ -1,4 +1,4 @@
-import type { Db } from './db';
+import { statement, type Db } from './db';
 
 export type LabelFormat = 'zpl' | 'pdf' | 'png';
 
@@ -107,7 +107,8 @@ export function insertShipment(
   facts: Partial<ShipmentFacts> = {},
 ): void {
   const { cost, label, ...rest } = shipment;
-  db.prepare(
+  statement(
+    db,
     `INSERT INTO shipments (parcel_id, shipment_id, order_ref, order_number, tracking_number,
        tracking_url, carrier, label, label_format, label_dpi, created_at, account_id,
        merchant_id, cost_value, cost_currency, source, shipping_option_code, recipient_name,
@@ -127,7 +128,8 @@ export function insertShipment(
 }
 
 function keepLabelBytes(db: Db, parcelId: number, bytes: Buffer): void {
-  db.prepare(
+  statement(
+    db,
     `INSERT INTO shipment_labels (parcel_id, bytes) VALUES (@parcelId, @bytes)
      ON CONFLICT (parcel_id) DO UPDATE SET bytes = excluded.bytes`,
   ).run({ parcelId, bytes });
@@ -142,17 +144,16 @@ export function insertFoundShipment(
   shipment: Omit<Shipment, 'printedAt' | 'printCount' | 'label' | 'cost'>,
   facts: Pick<ShipmentFacts, 'shippingOptionCode' | 'recipientName' | 'recipientPostcode'>,
 ): boolean {
-  const result = db
-    .prepare(
-      `INSERT INTO shipments (parcel_id, shipment_id, order_ref, order_number, tracking_number,
+  const result = statement(
+    db,
+    `INSERT INTO shipments (parcel_id, shipment_id, order_ref, order_number, tracking_number,
          tracking_url, carrier, label, label_format, label_dpi, created_at, account_id,
          merchant_id, source, shipping_option_code, recipient_name, recipient_postcode)
        VALUES (@parcelId, @shipmentId, @orderRef, @orderNumber, @trackingNumber, @trackingUrl,
          @carrier, NULL, @labelFormat, @labelDpi, @createdAt, @accountId, @merchantId,
          'sendcloud', @shippingOptionCode, @recipientName, @recipientPostcode)
        ON CONFLICT (parcel_id) DO NOTHING`,
-    )
-    .run({ ...shipment, ...facts });
+  ).run({ ...shipment, ...facts });
   return result.changes > 0;
 }
 
@@ -164,7 +165,8 @@ export function storeLabel(
 ): void {
   db.transaction(() => {
     keepLabelBytes(db, parcelId, label.bytes);
-    db.prepare(
+    statement(
+      db,
       `UPDATE shipments SET label_format = @format, label_dpi = @dpi WHERE parcel_id = @parcelId`,
     ).run({ parcelId, format: label.format, dpi: label.dpi });
   })();
@@ -176,7 +178,8 @@ export function notePrintTimings(
   parcelId: number,
   timings: { renderMs: number; printerMs: number },
 ): void {
-  db.prepare(
+  statement(
+    db,
     `UPDATE shipments SET render_ms = @renderMs, printer_ms = @printerMs
      WHERE parcel_id = @parcelId`,
   ).run({ parcelId, ...timings });
@@ -184,7 +187,8 @@ export function notePrintTimings(
 
 /** A label printed once more: counted apart from the first print. */
 export function markReprinted(db: Db, parcelId: number, printedAt: string): void {
-  db.prepare(
+  statement(
+    db,
     `UPDATE shipments SET printed_at = coalesce(printed_at, @printedAt),
        print_count = print_count + 1, reprint_count = reprint_count + 1
      WHERE parcel_id = @parcelId`,
@@ -204,46 +208,45 @@ export function labelsPerMerchantDay(
   currency: string | null;
   unpriced: number;
 }[] {
-  return db
-    .prepare(
-      `SELECT substr(created_at, 1, 10) AS day, merchant_id AS merchantId, count(*) AS labels,
+  return statement(
+    db,
+    `SELECT substr(created_at, 1, 10) AS day, merchant_id AS merchantId, count(*) AS labels,
          coalesce(sum(cost_value), 0) AS cost, max(cost_currency) AS currency,
          sum(cost_value IS NULL) AS unpriced
        FROM shipments
        WHERE merchant_id IS NOT NULL AND substr(created_at, 1, 10) BETWEEN @from AND @to
        GROUP BY day, merchant_id ORDER BY day, merchant_id`,
-    )
-    .all({ from, to: toInclusive }) as ReturnType<typeof labelsPerMerchantDay>;
+  ).all({ from, to: toInclusive }) as ReturnType<typeof labelsPerMerchantDay>;
 }
 
 export function markPrinted(db: Db, parcelId: number, printedAt: string): void {
-  db.prepare(
+  statement(
+    db,
     `UPDATE shipments SET printed_at = @printedAt, print_count = print_count + 1
      WHERE parcel_id = @parcelId`,
   ).run({ parcelId, printedAt });
 }
 
 export function findShipmentByTracking(db: Db, trackingNumber: string): Shipment | null {
-  const row = db
-    .prepare(`${select} WHERE s.tracking_number = @trackingNumber`)
-    .get({ trackingNumber }) as ShipmentRow | undefined;
+  const row = statement(db, `${select} WHERE s.tracking_number = @trackingNumber`).get({
+    trackingNumber,
+  }) as ShipmentRow | undefined;
   return row ? fromRow(row) : null;
 }
 
 /** The newest shipment made for an order and not voided, if the station made one. */
 export function findShipmentForOrder(db: Db, orderRef: string): Shipment | null {
-  const row = db
-    .prepare(
-      `${select} WHERE s.order_ref = @orderRef
+  const row = statement(
+    db,
+    `${select} WHERE s.order_ref = @orderRef
          AND (s.void_state IS NULL OR s.void_state != 'voided')
        ORDER BY s.created_at DESC LIMIT 1`,
-    )
-    .get({ orderRef }) as ShipmentRow | undefined;
+  ).get({ orderRef }) as ShipmentRow | undefined;
   return row ? fromRow(row) : null;
 }
 
 export function findShipmentByParcel(db: Db, parcelId: number): Shipment | null {
-  const row = db.prepare(`${select} WHERE s.parcel_id = @parcelId`).get({ parcelId }) as
+  const row = statement(db, `${select} WHERE s.parcel_id = @parcelId`).get({ parcelId }) as
     ShipmentRow | undefined;
   return row ? fromRow(row) : null;
 }
@@ -259,20 +262,19 @@ export function shipmentTimings(
   printerMs: number | null;
 } | null {
   return (
-    (db
-      .prepare(
-        `SELECT lookup_ms AS lookupMs, sendcloud_ms AS sendcloudMs, render_ms AS renderMs,
+    (statement(
+      db,
+      `SELECT lookup_ms AS lookupMs, sendcloud_ms AS sendcloudMs, render_ms AS renderMs,
            printer_ms AS printerMs
          FROM shipments WHERE parcel_id = @parcelId`,
-      )
-      .get({ parcelId }) as ReturnType<typeof shipmentTimings> | undefined) ?? null
+    ).get({ parcelId }) as ReturnType<typeof shipmentTimings> | undefined) ?? null
   );
 }
 
 /** Where a void of the label stands (null: never asked). */
 export function voidStateOf(db: Db, parcelId: number): 'requested' | 'voided' | 'refused' | null {
-  const row = db
-    .prepare('SELECT void_state FROM shipments WHERE parcel_id = @parcelId')
-    .get({ parcelId }) as { void_state: 'requested' | 'voided' | 'refused' | null } | undefined;
+  const row = statement(db, 'SELECT void_state FROM shipments WHERE parcel_id = @parcelId').get({
+    parcelId,
+  }) as { void_state: 'requested' | 'voided' | 'refused' | null } | undefined;
   return row?.void_state ?? null;
 }

@@ -1,6 +1,6 @@
 // Sendcloud's names for shipping options (`postnl:standard` → "PostNL Standard"), as an account's
 // keys showed them at onboarding or a reconnect; nothing else in Sendcloud's answers names them.
-import type { Db } from './db';
+import { statement, type Db } from './db';
 
 export interface ShippingOptionName {
   code: string;
@@ -8,9 +8,10 @@ export interface ShippingOptionName {
 }
 
 export function readShippingOptionNames(db: Db): ShippingOptionName[] {
-  return db
-    .prepare('SELECT code, name FROM shipping_option_names ORDER BY code')
-    .all() as ShippingOptionName[];
+  return statement(
+    db,
+    'SELECT code, name FROM shipping_option_names ORDER BY code',
+  ).all() as ShippingOptionName[];
 }
 
 /** Keep the names, replacing older ones for the same codes. */
@@ -19,7 +20,8 @@ export function saveShippingOptionNames(
   names: readonly ShippingOptionName[],
   learntAt: string,
 ): void {
-  const upsert = db.prepare(
+  const upsert = statement(
+    db,
     `INSERT INTO shipping_option_names (code, name, learnt_at) VALUES (@code, @name, @learntAt)
      ON CONFLICT (code) DO UPDATE SET name = excluded.name, learnt_at = excluded.learnt_at`,
   );
@@ -30,7 +32,7 @@ export function saveShippingOptionNames(
 
 /** When the newest name was learnt (ISO 8601), or null when none ever was. */
 export function newestShippingOptionName(db: Db): string | null {
-  const row = db.prepare('SELECT MAX(learnt_at) AS newest FROM shipping_option_names').get() as {
+  const row = statement(db, 'SELECT MAX(learnt_at) AS newest FROM shipping_option_names').get() as {
     newest: string | null;
   };
   return row.newest;
