@@ -3,13 +3,10 @@ import type { MessageKey } from '../../src-shared/messages';
 import { useSpeaker } from '../i18n/messages';
 import { navItem } from './navigation';
 
-export type ComingScreenId = 'batch' | 'shipments' | 'day' | 'packers' | 'rules';
+export type ComingScreenId = 'batch' | 'rules';
 
 const words: Record<ComingScreenId, { title: MessageKey; body: MessageKey }> = {
   batch: { title: 'frame.coming.batch.title', body: 'frame.coming.batch.body' },
-  shipments: { title: 'frame.coming.shipments.title', body: 'frame.coming.shipments.body' },
-  day: { title: 'frame.coming.day.title', body: 'frame.coming.day.body' },
-  packers: { title: 'frame.coming.packers.title', body: 'frame.coming.packers.body' },
   rules: { title: 'frame.coming.rules.title', body: 'frame.coming.rules.body' },
 };
 

@@ -19,15 +19,6 @@ export const uiFrame: Translation<typeof english> = {
   'frame.coming.batch.title': 'Etiketten im Stapel',
   'frame.coming.batch.body':
     'Etiketten für viele Aufträge auf einmal: Aufträge auswählen, prüfen und alle in einem Rutsch drucken.',
-  'frame.coming.shipments.title': 'Sendungen',
-  'frame.coming.shipments.body':
-    'Alle Etiketten dieser Station: eine Sendung finden, ihr Etikett nachdrucken oder sie bei Sendcloud stornieren.',
-  'frame.coming.day.title': 'Der Tag',
-  'frame.coming.day.body':
-    'Der Überblick für die Schichtleitung: Pakete je Versanddienst und je Packer, was noch wartet und was schiefging.',
-  'frame.coming.packers.title': 'Packer',
-  'frame.coming.packers.body':
-    'Wer an dieser Station packt, damit bei jedem Paket steht, wer es gepackt hat.',
   'frame.coming.rules.title': 'Regeln',
   'frame.coming.rules.body':
     'Welche Versandart und welchen Drucker ein Auftrag bekommt, nach Land, Gewicht oder Shop.',

@@ -17,14 +17,6 @@ export const uiFrame = {
   'frame.coming.batch.title': 'Batch labels',
   'frame.coming.batch.body':
     'Labels for many orders in one go: pick the orders, check them, and print them all at once.',
-  'frame.coming.shipments.title': 'Shipments',
-  'frame.coming.shipments.body':
-    'Every label this station made: find a shipment, print its label again, or cancel it with Sendcloud.',
-  'frame.coming.day.title': 'The day',
-  'frame.coming.day.body':
-    'The supervisor’s view of today: parcels per carrier and per packer, what is waiting and what failed.',
-  'frame.coming.packers.title': 'Packers',
-  'frame.coming.packers.body': 'Who packs at this station, so every parcel records who packed it.',
   'frame.coming.rules.title': 'Rules',
   'frame.coming.rules.body':
     'Which shipping method and which printer an order gets, by country, weight or shop.',

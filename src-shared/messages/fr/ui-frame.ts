@@ -19,15 +19,6 @@ export const uiFrame: Translation<typeof english> = {
   'frame.coming.batch.title': 'Étiquettes par lot',
   'frame.coming.batch.body':
     'Les étiquettes de plusieurs commandes d’un coup : choisir les commandes, les vérifier, tout imprimer en une fois.',
-  'frame.coming.shipments.title': 'Envois',
-  'frame.coming.shipments.body':
-    'Toutes les étiquettes de ce poste : retrouver un envoi, réimprimer son étiquette ou l’annuler chez Sendcloud.',
-  'frame.coming.day.title': 'La journée',
-  'frame.coming.day.body':
-    'La vue du chef d’équipe sur la journée : colis par transporteur et par préparateur, ce qui attend et ce qui a échoué.',
-  'frame.coming.packers.title': 'Préparateurs',
-  'frame.coming.packers.body':
-    'Qui prépare à ce poste, pour que chaque colis indique qui l’a préparé.',
   'frame.coming.rules.title': 'Règles',
   'frame.coming.rules.body':
     'Quel mode d’envoi et quelle imprimante reçoit une commande, selon le pays, le poids ou la boutique.',

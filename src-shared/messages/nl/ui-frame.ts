@@ -19,15 +19,6 @@ export const uiFrame: Translation<typeof english> = {
   'frame.coming.batch.title': 'Labels in batch',
   'frame.coming.batch.body':
     'Labels voor veel orders tegelijk: orders kiezen, nakijken en alles in één keer printen.',
-  'frame.coming.shipments.title': 'Zendingen',
-  'frame.coming.shipments.body':
-    'Alle labels van dit station: een zending opzoeken, het label opnieuw printen of de zending bij Sendcloud annuleren.',
-  'frame.coming.day.title': 'De dag',
-  'frame.coming.day.body':
-    'Het overzicht voor de teamleider: pakketten per vervoerder en per inpakker, wat nog wacht en wat mislukt is.',
-  'frame.coming.packers.title': 'Inpakkers',
-  'frame.coming.packers.body':
-    'Wie er aan dit station inpakt, zodat bij elk pakket staat wie het heeft ingepakt.',
   'frame.coming.rules.title': 'Regels',
   'frame.coming.rules.body':
     'Welke verzendmethode en welke printer een order krijgt, per land, gewicht of winkel.',
