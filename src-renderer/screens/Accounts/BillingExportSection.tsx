@@ -3,20 +3,7 @@ import { checkRange, exportedText, todayRange, type DateRange } from '../../stat
 import type { Message } from '../../../src-shared/messages';
 import { useSpeaker } from '../../i18n/messages';
 import { useStation } from '../../state/station';
-
-/** Hand the CSV to the browser as a download: works the same in Electron and on the host page. */
-function saveCsv(filename: string, csv: string): void {
-  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The download has taken the blob once the click has been handled; revoke on the next task.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
+import { csvBlob, saveFile } from '../shared/save-file';
 
 /** Labels made per merchant per day, as a CSV for billing the marketplace's merchants. */
 export function BillingExportSection() {
@@ -43,7 +30,7 @@ export function BillingExportSection() {
       return;
     }
     const exported = await exportBilling(checked.range);
-    if (exported) saveCsv(exported.filename, exported.csv);
+    if (exported) saveFile(exported.filename, csvBlob(exported.csv));
   };
 
   return (

@@ -7,7 +7,7 @@ import { useStation } from '../../state/station';
 import { DayChart } from './DayChart';
 import { DayExceptions, DayTracking } from './DayExceptions';
 import { ByAccount, ByCarrier, ByPacker } from './DayTables';
-import { saveFile } from './save';
+import { csvBlob, saveFile } from '../shared/save-file';
 
 const countKeys = [
   'made',
@@ -79,7 +79,7 @@ function ExportButton() {
   const run = async () => {
     const exported = await exportDay();
     if (exported) {
-      saveFile(exported.fileName, new Blob([exported.csv], { type: 'text/csv;charset=utf-8' }));
+      saveFile(exported.fileName, csvBlob(exported.csv));
     }
   };
   return (

@@ -4,7 +4,8 @@ import { languages, type Language } from '../../../src-shared/messages/catalogue
 import { clockTime, number } from '../../i18n/format';
 import { useSpeaker } from '../../i18n/messages';
 import { useStation } from '../../state/station';
-import { moveBetweenRows, pdfBlob, saveFile } from './save';
+import { pdfBlob, saveFile } from '../shared/save-file';
+import { moveBetweenRows } from './rows';
 
 const listLanguage = (language: string): Language =>
   (languages as readonly string[]).includes(language) ? (language as Language) : 'en';

@@ -2,19 +2,9 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { packerRoles, type PackerRole, type PackerView } from '../../../src-shared';
 import { useSpeaker } from '../../i18n/messages';
 import { useStation } from '../../state/station';
+import { pdfBlob, saveFile } from '../shared/save-file';
 
 const pinPattern = /^\d{4}$/;
-
-/** Hand the PDF to the browser as a download: the same in Electron and on the host page. */
-function download(fileName: string, pdfBase64: string): void {
-  const bytes = Uint8Array.from(atob(pdfBase64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
 
 function PackerRow({ packer }: { packer: PackerView }) {
   const { t } = useSpeaker();
@@ -145,7 +135,9 @@ export function PackersScreen() {
           disabled={packers.length === 0}
           data-testid="packers-badges"
           onClick={() =>
-            void badgeSheet().then((sheet) => sheet && download(sheet.fileName, sheet.pdfBase64))
+            void badgeSheet().then(
+              (sheet) => sheet && saveFile(sheet.fileName, pdfBlob(sheet.pdfBase64)),
+            )
           }
         >
           {t('ui.packers.printBadges')}
