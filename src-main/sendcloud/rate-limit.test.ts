@@ -35,6 +35,26 @@ describe('rate limiter', () => {
     expect(Math.max(...granted)).toBeLessThan(125_000);
   });
 
+  it('lets a waiting normal write go ahead of every waiting bulk write', async () => {
+    const clock = virtualClock(0);
+    const limiter = createRateLimiter({ clock });
+    const order: string[] = [];
+    const take = (name: string, priority: 'normal' | 'bulk') =>
+      limiter.acquire('write', undefined, priority).then(() => {
+        order.push(name);
+        limiter.settled('write');
+      });
+    // 30 bulk writes queue first: 15 go in the first second, the rest wait for the next.
+    const bulk = Array.from({ length: 30 }, (_, i) => take(`bulk-${i}`, 'bulk'));
+    const scan = take('scan', 'normal');
+    await Promise.all([...bulk, scan]);
+    // The first 15 had already gone when the scan came; it takes the next free slot.
+    expect(order.indexOf('scan')).toBe(15);
+    expect(order.filter((name) => name.startsWith('bulk'))).toEqual(
+      Array.from({ length: 30 }, (_, i) => `bulk-${i}`),
+    );
+  });
+
   it('holds the same budget on a real, scaled clock', async () => {
     // A simulated minute in 0.6 real seconds.
     const clock = scaledClock(100);

@@ -5,6 +5,11 @@ import { createHash } from 'node:crypto';
 import { systemClock, type Clock } from '../clock';
 
 export type RequestClass = 'read' | 'write';
+/**
+ * `bulk`: a batch's request, which may wait. A waiting request that is not bulk (a packer's scan)
+ * takes the next free slot ahead of every bulk one, so a batch never starves the next table.
+ */
+export type RequestPriority = 'normal' | 'bulk';
 
 export interface Window {
   limit: number;
@@ -25,8 +30,11 @@ export const sendcloudBudgets: RateBudgets = {
 };
 
 export interface RateLimiter {
-  /** Resolves when a request of this class may go out; callers are served first come, first served. */
-  acquire(kind: RequestClass, signal?: AbortSignal): Promise<void>;
+  /**
+   * Resolves when a request of this class may go out; callers are served first come, first
+   * served, except that every waiting normal request goes ahead of the bulk ones.
+   */
+  acquire(kind: RequestClass, signal?: AbortSignal, priority?: RequestPriority): Promise<void>;
   /**
    * The answer (or the failure) of a request that `acquire` let go is in. Optional, for limiters
    * that count nothing; a counting limiter holds the request in its windows until then.
@@ -42,6 +50,7 @@ export interface RateLimiter {
 }
 
 interface Waiter {
+  bulk: boolean;
   resolve: () => void;
   reject: (reason: unknown) => void;
   signal?: AbortSignal;
@@ -113,7 +122,7 @@ export function createRateLimiter(
     state.pumping = true;
     try {
       while (state.queue.length > 0) {
-        const head = state.queue[0];
+        const head = state.queue.find((waiter) => !waiter.bulk) ?? state.queue[0];
         if (!head) break;
         const wait = waitFor(state, kind, clock.now());
         if (wait === Infinity) {
@@ -125,7 +134,7 @@ export function createRateLimiter(
           await clock.sleep(wait);
           continue;
         }
-        state.queue.shift();
+        state.queue.splice(state.queue.indexOf(head), 1);
         state.inFlight++;
         if (head.onAbort) head.signal?.removeEventListener('abort', head.onAbort);
         head.resolve();
@@ -136,12 +145,12 @@ export function createRateLimiter(
   }
 
   return {
-    acquire(kind, signal) {
+    acquire(kind, signal, priority = 'normal') {
       const state = classes.get(kind);
       if (!state) return Promise.resolve();
       if (signal?.aborted) return Promise.reject(signal.reason);
       return new Promise<void>((resolve, reject) => {
-        const waiter: Waiter = { resolve, reject, signal };
+        const waiter: Waiter = { bulk: priority === 'bulk', resolve, reject, signal };
         if (signal) {
           waiter.onAbort = () => {
             const at = state.queue.indexOf(waiter);

@@ -12,7 +12,7 @@ import {
   SendcloudNetworkError,
   SendcloudTimeoutError,
 } from './errors';
-import type { RateLimiter } from './rate-limit';
+import type { RateLimiter, RequestPriority } from './rate-limit';
 import { backoffMs, shouldRetry, type HttpMethod, type RetryOptions } from './retry';
 import { shipmentSchema, type Shipment } from './v3/schemas';
 
@@ -28,6 +28,8 @@ export interface ApiRequest {
   body?: unknown;
   /** Default `application/json`. */
   accept?: string;
+  /** `bulk`: a batch's request, which lets a packer's scan take the next free slot first. */
+  priority?: RequestPriority;
 }
 
 export interface ApiResponse {
@@ -114,7 +116,7 @@ export function createSender(opts: SenderOptions): Sender {
     const what = describe(request);
     const kind = request.method === 'GET' ? 'read' : 'write';
     for (let attempt = 1; ; attempt++) {
-      await opts.limiter.acquire(kind);
+      await opts.limiter.acquire(kind, undefined, request.priority);
       let error: unknown;
       let sent = true;
       try {

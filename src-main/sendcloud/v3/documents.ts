@@ -1,5 +1,6 @@
 // v3 parcel documents: one parcel's label, customs declaration or air waybill, or one document
 // type for up to 20 parcels at once, in the format the Accept header asks for.
+import type { RequestPriority } from '../rate-limit';
 import { badAnswer, type Sender } from '../sender';
 import { mimeTypes, type LabelFormat } from './ship-an-order';
 
@@ -15,12 +16,18 @@ export interface ParcelDocumentOptions {
 }
 
 export function documentsApi(sender: Sender) {
-  async function fetchDocument(path: string, search: URLSearchParams, format: LabelFormat) {
+  async function fetchDocument(
+    path: string,
+    search: URLSearchParams,
+    format: LabelFormat,
+    priority?: RequestPriority,
+  ) {
     const response = await sender.send({
       method: 'GET',
       path,
       query: search,
       accept: mimeTypes[format],
+      ...(priority ? { priority } : {}),
     });
     if (response.body.length === 0) throw badAnswer(`GET ${path}`, 'an empty document.', response);
     return response.body;
@@ -43,7 +50,7 @@ export function documentsApi(sender: Sender) {
     async getParcelDocuments(
       parcelIds: number[],
       type: DocumentType,
-      opts: Omit<ParcelDocumentOptions, 'dpi'>,
+      opts: Omit<ParcelDocumentOptions, 'dpi'> & { priority?: RequestPriority },
     ): Promise<Buffer> {
       if (parcelIds.length < 1 || parcelIds.length > 20) {
         throw new RangeError(`Bulk documents take 1 to 20 parcels, not ${parcelIds.length}.`);
@@ -52,7 +59,7 @@ export function documentsApi(sender: Sender) {
       const search = new URLSearchParams();
       for (const id of parcelIds) search.append('parcels', String(id));
       if (opts.paperSize !== undefined) search.set('paper_size', opts.paperSize);
-      return fetchDocument(`/parcel-documents/${type}`, search, opts.format);
+      return fetchDocument(`/parcel-documents/${type}`, search, opts.format, opts.priority);
     },
   };
 }

@@ -121,6 +121,8 @@ export function shipAnOrderApi(sender: Sender) {
         method: 'POST',
         path: '/orders/create-labels-async',
         body: { ...shared(req), orders: req.orders.map(selector) },
+        // Only batches ask for many labels at once: a packer's single label goes first.
+        priority: 'bulk',
       });
       return { queued: data.data, failed: data.errors.map(toFailure) };
     },
