@@ -70,6 +70,23 @@ function findOrder(
   );
 }
 
+/**
+ * Why a carrier would refuse the order's address, or null. Sendcloud's words: the whole address
+ * ("The order has no valid shipping address.", as the async example says), or a house number a
+ * street address in these countries cannot do without.
+ */
+function addressProblem(order: V3Order): string | null {
+  const to = order.shipping_address;
+  if (!to.name || !to.address_line_1 || !to.postal_code || !to.city || !to.country_code) {
+    return 'The order has no valid shipping address.';
+  }
+  const needsNumber = ['NL', 'BE', 'DE', 'AT'].includes(to.country_code);
+  if (needsNumber && !to.house_number && !/\d/.test(to.address_line_1)) {
+    return 'House number is required for this address.';
+  }
+  return null;
+}
+
 /** The shipping option for an order, or the error that says why there is none. */
 function optionFor(body: Record<string, unknown>, order: V3Order): string | V3Error {
   const requested =
@@ -99,6 +116,8 @@ async function createLabelSync(ctx: RouteContext) {
   const brandId = brandOf(ctx, body);
   const order = findOrder(ctx, integrationId, isRecord(body.order) ? body.order : {});
   if (!order) throw v3Fail(404, v3Errors.orderNotFound);
+  const address = addressProblem(order);
+  if (address) throw v3Fail(400, invalidField(at('order'), address, 'validation_error'));
   const option = optionFor(body, order);
   if (typeof option !== 'string') throw v3Fail(400, option);
 
@@ -179,13 +198,14 @@ async function createLabelsAsync(ctx: RouteContext) {
       errors.push({ ...v3Errors.orderNotFound, source: { pointer } });
       continue;
     }
-    const option = optionFor(body, order);
+    const address = addressProblem(order);
+    const option = address ? null : optionFor(body, order);
     if (typeof option !== 'string') {
       errors.push({
         status: '400',
         code: 'validation_error',
         title: 'Invalid order',
-        detail: option.detail,
+        detail: address ?? option?.detail ?? '',
         source: { pointer },
       });
       continue;
