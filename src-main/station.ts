@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { createAccounts } from './accounts/accounts';
 import { createKeytarStore } from './accounts/keychain';
+import { createBatchRunner } from './batch/batch-runner';
+import { createBatches } from './batch/batches';
 import { systemClock } from './clock';
 import type { CommandHandlers } from './host/dispatch';
 import { createConnectivity } from './outbox/connectivity';
@@ -191,6 +193,28 @@ export async function createStation(options: StationOptions): Promise<Station> {
         ? { intervalMs: options.trackingIntervalMs }
         : {}),
     });
+    const batches = createBatches({
+      db,
+      clock,
+      newId,
+      accounts,
+      printers,
+      outbox: () => outbox,
+      shippingOptions,
+      identity,
+      actor,
+      onChanged: (view) => bus.emit('batch.changed', view),
+    });
+    const batchRunner = createBatchRunner({
+      db,
+      clock,
+      accounts,
+      printers,
+      connectivity,
+      stationId: identity.id,
+      onBatchChanged: (id) => batches.changed(id),
+      onShipmentChanged: shipmentChanged,
+    });
     const reactions = wireReactions({ bus, db, outbox, accounts, scans, views });
     bus.on('job.changed', (job) => voids.jobChanged(job));
 
@@ -210,6 +234,7 @@ export async function createStation(options: StationOptions): Promise<Station> {
       views,
       identity,
       voids,
+      batches,
       actor,
       voidRules: (record, who) => voidRulesFor(record, who, clock.now()),
       pushStatus: () => bus.emit('station.status', views.status()),
@@ -225,6 +250,7 @@ export async function createStation(options: StationOptions): Promise<Station> {
       print: (job) => labels.print(job),
       'sync-orders': (job) => syncs.runJob(job),
       void: (job) => voids.runJob(job),
+      batch: (job) => batchRunner.run(job),
     });
     printers.start();
     syncs.start();

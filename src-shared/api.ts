@@ -18,6 +18,14 @@ import type {
   StationStatus,
   TestPrint,
 } from './views';
+import type {
+  BatchDetails,
+  BatchPdf,
+  BatchStarted,
+  BatchView,
+  OpenOrderRow,
+  OpenOrders,
+} from './views-batch';
 import type { DayExport, DaySummary, HandoverList } from './views-day';
 import type { BadgeSheet, PackerView, SessionView } from './views-packers';
 import type { ShipmentDetails, ShipmentList, ShipmentRow } from './views-shipments';
@@ -93,6 +101,20 @@ export interface PackdeskApi {
     update(input: CommandInput<'packers.update'>): Promise<Result<PackerView[]>>;
     remove(input: CommandInput<'packers.remove'>): Promise<Result<PackerView[]>>;
     badges(input?: CommandInput<'packers.badges'>): Promise<Result<BadgeSheet>>;
+  };
+  batch: {
+    openOrders(input?: CommandInput<'batch.openOrders'>): Promise<Result<OpenOrders>>;
+    scan(input: CommandInput<'batch.scan'>): Promise<Result<OpenOrderRow>>;
+    start(input: CommandInput<'batch.start'>): Promise<Result<BatchStarted>>;
+    list(input?: CommandInput<'batch.list'>): Promise<Result<BatchView[]>>;
+    details(input: CommandInput<'batch.details'>): Promise<Result<BatchDetails>>;
+    pause(input: CommandInput<'batch.pause'>): Promise<Result<BatchView>>;
+    resume(input: CommandInput<'batch.resume'>): Promise<Result<BatchView>>;
+    cancel(input: CommandInput<'batch.cancel'>): Promise<Result<BatchView>>;
+    retryOrder(input: CommandInput<'batch.retryOrder'>): Promise<Result<BatchDetails>>;
+    leaveOut(input: CommandInput<'batch.leaveOut'>): Promise<Result<BatchDetails>>;
+    reprint(input: CommandInput<'batch.reprint'>): Promise<Result<BatchView>>;
+    pdf(input: CommandInput<'batch.pdf'>): Promise<Result<BatchPdf>>;
   };
   day: {
     summary(input: CommandInput<'day.summary'>): Promise<Result<DaySummary>>;
@@ -178,6 +200,20 @@ export function buildApi(
       update: typed('packers.update'),
       remove: typed('packers.remove'),
       badges: typed('packers.badges'),
+    },
+    batch: {
+      openOrders: typed('batch.openOrders'),
+      scan: typed('batch.scan'),
+      start: typed('batch.start'),
+      list: typed('batch.list'),
+      details: typed('batch.details'),
+      pause: typed('batch.pause'),
+      resume: typed('batch.resume'),
+      cancel: typed('batch.cancel'),
+      retryOrder: typed('batch.retryOrder'),
+      leaveOut: typed('batch.leaveOut'),
+      reprint: typed('batch.reprint'),
+      pdf: typed('batch.pdf'),
     },
     day: {
       summary: typed('day.summary'),

@@ -27,6 +27,16 @@ import {
   type StationStatus,
   type TestPrint,
 } from './views';
+import {
+  batchLayouts,
+  batchSortFields,
+  type BatchDetails,
+  type BatchPdf,
+  type BatchStarted,
+  type BatchView,
+  type OpenOrderRow,
+  type OpenOrders,
+} from './views-batch';
 import type { DayExport, DaySummary, HandoverList } from './views-day';
 import { packerRoles, type BadgeSheet, type PackerView, type SessionView } from './views-packers';
 import {
@@ -91,6 +101,11 @@ const scanCode = z
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, problem('error.input.date'));
 const parcelId = z.number().int().positive();
+const batchId = z.string().min(1).max(64);
+const orderRef = z.string().min(1).max(200);
+const batchSort = z
+  .object({ field: z.enum(batchSortFields), direction: z.enum(['asc', 'desc']) })
+  .strict();
 const packerName = z.string().trim().min(1, problem('error.input.packerName')).max(60);
 /** Four digits, as the sign-in keypad takes them. */
 const pin = z.string().regex(/^\d{4}$/, problem('error.input.pin'));
@@ -335,6 +350,68 @@ export const commands = {
   'packers.badges': {
     input: z.object({ ids: z.array(z.string().min(1).max(64)).max(500).optional() }).strict(),
     output: {} as BadgeSheet,
+  },
+  // Batch labels: what is left at the end of the day, in one go.
+  'batch.openOrders': {
+    input: z
+      .object({
+        filter: z
+          .object({
+            accountId: z.string().min(1).max(64).optional(),
+            merchantId: z.string().min(1).max(64).optional(),
+            carrier: z.string().min(1).max(64).optional(),
+            shippingOptionCode: z.string().min(1).max(200).optional(),
+            country: z.string().length(2).optional(),
+            orderedFrom: day.optional(),
+            orderedTo: day.optional(),
+            servicePoint: z.enum(['yes', 'no']).optional(),
+            search: z.string().trim().max(100).optional(),
+          })
+          .strict()
+          .optional(),
+        sort: batchSort.optional(),
+        limit: z.number().int().min(1).max(5_000).optional(),
+      })
+      .strict(),
+    output: {} as OpenOrders,
+  },
+  /** A scan on the Batch screen: the open order it names, to add to the batch (not printed). */
+  'batch.scan': { input: z.object({ code: scanCode }).strict(), output: {} as OpenOrderRow },
+  'batch.start': {
+    input: z
+      .object({
+        orderRefs: z.array(orderRef).min(1).max(2_000),
+        sort: batchSort,
+        printerId: z.string().min(1).max(64).optional(),
+        layout: z.enum(batchLayouts).optional(),
+        chunkSize: z.number().int().min(1).max(200).optional(),
+      })
+      .strict(),
+    output: {} as BatchStarted,
+  },
+  'batch.list': { input: z.object({}).strict(), output: [] as BatchView[] },
+  'batch.details': { input: z.object({ id: batchId }).strict(), output: {} as BatchDetails },
+  'batch.pause': { input: z.object({ id: batchId }).strict(), output: {} as BatchView },
+  'batch.resume': { input: z.object({ id: batchId }).strict(), output: {} as BatchView },
+  /** Cancel what is not made yet; labels already made still print. */
+  'batch.cancel': { input: z.object({ id: batchId }).strict(), output: {} as BatchView },
+  'batch.retryOrder': {
+    input: z.object({ id: batchId, orderRef }).strict(),
+    output: {} as BatchDetails,
+  },
+  'batch.leaveOut': {
+    input: z.object({ id: batchId, orderRef }).strict(),
+    output: {} as BatchDetails,
+  },
+  /** Print every label of the batch again, in the batch's order (a reprint). */
+  'batch.reprint': {
+    input: z.object({ id: batchId, printerId: z.string().min(1).max(64).optional() }).strict(),
+    output: {} as BatchView,
+  },
+  /** The batch's labels as one PDF, in order, to save. */
+  'batch.pdf': {
+    input: z.object({ id: batchId, layout: z.enum(batchLayouts).optional() }).strict(),
+    output: {} as BatchPdf,
   },
   // The supervisor's day.
   'day.summary': { input: z.object({ day }).strict(), output: {} as DaySummary },

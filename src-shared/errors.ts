@@ -6,6 +6,7 @@ export const errorCodes = [
   'forbidden',
   'order-not-found',
   'already-labelled',
+  'in-batch',
   'offline',
   'auth-failed',
   'rate-limited',

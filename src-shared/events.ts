@@ -7,6 +7,7 @@ import type {
   ScanEntry,
   StationStatus,
 } from './views';
+import type { BatchView } from './views-batch';
 import type { SessionView } from './views-packers';
 import type { ShipmentRow } from './views-shipments';
 
@@ -30,6 +31,8 @@ export interface EventMap {
   'shipment.changed': ShipmentRow;
   /** Who is signed in, after a sign-in, a lock or a change of packers. */
   'session.changed': SessionView;
+  /** A batch moved: an order made, a chunk printed, paused, done. */
+  'batch.changed': BatchView;
 }
 export type EventName = keyof EventMap;
 export const eventNames: readonly EventName[] = [
@@ -41,4 +44,5 @@ export const eventNames: readonly EventName[] = [
   'accounts.changed',
   'shipment.changed',
   'session.changed',
+  'batch.changed',
 ];

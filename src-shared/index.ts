@@ -8,6 +8,7 @@ export * from './views';
 export * from './views-shipments';
 export * from './views-packers';
 export * from './views-day';
+export * from './views-batch';
 export * from './commands';
 export * from './events';
 export * from './api';

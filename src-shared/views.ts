@@ -43,7 +43,8 @@ export interface ScanEntry {
   signIn?: boolean;
 }
 
-export type JobKind = 'create-label' | 'print' | 'sync-orders' | 'void';
+/** `batch`: one batch of labels, made and printed in its order (see views-batch). */
+export type JobKind = 'create-label' | 'print' | 'sync-orders' | 'void' | 'batch';
 /**
  * queued → in-flight → done; or → waiting (retries by itself at `nextAttemptAt`), → held (a
  * label kept for a batch print), → needs-attention (a packer decides: retry or cancel).

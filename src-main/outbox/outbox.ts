@@ -23,7 +23,9 @@ export type JobResult =
   | { type: 'done'; note?: Message | null }
   | { type: 'defer'; event: Extract<JobEvent, { type: 'defer' }> }
   | { type: 'block'; event: Extract<JobEvent, { type: 'block' }> }
-  | { type: 'hold'; reason: Message };
+  | { type: 'hold'; reason: Message }
+  /** One step of a long job done; the rest goes back in line (see the `continue` event). */
+  | { type: 'again'; delayMs: number; reason?: Message | null };
 
 export type JobHandler = (job: Job) => Promise<JobResult>;
 
@@ -83,6 +85,12 @@ export function stationLanes(
       held: (job) => !offRoute(job),
     },
     { name: 'sync', kinds: ['sync-orders'] },
+    // A batch has a lane of its own: its steps never stand in front of a packer's scan.
+    {
+      name: 'batch',
+      kinds: ['batch'],
+      held: (job) => job.accountId !== null && !accountUsable(job.accountId),
+    },
   ];
 }
 
@@ -203,6 +211,13 @@ export function createOutbox(options: OutboxOptions) {
         case 'hold':
           apply(current, { type: 'hold', reason: result.reason });
           break;
+        case 'again':
+          apply(current, {
+            type: 'continue',
+            delayMs: result.delayMs,
+            reason: result.reason ?? null,
+          });
+          break;
       }
     }
   }
@@ -216,10 +231,14 @@ export function createOutbox(options: OutboxOptions) {
      * fallback. Returns how many were in flight.
      */
     recover(): number {
-      const stuck = jobsIn(db, ['create-label', 'print', 'sync-orders', 'void'], ['in-flight']);
+      const stuck = jobsIn(
+        db,
+        ['create-label', 'print', 'sync-orders', 'void', 'batch'],
+        ['in-flight'],
+      );
       for (const job of stuck) apply(job, { type: 'recover' });
       wake({
-        kinds: ['create-label', 'sync-orders', 'void'],
+        kinds: ['create-label', 'sync-orders', 'void', 'batch'],
         only: (job) => job.lastError?.code === 'offline',
       });
       if (stuck.length > 0) {

@@ -73,6 +73,7 @@ const events: Record<JobEvent['type'], JobEvent> = {
   cancel: { type: 'cancel' },
   recover: { type: 'recover' },
   wake: { type: 'wake' },
+  continue: { type: 'continue', delayMs: 0, reason: null },
 };
 
 /**
@@ -88,7 +89,7 @@ const machine: Record<JobEvent['type'], Partial<Record<JobState, JobState>>> = {
   // A packer must decide.
   block: { 'in-flight': 'needs-attention' },
   // A label kept for the batch print, as it is made or as it is queued.
-  hold: { 'in-flight': 'held', queued: 'held' },
+  hold: { 'in-flight': 'held', queued: 'held', waiting: 'held' },
   retry: {
     waiting: 'queued',
     'needs-attention': 'queued',
@@ -106,6 +107,8 @@ const machine: Record<JobEvent['type'], Partial<Record<JobState, JobState>>> = {
   recover: { 'in-flight': 'queued' },
   // The connection is back.
   wake: { waiting: 'queued' },
+  // A batch did one step and goes back in line for the next.
+  continue: { 'in-flight': 'queued' },
 };
 
 const table = states.flatMap((state) =>

@@ -25,18 +25,24 @@ export type JobEvent =
   /** Found in flight at start-up: the station stopped mid-job. */
   | { type: 'recover' }
   /** The connection is back: try a deferred job now. */
-  | { type: 'wake' };
+  | { type: 'wake' }
+  /**
+   * A long job (a batch) did one step of its work and goes back in line for the next, at
+   * `delayMs` from now: no failure, so its tries count from zero again.
+   */
+  | { type: 'continue'; delayMs: number; reason: Message | null };
 
 const allowed: Record<JobEvent['type'], readonly JobState[]> = {
   start: ['queued', 'waiting'],
   succeed: ['in-flight'],
   defer: ['in-flight'],
   block: ['in-flight'],
-  hold: ['in-flight', 'queued'],
+  hold: ['in-flight', 'queued', 'waiting'],
   retry: ['waiting', 'needs-attention', 'held', 'queued'],
   cancel: ['queued', 'waiting', 'held', 'needs-attention'],
   recover: ['in-flight'],
   wake: ['waiting'],
+  continue: ['in-flight'],
 };
 
 export class InvalidTransition extends AppError {
@@ -103,6 +109,15 @@ export function transition(job: Job, event: JobEvent, now: number): Job {
       };
     case 'wake':
       return { ...next, state: 'queued', nextAttemptAt: now };
+    case 'continue':
+      return {
+        ...next,
+        state: 'queued',
+        attempts: 0,
+        lastError: null,
+        reason: event.reason,
+        nextAttemptAt: now + event.delayMs,
+      };
   }
 }
 

@@ -213,10 +213,30 @@ export function createPrinterRegistry(options: PrinterRegistryOptions) {
     timer.unref();
   };
 
+  const turns = new Map<string, Promise<unknown>>();
+  /**
+   * Run `work` when the printer is free of other work: a batch's chunk and a packer's label never
+   * interleave on one printer, and whoever asked first goes first.
+   */
+  function inTurn<T>(id: string, work: () => Promise<T>): Promise<T> {
+    const before = turns.get(id) ?? Promise.resolve();
+    const mine = before.then(work, work);
+    const tail = mine.then(
+      () => undefined,
+      () => undefined,
+    );
+    turns.set(id, tail);
+    void tail.then(() => {
+      if (turns.get(id) === tail) turns.delete(id);
+    });
+    return mine;
+  }
+
   return {
     setup,
     routes,
     get,
+    inTurn,
     entries: () => [...entries.values()],
     /** The printer a document goes to, or null when none is set up for it. */
     printerFor(document: PrinterDocument): PrinterEntry | null {

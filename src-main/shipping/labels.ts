@@ -40,6 +40,7 @@ import {
   voidStateOf,
   type ShipmentFacts,
 } from '../store/shipments';
+import { batchTakingOrder } from '../store/batches';
 import { isVoided } from '../store/voids';
 import { scansForJob } from '../store/audit';
 import { recordShipmentEvent } from '../store/shipment-events';
@@ -387,6 +388,17 @@ export function createLabelJobs(deps: LabelJobDeps) {
       return failed(job, error);
     }
 
+    // Queued before the order joined a batch (scanned offline, resolved now): the batch has it.
+    if (batchTakingOrder(deps.db, order.id)) {
+      return {
+        type: 'block',
+        event: {
+          type: 'block',
+          error: { code: 'in-batch', ...msg('batch.scan.inBatch', { order: order.orderNumber }) },
+          reason: msg('batch.scan.inBatch', { order: order.orderNumber }),
+        },
+      };
+    }
     const merchant = merchantForOrder(deps.db, order.orderNumber);
     const handsOver = merchant?.mode === 'decentralised';
     // The account the job works with: a hand-over waits on the merchant's, a label on the order's.
@@ -578,10 +590,23 @@ export function createLabelJobs(deps: LabelJobDeps) {
     shipment: Shipment,
     label: LabelBytes,
   ): Promise<{ warning: Message | null; renderMs: number | null; printerMs: number | null }> {
-    const { printer } = target;
     const rendering = performance.now();
     const prepared = await prepareLabel(label, targetOf(target));
     const renderMs = Math.round(performance.now() - rendering);
+    return deps.printers.inTurn(target.record.id, async () => {
+      const printerMs = await sendOnce(target, job, shipment, prepared);
+      return { warning: prepared.warning, renderMs, printerMs };
+    });
+  }
+
+  /** Status, the bytes unless an earlier try sent them, status again; ms the printer took. */
+  async function sendOnce(
+    target: PrinterEntry,
+    job: Job,
+    shipment: Shipment,
+    prepared: Awaited<ReturnType<typeof prepareLabel>>,
+  ): Promise<number | null> {
+    const { printer } = target;
     let printerMs: number | null = null;
     if (job.sentAt === null) {
       assertReady(printer, await checkStatus(target));
@@ -613,7 +638,7 @@ export function createLabelJobs(deps: LabelJobDeps) {
         },
       );
     }
-    return { warning: prepared.warning, renderMs, printerMs };
+    return printerMs;
   }
 
   async function checkStatus(target: PrinterEntry) {

@@ -35,6 +35,7 @@ const laneKinds: Record<JobKind, JobKind[]> = {
   print: ['print'],
   'sync-orders': ['sync-orders'],
   void: ['void'],
+  batch: ['batch'],
 };
 
 /** A label job of an account that cannot reach Sendcloud now waits for it, and says so. */

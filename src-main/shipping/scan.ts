@@ -20,6 +20,7 @@ import {
   unresolvedJobForCode,
   type Job,
 } from '../store/jobs';
+import { batchTakingOrder } from '../store/batches';
 import { findOrderByCode, type CachedOrder } from '../store/orders';
 import {
   findShipmentByParcel,
@@ -205,6 +206,12 @@ export function createScanService(deps: ScanServiceDeps) {
   // 3. An order: never a second label.
 
   function guardNotLabelled(order: CachedOrder): void {
+    // A running batch labels and prints it in its place in the stack: not a second time here.
+    if (batchTakingOrder(db, order.id)) {
+      throw new AppError('in-batch', msg('batch.scan.inBatch', { order: order.orderNumber }), {
+        log: `order ${order.orderNumber} is in a running batch`,
+      });
+    }
     const shipment = findShipmentForOrder(db, order.id);
     if (shipment?.printedAt) {
       throw new AppError(

@@ -3,6 +3,8 @@
 import { accountCommands } from '../accounts/account-commands';
 import type { Accounts } from '../accounts/accounts';
 import { merchantCommands } from '../accounts/merchant-commands';
+import { batchCommands } from '../batch/batch-commands';
+import type { Batches } from '../batch/batches';
 import { billingCommands } from '../billing/billing-commands';
 import type { Clock } from '../clock';
 import { dayCommands } from '../day/day-commands';
@@ -48,6 +50,7 @@ export interface StationParts {
   /** Which station this is; shipments, scans and jobs record it. */
   identity: StationIdentity;
   voids: Voids;
+  batches: Batches;
   /** Who acts at the station now. */
   actor: CurrentActor;
   /** Sendcloud's rules for voiding a shipment now, for the actor. */
@@ -106,6 +109,7 @@ export function stationCommands(parts: StationParts): CommandHandlers {
     }),
     ...demoCommands({ ...parts.start, printers }),
     ...voidCommands(parts.voids),
+    ...batchCommands(parts.batches),
     ...packerCommands({
       db,
       clock: parts.clock,

@@ -25,7 +25,7 @@ export function wireReactions(deps: {
     bus.emit('station.status', views.status());
     // An account usable again (reconnected): its waiting jobs go now, in scan order.
     outbox.wake({
-      kinds: ['create-label', 'void'],
+      kinds: ['create-label', 'void', 'batch'],
       only: (job) =>
         job.accountId !== null &&
         accounts.usable(job.accountId) &&
@@ -35,10 +35,10 @@ export function wireReactions(deps: {
   bus.on('printers.changed', () => bus.emit('station.status', views.status()));
   bus.on('orders.synced', () => bus.emit('station.status', views.status()));
   // The printer is fixed (or back): labels waiting for it go now, in scan order.
-  bus.on('printer.ready', () => outbox.wake({ kinds: ['print'] }));
+  bus.on('printer.ready', () => outbox.wake({ kinds: ['print', 'batch'] }));
   bus.on('sendcloud.reachability', (state) => {
     // Back online: every job deferred for the connection tries again now, in scan order.
-    if (state.online) outbox.wake({ kinds: ['create-label', 'sync-orders', 'void'] });
+    if (state.online) outbox.wake({ kinds: ['create-label', 'sync-orders', 'void', 'batch'] });
     bus.emit('connectivity.changed', views.connectivity());
   });
   bus.on('job.changed', (job) => {

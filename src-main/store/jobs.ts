@@ -307,7 +307,7 @@ export const activeStates: readonly JobState[] = [
 
 /** Every job not done or cancelled, in scan order. */
 export function activeJobs(db: Db): Job[] {
-  return jobsIn(db, ['create-label', 'print', 'sync-orders', 'void'], activeStates);
+  return jobsIn(db, ['create-label', 'print', 'sync-orders', 'void', 'batch'], activeStates);
 }
 
 export function countActiveJobs(db: Db): number {

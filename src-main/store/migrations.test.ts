@@ -34,6 +34,8 @@ describe('migrations', () => {
       .all() as { name: string; strict: number }[];
     expect(tables.map((t) => t.name).sort()).toEqual([
       'accounts',
+      'batch_orders',
+      'batches',
       'day_labels',
       'jobs',
       'merchants',

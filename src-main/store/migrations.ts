@@ -473,6 +473,127 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX jobs_day ON jobs(kind, state, created_at, last_error_code);
     `,
   },
+  {
+    version: 11,
+    name: 'batches of labels: the batch, its orders in print order, and the batch job kind',
+    sql: `
+      -- What the Batch screen lists and sorts by, read from the cached order's body once per
+      -- row by SQLite itself: virtual columns cost nothing to store.
+      ALTER TABLE orders ADD COLUMN ordered_at TEXT GENERATED ALWAYS AS
+        (coalesce(json_extract(body, '$.order_details.order_created_at'),
+                  json_extract(body, '$.created_at'))) VIRTUAL;
+      ALTER TABLE orders ADD COLUMN customer_name TEXT GENERATED ALWAYS AS
+        (coalesce(json_extract(body, '$.shipping_address.name'),
+                  json_extract(body, '$.customer_details.name'))) VIRTUAL;
+      ALTER TABLE orders ADD COLUMN first_sku TEXT GENERATED ALWAYS AS
+        (json_extract(body, '$.order_details.order_items[0].sku')) VIRTUAL;
+      ALTER TABLE orders ADD COLUMN service_point INTEGER GENERATED ALWAYS AS
+        (json_type(body, '$.service_point_details') = 'object') VIRTUAL;
+
+      CREATE TABLE batches (
+        id TEXT PRIMARY KEY,
+        -- The outbox job running it now: the first pass, or a reprint of the whole batch.
+        job_id TEXT NOT NULL UNIQUE,
+        sort_field TEXT NOT NULL,
+        sort_direction TEXT NOT NULL CHECK (sort_direction IN ('asc', 'desc')),
+        layout TEXT NOT NULL CHECK (layout IN ('a6', 'a4-four-up')),
+        chunk_size INTEGER NOT NULL CHECK (chunk_size > 0),
+        printer_id TEXT,
+        packer_id TEXT,
+        station_id TEXT,
+        created_at INTEGER NOT NULL,
+        finished_at INTEGER,
+        cancelled_at INTEGER,
+        -- 0: the first print; n: the n-th reprint of the whole batch.
+        pass INTEGER NOT NULL DEFAULT 0,
+        -- The positions whose print the printer confirmed, this pass: every one below it.
+        print_cursor INTEGER NOT NULL DEFAULT 0,
+        -- The chunk after the cursor was sent at this time and not yet confirmed (never resent).
+        chunk_sent_at INTEGER,
+        chunk_end INTEGER,
+        -- Milliseconds of clock time spent waiting for labels to be ready, and printing: the
+        -- estimate of what is left learns from them.
+        label_wait_ms INTEGER NOT NULL DEFAULT 0,
+        labels_waited INTEGER NOT NULL DEFAULT 0,
+        print_ms INTEGER NOT NULL DEFAULT 0,
+        chunks_printed INTEGER NOT NULL DEFAULT 0
+      ) STRICT;
+      CREATE INDEX batches_created ON batches(created_at);
+
+      CREATE TABLE batch_orders (
+        batch_id TEXT NOT NULL REFERENCES batches(id),
+        position INTEGER NOT NULL,
+        order_ref TEXT NOT NULL,
+        order_number TEXT NOT NULL,
+        account_id TEXT NOT NULL,
+        integration_id INTEGER NOT NULL,
+        order_id TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('pending', 'sending', 'made', 'labelled', 'printed',
+          'failed', 'left-out', 'cancelled')),
+        -- When the request that may have made its label went out: an answer not in by a
+        -- restart means "ask Sendcloud first".
+        sent_at INTEGER,
+        made_at INTEGER,
+        parcel_id INTEGER,
+        shipment_id TEXT,
+        carrier TEXT,
+        error_code TEXT,
+        error_message TEXT,
+        printed_at INTEGER,
+        PRIMARY KEY (batch_id, position)
+      ) STRICT;
+      -- An order is in at most one batch until its label is here: a second batch, or a scan,
+      -- is refused while it is.
+      CREATE UNIQUE INDEX batch_orders_live ON batch_orders(order_ref)
+        WHERE state IN ('pending', 'sending', 'made');
+      CREATE INDEX batch_orders_state ON batch_orders(batch_id, state, position);
+      CREATE INDEX batch_orders_parcel ON batch_orders(parcel_id) WHERE parcel_id IS NOT NULL;
+
+      -- jobs gain the batch kind: rebuilt, as SQLite cannot change a CHECK constraint in place.
+      CREATE TABLE jobs_v11 (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        kind TEXT NOT NULL CHECK (kind IN ('create-label', 'print', 'sync-orders', 'void', 'batch')),
+        state TEXT NOT NULL CHECK (state IN
+          ('queued', 'in-flight', 'waiting', 'held', 'needs-attention', 'done', 'cancelled')),
+        parent_id TEXT,
+        order_ref TEXT,
+        order_number TEXT,
+        code TEXT,
+        parcel_id INTEGER,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at INTEGER,
+        first_attempt_at INTEGER,
+        last_error_code TEXT,
+        last_error_message TEXT,
+        reason TEXT,
+        approved_at INTEGER,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        sent_at INTEGER,
+        account_id TEXT,
+        packer_id TEXT,
+        station_id TEXT,
+        printer_id TEXT,
+        detail TEXT,
+        voided_at INTEGER
+      ) STRICT;
+      INSERT INTO jobs_v11 SELECT seq, id, kind, state, parent_id, order_ref, order_number, code,
+        parcel_id, attempts, next_attempt_at, first_attempt_at, last_error_code,
+        last_error_message, reason, approved_at, created_at, updated_at, sent_at, account_id,
+        packer_id, station_id, printer_id, detail, voided_at FROM jobs;
+      DROP TABLE jobs;
+      ALTER TABLE jobs_v11 RENAME TO jobs;
+      CREATE INDEX jobs_active ON jobs(kind, state, seq);
+      CREATE INDEX jobs_parcel ON jobs(parcel_id);
+      CREATE UNIQUE INDEX jobs_one_label_per_order ON jobs(order_ref)
+        WHERE kind = 'create-label' AND order_ref IS NOT NULL AND state NOT IN ('cancelled')
+          AND voided_at IS NULL;
+      CREATE UNIQUE INDEX jobs_one_void_per_parcel ON jobs(parcel_id)
+        WHERE kind = 'void' AND state NOT IN ('cancelled', 'done');
+      CREATE INDEX jobs_day ON jobs(kind, state, created_at, last_error_code);
+    `,
+  },
 ];
 
 export const latestVersion = migrations.reduce((max, m) => Math.max(max, m.version), 0);

@@ -108,5 +108,7 @@ export function cancelConsequence(job: JobView): Message {
       return msg('ui.queue.cancel.sync');
     case 'void':
       return msg('ui.queue.cancel.void', { tracking: job.trackingNumber ?? job.code ?? '' });
+    case 'batch':
+      return msg('ui.queue.cancel.batch');
   }
 }

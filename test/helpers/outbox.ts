@@ -42,10 +42,10 @@ export function nextEvent<E extends EventName>(
       reject(new Error(`No ${event} event: ${what}`));
     }, guardMs);
     const unsubscribe = station.subscribe((name, payload) => {
-      if ((name as EventName) !== event || !match(payload as EventMap[E])) return;
+      if ((name as EventName) !== event || !match(payload as unknown as EventMap[E])) return;
       clearTimeout(guard);
       unsubscribe();
-      resolve(payload as EventMap[E]);
+      resolve(payload as unknown as EventMap[E]);
     });
   });
 }

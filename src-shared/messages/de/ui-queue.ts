@@ -19,6 +19,7 @@ export const uiQueue: Translation<typeof english> = {
   'ui.queue.kind.print': 'Druck',
   'ui.queue.kind.sync-orders': 'Bestellabgleich',
   'ui.queue.kind.void': 'Stornieren',
+  'ui.queue.kind.batch': 'Stapel',
   'ui.queue.state.queued': 'In der Warteschlange',
   'ui.queue.state.in-flight': 'Unterwegs',
   'ui.queue.state.waiting': 'Wartet',
@@ -46,6 +47,7 @@ export const uiQueue: Translation<typeof english> = {
   'ui.queue.cancel.question.print': 'Dieses Etikett nicht drucken?',
   'ui.queue.cancel.question.sync-orders': 'Bestellabgleich abbrechen?',
   'ui.queue.cancel.question.void': 'Diese Stornierung abbrechen?',
+  'ui.queue.cancel.question.batch': 'Diesen Stapel abbrechen?',
   'ui.queue.cancel.label': 'Bestellung {{order}} bekommt dann von diesem Scan kein Etikett.',
   'ui.queue.cancel.labelNoOrder': 'Dieser Scan bekommt dann kein Etikett.',
   'ui.queue.cancel.print':
@@ -53,6 +55,8 @@ export const uiQueue: Translation<typeof english> = {
   'ui.queue.cancel.printNoTracking': 'Dieses Etikett wird jetzt nicht gedruckt.',
   'ui.queue.cancel.sync': 'Die Bestellliste wird dann von diesem Auftrag nicht abgeglichen.',
   'ui.queue.cancel.void': 'Etikett {{tracking}} bleibt gültig; nichts geht an Sendcloud.',
+  'ui.queue.cancel.batch':
+    'Bestellungen ohne Etikett bleiben offen; erstellte Etiketten bleiben gültig.',
   'ui.queue.settings.title': 'Einstellungen der Warteschlange',
   'ui.queue.settings.drain': 'Wenn die Verbindung wieder da ist',
   'ui.queue.settings.drainPrint': 'Wartende Etiketten gleich drucken',

@@ -23,6 +23,7 @@ import { voidLabel } from './void';
 import { uiPackers } from './ui-packers';
 import { uiShipments } from './ui-shipments';
 import { uiDay } from './ui-day';
+import { batch } from './batch';
 
 export const en = {
   ...common,
@@ -47,4 +48,5 @@ export const en = {
   ...uiPackers,
   ...uiShipments,
   ...uiDay,
+  ...batch,
 } as const;

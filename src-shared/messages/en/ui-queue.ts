@@ -17,6 +17,7 @@ export const uiQueue = {
   'ui.queue.kind.print': 'Print',
   'ui.queue.kind.sync-orders': 'Order sync',
   'ui.queue.kind.void': 'Void',
+  'ui.queue.kind.batch': 'Batch',
   'ui.queue.state.queued': 'Queued',
   'ui.queue.state.in-flight': 'In flight',
   'ui.queue.state.waiting': 'Waiting',
@@ -44,6 +45,7 @@ export const uiQueue = {
   'ui.queue.cancel.question.print': 'Cancel this print job?',
   'ui.queue.cancel.question.sync-orders': 'Cancel this order sync?',
   'ui.queue.cancel.question.void': 'Cancel this void?',
+  'ui.queue.cancel.question.batch': 'Cancel this batch?',
   'ui.queue.cancel.label': 'Order {{order}} will not be labelled by this scan.',
   'ui.queue.cancel.labelNoOrder': 'This scan will not be labelled.',
   'ui.queue.cancel.print':
@@ -51,6 +53,7 @@ export const uiQueue = {
   'ui.queue.cancel.printNoTracking': 'This label will not be printed now.',
   'ui.queue.cancel.sync': 'The order list will not be synced by this job.',
   'ui.queue.cancel.void': 'Label {{tracking}} stays valid; nothing is sent to Sendcloud.',
+  'ui.queue.cancel.batch': 'Orders not labelled yet stay open; labels already made stay valid.',
   'ui.queue.settings.title': 'Outbox settings',
   'ui.queue.settings.drain': 'When the connection is back',
   'ui.queue.settings.drainPrint': 'Print the queued labels as they come',

@@ -21,6 +21,7 @@ export const uiQueue: Translation<typeof english> = {
   'ui.queue.kind.print': 'Impression',
   'ui.queue.kind.sync-orders': 'Synchro des commandes',
   'ui.queue.kind.void': 'Annulation',
+  'ui.queue.kind.batch': 'Lot',
   'ui.queue.state.queued': 'En file',
   'ui.queue.state.in-flight': 'En cours d’envoi',
   'ui.queue.state.waiting': 'En attente',
@@ -49,6 +50,7 @@ export const uiQueue: Translation<typeof english> = {
   'ui.queue.cancel.question.print': 'Ne pas imprimer cette étiquette ?',
   'ui.queue.cancel.question.sync-orders': 'Annuler cette synchro des commandes ?',
   'ui.queue.cancel.question.void': 'Arrêter cette annulation ?',
+  'ui.queue.cancel.question.batch': 'Annuler ce lot ?',
   'ui.queue.cancel.label': 'La commande {{order}} n’aura pas d’étiquette par ce scan.',
   'ui.queue.cancel.labelNoOrder': 'Ce scan n’aura pas d’étiquette.',
   'ui.queue.cancel.print':
@@ -56,6 +58,8 @@ export const uiQueue: Translation<typeof english> = {
   'ui.queue.cancel.printNoTracking': 'Cette étiquette ne sera pas imprimée maintenant.',
   'ui.queue.cancel.sync': 'La liste des commandes ne sera pas synchronisée par cette tâche.',
   'ui.queue.cancel.void': 'L’étiquette {{tracking}} reste valable ; rien n’est envoyé à Sendcloud.',
+  'ui.queue.cancel.batch':
+    'Les commandes sans étiquette restent ouvertes ; les étiquettes créées restent valables.',
   'ui.queue.settings.title': 'Réglages de la file d’attente',
   'ui.queue.settings.drain': 'Quand la connexion revient',
   'ui.queue.settings.drainPrint': 'Imprimer les étiquettes en attente au fur et à mesure',

@@ -21,6 +21,7 @@ import { voidLabel } from './void';
 import { uiPackers } from './ui-packers';
 import { uiShipments } from './ui-shipments';
 import { uiDay } from './ui-day';
+import { batch } from './batch';
 
 export const nl = {
   ...common,
@@ -45,4 +46,5 @@ export const nl = {
   ...uiPackers,
   ...uiShipments,
   ...uiDay,
+  ...batch,
 };

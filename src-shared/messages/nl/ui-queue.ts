@@ -19,6 +19,7 @@ export const uiQueue: Translation<typeof english> = {
   'ui.queue.kind.print': 'Printen',
   'ui.queue.kind.sync-orders': 'Orders ophalen',
   'ui.queue.kind.void': 'Annuleren',
+  'ui.queue.kind.batch': 'Batch',
   'ui.queue.state.queued': 'In de wachtrij',
   'ui.queue.state.in-flight': 'Onderweg',
   'ui.queue.state.waiting': 'Wacht',
@@ -46,6 +47,7 @@ export const uiQueue: Translation<typeof english> = {
   'ui.queue.cancel.question.print': 'Dit label niet printen?',
   'ui.queue.cancel.question.sync-orders': 'Orders niet ophalen?',
   'ui.queue.cancel.question.void': 'Deze annulering stoppen?',
+  'ui.queue.cancel.question.batch': 'Deze batch annuleren?',
   'ui.queue.cancel.label': 'Order {{order}} krijgt dan geen label van deze scan.',
   'ui.queue.cancel.labelNoOrder': 'Deze scan krijgt dan geen label.',
   'ui.queue.cancel.print':
@@ -53,6 +55,8 @@ export const uiQueue: Translation<typeof english> = {
   'ui.queue.cancel.printNoTracking': 'Dit label wordt nu niet geprint.',
   'ui.queue.cancel.sync': 'De orderlijst wordt dan niet door deze taak bijgewerkt.',
   'ui.queue.cancel.void': 'Label {{tracking}} blijft geldig; er gaat niets naar Sendcloud.',
+  'ui.queue.cancel.batch':
+    'Bestellingen zonder label blijven open; gemaakte labels blijven geldig.',
   'ui.queue.settings.title': 'Instellingen wachtrij',
   'ui.queue.settings.drain': 'Als de verbinding terug is',
   'ui.queue.settings.drainPrint': 'Labels uit de wachtrij meteen printen',

@@ -1,0 +1,31 @@
+// Why Sendcloud refused one order of a batch, in a packer's words: its English detail (and the
+// error pointer naming the order) read into a message key. What no key fits keeps Sendcloud's
+// own words as a parameter, so nothing it said is lost.
+import { msg, type AppErrorData } from '../../src-shared';
+import type { LabelsAsyncFailure } from '../sendcloud/v3/ship-an-order';
+
+export function batchOrderError(
+  failure: Pick<LabelsAsyncFailure, 'code' | 'detail'>,
+): AppErrorData {
+  const detail = failure.detail.trim();
+  const code = failure.code ?? '';
+  if (code === 'not_found' || /\bnot (be )?found\b|does not exist/i.test(detail)) {
+    return { code: 'order-not-found', ...msg('batch.order.notFound') };
+  }
+  if (/house ?number/i.test(detail)) {
+    return { code: 'invalid-input', ...msg('batch.order.houseNumber') };
+  }
+  if (/\d\s*kg\b|weight|too heavy|overweight/i.test(detail)) {
+    return { code: 'invalid-input', ...msg('batch.order.weight', { detail }) };
+  }
+  if (/address/i.test(detail)) {
+    return { code: 'invalid-input', ...msg('batch.order.address') };
+  }
+  if (/shipping (option|method)/i.test(detail)) {
+    return { code: 'invalid-input', ...msg('batch.order.option', { detail }) };
+  }
+  if (/carrier/i.test(detail)) {
+    return { code: 'sendcloud-error', ...msg('batch.order.carrier', { detail }) };
+  }
+  return { code: 'sendcloud-error', ...msg('batch.order.refused', { detail }) };
+}
