@@ -31,6 +31,12 @@ export function queueCommands(deps: {
   function act(id: string, event: 'retry' | 'cancel') {
     const job = getJob(db, id);
     if (!job) throw new AppError('invalid-input', msg('station.queue.noJob', { id }));
+    // A batch's orders are cancelled on the Batch screen, where it says what happens to each.
+    if (event === 'cancel' && job.kind === 'batch') {
+      throw new AppError('invalid-input', msg('station.queue.batchOnItsScreen'), {
+        log: 'a batch is cancelled on the Batch screen, not in the queue',
+      });
+    }
     if (!canApply(job, event)) {
       throw new AppError(
         'invalid-input',

@@ -153,4 +153,9 @@ describe('job actions', () => {
       'needs-attention',
     ]);
   });
+
+  it('offers no cancel for a batch: its own screen cancels what is left of it', () => {
+    const states = ['queued', 'waiting', 'held', 'needs-attention'] as const;
+    expect(states.filter((state) => canCancel(job('a', { state, kind: 'batch' })))).toEqual([]);
+  });
 });

@@ -91,7 +91,8 @@ export function canRetry(job: JobView): boolean {
 
 /** A job on the wire cannot be called back; everything else still can. */
 export function canCancel(job: JobView): boolean {
-  return job.state !== 'in-flight' && isActiveJob(job);
+  // A batch is cancelled on its own screen, which says what becomes of each order.
+  return job.kind !== 'batch' && job.state !== 'in-flight' && isActiveJob(job);
 }
 
 /** What cancelling costs, said before the packer confirms. */

@@ -7,6 +7,8 @@ export const station: Translation<typeof english> = {
     'Nichts zu wiederholen: Dieser Vorgang läuft schon oder ist erledigt.',
   'station.queue.cannotCancel':
     'Dieser Vorgang lässt sich nicht mehr abbrechen: Er läuft schon oder ist erledigt.',
+  'station.queue.batchOnItsScreen':
+    'Ein Stapel wird auf dem Bildschirm Stapel pausiert oder abgebrochen.',
   'station.merchant.needsAccount':
     'Ein dezentraler Händler braucht ein eigenes Sendcloud-Konto: Zuerst unter Konten hinzufügen.',
   'station.merchant.taken':

@@ -3,6 +3,7 @@ export const station = {
   'station.queue.noJob': 'There is no job {{id}}.',
   'station.queue.nothingToRetry': 'There is nothing to retry: this job is under way or finished.',
   'station.queue.cannotCancel': 'This job can no longer be cancelled: it is under way or finished.',
+  'station.queue.batchOnItsScreen': 'A batch is paused or cancelled on the Batch screen.',
   'station.merchant.needsAccount':
     'A decentralised merchant needs its own Sendcloud account: add it under Accounts first.',
   'station.merchant.taken': 'Another merchant already has this name or order number prefix.',

@@ -5,6 +5,7 @@ export const station: Translation<typeof english> = {
   'station.queue.noJob': 'La tâche {{id}} n’existe pas.',
   'station.queue.nothingToRetry': 'Rien à relancer : cette tâche est en cours ou terminée.',
   'station.queue.cannotCancel': 'Impossible d’annuler cette tâche : elle est en cours ou terminée.',
+  'station.queue.batchOnItsScreen': 'Un lot se met en pause ou s’annule sur l’écran Lots.',
   'station.merchant.needsAccount':
     'Un marchand décentralisé a besoin de son propre compte Sendcloud : ajoutez-le d’abord dans Comptes.',
   'station.merchant.taken': 'Un autre marchand a déjà ce nom ou ce préfixe de numéro de commande.',

@@ -6,6 +6,7 @@ export const station: Translation<typeof english> = {
   'station.queue.nothingToRetry': 'Niets om opnieuw te proberen: deze taak loopt al of is klaar.',
   'station.queue.cannotCancel':
     'Deze taak kan niet meer worden geannuleerd: hij loopt al of is klaar.',
+  'station.queue.batchOnItsScreen': 'Een batch pauzeer of annuleer je op het scherm Batch.',
   'station.merchant.needsAccount':
     'Een decentrale verkoper heeft een eigen Sendcloud-account nodig: voeg dat eerst toe onder Accounts.',
   'station.merchant.taken':
