@@ -16,7 +16,8 @@ import {
   renderZplLabel,
   type LabelData,
 } from '../src-main/simulator/labels';
-import { percentile, round, writeResults, type BenchResult } from './stats';
+import { label } from './formats';
+import { msResult, round, writeResults, type BenchResult } from './stats';
 
 const LABELS = 200;
 const CHUNK = 50;
@@ -24,14 +25,6 @@ const CHUNK = 50;
 const ROUNDS = 6;
 const ZPL_CHUNK = 10;
 
-const address = {
-  name: 'Sophie Dubois',
-  address_line_1: 'Rue de Rivoli',
-  house_number: '42',
-  postal_code: '75004',
-  city: 'Paris',
-  country_code: 'FR',
-};
 const carriers = [
   ['PostNL', '3SKLMN'],
   ['DHL', 'JJD0003900'],
@@ -43,25 +36,15 @@ const carriers = [
 const labelData = (i: number): LabelData => {
   const [carrierName, prefix] = carriers[i % carriers.length]!;
   return {
+    ...label,
     trackingNumber: `${prefix}${String(i).padStart(8, '0')}`,
     carrierName,
-    service: 'Standard',
     orderNumber: `ORD-${3000 + i}`,
     parcelId: 412_000_001 + i,
-    weightKg: 1 + (i % 7) / 4,
-    createdAt: '2025-03-01T10:00:00.000Z',
-    sender: { ...address, name: 'Packdesk Warehouse', city: 'Eindhoven', country_code: 'NL' },
-    recipient: address,
   };
 };
 
-const ms = (name: string, samples: number[], goal: string | null = null): BenchResult => ({
-  name,
-  unit: 'ms',
-  p50: round(percentile(samples, 50)),
-  p95: round(percentile(samples, 95)),
-  goal,
-});
+const ms = msResult;
 
 /** What `run` made, and how long it took in ms. */
 async function timed<T>(run: () => Promise<T> | T): Promise<[T, number]> {

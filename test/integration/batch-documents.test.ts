@@ -38,14 +38,14 @@ const saved = (pdf: Buffer) => {
   return file;
 };
 
-/** Page count and every page's size in points, as pdfinfo reads them. */
-async function pdfinfo(pdf: Buffer) {
+/** That pdfinfo reads `count` pages, each of `size` points (to a hundredth). */
+async function expectPages(pdf: Buffer, count: number, size: number[]) {
   const { stdout } = await run('pdfinfo', ['-f', '1', '-l', '10000', saved(pdf)]);
-  const pages = Number(/^Pages:\s+(\d+)$/m.exec(stdout)?.[1]);
+  expect(Number(/^Pages:\s+(\d+)$/m.exec(stdout)?.[1])).toBe(count);
   const sizes = [...stdout.matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/gm)].map(
-    ([, width, height]) => [Number(width), Number(height)],
+    ([, width, height]) => [width, height].map((side) => Math.round(Number(side) * 100) / 100),
   );
-  return { pages, sizes };
+  expect(sizes).toEqual(Array.from({ length: count }, () => size));
 }
 
 /** Every page drawn by pdftoppm, in grey, at the thermal printer's resolution. */
@@ -154,9 +154,7 @@ describe('batch label documents', { timeout: 90_000 }, () => {
     expect(pieces).toHaveLength(20);
     const read: string[][] = [];
     for (const piece of pieces) {
-      const info = await pdfinfo(piece);
-      expect(info.pages).toBe(1);
-      expect(info.sizes[0]?.map((side) => Math.round(side * 100) / 100)).toEqual(A6_PTS);
+      await expectPages(piece, 1, A6_PTS);
       const [page] = await pagesDrawn(piece);
       read.push(await decodeBarcodes(asBitmap(page!)));
     }
@@ -207,11 +205,7 @@ describe('batch label documents', { timeout: 90_000 }, () => {
   it('merges a batch into one A6 page a label, each placed as a single A6 print places it', async () => {
     const { labels, tracking } = await batch();
     const merged = await mergeLabelsA6(labels);
-    const info = await pdfinfo(merged);
-    expect(info.pages).toBe(22);
-    expect(info.sizes.map((size) => size.map((side) => Math.round(side * 100) / 100))).toEqual(
-      Array.from({ length: 22 }, () => A6_PTS),
-    );
+    await expectPages(merged, 22, A6_PTS);
     const pages = await pagesDrawn(merged);
     const read: string[][] = [];
     for (const [i, page] of pages.entries()) {
@@ -246,11 +240,7 @@ describe('batch label documents', { timeout: 90_000 }, () => {
   it('merges a batch onto A4 sheets four up: label i on sheet i/4 in quarter i%4', async () => {
     const { labels, tracking } = await batch();
     const merged = await mergeLabelsA4FourUp(labels);
-    const info = await pdfinfo(merged);
-    expect(info.pages).toBe(6);
-    expect(info.sizes.map((size) => size.map((side) => Math.round(side * 100) / 100))).toEqual(
-      Array.from({ length: 6 }, () => A4_PTS),
-    );
+    await expectPages(merged, 6, A4_PTS);
     const sheets = await pagesDrawn(merged);
     expect(sheets).toHaveLength(6);
     const read: string[] = [];
