@@ -12,7 +12,7 @@ import {
   pdfToZpl,
 } from '../src-main/printing/raster';
 import { renderPdfLabel, renderZplLabel, type LabelData } from '../src-main/simulator/labels';
-import { percentile, round, writeResults, type BenchResult } from './stats';
+import { msResult, round, writeResults, type BenchResult } from './stats';
 
 const ITERATIONS = 60;
 const WARMUP = 20;
@@ -26,7 +26,7 @@ const address = {
   country_code: 'FR',
 };
 // DHL's 21-character piece number: the longest barcode a 4×6 label here carries.
-const label: LabelData = {
+export const label: LabelData = {
   trackingNumber: 'JJD000390012345678901',
   carrierName: 'DHL',
   service: 'Standard',
@@ -80,13 +80,7 @@ async function tcpPrinter() {
   };
 }
 
-const ms = (name: string, samples: number[], goal: string | null = null): BenchResult => ({
-  name,
-  unit: 'ms',
-  p50: round(percentile(samples, 50)),
-  p95: round(percentile(samples, 95)),
-  goal,
-});
+const ms = msResult;
 const fixed = (name: string, unit: string, value: number): BenchResult => ({
   name,
   unit,

@@ -1,4 +1,5 @@
 // `npm run bench`: every benchmark, printed and written to test-results/bench.json.
+import { benchBatchDocuments } from './batch-documents';
 import { benchChaos } from './chaos';
 import { benchDay } from './day';
 import { benchDrain } from './drain';
@@ -14,6 +15,7 @@ const results: BenchResult[] = [
   ...(await benchDrain()),
   ...(await benchChaos()),
   ...(await benchFormats()),
+  ...(await benchBatchDocuments()),
   ...(await benchTracking()),
   // Chromium against the built host: `npm run build` first.
   ...(await benchShipmentsScreen({ screenshots: true })),

@@ -19,6 +19,19 @@ export function percentile(samples: readonly number[], p: number): number {
 
 export const round = (value: number, digits = 2) => Number(value.toFixed(digits));
 
+/** p50 and p95 of samples in milliseconds. */
+export const msResult = (
+  name: string,
+  samples: number[],
+  goal: string | null = null,
+): BenchResult => ({
+  name,
+  unit: 'ms',
+  p50: round(percentile(samples, 50)),
+  p95: round(percentile(samples, 95)),
+  goal,
+});
+
 /** Add or replace results by name in test-results/bench.json, which later benchmarks extend. */
 export function writeResults(
   results: readonly BenchResult[],

@@ -98,7 +98,7 @@ export async function previewLabel(label: StoredLabel): Promise<Buffer> {
 
 // zpl-renderer-js draws whatever it is given, so it cannot be the judge; without a start-of-format
 // command a printer ignores the file. PDFs are judged by pdfjs as they are opened.
-function assertZpl(bytes: Buffer): void {
+export function assertZpl(bytes: Buffer): void {
   if (!/\^XA/i.test(bytes.toString('latin1'))) {
     throw new AppError('label-invalid', msg('printer.label.notZpl'));
   }

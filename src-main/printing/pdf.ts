@@ -2,7 +2,7 @@
 // pdf-lib places an A6 label on the sheet a normal printer takes.
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { PDFDocument, type PDFEmbeddedPage } from 'pdf-lib';
+import { PDFDocument } from 'pdf-lib';
 import { msg } from '../../src-shared';
 import { AppError } from '../errors';
 
@@ -18,7 +18,7 @@ export type QuarterPosition = 0 | 1 | 2 | 3;
 
 const MM = 72 / 25.4;
 /** Portrait page sizes in points. */
-const PAPER: Record<Paper, readonly [number, number]> = {
+export const PAPER: Record<Paper, readonly [number, number]> = {
   A6: [105 * MM, 148 * MM],
   A4: [210 * MM, 297 * MM],
 };
@@ -158,41 +158,66 @@ export async function inspectPdf(
   }
 }
 
-const isA6 = (page: PDFEmbeddedPage) =>
-  Math.abs(page.width - PAPER.A6[0]) < 1 && Math.abs(page.height - PAPER.A6[1]) < 1;
+const isA6 = (size: Size) =>
+  Math.abs(size.width - PAPER.A6[0]) < 1 && Math.abs(size.height - PAPER.A6[1]) < 1;
+
+interface Size {
+  width: number;
+  height: number;
+}
+
+/** Where a label's drawing goes on a page: its bottom-left corner and its scale, in points. */
+export interface Placement {
+  x: number;
+  y: number;
+  scale: number;
+}
 
 /**
- * The label's first page on the paper a normal printer takes. On A6 it fills the page (a 4×6
- * page is scaled to fit, a 4×6 label being 4 mm taller than A6). On A4 the A6 label keeps its
- * size in one quarter, `position` 0 top left, 1 top right, 2 bottom left, 3 bottom right, as on
- * Sendcloud's sheets, so a packer can use the rest of the sheet for the next labels.
+ * Where a label of `size` points goes on the paper a normal printer takes. On A6 it fills the
+ * page (a 4×6 page is scaled to fit, a 4×6 label being 4 mm taller than A6). On A4 the A6 label
+ * keeps its size in one quarter, `position` 0 top left, 1 top right, 2 bottom left, 3 bottom
+ * right, as on Sendcloud's sheets, so a packer can use the rest of the sheet for the next labels.
  */
+export function labelPlacement(size: Size, paper: Paper, position: QuarterPosition = 0): Placement {
+  const [slotW, slotH] = PAPER.A6;
+  const pageH = PAPER[paper][1];
+  const scale = isA6(size) ? 1 : Math.min(slotW / size.width, slotH / size.height);
+  const column = paper === 'A4' ? position % 2 : 0;
+  const row = paper === 'A4' ? Math.floor(position / 2) : 0;
+  return {
+    x: column * slotW + (slotW - size.width * scale) / 2,
+    y: pageH - (row + 1) * slotH + (slotH - size.height * scale) / 2,
+    scale,
+  };
+}
+
+/**
+ * The first page of a label PDF, embedded in `out` to be drawn; label-invalid when pdf-lib cannot
+ * read it. A label embedded once can be drawn on any number of pages.
+ */
+export async function embedLabelPage(out: PDFDocument, pdf: Uint8Array) {
+  try {
+    const source = await PDFDocument.load(pdf, { updateMetadata: false });
+    if (source.getPageCount() < 1) throw new Error('no pages');
+    const [page] = await out.embedPdf(source, [0]);
+    if (!page) throw new Error('no page embedded');
+    return page;
+  } catch (error) {
+    throw new AppError('label-invalid', msg('printer.label.notPdf'), { cause: error });
+  }
+}
+
+/** The label's first page on the paper a normal printer takes, placed as `labelPlacement` says. */
 export async function placeLabelOnPaper(
   pdfA6: Uint8Array,
   paper: Paper,
   position: QuarterPosition = 0,
 ): Promise<Buffer> {
   const out = await PDFDocument.create();
-  let label: PDFEmbeddedPage;
-  try {
-    const source = await PDFDocument.load(pdfA6, { updateMetadata: false });
-    if (source.getPageCount() < 1) throw new Error('no pages');
-    [label] = (await out.embedPdf(source, [0])) as [PDFEmbeddedPage];
-  } catch (error) {
-    throw new AppError('label-invalid', msg('printer.label.notPdf'), { cause: error });
-  }
-  const [slotW, slotH] = PAPER.A6;
-  const [pageW, pageH] = PAPER[paper];
-  const scale = isA6(label) ? 1 : Math.min(slotW / label.width, slotH / label.height);
-  const column = paper === 'A4' ? position % 2 : 0;
-  const row = paper === 'A4' ? Math.floor(position / 2) : 0;
-  const page = out.addPage([pageW, pageH]);
-  page.drawPage(label, {
-    x: column * slotW + (slotW - label.width * scale) / 2,
-    y: pageH - (row + 1) * slotH + (slotH - label.height * scale) / 2,
-    xScale: scale,
-    yScale: scale,
-  });
+  const label = await embedLabelPage(out, pdfA6);
+  const { x, y, scale } = labelPlacement(label, paper, position);
+  out.addPage([...PAPER[paper]]).drawPage(label, { x, y, xScale: scale, yScale: scale });
   return Buffer.from(await out.save());
 }
 

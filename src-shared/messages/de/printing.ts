@@ -186,4 +186,6 @@ export const printing: Translation<typeof english> = {
   'printer.label.noPage': 'Das Etiketten-PDF hat keine Seite {{page}}.',
   'printer.label.pageUnreadable': 'Seite {{page}} des Etiketten-PDFs ist nicht lesbar.',
   'printer.label.noPages': 'Das Etiketten-PDF hat keine Seiten.',
+  'printer.label.zplCutOff':
+    'Die ZPL-Etiketten enden mitten in einem Etikett: Sein ^XA-Anfang hat kein ^XZ-Ende.',
 };

@@ -177,4 +177,6 @@ export const printing = {
   'printer.label.noPage': 'The label PDF has no page {{page}}.',
   'printer.label.pageUnreadable': 'Page {{page}} of the label PDF cannot be read.',
   'printer.label.noPages': 'The label PDF has no pages.',
+  'printer.label.zplCutOff':
+    'The ZPL labels end in the middle of a label: its ^XA start has no ^XZ end.',
 } as const;

@@ -185,4 +185,6 @@ export const printing: Translation<typeof english> = {
   'printer.label.noPage': 'Le PDF de l’étiquette n’a pas de page {{page}}.',
   'printer.label.pageUnreadable': 'La page {{page}} du PDF de l’étiquette est illisible.',
   'printer.label.noPages': 'Le PDF de l’étiquette n’a aucune page.',
+  'printer.label.zplCutOff':
+    'Les étiquettes ZPL s’arrêtent au milieu d’une étiquette : son début ^XA n’a pas de fin ^XZ.',
 };

@@ -183,4 +183,6 @@ export const printing: Translation<typeof english> = {
   'printer.label.noPage': 'De label-PDF heeft geen pagina {{page}}.',
   'printer.label.pageUnreadable': 'Pagina {{page}} van de label-PDF is onleesbaar.',
   'printer.label.noPages': 'De label-PDF heeft geen pagina’s.',
+  'printer.label.zplCutOff':
+    'De ZPL-labels houden midden in een label op: de ^XA-start heeft geen ^XZ-einde.',
 };
