@@ -221,6 +221,13 @@ export function createBatches(deps: BatchesDeps) {
         log: 'A batch was started with no label printer set up.',
       });
     }
+    const layout = input.layout ?? (printer.record.paper === 'A4' ? 'a4-four-up' : 'a6');
+    const asked = input.chunkSize ?? DEFAULT_CHUNK_SIZE;
+    // Four labels a sheet: a chunk of whole sheets, or every chunk ends on a half-empty one.
+    const chunkSize =
+      layout === 'a4-four-up' && printer.record.language === 'pdf'
+        ? Math.max(4, asked - (asked % 4))
+        : asked;
     const actor = deps.actor();
     const id = deps.newId();
     const jobId = deps.newId();
@@ -250,8 +257,8 @@ export function createBatches(deps: BatchesDeps) {
           jobId,
           sortField: input.sort.field,
           sortDirection: input.sort.direction,
-          layout: input.layout ?? (printer.record.paper === 'A4' ? 'a4-four-up' : 'a6'),
-          chunkSize: input.chunkSize ?? DEFAULT_CHUNK_SIZE,
+          layout,
+          chunkSize,
           printerId: printer.record.id,
           packerId: actor.packerId,
           stationId: actor.stationId,
