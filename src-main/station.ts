@@ -7,6 +7,7 @@ import { createConnectivity } from './outbox/connectivity';
 import { createOutbox, stationLanes } from './outbox/outbox';
 import { createOutboxSettings } from './outbox/outbox-settings';
 import { openPrinter } from './printing/open';
+import { rasterPool } from './printing/raster-pool';
 import { createSessions } from './packers/sessions';
 import { createPrinterRegistry } from './printing/registry';
 import type { VirtualPrinter } from './printing/virtual-printer';
@@ -248,6 +249,7 @@ export async function createStation(options: StationOptions): Promise<Station> {
         connectivity.stop();
         await outbox.stop();
         await printers.close();
+        await rasterPool.close();
         await syncs.stop();
         for (const part of started.reverse()) await part.close();
         db.close();

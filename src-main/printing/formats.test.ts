@@ -57,7 +57,9 @@ describe('labelRequestFor', () => {
   });
 });
 
-describe('prepareLabel', () => {
+// The first label drawn in a test file starts a raster worker, which loads tsx, pdfjs and the ZPL
+// renderer anew: seconds on a busy machine.
+describe('prepareLabel', { timeout: 30_000 }, () => {
   it('sends a ZPL label to a ZPL printer of its resolution untouched', async () => {
     const job = await prepareLabel(zpl, printer({}));
     expect(job).toEqual({ bytes: zpl.bytes, warning: null, path: 'native-zpl' });
