@@ -228,6 +228,8 @@ export async function createStation(options: StationOptions): Promise<Station> {
       void: (job) => voids.runJob(job),
     });
     printers.start();
+    // A ZPL printer gets PDF labels drawn as pictures: have the drawing thread ready for the first.
+    if (printers.printerFor('zpl-label')) rasterPool.warm();
     syncs.start();
     if (options.trackingIntervalMs !== 0) tracking.start();
     void shippingOptions.refresh(accounts.usableIds(), async (id) => {

@@ -75,15 +75,18 @@ interface Slot {
 function workerEntry(): { code: URL } | { script: string } {
   const here = import.meta.url;
   if (here.endsWith('.ts')) {
+    const require = createRequire(here);
     // require.resolve finds the CommonJS build of tsx's API; its ES build sits next to it.
-    const api = pathToFileURL(
-      createRequire(here)
-        .resolve('tsx/esm/api')
-        .replace(/\.cjs$/, '.mjs'),
+    const api = pathToFileURL(require.resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs'));
+    // pdfjs and its in-thread worker code are loaded before tsx's loader is, which would transform
+    // their 4 MB for seconds in every new worker; pdfjs's own imports then find them loaded.
+    const pdfjs = ['pdf.mjs', 'pdf.worker.mjs'].map((file) =>
+      pathToFileURL(require.resolve(`pdfjs-dist/legacy/build/${file}`)),
     );
     const entry = new URL('raster-worker.ts', here);
+    const load = (url: URL) => `import(${JSON.stringify(url.href)})`;
     return {
-      script: `import(${JSON.stringify(api.href)}).then(({ register }) => { register(); return import(${JSON.stringify(entry.href)}); });`,
+      script: `Promise.all([${pdfjs.map(load).join(', ')}]).then(() => ${load(api)}).then(({ register }) => { register(); return ${load(entry)}; });`,
     };
   }
   const dir = path.dirname(fileURLToPath(here));
@@ -112,6 +115,14 @@ export class RasterPool {
       this.queue.push({ id: this.nextId++, task, resolve, reject });
       this.dispatch();
     });
+  }
+
+  /**
+   * Start a worker now, ahead of the first label, so that label does not wait for the worker's
+   * code, pdfjs and the ZPL renderer to load (about a second; several from source).
+   */
+  warm(): void {
+    if (this.slots.length === 0) this.spawn();
   }
 
   /**

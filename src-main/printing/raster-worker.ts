@@ -46,3 +46,6 @@ port.on('message', (request: RasterRequest) => {
 });
 
 port.postMessage(WORKER_READY);
+// Load the renderers while no label waits; a label that comes sooner waits for the same import.
+void import('pdfjs-dist/legacy/build/pdf.mjs');
+void import('zpl-renderer-js');
