@@ -229,6 +229,7 @@ export async function createStation(options: StationOptions): Promise<Station> {
     });
     printers.start();
     // A ZPL printer gets PDF labels drawn as pictures: have the drawing thread ready for the first.
+    // It outlives this station (a restart, the next test's station reuses it); the hosts stop it.
     if (printers.printerFor('zpl-label')) rasterPool.warm();
     syncs.start();
     if (options.trackingIntervalMs !== 0) tracking.start();
@@ -251,7 +252,6 @@ export async function createStation(options: StationOptions): Promise<Station> {
         connectivity.stop();
         await outbox.stop();
         await printers.close();
-        await rasterPool.close();
         await syncs.stop();
         for (const part of started.reverse()) await part.close();
         db.close();

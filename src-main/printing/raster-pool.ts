@@ -3,7 +3,6 @@
 // batch. A few worker threads (raster-worker.ts) draw instead, started on the first label, reused,
 // and unref'd while idle so they never keep a process alive.
 import { createRequire } from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -42,7 +41,10 @@ export interface RasterResult {
 }
 
 export interface RasterPoolOptions {
-  /** Most workers at once; default one per spare core, at most 2. */
+  /**
+   * Most workers at once; default 2, so a label scanned at the packing table is not drawn after
+   * the batch label being drawn. The second starts only when two labels are drawn at once.
+   */
   size?: number;
   /** Told of every worker started: tests use it to crash one. */
   onSpawn?: (worker: Worker) => void;
@@ -94,8 +96,6 @@ function workerEntry(): { code: URL } | { script: string } {
   return { code: pathToFileURL(path.join(mainDir, 'raster-worker.js')) };
 }
 
-const defaultSize = () => Math.min(2, Math.max(1, os.availableParallelism() - 1));
-
 // A PDF that makes pdfjs allocate without end ends the worker, not the station.
 const RESOURCE_LIMITS = { maxOldGenerationSizeMb: 512 };
 
@@ -106,7 +106,7 @@ export class RasterPool {
   private readonly size: number;
 
   constructor(private readonly options: RasterPoolOptions = {}) {
-    this.size = Math.max(1, options.size ?? defaultSize());
+    this.size = Math.max(1, options.size ?? 2);
   }
 
   /** Draw one label in a worker. Errors are what the same work throws in this thread. */
@@ -126,8 +126,8 @@ export class RasterPool {
   }
 
   /**
-   * Stop the workers: idle ones now, busy ones when their label is done, so another station in
-   * the same process loses nothing. A later label starts a fresh worker.
+   * Stop the workers, as the hosts do when the station stops: idle ones now, busy ones when their
+   * label is done, so nothing drawn is lost. A later label starts a fresh worker.
    */
   async close(): Promise<void> {
     const exits = this.slots.map((slot) => slot.exited);
