@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { pdfToZpl, pdfToZplInThread } from '../src-main/printing/raster';
 import { rasterPool } from '../src-main/printing/raster-pool';
 import { renderPdfLabel, type LabelData } from '../src-main/simulator/labels';
+import { warehouseAddress } from '../test/helpers/fixtures';
 import { round, writeResults, type BenchResult } from './stats';
 
 const LABELS = 100;
@@ -31,14 +32,7 @@ function colissimoLabel(i: number): LabelData {
     parcelId: 9000 + i,
     weightKg: 0.5 + (i % 7) * 0.4,
     createdAt: '2025-03-01T17:00:00.000Z',
-    sender: {
-      name: 'Packdesk Warehouse',
-      address_line_1: 'Stadhuisplein',
-      house_number: '10',
-      postal_code: '5611 EM',
-      city: 'Eindhoven',
-      country_code: 'NL',
-    },
+    sender: warehouseAddress,
     recipient: {
       name: `Client ${i + 1}`,
       address_line_1: street,

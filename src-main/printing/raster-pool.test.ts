@@ -2,29 +2,12 @@ import { threadId } from 'node:worker_threads';
 import type { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import { msg } from '../../src-shared';
-import { renderPdfLabel, renderZplLabel, type LabelData } from '../simulator/labels';
+import { labelData } from '../../test/helpers/fixtures';
+import { renderPdfLabel, renderZplLabel } from '../simulator/labels';
 import { pdfToZplInThread } from './raster';
 import { RasterPool } from './raster-pool';
 
-const address = {
-  name: 'Jan Jansen',
-  address_line_1: 'Stadhuisplein',
-  house_number: '10',
-  postal_code: '5611 EM',
-  city: 'Eindhoven',
-  country_code: 'NL',
-};
-const data: LabelData = {
-  trackingNumber: '3SABCD1234567',
-  carrierName: 'PostNL',
-  service: 'Standard',
-  orderNumber: 'ORD-1001',
-  parcelId: 1,
-  weightKg: 1.2,
-  createdAt: '2025-03-01T10:00:00.000Z',
-  sender: address,
-  recipient: address,
-};
+const data = labelData;
 
 const pools: RasterPool[] = [];
 /** A pool of one worker that tells the test about every worker it starts. */

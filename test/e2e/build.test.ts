@@ -4,28 +4,9 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { renderPdfLabel, type LabelData } from '../../src-main/simulator/labels';
+import { renderPdfLabel } from '../../src-main/simulator/labels';
+import { labelData } from '../helpers/fixtures';
 import { tempDir } from '../helpers/tmp';
-
-const address = {
-  name: 'Jan Jansen',
-  address_line_1: 'Stadhuisplein',
-  house_number: '10',
-  postal_code: '5611 EM',
-  city: 'Eindhoven',
-  country_code: 'NL',
-};
-const label: LabelData = {
-  trackingNumber: '3SABCD1234567',
-  carrierName: 'PostNL',
-  service: 'Standard',
-  orderNumber: 'ORD-1001',
-  parcelId: 1,
-  weightKg: 1.2,
-  createdAt: '2025-03-01T10:00:00.000Z',
-  sender: address,
-  recipient: address,
-};
 
 // What `npm run build` produced, checked where a mistake would quietly weaken the sandbox.
 describe('the built app', () => {
@@ -62,7 +43,7 @@ describe('the built app', () => {
     const { dir, cleanup } = tempDir();
     try {
       const pdfFile = path.join(dir, 'label.pdf');
-      fs.writeFileSync(pdfFile, await renderPdfLabel(label));
+      fs.writeFileSync(pdfFile, await renderPdfLabel(labelData));
       const script = `
         import fs from 'node:fs';
         import { threadId } from 'node:worker_threads';
