@@ -41,6 +41,22 @@ describe('RasterPool', { timeout: 60_000 }, () => {
     expect(pdf.byteLength).toBeGreaterThan(0);
   });
 
+  it('draws two labels at once in two workers, and the first label after warm() in the warm one', async () => {
+    const workers: Worker[] = [];
+    const raster = new RasterPool({ size: 2, onSpawn: (worker) => workers.push(worker) });
+    pools.push(raster);
+    raster.warm();
+    expect(workers).toHaveLength(1);
+    const pdf = await renderPdfLabel(data);
+    const [one, two] = await Promise.all([
+      raster.run({ kind: 'pdf-to-zpl', pdf, dpi: 203 }),
+      raster.run({ kind: 'pdf-to-zpl', pdf, dpi: 203 }),
+    ]);
+    expect(one.threadId).toBe(workers[0]!.threadId);
+    expect(two.threadId).toBe(workers[1]!.threadId);
+    expect(one.bytes.equals(two.bytes)).toBe(true);
+  });
+
   it('rescales a ZPL label in another thread', async () => {
     const { raster } = pool();
     const drawn = await raster.run({
