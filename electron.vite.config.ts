@@ -4,6 +4,7 @@ import react from '@vitejs/plugin-react';
 
 // Main has three entries: the Electron shell, the browser host (`npm run start:web`)
 // and the standalone Sendcloud simulator (`npm run simulator`). Only `index` imports electron.
+// A fourth, the raster worker, is the file the station starts label-drawing threads from.
 export default defineConfig({
   main: {
     build: {
@@ -13,6 +14,7 @@ export default defineConfig({
           index: resolve('src-main/index.ts'),
           web: resolve('src-main/web.ts'),
           simulator: resolve('src-main/run-simulator.ts'),
+          'raster-worker': resolve('src-main/printing/raster-worker.ts'),
         },
         // Native and WASM-heavy modules stay in node_modules; they are loaded at run time.
         external: ['better-sqlite3', 'zpl-renderer-js', 'ws', 'bwip-js', 'pdf-lib'],

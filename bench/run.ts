@@ -4,6 +4,7 @@ import { benchChaos } from './chaos';
 import { benchDay } from './day';
 import { benchDrain } from './drain';
 import { benchFormats } from './formats';
+import { benchRasterLoop } from './raster-loop';
 import { benchScanToPrint } from './scan-to-print';
 import { benchShipmentsScreen } from './shipments-screen';
 import { benchShipmentsList } from './shipments-list';
@@ -16,6 +17,7 @@ const results: BenchResult[] = [
   ...(await benchChaos()),
   ...(await benchFormats()),
   ...(await benchBatchDocuments()),
+  ...(await benchRasterLoop()),
   ...(await benchTracking()),
   // Chromium against the built host: `npm run build` first.
   ...(await benchShipmentsScreen({ screenshots: true })),
@@ -25,7 +27,7 @@ const results: BenchResult[] = [
 writeResults(results);
 for (const r of results) {
   console.log(
-    `${r.name.padEnd(55)} p50 ${String(r.p50).padStart(8)} ${r.unit}   p95 ${String(r.p95).padStart(8)} ${r.unit}${r.goal ? `   goal: ${r.goal}` : ''}`,
+    `${r.name.padEnd(55)} p50 ${String(r.p50).padStart(8)} ${r.unit}   p95 ${String(r.p95).padStart(8)} ${r.unit}${r.p99 !== undefined ? `   p99 ${String(r.p99).padStart(8)} ${r.unit}` : ''}${r.goal ? `   goal: ${r.goal}` : ''}`,
   );
 }
 console.log('Written to test-results/bench.json');

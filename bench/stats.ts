@@ -6,6 +6,8 @@ export interface BenchResult {
   unit: string;
   p50: number;
   p95: number;
+  /** For the figures whose goal is a p99 (the main loop's delay). */
+  p99?: number;
   goal: string | null;
 }
 

@@ -9,6 +9,7 @@ import { createConnectivity } from './outbox/connectivity';
 import { createOutbox, stationLanes } from './outbox/outbox';
 import { createOutboxSettings } from './outbox/outbox-settings';
 import { openPrinter } from './printing/open';
+import { rasterPool } from './printing/raster-pool';
 import { createSessions } from './packers/sessions';
 import { createPrinterRegistry } from './printing/registry';
 import type { VirtualPrinter } from './printing/virtual-printer';
@@ -253,6 +254,9 @@ export async function createStation(options: StationOptions): Promise<Station> {
       batch: (job) => batchRunner.run(job),
     });
     printers.start();
+    // A ZPL printer gets PDF labels drawn as pictures: have the drawing thread ready for the first.
+    // It outlives this station (a restart, the next test's station reuses it); the hosts stop it.
+    if (printers.printerFor('zpl-label')) rasterPool.warm();
     syncs.start();
     if (options.trackingIntervalMs !== 0) tracking.start();
     void shippingOptions.refresh(accounts.usableIds(), async (id) => {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultUserDataDir, readSettings, SettingsError } from './config';
 import { startBrowserHost } from './host/http';
+import { rasterPool } from './printing/raster-pool';
 import { createStation } from './station';
 
 async function main(): Promise<void> {
@@ -34,6 +35,7 @@ async function main(): Promise<void> {
     void host
       .close()
       .then(() => station.close())
+      .then(() => rasterPool.close())
       .finally(() => process.exit(0));
   };
   process.on('SIGINT', stop);

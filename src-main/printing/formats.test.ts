@@ -1,28 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { msg } from '../../src-shared';
-import { renderPdfLabel, renderZplLabel, type LabelData } from '../simulator/labels';
+import { labelData } from '../../test/helpers/fixtures';
+import { renderPdfLabel, renderZplLabel } from '../simulator/labels';
 import { labelRequestFor, prepareLabel, previewLabel, type TargetPrinter } from './formats';
 import { inspectPdf } from './pdf';
 
-const address = {
-  name: 'Jan Jansen',
-  address_line_1: 'Stadhuisplein',
-  house_number: '10',
-  postal_code: '5611 EM',
-  city: 'Eindhoven',
-  country_code: 'NL',
-};
-const data: LabelData = {
-  trackingNumber: '3SABCD1234567',
-  carrierName: 'PostNL',
-  service: 'Standard',
-  orderNumber: 'ORD-1001',
-  parcelId: 1,
-  weightKg: 1.2,
-  createdAt: '2025-03-01T10:00:00.000Z',
-  sender: address,
-  recipient: address,
-};
+const data = labelData;
 const zpl = { bytes: renderZplLabel(data), format: 'zpl', dpi: 203 } as const;
 const pdf = async () => ({ bytes: await renderPdfLabel(data), format: 'pdf', dpi: 72 }) as const;
 
@@ -57,7 +40,9 @@ describe('labelRequestFor', () => {
   });
 });
 
-describe('prepareLabel', () => {
+// The first label drawn in a test file starts a raster worker, which loads tsx, pdfjs and the ZPL
+// renderer anew: seconds on a busy machine.
+describe('prepareLabel', { timeout: 30_000 }, () => {
   it('sends a ZPL label to a ZPL printer of its resolution untouched', async () => {
     const job = await prepareLabel(zpl, printer({}));
     expect(job).toEqual({ bytes: zpl.bytes, warning: null, path: 'native-zpl' });

@@ -3,6 +3,7 @@
 import zlib from 'node:zlib';
 import { renderPdfToBitmap, type Bitmap } from './pdf';
 import { renderZplToPng } from '../zpl-render';
+import { rasterPool } from './raster-pool';
 
 /** Label stock: 4×6 inches. */
 const LABEL_IN = { width: 4, height: 6 } as const;
@@ -112,12 +113,17 @@ export function graphicLabel(graphic: string, width: number, height: number): Bu
 }
 
 /**
- * A PDF label as ZPL for a printer at `dpi`: the first page rendered to exactly 4×6 inches
+ * A PDF label as ZPL for a printer at `dpi`, drawn in a raster worker thread: the first page rendered to exactly 4×6 inches
  * (812×1218 dots at 203 dpi, 1200×1800 at 300). An A6 page (105×148 mm) is 3 mm wider than the
  * label, so it is scaled to the label's width (97%) and centred with thin white bands top and
  * bottom, rather than cropped: a carrier's label may print to the page edge.
  */
 export async function pdfToZpl(pdf: Uint8Array, { dpi }: { dpi: number }): Promise<Buffer> {
+  return (await rasterPool.run({ kind: 'pdf-to-zpl', pdf, dpi })).bytes;
+}
+
+/** pdfToZpl in this thread: what the raster worker runs, and the benchmark's baseline. */
+export async function pdfToZplInThread(pdf: Uint8Array, { dpi }: { dpi: number }): Promise<Buffer> {
   const bitmap = await renderPdfToBitmap(pdf, {
     dpi,
     fit: { widthIn: LABEL_IN.width, heightIn: LABEL_IN.height },
@@ -128,9 +134,18 @@ export async function pdfToZpl(pdf: Uint8Array, { dpi }: { dpi: number }): Promi
 /**
  * A native ZPL label for a printer of another resolution. The ZPL draws in dots, so sent as it
  * is a 203 dpi label prints at two-thirds size on a 300 dpi printer; instead it is rendered at its
- * own resolution, resampled to the printer's and sent as a picture of the full 4×6 inches.
+ * own resolution, resampled to the printer's and sent as a picture of the full 4×6 inches. Drawn
+ * in a raster worker thread: rendering and resampling take a few hundred milliseconds.
  */
 export async function rescaleZplLabel(
+  zpl: Buffer,
+  { fromDpi, toDpi }: { fromDpi: number; toDpi: number },
+): Promise<Buffer> {
+  return (await rasterPool.run({ kind: 'rescale-zpl', zpl, fromDpi, toDpi })).bytes;
+}
+
+/** rescaleZplLabel in this thread, as the raster worker runs it. */
+export async function rescaleZplLabelInThread(
   zpl: Buffer,
   { fromDpi, toDpi }: { fromDpi: number; toDpi: number },
 ): Promise<Buffer> {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { readSettings } from '../config';
 import { bindIpc, type IpcMainLike } from '../host/ipc';
 import { createLogger } from '../log';
+import { rasterPool } from '../printing/raster-pool';
 import { createStation } from '../station';
 import {
   createMainWindow,
@@ -64,7 +65,10 @@ export async function runDesktop(
     window = createMainWindow(electron, outDir);
     app.on('window-all-closed', () => {
       unbind();
-      void station.close().finally(() => app.quit());
+      void station
+        .close()
+        .then(() => rasterPool.close())
+        .finally(() => app.quit());
     });
   } catch (error) {
     log.error('the station could not start', { error });

@@ -1,5 +1,12 @@
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { renderPdfLabel } from '../../src-main/simulator/labels';
+import { labelData } from '../helpers/fixtures';
+import { tempDir } from '../helpers/tmp';
 
 // What `npm run build` produced, checked where a mistake would quietly weaken the sandbox.
 describe('the built app', () => {
@@ -23,6 +30,47 @@ describe('the built app', () => {
       expect(fs.readFileSync(entry, 'utf8')).not.toMatch(
         /from ["']electron["']|require\(["']electron["']\)/,
       );
+    }
+  });
+
+  it('draws a PDF label in its raster worker, out/main/raster-worker.js, found from a chunk', async () => {
+    // The built chunk holding the pool, in plain Node as `node out/main/web.js` loads it.
+    const chunk = fs
+      .readdirSync('out/main/chunks')
+      .map((name) => path.resolve('out/main/chunks', name))
+      .find((file) => fs.readFileSync(file, 'utf8').includes('raster-worker-ready'));
+    expect(chunk).toBeDefined();
+    const { dir, cleanup } = tempDir();
+    try {
+      const pdfFile = path.join(dir, 'label.pdf');
+      fs.writeFileSync(pdfFile, await renderPdfLabel(labelData));
+      const script = `
+        import fs from 'node:fs';
+        import { threadId } from 'node:worker_threads';
+        const built = Object.values(await import(${JSON.stringify(pathToFileURL(chunk!).href)}));
+        const pdfToZpl = built.find((v) => typeof v === 'function' && v.name === 'pdfToZpl');
+        const pool = built.find((v) => v?.constructor?.name === 'RasterPool');
+        const pdf = fs.readFileSync(${JSON.stringify(pdfFile)});
+        const drawn = await pool.run({ kind: 'pdf-to-zpl', pdf, dpi: 203 });
+        const zpl = await pdfToZpl(pdf, { dpi: 300 });
+        console.log(JSON.stringify({
+          main: threadId,
+          worker: drawn.threadId,
+          at203: drawn.bytes.toString('latin1', 0, 30),
+          at300: zpl.toString('latin1', 0, 30),
+        }));`;
+      const scriptFile = path.join(dir, 'draw.mjs');
+      fs.writeFileSync(scriptFile, script);
+      // It must also end by itself: an idle worker never keeps the process alive.
+      const { stdout } = await promisify(execFile)(process.execPath, [scriptFile], {
+        timeout: 60_000,
+      });
+      const out = JSON.parse(stdout) as Record<string, unknown>;
+      expect(out.worker).not.toBe(out.main);
+      expect(out.at203).toMatch(/^\^XA\^PW812\^LL1218\^FO0,0\^GFA,/);
+      expect(out.at300).toMatch(/^\^XA\^PW1200\^LL1800\^FO0,0\^GFA,/);
+    } finally {
+      cleanup();
     }
   });
 });

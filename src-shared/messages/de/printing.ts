@@ -183,6 +183,8 @@ export const printing: Translation<typeof english> = {
     'Sendcloud hat ein Etikett geschickt, das weder ZPL noch PDF ist. Es wurde nichts an den Drucker gesendet.',
   'printer.label.notZpl': 'Die Etikettendatei ist kein ZPL: der Startbefehl ^XA fehlt.',
   'printer.label.notPdf': 'Das Etikett ist keine lesbare PDF-Datei.',
+  'printer.label.unrenderable':
+    'Das ZPL-Etikett lässt sich in der Auflösung dieses Druckers nicht zeichnen.',
   'printer.label.noPage': 'Das Etiketten-PDF hat keine Seite {{page}}.',
   'printer.label.pageUnreadable': 'Seite {{page}} des Etiketten-PDFs ist nicht lesbar.',
   'printer.label.noPages': 'Das Etiketten-PDF hat keine Seiten.',

@@ -174,6 +174,7 @@ export const printing = {
     'Sendcloud returned a label that is neither ZPL nor PDF. Nothing was sent to the printer.',
   'printer.label.notZpl': 'The label file is not ZPL: it has no ^XA start command.',
   'printer.label.notPdf': 'The label is not a readable PDF file.',
+  'printer.label.unrenderable': 'The ZPL label could not be drawn at this printer’s resolution.',
   'printer.label.noPage': 'The label PDF has no page {{page}}.',
   'printer.label.pageUnreadable': 'Page {{page}} of the label PDF cannot be read.',
   'printer.label.noPages': 'The label PDF has no pages.',

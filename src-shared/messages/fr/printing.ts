@@ -182,6 +182,8 @@ export const printing: Translation<typeof english> = {
   'printer.label.notZpl':
     'Le fichier d’étiquette n’est pas du ZPL : il manque la commande de début ^XA.',
   'printer.label.notPdf': 'L’étiquette n’est pas un fichier PDF lisible.',
+  'printer.label.unrenderable':
+    'L’étiquette ZPL ne peut pas être dessinée à la résolution de cette imprimante.',
   'printer.label.noPage': 'Le PDF de l’étiquette n’a pas de page {{page}}.',
   'printer.label.pageUnreadable': 'La page {{page}} du PDF de l’étiquette est illisible.',
   'printer.label.noPages': 'Le PDF de l’étiquette n’a aucune page.',

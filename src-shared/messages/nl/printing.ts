@@ -180,6 +180,8 @@ export const printing: Translation<typeof english> = {
     'Sendcloud stuurde een label dat geen ZPL en geen PDF is. Er is niets naar de printer gestuurd.',
   'printer.label.notZpl': 'Het labelbestand is geen ZPL: de startopdracht ^XA ontbreekt.',
   'printer.label.notPdf': 'Het label is geen leesbaar PDF-bestand.',
+  'printer.label.unrenderable':
+    'Het ZPL-label kan niet op de resolutie van deze printer worden getekend.',
   'printer.label.noPage': 'De label-PDF heeft geen pagina {{page}}.',
   'printer.label.pageUnreadable': 'Pagina {{page}} van de label-PDF is onleesbaar.',
   'printer.label.noPages': 'De label-PDF heeft geen pagina’s.',
