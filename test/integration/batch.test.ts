@@ -1,91 +1,24 @@
 // Batch labels against the simulator over real HTTP, a real SQLite file and a real TCP printer:
 // create-labels-async and bulk documents, the chosen print order on the printer, partial
 // refusals, a scan during a batch.
-import { afterEach, describe, expect, it } from 'vitest';
-import type { BatchDetails, BatchSort, OpenOrderRow } from '../../src-shared';
-import { startVirtualPrinter, type VirtualPrinter } from '../../src-main/printing/virtual-printer';
-import { startSimulator, type Simulator } from '../../src-main/simulator/index';
-import { createStation, type Station } from '../../src-main/station';
-import { renderZplToPng } from '../../src-main/zpl-render';
-import { decodeBarcodes } from '../helpers/barcode';
-import { tempDir } from '../helpers/tmp';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { BatchDetails, BatchSort } from '../../src-shared';
+import { batchOfJob } from '../../src-main/store/batches';
+import { rawApi } from '../helpers/raw-api';
+import { printedTrackingNumbers, startBatchRig as startRig, type BatchRig } from '../helpers/batch-rig';
 
-interface BatchRig {
-  station: Station;
-  simulator: Simulator;
-  printer: VirtualPrinter;
-  open(): Promise<OpenOrderRow[]>;
-  /** Run a batch of these orders to its end; returns its details. */
-  run(orderRefs: string[], sort: BatchSort, chunkSize?: number): Promise<BatchDetails>;
-  untilDone(id: string): Promise<BatchDetails>;
-}
-
-const rigs: { close(): Promise<void> }[] = [];
+const rigs: BatchRig[] = [];
 afterEach(async () => {
   for (const rig of rigs.splice(0).reverse()) await rig.close();
 });
 
-async function startBatchRig(orderCount: number): Promise<BatchRig> {
-  const data = tempDir();
-  const simulator = await startSimulator({
-    orderCount,
-    asyncLabelDelayMs: 300,
-    validateResponses: true,
-  });
-  const printer = await startVirtualPrinter();
-  const station = await createStation({
-    settings: {
-      dataDir: data.dir,
-      sendcloud: { url: simulator.url, ...simulator.keys },
-      integrationId: null,
-      sendcloudTimeoutMs: 10_000,
-      printer: { host: '127.0.0.1', port: printer.port },
-    },
-  });
-  rigs.push({
-    async close() {
-      await station.close();
-      await printer.close();
-      await simulator.close();
-      data.cleanup();
-    },
-  });
-  await station.handlers['orders.sync']({});
-  const untilDone = async (id: string) => {
-    for (;;) {
-      const details = await station.handlers['batch.details']({ id });
-      if (details.state === 'done' || details.state === 'cancelled') return details;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  };
-  return {
-    station,
-    simulator,
-    printer,
-    open: async () => (await station.handlers['batch.openOrders']({})).rows,
-    async run(orderRefs, sort, chunkSize) {
-      const started = await station.handlers['batch.start']({
-        orderRefs,
-        sort,
-        ...(chunkSize ? { chunkSize } : {}),
-      });
-      return untilDone(started.batch.id);
-    },
-    untilDone,
-  };
-}
-
-/** Every label the printer received, in order, as the tracking number its barcode reads. */
-async function printedTrackingNumbers(printer: VirtualPrinter): Promise<string[]> {
-  const labels = printer.jobs.flatMap(
-    (job) => job.bytes.toString('latin1').match(/\^XA[\s\S]*?\^XZ/g) ?? [],
-  );
-  const found: string[] = [];
-  for (const label of labels) {
-    const codes = await decodeBarcodes(await renderZplToPng(Buffer.from(label, 'latin1'), 203));
-    found.push(codes[0] ?? '(unreadable)');
-  }
-  return found;
+async function startBatchRig(
+  orderCount: number,
+  options: Omit<Parameters<typeof startRig>[0], 'orderCount'> = {},
+): Promise<BatchRig> {
+  const rig = await startRig({ orderCount, ...options });
+  rigs.push(rig);
+  return rig;
 }
 
 describe('a batch of labels', () => {
@@ -132,5 +65,92 @@ describe('a batch of labels', () => {
     );
     expect(asyncCalls.length).toBeLessThanOrEqual(Math.ceil(45 / 20) + 1);
     expect(rig.simulator.violations).toEqual([]);
+  }, 120_000);
+});
+
+/** Until the batch has no work left and the order is in this state. */
+async function untilOrder(rig: BatchRig, id: string, orderRef: string, state: string) {
+  for (;;) {
+    const details = await rig.untilDone(id);
+    if (details.orders.find((o) => o.orderRef === orderRef)?.state === state) return details;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+const labelledOrders = (details: BatchDetails) =>
+  details.orders.filter((o) => o.trackingNumber !== null);
+
+describe('a batch with refused orders', () => {
+  it('prints the rest, says why each was refused, and retries one fixed and leaves one out', async () => {
+    const rig = await startBatchRig(30);
+    const api = rawApi(rig.simulator);
+    // Two orders to addresses that need a house number lose it in Sendcloud.
+    const needsNumber = rig.simulator
+      .orders()
+      .filter((o) => ['NL', 'DE', 'BE', 'AT'].includes(o.country))
+      .slice(0, 2);
+    expect(needsNumber).toHaveLength(2);
+    for (const order of needsNumber) {
+      const patched = await api.request('PATCH', `/api/v3/orders/${order.id}`, {
+        body: { shipping_address: { house_number: '', address_line_1: 'Damstraat' } },
+      });
+      expect(patched.status).toBe(200);
+    }
+    const open = await rig.open();
+    const refused = needsNumber.map(
+      (o) => open.find((row) => row.orderNumber === o.order_number)?.orderRef ?? '',
+    );
+    const rest = open.filter((row) => !refused.includes(row.orderRef)).slice(0, 10);
+    const id = await rig.start(
+      [...refused, ...rest.map((row) => row.orderRef)],
+      { field: 'order-number', direction: 'asc' },
+      4,
+    );
+    const first = await rig.untilDone(id);
+
+    expect(first.state).toBe('done');
+    expect(first.counts).toMatchObject({ total: 12, made: 10, printed: 10, failed: 2 });
+    for (const orderRef of refused) {
+      expect(first.orders.find((o) => o.orderRef === orderRef)).toMatchObject({
+        state: 'failed',
+        trackingNumber: null,
+        error: { code: 'invalid-input', key: 'batch.order.houseNumber' },
+      });
+    }
+    // Everything that succeeded printed, in the batch's order, with no gap for the refused.
+    const printedFirst = labelledOrders(first).map((o) => o.trackingNumber);
+    expect(await printedTrackingNumbers(rig.printer)).toEqual(printedFirst);
+
+    // The first is fixed in Sendcloud and retried: labelled, and printed after the rest.
+    const [fixed, leftOut] = refused as [string, string];
+    const fixedOrder = needsNumber[0];
+    await api.request('PATCH', `/api/v3/orders/${fixedOrder?.id}`, {
+      body: {
+        shipping_address: {
+          house_number: fixedOrder?.order.shipping_address.house_number || '1',
+          address_line_1: fixedOrder?.order.shipping_address.address_line_1,
+        },
+      },
+    });
+    await rig.station.handlers['batch.retryOrder']({ id, orderRef: fixed });
+    const retried = await untilOrder(rig, id, fixed, 'printed');
+    const late = retried.orders.find((o) => o.orderRef === fixed);
+    expect(late?.error).toBeNull();
+    expect(await printedTrackingNumbers(rig.printer)).toEqual([
+      ...printedFirst,
+      late?.trackingNumber,
+    ]);
+
+    // The second is left out: the batch is done with nothing failed.
+    const after = await rig.station.handlers['batch.leaveOut']({ id, orderRef: leftOut });
+    expect(after.orders.find((o) => o.orderRef === leftOut)?.state).toBe('left-out');
+    expect(after.state).toBe('done');
+    expect(after.counts).toMatchObject({ total: 12, made: 11, printed: 11, failed: 0, leftOut: 1 });
+    // One label for every order but the one left out, none for it.
+    for (const order of after.orders) {
+      expect(rig.simulator.labelsFor(order.orderNumber)).toHaveLength(
+        order.orderRef === leftOut ? 0 : 1,
+      );
+    }
   }, 120_000);
 });
