@@ -3,7 +3,9 @@
 // refusals, a scan during a batch.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { BatchDetails, BatchSort } from '../../src-shared';
-import { batchOfJob } from '../../src-main/store/batches';
+import { sharedRateLimiter } from '../../src-main/sendcloud/rate-limit';
+import { getBatch } from '../../src-main/store/batches';
+import { getJob, jobsIn } from '../../src-main/store/jobs';
 import { rawApi } from '../helpers/raw-api';
 import { printedTrackingNumbers, startBatchRig as startRig, type BatchRig } from '../helpers/batch-rig';
 
@@ -152,5 +154,64 @@ describe('a batch with refused orders', () => {
         order.orderRef === leftOut ? 0 : 1,
       );
     }
+  }, 120_000);
+});
+
+const requestIndex = (rig: BatchRig, path: string) =>
+  rig.simulator.requests.findIndex((r) => r.method === 'POST' && r.path === `/api/v3/orders/${path}`);
+
+describe('a batch shares the write budget with the packer scanning', () => {
+  it('a scan during a batch takes the next free write ahead of it; an order it holds is refused', async () => {
+    const rig = await startBatchRig(70);
+    const open = await rig.open();
+    const batchRows = open.slice(0, 60);
+    const other = open[60];
+    if (!other) throw new Error('too few orders');
+    // Every write of the second is taken (by requests of other stations, say), until released.
+    const budget = sharedRateLimiter(rig.simulator.url, rig.simulator.keys.publicKey);
+    for (let i = 0; i < 15; i++) await budget.acquire('write');
+
+    const id = await rig.start(
+      batchRows.map((row) => row.orderRef),
+      { field: 'order-number', direction: 'asc' },
+    );
+    // The batch's first request waits for a write.
+    await vi.waitFor(async () => {
+      const details = await rig.details(id);
+      expect(details.orders.filter((o) => o.state === 'sending')).toHaveLength(20);
+    });
+    expect(requestIndex(rig, 'create-labels-async')).toBe(-1);
+
+    // An order the batch holds is not labelled by a scan.
+    const held = batchRows[30]?.orderNumber ?? '';
+    const refused = await rig.station.handlers['scan.submit']({ code: held });
+    expect(refused).toMatchObject({
+      state: 'failed',
+      error: { code: 'in-batch', key: 'batch.scan.inBatch' },
+    });
+
+    // The packer at the next table scans while the batch waits: one write frees, the scan takes it.
+    const scanning = rig.station.handlers['scan.submit']({ code: other.orderNumber });
+    await vi.waitFor(() =>
+      expect(jobsIn(rig.station.db, ['create-label'], ['in-flight'])).toHaveLength(1),
+    );
+    budget.settled('write');
+    await scanning;
+    await rig.printer.waitForJobs(1);
+    const scanned = rig.simulator.labelsFor(other.orderNumber);
+    expect(scanned).toHaveLength(1);
+    expect(await printedTrackingNumbers(rig.printer)).toEqual([scanned[0]?.trackingNumber]);
+    const sync = requestIndex(rig, 'create-label-sync');
+    expect(sync).toBeGreaterThanOrEqual(0);
+    const firstAsync = requestIndex(rig, 'create-labels-async');
+    expect(firstAsync === -1 || firstAsync > sync).toBe(true);
+
+    for (let i = 0; i < 14; i++) budget.settled('write');
+    const done = await rig.untilDone(id);
+    expect(done.counts).toMatchObject({ total: 60, made: 60, printed: 60, failed: 0 });
+    expect(requestIndex(rig, 'create-labels-async')).toBeGreaterThan(sync);
+    // The order scanned while held got its one label from the batch.
+    expect(rig.simulator.labelsFor(held)).toHaveLength(1);
+    expect(getJob(rig.station.db, getBatch(rig.station.db, id)?.jobId ?? '')?.state).toBe('done');
   }, 120_000);
 });
