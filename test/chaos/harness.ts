@@ -106,7 +106,7 @@ export interface ChaosReport {
   finalDrainMs: number;
 }
 
-interface Life {
+export interface Life {
   host: RunningWebHost;
   origin: string;
   token: string;
@@ -126,7 +126,10 @@ const digest = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex
  * One child process at a time, always on the same data folder. `current()` is the life to talk
  * to (a promise, since it may be starting); a kill replaces it at once with the next start.
  */
-function createSupervisor(env: Record<string, string>, report: ChaosReport) {
+export function createSupervisor(
+  env: Record<string, string>,
+  report: Pick<ChaosReport, 'unexpectedExits' | 'kills'>,
+) {
   let starts = 0;
   let current: Promise<Life>;
 
@@ -202,7 +205,7 @@ function createSupervisor(env: Record<string, string>, report: ChaosReport) {
 }
 
 /** A contract command over the browser host's HTTP API. Rejects when no answer came. */
-async function command<T>(life: Life, name: string, input: unknown): Promise<Result<T>> {
+export async function command<T>(life: Life, name: string, input: unknown): Promise<Result<T>> {
   const response = await fetch(`${life.origin}/api/commands/${name}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${life.token}` },

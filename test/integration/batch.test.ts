@@ -201,7 +201,7 @@ describe('a batch shares the write budget with the packer scanning', () => {
     await vi.waitFor(() =>
       expect(jobsIn(rig.station.db, ['create-label'], ['in-flight'])).toHaveLength(1),
     );
-    budget.settled('write');
+    budget.settled?.('write');
     await scanning;
     await rig.printer.waitForJobs(1);
     const scanned = rig.simulator.labelsFor(other.orderNumber);
@@ -212,7 +212,7 @@ describe('a batch shares the write budget with the packer scanning', () => {
     const firstAsync = requestIndex(rig, 'create-labels-async');
     expect(firstAsync === -1 || firstAsync > sync).toBe(true);
 
-    for (let i = 0; i < 14; i++) budget.settled('write');
+    for (let i = 0; i < 14; i++) budget.settled?.('write');
     const done = await rig.untilDone(id);
     expect(done.counts).toMatchObject({ total: 60, made: 60, printed: 60, failed: 0 });
     expect(requestIndex(rig, 'create-labels-async')).toBeGreaterThan(sync);
@@ -280,7 +280,7 @@ async function pausedMidBatch(rig: BatchRig) {
   expect(paused.state).toBe('paused');
   expect(paused.reason).toMatchObject({ key: 'batch.paused' });
   // The request already waiting goes; nothing after it.
-  for (let i = 0; i < 15; i++) budget.settled('write');
+  for (let i = 0; i < 15; i++) budget.settled?.('write');
   await vi.waitFor(
     async () => {
       const details = await rig.details(id);
