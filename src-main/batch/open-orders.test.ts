@@ -49,7 +49,7 @@ const merchant = (id: string, name: string, orderPrefix: string): MerchantRecord
   id,
   name,
   orderPrefix,
-  mode: 'centralised' as MerchantRecord['mode'],
+  mode: 'centralised',
   accountId: null,
   createdAt: '2026-11-01T00:00:00Z',
 });
