@@ -242,9 +242,14 @@ describe('a batch while Sendcloud cannot be reached', () => {
       { timeout: 15_000 },
     );
     expect(rig.simulator.ledger).toHaveLength(0);
+    // Left alone it would try again only this late: what wakes it is the connection coming back.
+    const retryAt =
+      getJob(rig.station.db, getBatch(rig.station.db, id)?.jobId ?? '')?.nextAttemptAt ?? 0;
+    expect(retryAt).toBeGreaterThan(Date.now() + 30_000);
 
     rig.proxy?.restore();
     const done = await rig.untilDone(id);
+    expect(Date.parse(done.finishedAt ?? '')).toBeLessThan(retryAt);
     expect(done).toMatchObject({
       state: 'done',
       reason: null,
