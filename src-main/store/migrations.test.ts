@@ -608,18 +608,21 @@ function expectKnown(message: Message | MessageParam): void {
   for (const value of Object.values(params)) expectKnown(value);
 }
 
+/** A database as a station of that schema left it. */
+function atVersion(version: number) {
+  const db = memory();
+  db.exec(
+    migrations
+      .filter((m) => m.version <= version)
+      .map((m) => m.sql)
+      .join('\n'),
+  );
+  db.pragma(`user_version = ${version}`);
+  return db;
+}
+
 describe("migration 10: the Day screen's rollup and indexes", () => {
-  const v7 = () => {
-    const db = memory();
-    db.exec(
-      migrations
-        .filter((m) => m.version <= 7)
-        .map((m) => m.sql)
-        .join('\n'),
-    );
-    db.pragma('user_version = 7');
-    return db;
-  };
+  const v7 = () => atVersion(7);
   const label = (db: Database.Database, id: number, at: string, packer: string | null) =>
     db
       .prepare(
@@ -689,17 +692,7 @@ describe("migration 10: the Day screen's rollup and indexes", () => {
 });
 
 describe('migration 11: batches, the order columns they sort by, the batch job kind', () => {
-  const v10 = () => {
-    const db = memory();
-    db.exec(
-      migrations
-        .filter((m) => m.version <= 10)
-        .map((m) => m.sql)
-        .join('\n'),
-    );
-    db.pragma('user_version = 10');
-    return db;
-  };
+  const v10 = () => atVersion(10);
   const jobColumns = [
     'seq',
     'id',

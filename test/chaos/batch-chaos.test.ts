@@ -10,7 +10,7 @@ import { createRandom } from '../../src-main/simulator/prng';
 import { startSimulator, type Faults } from '../../src-main/simulator/index';
 import { printedTrackingNumbers } from '../helpers/batch-rig';
 import { tempDir } from '../helpers/tmp';
-import { chaosFaults, command, createSupervisor, type Life } from './harness';
+import { chaosFaults, command, createSupervisor, stationEnv, type Life } from './harness';
 
 const ORDERS = 60;
 /** Fixed for CI; set PACKDESK_CHAOS_SEED to explore other kill points and fault draws. */
@@ -60,19 +60,7 @@ describe('chaos: the station killed during a batch', () => {
     });
     const printer = await startVirtualPrinter();
     const report = { unexpectedExits: [] as string[], kills: 0 };
-    const lives = createSupervisor(
-      {
-        PACKDESK_SENDCLOUD_URL: simulator.url,
-        PACKDESK_SENDCLOUD_PUBLIC_KEY: simulator.keys.publicKey,
-        PACKDESK_SENDCLOUD_SECRET_KEY: simulator.keys.secretKey,
-        PACKDESK_INTEGRATION_ID: String(simulator.integrationId),
-        PACKDESK_PRINTER: printer.address,
-        PACKDESK_DATA_DIR: data.dir,
-        PACKDESK_SENDCLOUD_TIMEOUT_MS: '1500',
-        PACKDESK_LOG_LEVEL: 'warn',
-      },
-      report,
-    );
+    const lives = createSupervisor(stationEnv(simulator, printer, data.dir), report);
     try {
       const first = await lives.current();
       const rows = await until('the open orders', 60_000, async () => {

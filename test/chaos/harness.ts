@@ -204,6 +204,25 @@ export function createSupervisor(
   };
 }
 
+/** The child station's settings: this simulator, this printer, this data folder. */
+export function stationEnv(
+  simulator: Simulator,
+  printer: VirtualPrinter,
+  dataDir: string,
+  sendcloudTimeoutMs = 1_500,
+): Record<string, string> {
+  return {
+    PACKDESK_SENDCLOUD_URL: simulator.url,
+    PACKDESK_SENDCLOUD_PUBLIC_KEY: simulator.keys.publicKey,
+    PACKDESK_SENDCLOUD_SECRET_KEY: simulator.keys.secretKey,
+    PACKDESK_INTEGRATION_ID: String(simulator.integrationId),
+    PACKDESK_PRINTER: printer.address,
+    PACKDESK_DATA_DIR: dataDir,
+    PACKDESK_SENDCLOUD_TIMEOUT_MS: String(sendcloudTimeoutMs),
+    PACKDESK_LOG_LEVEL: 'warn',
+  };
+}
+
 /** A contract command over the browser host's HTTP API. Rejects when no answer came. */
 export async function command<T>(life: Life, name: string, input: unknown): Promise<Result<T>> {
   const response = await fetch(`${life.origin}/api/commands/${name}`, {
@@ -326,16 +345,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     simulator.faults.set(options.faults ?? chaosFaults);
 
     supervisor = createSupervisor(
-      {
-        PACKDESK_SENDCLOUD_URL: simulator.url,
-        PACKDESK_SENDCLOUD_PUBLIC_KEY: simulator.keys.publicKey,
-        PACKDESK_SENDCLOUD_SECRET_KEY: simulator.keys.secretKey,
-        PACKDESK_INTEGRATION_ID: String(simulator.integrationId),
-        PACKDESK_PRINTER: printer.address,
-        PACKDESK_DATA_DIR: data.dir,
-        PACKDESK_SENDCLOUD_TIMEOUT_MS: String(options.sendcloudTimeoutMs ?? 1_500),
-        PACKDESK_LOG_LEVEL: 'warn',
-      },
+      stationEnv(simulator, printer, data.dir, options.sendcloudTimeoutMs),
       report,
     );
     const lives = supervisor;
