@@ -608,18 +608,21 @@ function expectKnown(message: Message | MessageParam): void {
   for (const value of Object.values(params)) expectKnown(value);
 }
 
+/** A database as a station of that schema left it. */
+function atVersion(version: number) {
+  const db = memory();
+  db.exec(
+    migrations
+      .filter((m) => m.version <= version)
+      .map((m) => m.sql)
+      .join('\n'),
+  );
+  db.pragma(`user_version = ${version}`);
+  return db;
+}
+
 describe("migration 10: the Day screen's rollup and indexes", () => {
-  const v7 = () => {
-    const db = memory();
-    db.exec(
-      migrations
-        .filter((m) => m.version <= 7)
-        .map((m) => m.sql)
-        .join('\n'),
-    );
-    db.pragma('user_version = 7');
-    return db;
-  };
+  const v7 = () => atVersion(7);
   const label = (db: Database.Database, id: number, at: string, packer: string | null) =>
     db
       .prepare(
@@ -685,5 +688,181 @@ describe("migration 10: the Day screen's rollup and indexes", () => {
       plan(`SELECT count(*) FROM shipments WHERE tracking_status = 'delivered'
             AND created_at >= '2026-11-06' AND created_at < '2026-11-21'`),
     ).toMatch(/COVERING INDEX shipments_tracking_day/);
+  });
+});
+
+describe('migration 11: batches, the order columns they sort by, the batch job kind', () => {
+  const v10 = () => atVersion(10);
+  const jobColumns = [
+    'seq',
+    'id',
+    'kind',
+    'state',
+    'parent_id',
+    'order_ref',
+    'order_number',
+    'code',
+    'parcel_id',
+    'attempts',
+    'next_attempt_at',
+    'first_attempt_at',
+    'last_error_code',
+    'last_error_message',
+    'reason',
+    'approved_at',
+    'created_at',
+    'updated_at',
+    'sent_at',
+    'account_id',
+    'packer_id',
+    'station_id',
+    'printer_id',
+    'detail',
+    'voided_at',
+  ];
+
+  it('keeps every job through the rebuild, with every column, and takes the batch kind', () => {
+    const db = v10();
+    const full = {
+      seq: 41,
+      id: 'job-1',
+      kind: 'create-label',
+      state: 'waiting',
+      parent_id: 'parent',
+      order_ref: 'o-1',
+      order_number: 'PD-1',
+      code: 'PD-1',
+      parcel_id: 901,
+      attempts: 3,
+      next_attempt_at: 1_700_000_000_500,
+      first_attempt_at: 1_700_000_000_100,
+      last_error_code: 'offline',
+      last_error_message: '{"key":"job.error.offline"}',
+      reason: '{"key":"job.waiting.offline"}',
+      approved_at: 1_700_000_000_200,
+      created_at: 1_700_000_000_000,
+      updated_at: 1_700_000_000_300,
+      sent_at: 1_700_000_000_400,
+      account_id: 'acc-1',
+      packer_id: 'p-1',
+      station_id: 'st-1',
+      printer_id: 'pr-1',
+      detail: '{"x":1}',
+      voided_at: 1_700_000_000_600,
+    };
+    const bare = {
+      ...Object.fromEntries(jobColumns.map((c) => [c, null])),
+      seq: 42,
+      id: 'job-2',
+      kind: 'void',
+      state: 'done',
+      attempts: 0,
+      created_at: 1,
+      updated_at: 2,
+    };
+    const insert = db.prepare(
+      `INSERT INTO jobs (${jobColumns.join(', ')}) VALUES (${jobColumns.map((c) => `@${c}`).join(', ')})`,
+    );
+    insert.run(full);
+    insert.run(bare);
+    expect(() => insert.run({ ...bare, seq: 43, id: 'job-3', kind: 'batch' })).toThrow(/CHECK/);
+
+    migrate(db);
+    expect(db.prepare('SELECT * FROM jobs ORDER BY seq').all()).toEqual([full, bare]);
+    // The rebuilt table keeps its rules: the batch kind now, one live label job per order.
+    insert.run({ ...bare, seq: 43, id: 'job-3', kind: 'batch', state: 'queued' });
+    const label = { ...full, state: 'queued', order_ref: 'o-2', voided_at: null };
+    insert.run({ ...label, seq: 44, id: 'job-4' });
+    expect(() => insert.run({ ...label, seq: 45, id: 'job-5' })).toThrow(/UNIQUE/);
+    // New jobs number on after the old ones.
+    db.prepare(
+      "INSERT INTO jobs (id, kind, state, created_at, updated_at) VALUES ('job-6', 'print', 'queued', 1, 1)",
+    ).run();
+    expect(db.prepare("SELECT seq FROM jobs WHERE id = 'job-6'").pluck().get()).toBe(45);
+  });
+
+  it('reads the Batch screen’s order columns from the cached body', () => {
+    const db = v10();
+    const order = (id: string, body: unknown) =>
+      db
+        .prepare(
+          `INSERT INTO orders (id, order_id, order_number, integration_id, synced_at, body)
+           VALUES (@id, @id, @id, 1, '2026-12-01T10:00:00Z', @body)`,
+        )
+        .run({ id, body: JSON.stringify(body) });
+    order('full', {
+      created_at: '2026-11-30T08:00:00Z',
+      order_details: {
+        order_created_at: '2026-11-29T17:30:00Z',
+        order_items: [{ sku: 'SKU-RED' }, { sku: 'SKU-BLUE' }],
+      },
+      shipping_address: { name: 'Anna Jansen' },
+      customer_details: { name: 'A. Jansen' },
+      service_point_details: { id: 42 },
+    });
+    order('fallbacks', {
+      created_at: '2026-11-30T08:00:00Z',
+      order_details: { order_items: [] },
+      customer_details: { name: 'Bram Peeters' },
+      service_point_details: null,
+    });
+    order('empty', {});
+    migrate(db);
+    expect(
+      db
+        .prepare(
+          'SELECT id, ordered_at, customer_name, first_sku, service_point FROM orders ORDER BY id',
+        )
+        .all(),
+    ).toEqual([
+      { id: 'empty', ordered_at: null, customer_name: null, first_sku: null, service_point: null },
+      {
+        id: 'fallbacks',
+        ordered_at: '2026-11-30T08:00:00Z',
+        customer_name: 'Bram Peeters',
+        first_sku: null,
+        service_point: 0,
+      },
+      {
+        id: 'full',
+        ordered_at: '2026-11-29T17:30:00Z',
+        customer_name: 'Anna Jansen',
+        first_sku: 'SKU-RED',
+        service_point: 1,
+      },
+    ]);
+  });
+
+  it('refuses an order in two live batches, and lets it into a new one once it is out', () => {
+    const db = memory();
+    migrate(db);
+    const batch = (id: string) =>
+      db
+        .prepare(
+          `INSERT INTO batches (id, job_id, sort_field, sort_direction, layout, chunk_size, created_at)
+           VALUES (@id, @id, 'order-number', 'asc', 'a6', 50, 1)`,
+        )
+        .run({ id });
+    const add = (batchId: string, position: number, state: string) =>
+      db
+        .prepare(
+          `INSERT INTO batch_orders (batch_id, position, order_ref, order_number, account_id,
+             integration_id, order_id, state)
+           VALUES (@batchId, @position, 'o-1', 'PD-1', 'acc', 1, '1', @state)`,
+        )
+        .run({ batchId, position, state });
+    batch('b1');
+    batch('b2');
+    add('b1', 0, 'sending');
+    for (const state of ['pending', 'sending', 'made']) {
+      expect(() => add('b2', 0, state)).toThrow(/UNIQUE/);
+    }
+    // Refused, left out, cancelled or labelled there: it can go in another batch.
+    for (const state of ['failed', 'left-out', 'cancelled', 'labelled', 'printed']) {
+      db.prepare("UPDATE batch_orders SET state = @state WHERE batch_id = 'b1'").run({ state });
+      add('b2', 0, 'pending');
+      db.prepare("DELETE FROM batch_orders WHERE batch_id = 'b2'").run();
+    }
+    expect(() => add('b1', 1, 'waiting')).toThrow(/CHECK/);
   });
 });

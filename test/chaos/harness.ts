@@ -106,7 +106,7 @@ export interface ChaosReport {
   finalDrainMs: number;
 }
 
-interface Life {
+export interface Life {
   host: RunningWebHost;
   origin: string;
   token: string;
@@ -126,7 +126,10 @@ const digest = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex
  * One child process at a time, always on the same data folder. `current()` is the life to talk
  * to (a promise, since it may be starting); a kill replaces it at once with the next start.
  */
-function createSupervisor(env: Record<string, string>, report: ChaosReport) {
+export function createSupervisor(
+  env: Record<string, string>,
+  report: Pick<ChaosReport, 'unexpectedExits' | 'kills'>,
+) {
   let starts = 0;
   let current: Promise<Life>;
 
@@ -201,8 +204,27 @@ function createSupervisor(env: Record<string, string>, report: ChaosReport) {
   };
 }
 
+/** The child station's settings: this simulator, this printer, this data folder. */
+export function stationEnv(
+  simulator: Simulator,
+  printer: VirtualPrinter,
+  dataDir: string,
+  sendcloudTimeoutMs = 1_500,
+): Record<string, string> {
+  return {
+    PACKDESK_SENDCLOUD_URL: simulator.url,
+    PACKDESK_SENDCLOUD_PUBLIC_KEY: simulator.keys.publicKey,
+    PACKDESK_SENDCLOUD_SECRET_KEY: simulator.keys.secretKey,
+    PACKDESK_INTEGRATION_ID: String(simulator.integrationId),
+    PACKDESK_PRINTER: printer.address,
+    PACKDESK_DATA_DIR: dataDir,
+    PACKDESK_SENDCLOUD_TIMEOUT_MS: String(sendcloudTimeoutMs),
+    PACKDESK_LOG_LEVEL: 'warn',
+  };
+}
+
 /** A contract command over the browser host's HTTP API. Rejects when no answer came. */
-async function command<T>(life: Life, name: string, input: unknown): Promise<Result<T>> {
+export async function command<T>(life: Life, name: string, input: unknown): Promise<Result<T>> {
   const response = await fetch(`${life.origin}/api/commands/${name}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${life.token}` },
@@ -323,16 +345,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     simulator.faults.set(options.faults ?? chaosFaults);
 
     supervisor = createSupervisor(
-      {
-        PACKDESK_SENDCLOUD_URL: simulator.url,
-        PACKDESK_SENDCLOUD_PUBLIC_KEY: simulator.keys.publicKey,
-        PACKDESK_SENDCLOUD_SECRET_KEY: simulator.keys.secretKey,
-        PACKDESK_INTEGRATION_ID: String(simulator.integrationId),
-        PACKDESK_PRINTER: printer.address,
-        PACKDESK_DATA_DIR: data.dir,
-        PACKDESK_SENDCLOUD_TIMEOUT_MS: String(options.sendcloudTimeoutMs ?? 1_500),
-        PACKDESK_LOG_LEVEL: 'warn',
-      },
+      stationEnv(simulator, printer, data.dir, options.sendcloudTimeoutMs),
       report,
     );
     const lives = supervisor;
