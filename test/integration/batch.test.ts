@@ -1,6 +1,7 @@
 // Batch labels against the simulator over real HTTP, a real SQLite file and a real TCP printer:
 // create-labels-async and bulk documents, the chosen print order on the printer, partial
 // refusals, a scan during a batch.
+import { PDFDocument } from 'pdf-lib';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { BatchDetails, BatchSort } from '../../src-shared';
 import { sharedRateLimiter } from '../../src-main/sendcloud/rate-limit';
@@ -379,6 +380,11 @@ describe('printing a finished batch again', () => {
       expect(shipment.history.filter((e) => e.kind === 'reprinted')).toHaveLength(1);
       expect(shipment.history.filter((e) => e.kind === 'printed')).toHaveLength(1);
     }
-    // batch.pdf: the merge (src-main/printing/batch-documents.ts) is a stub on this branch.
+    // Saved as one PDF: four labels a sheet on A4, in the batch's order.
+    const saved = await rig.station.handlers['batch.pdf']({ id: first.id, layout: 'a4-four-up' });
+    expect(saved).toMatchObject({ pages: 3 });
+    const pdf = Buffer.from(saved.pdfBase64, 'base64');
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect((await PDFDocument.load(pdf)).getPageCount()).toBe(3);
   }, 120_000);
 });
