@@ -3,6 +3,7 @@ import { benchChaos } from './chaos';
 import { benchDay } from './day';
 import { benchDrain } from './drain';
 import { benchFormats } from './formats';
+import { benchParsing } from './parsing';
 import { benchScanToPrint } from './scan-to-print';
 import { benchShipmentsScreen } from './shipments-screen';
 import { benchShipmentsList } from './shipments-list';
@@ -14,6 +15,7 @@ const results: BenchResult[] = [
   ...(await benchDrain()),
   ...(await benchChaos()),
   ...(await benchFormats()),
+  ...(await benchParsing()),
   ...(await benchTracking()),
   // Chromium against the built host: `npm run build` first.
   ...(await benchShipmentsScreen({ screenshots: true })),

@@ -201,6 +201,9 @@ export interface SimProcess {
   close(): Promise<void>;
 }
 
+/** How far ahead a change of pace is written down. */
+const PACE_LEAD_MS = 3;
+
 const here = path.dirname(fileURLToPath(import.meta.url));
 const childEntry = path.join(here, 'sim-child.ts');
 
@@ -329,8 +332,9 @@ export async function startSimProcess(opts: SimProcessOptions): Promise<SimProce
       if (next === pace || exited) return;
       pace = next;
       changes++;
-      // A millisecond ahead, so the child reads it before it is due.
-      const segment = warpedClock.plan(next, realTimeMs() + 1);
+      // A little ahead, so the file is in place before the change is due even if this process
+      // is put aside for a moment between the two.
+      const segment = warpedClock.plan(next, realTimeMs() + PACE_LEAD_MS);
       writePace(paceFile, segment);
       warpedClock.follow(segment);
       child.send({ type: 'segment', segment } satisfies ParentMessage);
