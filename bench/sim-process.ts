@@ -1,12 +1,16 @@
 // The Sendcloud simulator in a child process of its own, for benchmarks: its CPU time is then
-// not spent on the station's event loop, so on a scaled clock it is not counted against the
-// station. Both processes build their clocks from one anchor, so they agree on simulated time.
+// not spent on the station's event loop. Both processes build their clocks from one start
+// (`realTimeMs`, the same in every process), so they agree on simulated time. With `warp`, the
+// clock runs `speed` times real time while both event loops idle (waiting on the rate limit)
+// and `slow` times while either works, so CPU time is not multiplied by the speed; the pace
+// keeper here decides, and the child reads each change from a file whenever it tells the time.
 // The simulator keeps Sendcloud's documented rate limits unless told otherwise.
 //
 // API (everything that reads the simulator is async: it asks the child over IPC):
 //
 //   const sim = await startSimProcess({
-//     speed: 10,                     // simulated time runs 10x faster than real time
+//     speed: 20,                     // simulated time runs 20x faster than real time
+//     warp: { slow: 1 },             // ...but at real pace while the station or simulator works
 //     accounts: [                    // default one account of `orderCount` orders
 //       { orderCount: 500, carriers: ['postnl', 'dhl', 'dpd', 'colissimo'] },
 //       {},
@@ -15,12 +19,13 @@
 //   sim.url, sim.keys, sim.integrationId      // the first account, as `startSimulator` gives them
 //   sim.accounts[i]                           // keys, integration, sender address, order prefix
 //   sim.clock                                 // this process's clock, agreeing with the child's
+//   sim.paceChanges()                         // how often the warp changed pace
 //   await sim.orders(i)                       // account i's visible orders, with their carrier
 //   await sim.labelsPerOrder()                // order number -> labels made (from the ledger)
 //   await sim.ledger(from?)                   // the ledger from index `from`, label sizes not bytes
 //   await sim.requests(from?)                 // every request from index `from` (method, path, status)
 //   await sim.requestCount()
-//   await sim.labelOneAtATime({ account: 1, count: 500 })  // the bound of single labels, see below
+//   await sim.labelOneAtATime({ account: 1, count: 500 })  // N create-label-sync in the child
 //   await sim.faults.set({ lostResponseRate: 0.1 }); await sim.faults.reset();
 //   await sim.close()                         // stops the simulator and the child
 //
