@@ -5,6 +5,7 @@ import { benchDay } from './day';
 import { benchDrain } from './drain';
 import { benchFormats } from './formats';
 import { benchRasterLoop } from './raster-loop';
+import { benchParsing } from './parsing';
 import { benchScanToPrint } from './scan-to-print';
 import { benchShipmentsScreen } from './shipments-screen';
 import { benchShipmentsList } from './shipments-list';
@@ -18,6 +19,7 @@ const results: BenchResult[] = [
   ...(await benchFormats()),
   ...(await benchBatchDocuments()),
   ...(await benchRasterLoop()),
+  ...(await benchParsing()),
   ...(await benchTracking()),
   // Chromium against the built host: `npm run build` first.
   ...(await benchShipmentsScreen({ screenshots: true })),

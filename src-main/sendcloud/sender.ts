@@ -150,29 +150,36 @@ export function createSender(opts: SenderOptions): Sender {
   }
 
   async function json<T>(schema: z.ZodType<T>, request: ApiRequest): Promise<JsonResponse<T>> {
-    const response = await send(request);
-    const what = describe(request);
-    const meta = { status: response.status, requestId: requestIdOf(response.headers) };
-    let parsedJson: unknown;
-    try {
-      parsedJson = JSON.parse(response.body.toString('utf8'));
-    } catch (error) {
-      throw new SendcloudServerError(
-        `Sendcloud answered ${what} with something that is not JSON.`,
-        { ...meta, cause: error },
-      );
-    }
-    const parsed = schema.safeParse(parsedJson);
-    if (!parsed.success) {
-      throw new SendcloudServerError(
-        `Sendcloud answered ${what} in a shape Packdesk does not understand: ${summarizeIssues(parsed.error)}`,
-        meta,
-      );
-    }
-    return { data: parsed.data, headers: response.headers, status: response.status };
+    return parseAnswer(schema, await send(request), describe(request));
   }
 
   return { root, send, json };
+}
+
+/** An answer's body through JSON.parse and the schema: what `json` does once the answer is in. */
+export function parseAnswer<T>(
+  schema: z.ZodType<T>,
+  response: ApiResponse,
+  what: string,
+): JsonResponse<T> {
+  const meta = { status: response.status, requestId: requestIdOf(response.headers) };
+  let parsedJson: unknown;
+  try {
+    parsedJson = JSON.parse(response.body.toString('utf8'));
+  } catch (error) {
+    throw new SendcloudServerError(`Sendcloud answered ${what} with something that is not JSON.`, {
+      ...meta,
+      cause: error,
+    });
+  }
+  const parsed = schema.safeParse(parsedJson);
+  if (!parsed.success) {
+    throw new SendcloudServerError(
+      `Sendcloud answered ${what} in a shape Packdesk does not understand: ${summarizeIssues(parsed.error)}`,
+      meta,
+    );
+  }
+  return { data: parsed.data, headers: response.headers, status: response.status };
 }
 
 function describe(request: ApiRequest): string {

@@ -32,6 +32,11 @@ export interface AccountSpec {
   /** Default: the simulator's `orderCount`. */
   orderCount?: number;
   /**
+   * Carrier codes the seeded orders take in turn (`['postnl', 'dhl', 'colissimo']`), each to a
+   * country the carrier serves; default: drawn per destination.
+   */
+  carriers?: readonly string[];
+  /**
    * Seeded order numbers are this plus a number: `PD-10001`… for the first account, `MK-20001`…
    * for the second, and so on, so no two accounts share an order number.
    */
@@ -174,6 +179,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
       orderCount: spec.orderCount ?? opts.orderCount ?? 50,
       now: new Date(started),
       identity,
+      carriers: spec.carriers,
     });
     if (spec.publicKey !== undefined) data.keys.publicKey = spec.publicKey;
     if (spec.secretKey !== undefined) data.keys.secretKey = spec.secretKey;

@@ -75,6 +75,25 @@ describe('seedAccount', () => {
     ).toBeGreaterThanOrEqual(5);
   });
 
+  it('gives the orders the carriers asked for, in turn, each to a country the carrier serves', () => {
+    const carriers = ['postnl', 'colissimo', 'bpost', 'dhl'];
+    const { orders } = seedAccount({ seed: 1, orderCount: 12, now, carriers });
+    expect(
+      orders.map(
+        (o) => carrierForOption(o.shipping_details.ship_with.properties.shipping_option_code)?.code,
+      ),
+    ).toEqual([...carriers, ...carriers, ...carriers]);
+    for (const { shipping_address: address, shipping_details: details } of orders) {
+      const country = address.country_code as keyof typeof shippingOptionsByCountry;
+      expect(shippingOptionsByCountry[country]).toContain(
+        details.ship_with.properties.shipping_option_code,
+      );
+    }
+    expect(() => seedAccount({ seed: 1, orderCount: 1, now, carriers: ['royalmail'] })).toThrow(
+      RangeError,
+    );
+  });
+
   it('adds up the order totals', () => {
     const { orders } = seedAccount({ seed: 3, orderCount: 20, now });
     for (const { payment_details: payment, order_details: details } of orders) {

@@ -486,6 +486,15 @@ function brand(id: number, name: string, domain: string, email: string): Brand {
   };
 }
 
+/** A destination the carrier's shipping options serve, drawn. */
+function countryFor(carrier: string, random: Random): Country {
+  const served = countries.filter((country) =>
+    shippingOptionsByCountry[country].some((code) => carrierForOption(code)?.code === carrier),
+  );
+  if (served.length === 0) throw new RangeError(`No seeded shipping option is by ${carrier}.`);
+  return random.pick(served);
+}
+
 /** Build the account the simulator serves. Same seed, `now` and identity, same data. */
 export function seedAccount(opts: {
   seed: number;
@@ -493,6 +502,11 @@ export function seedAccount(opts: {
   now: Date;
   /** Default: the first account's, the demo shop's. */
   identity?: AccountIdentity;
+  /**
+   * Carrier codes (`postnl`, `colissimo`…) the orders take in turn, each to a country the
+   * carrier serves; default: a country and its usual carriers drawn for each order.
+   */
+  carriers?: readonly string[];
 }): SeededAccount {
   const identity = opts.identity ?? accountIdentity(0);
   const random = createRandom(opts.seed);
@@ -510,7 +524,8 @@ export function seedAccount(opts: {
   let sendcloudId = identity.firstOrderId;
   const orders = placedAt.map((placed, index): V3Order => {
     sendcloudId += random.int(1, 9);
-    const country = random.pick(countries);
+    const carrier = opts.carriers?.[index % opts.carriers.length];
+    const country = carrier === undefined ? random.pick(countries) : countryFor(carrier, random);
     const shippingAddress = address(random, country);
     const items = orderItems(random, index);
     const subtotal = items.reduce((sum, item) => sum + item.total_price.value, 0);
@@ -518,7 +533,11 @@ export function seedAccount(opts: {
     const weight = round3(
       items.reduce((sum, item) => sum + item.measurement.weight.value * item.quantity, 0) + 0.15,
     );
-    const option = random.pick(shippingOptionsByCountry[country]);
+    const option = random.pick(
+      shippingOptionsByCountry[country].filter(
+        (code) => carrier === undefined || carrierForOption(code)?.code === carrier,
+      ),
+    );
     const imported = new Date(placed + random.int(1, 10) * 60_000).toISOString();
     return {
       id: String(sendcloudId),
