@@ -207,7 +207,7 @@ export interface SimProcess {
 }
 
 /** How far ahead a change of pace is written down. */
-const PACE_LEAD_MS = 3;
+const PACE_LEAD_MS = 10;
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const childEntry = path.join(here, 'sim-child.ts');
