@@ -1,23 +1,12 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import {
-  memo,
-  useEffect,
-  useMemo,
-  useRef,
-  type KeyboardEvent,
-  type MouseEvent,
-  type RefObject,
-} from 'react';
+import { memo, useMemo, type KeyboardEvent, type MouseEvent, type RefObject } from 'react';
 import type { BatchSortField, OpenOrderRow } from '../../../src-shared';
 import { carrierName } from '../../../src-shared/carriers';
 import type { MessageKey } from '../../../src-shared/messages';
 import { useSpeaker } from '../../i18n/messages';
-import { defaultWedgeOptions } from '../../scan/wedge';
 import { moveKeys, moveSelection, type MoveKey } from '../../state/shipments';
 import { useStation } from '../../state/station';
-
-/** Every row is one line high, so the virtualiser never measures. */
-export const ROW_HEIGHT = 40;
+import { useBurstGate } from '../shared/useBurstGate';
+import { ROW_HEIGHT, useVirtualRows } from '../shared/useVirtualRows';
 
 const rowId = (ref: string) => `batch-row-${ref}`;
 
@@ -43,7 +32,7 @@ const Row = memo(function Row({
       id={rowId(row.orderRef)}
       role="row"
       aria-selected={chosen}
-      className={`batch-row${chosen ? ' chosen' : ''}${cursor ? ' cursor' : ''}`}
+      className={`shipments-row batch-row${chosen ? ' chosen' : ''}${cursor ? ' cursor' : ''}`}
       style={{ transform: `translateY(${top}px)` }}
       onClick={(event) => onClick(row.orderRef, event)}
       data-testid="batch-row"
@@ -124,34 +113,10 @@ export function OpenOrdersTable({
     };
   }, [language]);
   const servicePoint = t('ui.batch.servicePoint');
-  // The compiler leaves this component unmemoised, as TanStack Virtual needs: its rows are memo'd.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => gridRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 8,
-    getItemKey: (index) => rows[index]?.orderRef ?? index,
-  });
-  const index = cursor === null ? -1 : rows.findIndex((row) => row.orderRef === cursor);
+  const { virtualizer, index } = useVirtualRows(rows, gridRef, (row) => row.orderRef, cursor);
 
-  // A scan or a click may put the cursor on a row out of view: bring it in.
-  useEffect(() => {
-    if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' });
-  }, [index, virtualizer]);
-
-  // Space chooses a moment after the key, and only when no key follows at a scanner's pace: a
-  // scanned code with a space in it must not choose rows on its way in.
-  const gate = useRef<{ timer: ReturnType<typeof setTimeout> | null; last: number }>({
-    timer: null,
-    last: -Infinity,
-  });
-  useEffect(() => {
-    const held = gate.current;
-    return () => {
-      if (held.timer) clearTimeout(held.timer);
-    };
-  }, []);
+  // Space chooses only once it is a person's key, not a scanner's (a code with a space in it).
+  const gate = useBurstGate();
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
     if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'a') {
@@ -160,15 +125,7 @@ export function OpenOrdersTable({
       return;
     }
     if (event.ctrlKey || event.altKey || event.metaKey) return;
-    if (event.key.length === 1) {
-      const inBurst = event.timeStamp - gate.current.last < defaultWedgeOptions.maxGapMs;
-      gate.current.last = event.timeStamp;
-      if (gate.current.timer) {
-        clearTimeout(gate.current.timer);
-        gate.current.timer = null;
-      }
-      if (inBurst) return;
-    }
+    if (gate.inBurst(event)) return;
     if (moveKeys.includes(event.key)) {
       event.preventDefault();
       const page = Math.floor((gridRef.current?.clientHeight ?? 0) / ROW_HEIGHT);
@@ -184,10 +141,7 @@ export function OpenOrdersTable({
     const row = rows[index];
     if (event.key !== ' ' || !row) return;
     event.preventDefault();
-    gate.current.timer = setTimeout(() => {
-      gate.current.timer = null;
-      toggle(row.orderRef);
-    }, defaultWedgeOptions.maxGapMs + 10);
+    gate.later(() => toggle(row.orderRef));
   };
 
   const onClick = (ref: string, event: MouseEvent): void => {
@@ -197,8 +151,8 @@ export function OpenOrdersTable({
   };
 
   return (
-    <div className="batch-table" data-testid="batch-table" data-count={rows.length}>
-      <div className="batch-row batch-header" role="presentation">
+    <div className="shipments-table batch-table" data-testid="batch-table" data-count={rows.length}>
+      <div className="shipments-row shipments-header batch-row" role="presentation">
         {columns.map((column) =>
           column.sort ? (
             <button
@@ -221,6 +175,10 @@ export function OpenOrdersTable({
                 <span aria-hidden="true">{sort.direction === 'asc' ? ' ▲' : ' ▼'}</span>
               )}
             </button>
+          ) : column.label === 'ui.batch.column.chosen' ? (
+            <span key={column.label}>
+              <span className="visually-hidden">{say({ key: column.label, params: {} })}</span>
+            </span>
           ) : (
             <span key={column.label}>{say({ key: column.label, params: {} })}</span>
           ),
@@ -228,7 +186,7 @@ export function OpenOrdersTable({
       </div>
       <div
         ref={gridRef}
-        className="batch-scroll"
+        className="shipments-scroll batch-scroll"
         role="grid"
         aria-label={t('ui.batch.title')}
         aria-multiselectable="true"
@@ -248,7 +206,7 @@ export function OpenOrdersTable({
             {empty}
           </p>
         ) : (
-          <div className="batch-rows" style={{ height: virtualizer.getTotalSize() }}>
+          <div className="shipments-rows" style={{ height: virtualizer.getTotalSize() }}>
             {virtualizer.getVirtualItems().map((item) => {
               const row = rows[item.index];
               return row ? (
