@@ -116,6 +116,12 @@ describe('batch labels in the real UI', () => {
           .getAttribute('data-order-ref'),
       )
       .toBe(chosen[0]?.orderRef);
+    // Ctrl+A chooses every row shown (the filter's), and "Choose none" lets them all go.
+    await page.keyboard.press('Control+a');
+    await expect.poll(chosenCount).toBe(await shownCount());
+    await page.getByTestId('batch-choose-none').click();
+    await expect.poll(chosenCount).toBe(0);
+    await page.getByTestId('batch-grid').focus();
     await page.keyboard.press('Space');
     await expect.poll(chosenCount).toBe(1);
     for (let i = 0; i < 7; i += 1) await page.keyboard.press('Shift+ArrowDown');

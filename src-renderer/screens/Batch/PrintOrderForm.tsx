@@ -98,11 +98,13 @@ export function PrintOrderForm({ onStart }: { onStart: () => void }) {
             </select>
           </label>
         )}
-        <p className="muted" data-testid="batch-order-printer">
-          {printer
-            ? t('ui.batch.order.printer', { printer: printer.name })
-            : t('ui.batch.order.noPrinter')}
-        </p>
+        {setup && (
+          <p className="muted" data-testid="batch-order-printer">
+            {printer
+              ? t('ui.batch.order.printer', { printer: printer.name })
+              : t('ui.batch.order.noPrinter')}
+          </p>
+        )}
         <button
           type="submit"
           className="button button-primary"
