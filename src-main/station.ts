@@ -218,6 +218,11 @@ export async function createStation(options: StationOptions): Promise<Station> {
     });
     const reactions = wireReactions({ bus, db, outbox, accounts, scans, views });
     bus.on('job.changed', (job) => voids.jobChanged(job));
+    // The runner tells after each step, while its job is still in flight; the job's own end
+    // (done, held, waiting) comes after that, and the screens must hear it too.
+    bus.on('job.changed', (job) => {
+      if (job.kind === 'batch' && job.code) batches.changed(job.code);
+    });
 
     const handlers = stationCommands({
       cupsUrl: settings.cupsUrl,

@@ -11,6 +11,8 @@ import { StationStoreContext, useStation, type StationStore } from './state/stat
 function Station() {
   const start = useStation((s) => s.start);
   const submitScan = useStation((s) => s.submitScan);
+  const scanIntoBatch = useStation((s) => s.scanIntoBatch);
+  const onBatchScreen = useStation((s) => s.screen === 'batch');
   const onboarding = useStation((s) => needsOnboarding(s.status, s.accounts));
   const locked = useStation((s) => signInNeeded(s.session));
   const reportActivity = useStation((s) => s.reportActivity);
@@ -24,8 +26,12 @@ function Station() {
       window.removeEventListener('pointerdown', reportActivity, { capture: true });
     };
   }, [reportActivity]);
-  // Installed once for the whole window, so a scan lands on every screen, wherever focus is.
-  useWedgeScanner((code) => void submitScan(code));
+  // Installed once for the whole window, so a scan lands on every screen, wherever focus is. On
+  // the Batch screen a scan adds its order to the batch instead of printing it; a locked station
+  // takes it as a badge, as everywhere.
+  useWedgeScanner((code) =>
+    onBatchScreen && !locked ? void scanIntoBatch(code) : void submitScan(code),
+  );
 
   // A live station with no account can make no label: adding one comes before any screen.
   if (onboarding) {

@@ -7,6 +7,7 @@ import { createStationStore } from './state/station';
 import './styles.css';
 import './screens/screens.css';
 import './screens/Shipments/shipments.css';
+import './screens/Batch/batch.css';
 
 async function boot(): Promise<void> {
   let host: HostConnection | null = null;

@@ -3,10 +3,9 @@ import type { MessageKey } from '../../src-shared/messages';
 import { useSpeaker } from '../i18n/messages';
 import { navItem } from './navigation';
 
-export type ComingScreenId = 'batch' | 'rules';
+export type ComingScreenId = 'rules';
 
 const words: Record<ComingScreenId, { title: MessageKey; body: MessageKey }> = {
-  batch: { title: 'frame.coming.batch.title', body: 'frame.coming.batch.body' },
   rules: { title: 'frame.coming.rules.title', body: 'frame.coming.rules.body' },
 };
 

@@ -1,6 +1,7 @@
 import { useCallback, useEffect } from 'react';
 import { StationHeader } from '../header/StationHeader';
 import { AccountsPanel } from '../screens/Accounts/AccountsPanel';
+import { BatchScreen } from '../screens/Batch/BatchScreen';
 import { PackersScreen } from '../screens/Packers/PackersScreen';
 import { DayScreen } from '../screens/Day/DayScreen';
 import { PrintersPanel } from '../screens/Printers/PrintersPanel';
@@ -45,6 +46,7 @@ function Screen({ screen, back }: { screen: ScreenId; back: () => void }) {
     case 'packers':
       return <PackersScreen />;
     case 'batch':
+      return <BatchScreen />;
     case 'rules':
       return <ComingScreen screen={screen} />;
   }

@@ -5,6 +5,7 @@ import { useSpeaker } from '../i18n/messages';
 import { SessionFact } from '../screens/Packers/SessionFact';
 import { useStation, type HostState } from '../state/station';
 import { AccountsBanner, AccountsFact } from './AccountsBanner';
+import { BatchFact } from './BatchFact';
 import { DemoFaultsPanel } from './DemoFaults';
 import { LanguagePicker } from './LanguagePicker';
 import { OfflineBanner } from './OfflineBanner';
@@ -102,6 +103,7 @@ export function StationHeader() {
             </div>
           )}
           <QueueButton />
+          <BatchFact />
           <SessionFact />
           <ConnectionFact />
         </dl>

@@ -40,3 +40,18 @@ export function weight(language: string, grams: number): string {
 export function money(language: string, amount: number, currency: string): string {
   return new Intl.NumberFormat(language, { style: 'currency', currency }).format(amount);
 }
+
+/** "3 minutes", "45 seconds", "1 hour, 5 minutes": a span of time, rounded to what matters. */
+export function duration(language: string, ms: number): string {
+  const seconds = Math.max(0, Math.round(ms / 1000));
+  const unit = (value: number, name: 'hour' | 'minute' | 'second') =>
+    new Intl.NumberFormat(language, { style: 'unit', unit: name, unitDisplay: 'long' }).format(
+      value,
+    );
+  if (seconds < 60) return unit(seconds, 'second');
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return unit(minutes, 'minute');
+  const parts = [unit(Math.floor(minutes / 60), 'hour')];
+  if (minutes % 60 > 0) parts.push(unit(minutes % 60, 'minute'));
+  return new Intl.ListFormat(language, { style: 'narrow', type: 'unit' }).format(parts);
+}

@@ -14,6 +14,13 @@ import {
   onStatusPushed,
   type ConnectionSlice,
 } from './slices/connection';
+import {
+  batchSlice,
+  createBatchPushes,
+  onBatchChanged,
+  type BatchPushes,
+  type BatchSlice,
+} from './slices/batch';
 import { createSliceContext, type SliceContext } from './slices/context';
 import { daySlice, onDayChanged, type DaySlice } from './slices/day';
 import { demoSlice, type DemoSlice } from './slices/demo';
@@ -38,6 +45,7 @@ export type {
   VerifyState,
 } from './slices/accounts';
 export type { HostState } from './slices/connection';
+export type { BatchPrintOrder, BatchScanState, BatchStartState } from './slices/batch';
 export type { DayExportState, HandoverState } from './slices/day';
 export type { Pending } from './helpers';
 export type {
@@ -74,12 +82,13 @@ export type StationState = ConnectionSlice &
   PackersSlice &
   ShipmentsSlice &
   DaySlice &
+  BatchSlice &
   UiSlice &
   StationLifecycle;
 
 export type StationStore = StoreApi<StationState>;
 
-function start(ctx: SliceContext, tokens: ScanTokens): () => void {
+function start(ctx: SliceContext, tokens: ScanTokens, batchPushes: BatchPushes): () => void {
   const { api, host, get, set } = ctx;
   const dayTimers: { reload: ReturnType<typeof setTimeout> | null } = { reload: null };
   const stops = [
@@ -94,6 +103,7 @@ function start(ctx: SliceContext, tokens: ScanTokens): () => void {
     // The Day screen's figures move with every shipment and job: read them again while open.
     api.on('shipment.changed', () => onDayChanged(ctx, dayTimers)),
     api.on('jobs.changed', () => onDayChanged(ctx, dayTimers)),
+    api.on('batch.changed', (view) => onBatchChanged(ctx, batchPushes, view)),
   ];
   if (host) {
     set({ host: host.state });
@@ -113,6 +123,9 @@ function start(ctx: SliceContext, tokens: ScanTokens): () => void {
           if (get().screen === 'accounts') void get().loadMerchants();
           if (get().screen === 'shipments') void get().loadShipments();
           if (get().screen === 'day') void get().loadDay();
+          // The header follows a running batch on every screen.
+          void get().loadBatches();
+          if (get().screen === 'batch') void get().loadOpenOrders();
         }
       }),
     );
@@ -121,7 +134,8 @@ function start(ctx: SliceContext, tokens: ScanTokens): () => void {
   void loadRecent(ctx);
   void get().loadPrinters();
   void get().loadSession();
-  return () => stops.forEach((stop) => stop());
+  // A batch resumed after a restart runs before anyone opens its screen: the header shows it.
+  void get().loadBatches();
   return () => {
     if (dayTimers.reload !== null) clearTimeout(dayTimers.reload);
     stops.forEach((stop) => stop());
@@ -132,6 +146,7 @@ export function createStationStore(api: PackdeskApi, host: HostConnection | null
   return createStore<StationState>()((set, get) => {
     const ctx = createSliceContext(api, host, set, get);
     const tokens = createScanTokens();
+    const batchPushes = createBatchPushes(ctx);
     return {
       ...connectionSlice(ctx),
       ...scanSlice(ctx, tokens),
@@ -142,8 +157,9 @@ export function createStationStore(api: PackdeskApi, host: HostConnection | null
       ...packersSlice(ctx),
       ...shipmentsSlice(ctx),
       ...daySlice(ctx),
+      ...batchSlice(ctx, batchPushes),
       ...uiSlice(ctx),
-      start: () => start(ctx, tokens),
+      start: () => start(ctx, tokens, batchPushes),
     };
   });
 }

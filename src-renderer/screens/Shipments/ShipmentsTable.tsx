@@ -1,16 +1,13 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useMemo, useRef, type KeyboardEvent, type RefObject } from 'react';
+import { memo, useMemo, type KeyboardEvent, type RefObject } from 'react';
 import { type ShipmentRow } from '../../../src-shared';
 import { carrierName } from '../../../src-shared/carriers';
 import { useSpeaker } from '../../i18n/messages';
 import { moveKeys, moveSelection, type MoveKey } from '../../state/shipments';
-import { defaultWedgeOptions } from '../../scan/wedge';
 import { useStation } from '../../state/station';
+import { useBurstGate } from '../shared/useBurstGate';
+import { ROW_HEIGHT, useVirtualRows } from '../shared/useVirtualRows';
 import type { DetailsIntent } from './ShipmentDetailsPanel';
 import { stateWords } from './ShipmentStateChip';
-
-/** Every row is one line high, so the virtualiser never measures. */
-export const ROW_HEIGHT = 40;
 
 const rowId = (parcelId: number) => `shipment-row-${parcelId}`;
 
@@ -125,46 +122,13 @@ export function ShipmentsTable({
   const select = useStation((s) => s.selectShipment);
   const { t } = useSpeaker();
   const words = useRowWords();
-  // The compiler leaves this component unmemoised, as TanStack Virtual needs: its rows are memo'd.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => tableRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 8,
-    getItemKey: (index) => rows[index]?.parcelId ?? index,
-  });
-  const index = selected === null ? -1 : rows.findIndex((row) => row.parcelId === selected);
+  const { virtualizer, index } = useVirtualRows(rows, tableRef, (row) => row.parcelId, selected);
 
-  // A look-up or a click may select a row out of view: bring it in.
-  useEffect(() => {
-    if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' });
-  }, [index, virtualizer]);
-
-  // R and V act a moment after the key, and only when no other key follows at a scanner's pace:
-  // a barcode scanned with the grid focused ("PD-RV-7") must not open a reprint or a void.
-  const gate = useRef<{ timer: ReturnType<typeof setTimeout> | null; last: number }>({
-    timer: null,
-    last: -Infinity,
-  });
-  useEffect(() => {
-    const held = gate.current;
-    return () => {
-      if (held.timer) clearTimeout(held.timer);
-    };
-  }, []);
+  const gate = useBurstGate();
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
     if (event.ctrlKey || event.altKey || event.metaKey) return;
-    if (event.key.length === 1) {
-      const inBurst = event.timeStamp - gate.current.last < defaultWedgeOptions.maxGapMs;
-      gate.current.last = event.timeStamp;
-      if (gate.current.timer) {
-        clearTimeout(gate.current.timer);
-        gate.current.timer = null;
-      }
-      if (inBurst) return;
-    }
+    if (gate.inBurst(event)) return;
     if (moveKeys.includes(event.key)) {
       event.preventDefault();
       const page = Math.floor((tableRef.current?.clientHeight ?? 0) / ROW_HEIGHT);
@@ -188,10 +152,7 @@ export function ShipmentsTable({
       onOpen(row.parcelId, intent);
       return;
     }
-    gate.current.timer = setTimeout(() => {
-      gate.current.timer = null;
-      onOpen(row.parcelId, intent);
-    }, defaultWedgeOptions.maxGapMs + 10);
+    gate.later(() => onOpen(row.parcelId, intent));
   };
 
   return (

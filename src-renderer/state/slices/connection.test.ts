@@ -23,7 +23,9 @@ describe('station store: the status, the host link and connectivity', () => {
     await settle();
     // The printers too: their status is pushed only on a change, so a fresh screen reads it.
     // Who is signed in too: the sign-in overlay depends on it.
+    // Batches too: the header follows a running one on every screen.
     expect(calls.map((c) => c.name).sort()).toEqual([
+      'batch.list',
       'printers.list',
       'scan.recent',
       'session.current',
@@ -44,15 +46,16 @@ describe('station store: the status, the host link and connectivity', () => {
     const store = createStationStore(api, host);
     store.getState().start();
     await settle();
-    expect(calls).toHaveLength(4);
+    expect(calls).toHaveLength(5);
 
     change('disconnected');
     expect(store.getState().host).toBe('disconnected');
     change('connected');
     await settle();
     expect(store.getState().host).toBe('connected');
-    // Status, recent scans and printers read again: events sent while the socket was down are lost.
-    expect(calls).toHaveLength(8);
+    // Status, recent scans, printers and batches read again: events sent while the socket was
+    // down are lost.
+    expect(calls).toHaveLength(10);
   });
 
   it('updates the status from a sync and keeps a sync error to show', async () => {

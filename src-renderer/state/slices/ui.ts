@@ -1,6 +1,7 @@
 // Which screen the frame shows, whether the queue drawer is open, and which account's reconnect
 // form the Accounts screen opens at. Opening a screen reads its data fresh.
 import { needsOnboarding } from '../accounts';
+import { liveBatch } from '../batch';
 import type { SliceContext } from './context';
 
 export const screens = [
@@ -65,6 +66,13 @@ function enter(ctx: SliceContext, screen: ScreenId): void {
   } else if (screen === 'packers') {
     ctx.set({ packerEdit: null });
     void state.loadPackers();
+  } else if (screen === 'batch') {
+    // Orders were labelled elsewhere and batches moved while the screen was away.
+    void state.loadOpenOrders();
+    void state.loadBatches().then(() => {
+      const live = liveBatch(ctx.get().batches);
+      if (live && ctx.get().batchOpen === null) void ctx.get().openBatch(live.id);
+    });
   } else if (screen === 'shipments') {
     // Labels were made, printed and voided while the screen was away: read them fresh.
     void state.loadShipments();

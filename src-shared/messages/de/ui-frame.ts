@@ -16,9 +16,6 @@ export const uiFrame: Translation<typeof english> = {
   'nav.shortcut': 'Taste: {{key}} (oder Alt+{{digit}})',
 
   'frame.coming.badge': 'Kommt als Nächstes',
-  'frame.coming.batch.title': 'Etiketten im Stapel',
-  'frame.coming.batch.body':
-    'Etiketten für viele Aufträge auf einmal: Aufträge auswählen, prüfen und alle in einem Rutsch drucken.',
   'frame.coming.rules.title': 'Regeln',
   'frame.coming.rules.body':
     'Welche Versandart und welchen Drucker ein Auftrag bekommt, nach Land, Gewicht oder Shop.',

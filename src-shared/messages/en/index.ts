@@ -24,6 +24,7 @@ import { uiPackers } from './ui-packers';
 import { uiShipments } from './ui-shipments';
 import { uiDay } from './ui-day';
 import { batch } from './batch';
+import { uiBatch } from './ui-batch';
 
 export const en = {
   ...common,
@@ -49,4 +50,5 @@ export const en = {
   ...uiShipments,
   ...uiDay,
   ...batch,
+  ...uiBatch,
 } as const;

@@ -14,9 +14,6 @@ export const uiFrame = {
   'nav.shortcut': 'Shortcut: {{key}} (or Alt+{{digit}})',
 
   'frame.coming.badge': 'Comes next',
-  'frame.coming.batch.title': 'Batch labels',
-  'frame.coming.batch.body':
-    'Labels for many orders in one go: pick the orders, check them, and print them all at once.',
   'frame.coming.rules.title': 'Rules',
   'frame.coming.rules.body':
     'Which shipping method and which printer an order gets, by country, weight or shop.',

@@ -16,9 +16,6 @@ export const uiFrame: Translation<typeof english> = {
   'nav.shortcut': 'Raccourci : {{key}} (ou Alt+{{digit}})',
 
   'frame.coming.badge': 'Arrive bientôt',
-  'frame.coming.batch.title': 'Étiquettes par lot',
-  'frame.coming.batch.body':
-    'Les étiquettes de plusieurs commandes d’un coup : choisir les commandes, les vérifier, tout imprimer en une fois.',
   'frame.coming.rules.title': 'Règles',
   'frame.coming.rules.body':
     'Quel mode d’envoi et quelle imprimante reçoit une commande, selon le pays, le poids ou la boutique.',

@@ -22,6 +22,7 @@ import { uiPackers } from './ui-packers';
 import { uiShipments } from './ui-shipments';
 import { uiDay } from './ui-day';
 import { batch } from './batch';
+import { uiBatch } from './ui-batch';
 
 export const nl = {
   ...common,
@@ -47,4 +48,5 @@ export const nl = {
   ...uiShipments,
   ...uiDay,
   ...batch,
+  ...uiBatch,
 };

@@ -16,9 +16,6 @@ export const uiFrame: Translation<typeof english> = {
   'nav.shortcut': 'Sneltoets: {{key}} (of Alt+{{digit}})',
 
   'frame.coming.badge': 'Komt hierna',
-  'frame.coming.batch.title': 'Labels in batch',
-  'frame.coming.batch.body':
-    'Labels voor veel orders tegelijk: orders kiezen, nakijken en alles in één keer printen.',
   'frame.coming.rules.title': 'Regels',
   'frame.coming.rules.body':
     'Welke verzendmethode en welke printer een order krijgt, per land, gewicht of winkel.',
