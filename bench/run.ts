@@ -3,6 +3,7 @@ import { benchBatchDocuments } from './batch-documents';
 import { benchChaos } from './chaos';
 import { benchDay } from './day';
 import { benchDrain } from './drain';
+import { benchEndOfDay } from './end-of-day';
 import { benchFormats } from './formats';
 import { benchRasterLoop } from './raster-loop';
 import { benchParsing } from './parsing';
@@ -15,6 +16,7 @@ import { benchTracking } from './tracking';
 const results: BenchResult[] = [
   ...(await benchScanToPrint()),
   ...(await benchDrain()),
+  ...(await benchEndOfDay()),
   ...(await benchChaos()),
   ...(await benchFormats()),
   ...(await benchBatchDocuments()),

@@ -29,6 +29,7 @@ import { SendcloudError } from '../sendcloud/errors';
 import type { LabelsAsyncFailure } from '../sendcloud/v3/ship-an-order';
 import {
   batchOfJob,
+  getBatch,
   batchOrders,
   batchOrdersIn,
   updateBatch,
@@ -61,6 +62,11 @@ import { batchOrderError } from './batch-errors';
 /** Sendcloud takes 1..20 orders a create-labels-async, and 1..20 parcels a bulk document. */
 export const ORDERS_PER_REQUEST = 20;
 export const DEFAULT_CHUNK_SIZE = 50;
+/**
+ * Requests of one kind a step makes side by side: Sendcloud works on the next while the station
+ * keeps the answer of the last. Each group is marked sent on its own, so a crash is no worse.
+ */
+const REQUESTS_AT_ONCE = 5;
 /** Labels Sendcloud is still making are asked for again after this long. */
 const READY_POLL_MS = 1_000;
 /** Clock skew and slow answers: a label made this long before the request may still be ours. */
@@ -165,43 +171,77 @@ export function createBatchRunner(deps: BatchRunnerDeps) {
   }
 
   /** One step of making and printing the labels. */
+  /**
+   * When a fetch of each batch last found its labels not ready: the next is not before
+   * `readyPollMs` later. In memory only: after a restart the first step simply asks again.
+   */
+  const notReadyAt = new Map<string, number>();
+
   async function firstPass(job: Job, batch: BatchRecord): Promise<JobResult> {
     const sending = batchOrdersIn(db, batch.id, ['sending']);
     if (sending.length > 0) {
       await reconcile(batch, sending);
       return again(0);
     }
-    if (batch.chunkSentAt === null) {
-      const full = nextChunk(batch, false);
-      if (full) {
-        await printChunk(batch, full, false);
-        return again(0);
-      }
-    }
     if (batch.chunkSentAt !== null) {
       await printChunk(batch, chunkInFlight(batch), false);
       return again(0);
     }
-    if (batch.cancelledAt === null) {
-      const group = nextGroup(batch);
-      if (group.length > 0) {
-        await send(batch, group);
-        return again(0);
+    // Asking for the next labels, fetching those Sendcloud has made and printing a full chunk
+    // touch different orders, so they go side by side: Sendcloud makes labels while the
+    // station keeps and prints the earlier ones.
+    const work: Promise<unknown>[] = [];
+    const full = nextChunk(batch, false);
+    if (full) work.push(printChunk(batch, full, false));
+    const sends =
+      batch.cancelledAt === null
+        ? groupsOf(
+            batchOrdersIn(db, batch.id, ['pending']),
+            (o) => `${o.accountId} ${o.integrationId}`,
+            REQUESTS_AT_ONCE,
+          )
+        : [];
+    for (const group of sends) work.push(send(batch, group));
+    const made = batchOrdersIn(db, batch.id, ['made']);
+    const unnamed = made.filter((o) => o.parcelId === null);
+    if (unnamed.length > 0) {
+      // An answer that named no parcel: look the order up as if the answer were lost.
+      for (const order of unnamed) {
+        updateBatchOrder(db, batch.id, order.position, { state: 'sending' });
       }
     }
-    const made = batchOrdersIn(db, batch.id, ['made']);
-    if (made.length > 0) {
-      const fetched = await fetchLabels(batch, made);
-      if (fetched > 0) return again(0);
+    const fetchDue = clock.now() - (notReadyAt.get(batch.id) ?? -Infinity) >= readyPollMs;
+    let fetched = 0;
+    if (unnamed.length === 0 && made.length > 0 && fetchDue) {
+      const fetches = groupsOf(made, (o) => `${o.accountId} ${o.carrier}`, REQUESTS_AT_ONCE);
+      for (const group of fetches) {
+        work.push(fetchLabels(batch, group).then((count) => void (fetched += count)));
+      }
     }
+    if (work.length > 0) {
+      const settled = await Promise.allSettled(work);
+      if (made.length > 0 && fetchDue) {
+        if (fetched === 0) notReadyAt.set(batch.id, clock.now());
+        else notReadyAt.delete(batch.id);
+      }
+      const failure = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+      if (failure) throw failure.reason;
+      if (full || sends.length > 0 || fetched > 0) return again(0);
+    }
+    if (unnamed.length > 0) return again(0);
     const rest = nextChunk(batch, true);
     if (rest) {
       await printChunk(batch, rest, false);
       return again(0);
     }
     if (made.length > 0) {
-      return again(readyPollMs, msg('batch.step.waitingForLabels', { count: made.length }));
+      const wait = Math.max(
+        0,
+        (notReadyAt.get(batch.id) ?? clock.now()) + readyPollMs - clock.now(),
+      );
+      return again(wait, msg('batch.step.waitingForLabels', { count: made.length }));
     }
+    notReadyAt.delete(batch.id);
     updateBatch(db, batch.id, { finishedAt: clock.now() });
     log.info('batch finished', { batch: batch.id, job: job.id });
     return { type: 'done' };
@@ -224,14 +264,29 @@ export function createBatchRunner(deps: BatchRunnerDeps) {
     reason,
   });
 
-  /** The next up-to-20 pending orders of one account's integration, in print order. */
-  function nextGroup(batch: BatchRecord): BatchOrderRecord[] {
-    const pending = batchOrdersIn(db, batch.id, ['pending']);
-    const first = pending[0];
-    if (!first) return [];
-    return pending
-      .filter((o) => o.accountId === first.accountId && o.integrationId === first.integrationId)
-      .slice(0, ORDERS_PER_REQUEST);
+  /**
+   * Up to `count` requests' worth of orders, in print order: at most 20 each, each of one key
+   * (the account and integration to ask, or the account and carrier to fetch from).
+   */
+  function groupsOf(
+    orders: readonly BatchOrderRecord[],
+    key: (order: BatchOrderRecord) => string,
+    count: number,
+  ): BatchOrderRecord[][] {
+    const groups: BatchOrderRecord[][] = [];
+    const filling = new Map<string, BatchOrderRecord[]>();
+    for (const order of orders) {
+      const k = key(order);
+      let group = filling.get(k);
+      if (!group || group.length >= ORDERS_PER_REQUEST) {
+        if (groups.length >= count) continue;
+        group = [];
+        groups.push(group);
+        filling.set(k, group);
+      }
+      group.push(order);
+    }
+    return groups;
   }
 
   /**
@@ -384,19 +439,8 @@ export function createBatchRunner(deps: BatchRunnerDeps) {
    * split it into labels, and keep each with its shipment. Returns how many were kept; 0 when
    * Sendcloud is still making them.
    */
-  async function fetchLabels(batch: BatchRecord, made: BatchOrderRecord[]): Promise<number> {
-    const unnamed = made.filter((o) => o.parcelId === null);
-    if (unnamed.length > 0) {
-      // An answer that named no parcel: look the order up as if the answer were lost.
-      for (const order of unnamed) {
-        updateBatchOrder(db, batch.id, order.position, { state: 'sending' });
-      }
-      return unnamed.length;
-    }
-    const first = made[0] as BatchOrderRecord;
-    const group = made
-      .filter((o) => o.accountId === first.accountId && o.carrier === first.carrier)
-      .slice(0, ORDERS_PER_REQUEST);
+  async function fetchLabels(batch: BatchRecord, group: BatchOrderRecord[]): Promise<number> {
+    const first = group[0] as BatchOrderRecord;
     const ids = group.map((o) => o.parcelId as number);
     const client = deps.accounts.client(first.accountId);
     const format = requestFormat(batch);
@@ -465,9 +509,11 @@ export function createBatchRunner(deps: BatchRunnerDeps) {
         updateBatchOrder(db, batch.id, order.position, { state: 'labelled' });
       });
       const waited = group.reduce((sum, o) => sum + Math.max(0, now - (o.madeAt ?? now)), 0);
+      // Read again: another fetch of the same step may have counted its labels meanwhile.
+      const current = getBatch(db, batch.id) ?? batch;
       updateBatch(db, batch.id, {
-        labelWaitMs: batch.labelWaitMs + waited,
-        labelsWaited: batch.labelsWaited + group.length,
+        labelWaitMs: current.labelWaitMs + waited,
+        labelsWaited: current.labelsWaited + group.length,
       });
     })();
     for (const parcelId of kept) deps.onShipmentChanged?.(parcelId);
