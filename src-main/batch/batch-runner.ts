@@ -66,7 +66,7 @@ export const DEFAULT_CHUNK_SIZE = 50;
  * Requests of one kind a step makes side by side: Sendcloud works on the next while the station
  * keeps the answer of the last. Each group is marked sent on its own, so a crash is no worse.
  */
-const REQUESTS_AT_ONCE = 5;
+export const REQUESTS_AT_ONCE = 5;
 /** Labels Sendcloud is still making are asked for again after this long. */
 const READY_POLL_MS = 1_000;
 /** Clock skew and slow answers: a label made this long before the request may still be ours. */

@@ -4,6 +4,7 @@
 import { PDFDocument } from 'pdf-lib';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { BatchDetails, BatchSort } from '../../src-shared';
+import { REQUESTS_AT_ONCE } from '../../src-main/batch/batch-runner';
 import { sharedRateLimiter } from '../../src-main/sendcloud/rate-limit';
 import { getBatch } from '../../src-main/store/batches';
 import { getJob, jobsIn } from '../../src-main/store/jobs';
@@ -182,10 +183,10 @@ describe('a batch shares the write budget with the packer scanning', () => {
       batchRows.map((row) => row.orderRef),
       { field: 'order-number', direction: 'asc' },
     );
-    // The batch's first request waits for a write.
+    // The batch's first requests (all three of its groups of 20) wait for a write.
     await vi.waitFor(async () => {
       const details = await rig.details(id);
-      expect(details.orders.filter((o) => o.state === 'sending')).toHaveLength(20);
+      expect(details.orders.filter((o) => o.state === 'sending')).toHaveLength(60);
     });
     expect(requestIndex(rig, 'create-labels-async')).toBe(-1);
 
@@ -268,9 +269,13 @@ const asyncCalls = (rig: BatchRig) =>
     (r) => r.method === 'POST' && r.path === '/api/v3/orders/create-labels-async',
   ).length;
 
-/** A batch of 60 paused while its first request of 20 waits for a write. */
+/** Orders a step asks for at once, and a batch two requests longer than that. */
+const AT_ONCE = REQUESTS_AT_ONCE * 20;
+const LONG_BATCH = AT_ONCE + 40;
+
+/** A batch paused while its first requests (of AT_ONCE orders) wait for a write. */
 async function pausedMidBatch(rig: BatchRig) {
-  const rows = (await rig.open()).slice(0, 60);
+  const rows = (await rig.open()).slice(0, LONG_BATCH);
   const budget = sharedRateLimiter(rig.simulator.url, rig.simulator.keys.publicKey);
   for (let i = 0; i < 15; i++) await budget.acquire('write');
   const id = await rig.start(
@@ -280,17 +285,17 @@ async function pausedMidBatch(rig: BatchRig) {
   );
   await vi.waitFor(async () => {
     const details = await rig.details(id);
-    expect(details.orders.filter((o) => o.state === 'sending')).toHaveLength(20);
+    expect(details.orders.filter((o) => o.state === 'sending')).toHaveLength(AT_ONCE);
   });
   const paused = await rig.station.handlers['batch.pause']({ id });
   expect(paused.state).toBe('paused');
   expect(paused.reason).toMatchObject({ key: 'batch.paused' });
-  // The request already waiting goes; nothing after it.
+  // The requests already waiting go; nothing after them.
   for (let i = 0; i < 15; i++) budget.settled?.('write');
   await vi.waitFor(
     async () => {
       const details = await rig.details(id);
-      expect(details.orders.filter((o) => o.state === 'made')).toHaveLength(20);
+      expect(details.orders.filter((o) => o.state === 'made')).toHaveLength(AT_ONCE);
       const job = getJob(rig.station.db, getBatch(rig.station.db, id)?.jobId ?? '');
       expect(job?.state).toBe('held');
     },
@@ -300,7 +305,7 @@ async function pausedMidBatch(rig: BatchRig) {
   // Longer than the batch's label poll and Sendcloud's label delay: time it would have used.
   await new Promise((resolve) => setTimeout(resolve, 1_500));
   expect(rig.simulator.requests.length).toBe(calls);
-  expect(asyncCalls(rig)).toBe(1);
+  expect(asyncCalls(rig)).toBe(REQUESTS_AT_ONCE);
   const details = await rig.details(id);
   expect(details.state).toBe('paused');
   expect(details.orders.filter((o) => o.state === 'pending')).toHaveLength(40);
@@ -309,14 +314,19 @@ async function pausedMidBatch(rig: BatchRig) {
 
 describe('pausing, resuming and cancelling a batch', () => {
   it('a paused batch asks Sendcloud nothing; resumed, it ends with every label', async () => {
-    const rig = await startBatchRig(60);
+    const rig = await startBatchRig(LONG_BATCH);
     const { id, rows } = await pausedMidBatch(rig);
     expect(rig.printer.jobs).toHaveLength(0);
 
     const resumed = await rig.station.handlers['batch.resume']({ id });
     expect(resumed.state).toBe('running');
     const done = await rig.untilDone(id);
-    expect(done.counts).toMatchObject({ total: 60, made: 60, printed: 60, failed: 0 });
+    expect(done.counts).toMatchObject({
+      total: LONG_BATCH,
+      made: LONG_BATCH,
+      printed: LONG_BATCH,
+      failed: 0,
+    });
     expect(await printedTrackingNumbers(rig.printer)).toEqual(
       done.orders.map((o) => o.trackingNumber),
     );
@@ -324,19 +334,24 @@ describe('pausing, resuming and cancelling a batch', () => {
   }, 120_000);
 
   it('cancelling the rest leaves the orders not asked for open again and prints what was made', async () => {
-    const rig = await startBatchRig(60);
+    const rig = await startBatchRig(LONG_BATCH);
     const { id, rows } = await pausedMidBatch(rig);
 
     await rig.station.handlers['batch.cancel']({ id });
     const done = await rig.untilDone(id);
     expect(done.state).toBe('cancelled');
-    expect(done.counts).toMatchObject({ total: 60, made: 20, printed: 20, cancelled: 40 });
+    expect(done.counts).toMatchObject({
+      total: LONG_BATCH,
+      made: AT_ONCE,
+      printed: AT_ONCE,
+      cancelled: 40,
+    });
     const cancelled = done.orders.filter((o) => o.state === 'cancelled');
     expect(cancelled).toHaveLength(40);
     // What was made printed, in order; what was not asked for was never asked for.
     const printed = done.orders.filter((o) => o.state === 'printed');
     expect(await printedTrackingNumbers(rig.printer)).toEqual(printed.map((o) => o.trackingNumber));
-    expect(asyncCalls(rig)).toBe(1);
+    expect(asyncCalls(rig)).toBe(REQUESTS_AT_ONCE);
     for (const order of done.orders) {
       expect(rig.simulator.labelsFor(order.orderNumber)).toHaveLength(
         order.state === 'printed' ? 1 : 0,
@@ -346,7 +361,7 @@ describe('pausing, resuming and cancelling a batch', () => {
     const open = new Set((await rig.open()).map((row) => row.orderRef));
     for (const order of cancelled) expect(open.has(order.orderRef)).toBe(true);
     for (const order of printed) expect(open.has(order.orderRef)).toBe(false);
-    expect(rows).toHaveLength(60);
+    expect(rows).toHaveLength(LONG_BATCH);
   }, 120_000);
 });
 
