@@ -9,14 +9,8 @@ import type { Accounts } from '../accounts/accounts';
 import type { Clock } from '../clock';
 import { createLogger } from '../log';
 import type { Connectivity } from '../outbox/connectivity';
-import type { JobResult } from '../outbox/outbox';
-import {
-  classifyFailure,
-  printerBackoff,
-  retryDelayMs,
-  sendcloudBackoff,
-  waitingReason,
-} from '../outbox/policy';
+import { OFFLINE_RETRY_MS, resultOfFailure, type JobResult } from '../outbox/outbox';
+import { classifyFailure, waitingReason } from '../outbox/policy';
 import { labelRequestFor, prepareLabel } from '../printing/formats';
 import { PrinterError } from '../printing/printer';
 import {
@@ -71,7 +65,6 @@ export const REQUESTS_AT_ONCE = 5;
 const READY_POLL_MS = 1_000;
 /** Clock skew and slow answers: a label made this long before the request may still be ours. */
 const RECONCILE_SLACK_MS = 10 * 60_000;
-const OFFLINE_RETRY_MS = 60_000;
 
 export interface BatchRunnerDeps {
   db: Db;
@@ -118,23 +111,7 @@ export function createBatchRunner(deps: BatchRunnerDeps) {
     }
     if (kind === 'offline') deps.connectivity.unreachable(data);
     else if (kind === 'transient') deps.connectivity.reached();
-    const reason = waitingReason(kind, data);
-    switch (kind) {
-      case 'offline':
-        return defer(data, reason, OFFLINE_RETRY_MS);
-      case 'transient': {
-        const wait = data.code === 'rate-limited' ? 1_000 : 0;
-        return defer(
-          data,
-          reason,
-          Math.max(wait, retryDelayMs(job.attempts, { ...sendcloudBackoff, random })),
-        );
-      }
-      case 'printer':
-        return defer(data, reason, retryDelayMs(job.attempts, { ...printerBackoff, random }));
-      case 'terminal':
-        return { type: 'block', event: { type: 'block', error: data, reason } };
-    }
+    return resultOfFailure(job, kind, data, waitingReason(kind, data), random);
   }
 
   const defer = (error: AppErrorData, reason: Message, delayMs: number): JobResult => ({

@@ -1,7 +1,7 @@
 // The durable outbox: every action that touches Sendcloud or a printer is a job in SQLite before
 // it starts. One worker loop per lane takes the oldest job of its lane (scan order, head of line),
 // sleeps on the clock until it is due or something changes, and never busy-loops.
-import { msg, type JobKind, type Message } from '../../src-shared';
+import { msg, type AppErrorData, type JobKind, type Message } from '../../src-shared';
 import type { Clock } from '../clock';
 import { createLogger } from '../log';
 import type { Db } from '../store/db';
@@ -15,7 +15,14 @@ import {
   type Job,
   type NewJob,
 } from '../store/jobs';
-import { transition, type JobEvent } from './policy';
+import {
+  printerBackoff,
+  retryDelayMs,
+  sendcloudBackoff,
+  transition,
+  type FailureClass,
+  type JobEvent,
+} from './policy';
 
 /** What running a job came to; the outbox turns it into the job's next state. */
 export type JobResult =
@@ -287,3 +294,35 @@ export function createOutbox(options: OutboxOptions) {
 }
 
 export type Outbox = ReturnType<typeof createOutbox>;
+
+/** While offline the connectivity probe wakes waiting jobs; this is only the fallback. */
+export const OFFLINE_RETRY_MS = 60_000;
+
+/**
+ * What a classified failure makes of a job: a Sendcloud or printer trouble waits (backing off by
+ * its attempts), offline waits for the connection, anything else asks a packer.
+ */
+export function resultOfFailure(
+  job: Pick<Job, 'attempts'>,
+  kind: FailureClass,
+  error: AppErrorData,
+  reason: Message,
+  random: () => number,
+): JobResult {
+  const defer = (delayMs: number): JobResult => ({
+    type: 'defer',
+    event: { type: 'defer', error, reason, delayMs },
+  });
+  switch (kind) {
+    case 'terminal':
+      return { type: 'block', event: { type: 'block', error, reason } };
+    case 'offline':
+      return defer(OFFLINE_RETRY_MS);
+    case 'transient': {
+      const wait = error.code === 'rate-limited' ? 1_000 : 0;
+      return defer(Math.max(wait, retryDelayMs(job.attempts, { ...sendcloudBackoff, random })));
+    }
+    case 'printer':
+      return defer(retryDelayMs(job.attempts, { ...printerBackoff, random }));
+  }
+}

@@ -3,14 +3,8 @@ import { msg, type Message, type OutboxSettings } from '../../src-shared';
 import type { Clock } from '../clock';
 import { AppError } from '../errors';
 import { createLogger } from '../log';
-import type { JobResult, Outbox } from '../outbox/outbox';
-import {
-  classifyFailure,
-  printerBackoff,
-  retryDelayMs,
-  sendcloudBackoff,
-  waitingReason,
-} from '../outbox/policy';
+import { OFFLINE_RETRY_MS, resultOfFailure, type JobResult, type Outbox } from '../outbox/outbox';
+import { classifyFailure, waitingReason } from '../outbox/policy';
 import type { Connectivity } from '../outbox/connectivity';
 import { labelRequestFor, prepareLabel } from '../printing/formats';
 import { PrinterError } from '../printing/printer';
@@ -57,8 +51,6 @@ export { labelFormatOf, NATIVE_ZPL_DPI } from './label-documents';
 
 /** Clock skew and slow answers: a label made this long before our first try may still be ours. */
 const RECONCILE_SLACK_MS = 10 * 60_000;
-/** While offline the probe wakes the queue; this is only the fallback. */
-const OFFLINE_RETRY_MS = 60_000;
 
 export interface LabelJobDeps {
   db: Db;
@@ -104,25 +96,7 @@ export function createLabelJobs(deps: LabelJobDeps) {
     }
     if (kind === 'offline') deps.connectivity.unreachable(data);
     else if (kind === 'transient') deps.connectivity.reached();
-    const reason = waitingReason(kind, data);
-    switch (kind) {
-      case 'terminal':
-        return { type: 'block', event: { type: 'block', error: data, reason } };
-      case 'offline':
-        return {
-          type: 'defer',
-          event: { type: 'defer', error: data, reason, delayMs: OFFLINE_RETRY_MS },
-        };
-      case 'transient': {
-        const wait = data.code === 'rate-limited' ? 1_000 : 0;
-        const delayMs = Math.max(wait, retryDelayMs(job.attempts, { ...sendcloudBackoff, random }));
-        return { type: 'defer', event: { type: 'defer', error: data, reason, delayMs } };
-      }
-      case 'printer': {
-        const delayMs = retryDelayMs(job.attempts, { ...printerBackoff, random });
-        return { type: 'defer', event: { type: 'defer', error: data, reason, delayMs } };
-      }
-    }
+    return resultOfFailure(job, kind, data, waitingReason(kind, data), random);
   }
 
   /** How long the scan took to find its order before queueing this job (0 when not known). */
