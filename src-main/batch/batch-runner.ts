@@ -42,7 +42,7 @@ import {
   markReprinted,
   type Shipment,
 } from '../store/shipments';
-import { isVoided } from '../store/voids';
+import { labelsMadeSince } from '../shipping/earlier-labels';
 import { labelFormatOf, NATIVE_ZPL_DPI } from '../shipping/label-documents';
 import { TEST_OPTION } from '../shipping/labels';
 import {
@@ -63,8 +63,6 @@ export const DEFAULT_CHUNK_SIZE = 50;
 export const REQUESTS_AT_ONCE = 5;
 /** Labels Sendcloud is still making are asked for again after this long. */
 const READY_POLL_MS = 1_000;
-/** Clock skew and slow answers: a label made this long before the request may still be ours. */
-const RECONCILE_SLACK_MS = 10 * 60_000;
 
 export interface BatchRunnerDeps {
   db: Db;
@@ -383,14 +381,7 @@ export function createBatchRunner(deps: BatchRunnerDeps) {
       const client = deps.accounts.client(order.accountId);
       const page = await client.listShipments({ orderNumber: order.orderNumber });
       deps.connectivity.reached();
-      const since = (order.sentAt ?? batch.createdAt) - RECONCILE_SLACK_MS;
-      const found = page.shipments
-        .flatMap((shipment) => shipment.parcels.map((parcel) => ({ shipment, parcel })))
-        .filter(({ parcel }) => !parcel.created_at || Date.parse(parcel.created_at) >= since)
-        .filter(({ parcel }) => !isVoided(db, parcel.id) && !cancelling(parcel.status?.code))
-        .sort(
-          (a, b) => Date.parse(b.parcel.created_at ?? '') - Date.parse(a.parcel.created_at ?? ''),
-        )[0];
+      const found = labelsMadeSince(db, page, order.sentAt ?? batch.createdAt)[0];
       if (found) {
         const code = found.shipment.ship_with?.properties?.shipping_option_code ?? null;
         updateBatchOrder(db, batch.id, order.position, {
@@ -663,8 +654,5 @@ export function createBatchRunner(deps: BatchRunnerDeps) {
 
   return { run };
 }
-
-const cancelling = (code: string | undefined) =>
-  code !== undefined && ['CANCELLED', 'CANCELLATION_REQUESTED'].includes(code);
 
 export type BatchRunner = ReturnType<typeof createBatchRunner>;

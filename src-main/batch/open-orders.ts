@@ -1,7 +1,7 @@
 // The Batch screen's list: open orders from the local cache (so it works offline), filtered,
 // searched and sorted, and the print order a batch keeps: the same comparison for both.
 import type { BatchSort, OpenOrderRow, OpenOrders, OpenOrdersFilter } from '../../src-shared';
-import type { MerchantRecord } from '../store/accounts';
+import { merchantOfOrder, type MerchantRecord } from '../store/accounts';
 import type { OpenOrderRecord } from '../store/batches';
 
 export interface OpenOrderNames {
@@ -13,16 +13,6 @@ export interface OpenOrderNames {
 
 const carrierOf = (code: string | null) => (code ? (code.split(':')[0] ?? null) : null);
 
-/** The merchant an order number belongs to: the longest matching prefix wins. */
-function merchantOf(merchants: readonly MerchantRecord[], orderNumber: string) {
-  let best: MerchantRecord | null = null;
-  for (const merchant of merchants) {
-    if (!orderNumber.startsWith(merchant.orderPrefix)) continue;
-    if (!best || merchant.orderPrefix.length > best.orderPrefix.length) best = merchant;
-  }
-  return best;
-}
-
 export function openOrderRow(order: OpenOrderRecord, names: OpenOrderNames): OpenOrderRow {
   const option = names.option(order);
   const code = option?.code ?? order.shippingOptionCode;
@@ -31,7 +21,7 @@ export function openOrderRow(order: OpenOrderRecord, names: OpenOrderNames): Ope
     orderNumber: order.orderNumber,
     accountId: order.accountId,
     accountName: names.accountName(order.accountId),
-    merchantName: merchantOf(names.merchants, order.orderNumber)?.name ?? null,
+    merchantName: merchantOfOrder(names.merchants, order.orderNumber)?.name ?? null,
     name: order.customerName,
     country: order.countryCode,
     orderedAt: order.orderedAt,

@@ -35,10 +35,10 @@ import {
   type ShipmentFacts,
 } from '../store/shipments';
 import { batchTakingOrder } from '../store/batches';
-import { isVoided } from '../store/voids';
 import { scansForJob } from '../store/audit';
 import { recordShipmentEvent } from '../store/shipment-events';
 import { labelFormatOf, labelOf, NATIVE_ZPL_DPI, type LabelBytes } from './label-documents';
+import { labelsMadeSince } from './earlier-labels';
 import { lookUpOrder, type OrderSource } from './orders';
 
 /** Where the station ships from, for a price quote (the simulator's senders are Dutch). */
@@ -48,9 +48,6 @@ const SENDER_COUNTRY = 'NL';
 export const TEST_OPTION = 'sendcloud:letter';
 
 export { labelFormatOf, NATIVE_ZPL_DPI } from './label-documents';
-
-/** Clock skew and slow answers: a label made this long before our first try may still be ours. */
-const RECONCILE_SLACK_MS = 10 * 60_000;
 
 export interface LabelJobDeps {
   db: Db;
@@ -158,18 +155,12 @@ export function createLabelJobs(deps: LabelJobDeps) {
     order: CachedOrder,
     merchant: MerchantRecord | null,
   ): Promise<Shipment | null> {
-    const since = (job.firstAttemptAt ?? job.createdAt) - RECONCILE_SLACK_MS;
     const client = deps.accounts.client(order.accountId);
     const page = await client.listShipments({ orderNumber: order.orderNumber });
     deps.connectivity.reached();
-    const candidates = page.shipments
-      .flatMap((shipment) =>
-        shipment.parcels.map((parcel) => ({ shipment, parcel, at: parcel.created_at })),
-      )
-      .filter(({ parcel, at }) => parcel.tracking_number && (!at || Date.parse(at) >= since))
-      // A label voided since (the order is being labelled again) is never adopted back.
-      .filter(({ parcel }) => !isVoided(deps.db, parcel.id) && !cancelling(parcel.status?.code))
-      .sort((a, b) => Date.parse(b.at ?? '') - Date.parse(a.at ?? ''));
+    const candidates = labelsMadeSince(deps.db, page, job.firstAttemptAt ?? job.createdAt, {
+      needsTracking: true,
+    });
     const found = candidates[0];
     if (!found) return null;
     const request = labelRequest();
@@ -621,6 +612,3 @@ export function createLabelJobs(deps: LabelJobDeps) {
 
   return { createLabel, print };
 }
-
-const cancelling = (code: string | undefined) =>
-  code !== undefined && ['CANCELLED', 'CANCELLATION_REQUESTED'].includes(code);

@@ -124,8 +124,16 @@ export function deleteMerchant(db: Db, id: string): void {
 
 /** The merchant an order number belongs to: the longest matching prefix wins. */
 export function merchantForOrder(db: Db, orderNumber: string): MerchantRecord | null {
+  return merchantOfOrder(listMerchants(db), orderNumber);
+}
+
+/** The same, among merchants already read (a list of orders reads them once). */
+export function merchantOfOrder(
+  merchants: readonly MerchantRecord[],
+  orderNumber: string,
+): MerchantRecord | null {
   return (
-    listMerchants(db)
+    merchants
       .filter((merchant) => orderNumber.startsWith(merchant.orderPrefix))
       .sort((a, b) => b.orderPrefix.length - a.orderPrefix.length)[0] ?? null
   );

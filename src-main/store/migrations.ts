@@ -547,6 +547,8 @@ export const migrations: readonly Migration[] = [
       CREATE UNIQUE INDEX batch_orders_live ON batch_orders(order_ref)
         WHERE state IN ('pending', 'sending', 'made');
       CREATE INDEX batch_orders_state ON batch_orders(batch_id, state, position);
+      -- Every scan asks whether a batch holds its order (labelled ones too): one index look-up.
+      CREATE INDEX batch_orders_order ON batch_orders(order_ref, state);
       CREATE INDEX batch_orders_parcel ON batch_orders(parcel_id) WHERE parcel_id IS NOT NULL;
 
       -- jobs gain the batch kind: rebuilt, as SQLite cannot change a CHECK constraint in place.
