@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import i18next, { type TFunction } from 'i18next';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
 import type { Message } from '../../src-shared/messages';
 import { catalogues, type Language } from '../../src-shared/messages/catalogues';
 import { PSEUDO } from '../../src-renderer/i18n';
@@ -37,10 +37,49 @@ export function screenshotPath(name: string): string {
   return `${screenshotDir}/${name}.png`;
 }
 
-/** A keyboard-wedge scanner: the whole code in a fast burst, then Enter. */
+const scannerSessions = new WeakMap<Page, Promise<CDPSession>>();
+
+/** The gap between two keys of a scanner's burst, as its own clock stamps them. */
+export const SCANNER_KEY_GAP_MS = 4;
+
+/**
+ * A keyboard-wedge scanner: the whole code in a fast burst, then Enter.
+ *
+ * A scanner's keys carry the time the device sent them, however busy the machine is, and the
+ * wedge detector reads those stamps. Keys typed through Playwright are stamped when the browser
+ * gets to them, so on a loaded machine a 4 ms burst can arrive with a 60 ms hole and split into
+ * a typed key and a shorter scan. So the keys go through the DevTools protocol with a scanner's
+ * stamps: 4 ms apart, whenever they arrive.
+ */
 export async function wedgeScan(page: Page, code: string): Promise<void> {
-  await page.keyboard.type(code, { delay: 4 });
-  await page.keyboard.press('Enter');
+  let session = scannerSessions.get(page);
+  if (!session) {
+    session = page.context().newCDPSession(page);
+    scannerSessions.set(page, session);
+  }
+  const cdp = await session;
+  const start = Date.now() / 1000;
+  const keys = [...code, 'Enter'];
+  for (const [index, key] of keys.entries()) {
+    const timestamp = start + (index * SCANNER_KEY_GAP_MS) / 1000;
+    const enter = key === 'Enter';
+    const text = enter ? '\r' : key;
+    const windowsVirtualKeyCode = enter ? 13 : key.toUpperCase().charCodeAt(0);
+    await cdp.send('Input.dispatchKeyEvent', {
+      type: 'keyDown',
+      key,
+      text,
+      unmodifiedText: text,
+      windowsVirtualKeyCode,
+      timestamp,
+    });
+    await cdp.send('Input.dispatchKeyEvent', {
+      type: 'keyUp',
+      key,
+      windowsVirtualKeyCode,
+      timestamp: timestamp + 0.001,
+    });
+  }
 }
 
 export type ShownLanguage = Language | typeof PSEUDO;
