@@ -16,6 +16,7 @@ import type { VirtualPrinter } from './printing/virtual-printer';
 import { createLabelJobs } from './shipping/labels';
 import { createOrderSyncs } from './shipping/order-syncs';
 import { createScanService } from './shipping/scan';
+import { createNextScan } from './shipping/command-codes';
 import { heldByAccount } from './shipping/scan-view';
 import { createShippingOptions } from './shipping/shipping-options';
 import { createTracking } from './shipping/tracking';
@@ -154,6 +155,7 @@ export async function createStation(options: StationOptions): Promise<Station> {
       onShipmentChanged: shipmentChanged,
     });
     const shippingOptions = createShippingOptions({ db, clock, accounts });
+    const next = createNextScan((value) => bus.emit('scan.next', value));
     const scans = createScanService({
       db,
       clock,
@@ -167,6 +169,7 @@ export async function createStation(options: StationOptions): Promise<Station> {
       shippingOption: shippingOptions.forOrder,
       session: sessions,
       stationId: identity.id,
+      next,
       onUpdate: (entry) => bus.emit('scan.updated', entry),
     });
     // Who acts: the packer signed in (a test may stand in for the sessions with its own actor).
@@ -226,6 +229,7 @@ export async function createStation(options: StationOptions): Promise<Station> {
 
     const handlers = stationCommands({
       cupsUrl: settings.cupsUrl,
+      next,
       db,
       clock,
       newId,
@@ -257,6 +261,8 @@ export async function createStation(options: StationOptions): Promise<Station> {
       'sync-orders': (job) => syncs.runJob(job),
       void: (job) => voids.runJob(job),
       batch: (job) => batchRunner.run(job),
+      // SEAM (issue 13, customs): the customs documents job; built in shipping/customs-documents.
+      documents: async () => ({ type: 'done' }),
     });
     printers.start();
     // A ZPL printer gets PDF labels drawn as pictures: have the drawing thread ready for the first.

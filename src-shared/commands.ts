@@ -26,6 +26,7 @@ import {
   type ScanEntry,
   type StationStatus,
   type TestPrint,
+  type NextScan,
 } from './views';
 import {
   batchLayouts,
@@ -122,6 +123,16 @@ export const commands = {
   'scan.recent': {
     input: z.object({ limit: z.number().int().min(1).max(100).default(20) }).strict(),
     output: [] as ScanEntry[],
+  },
+  'scan.next': { input: z.object({}).strict(), output: {} as NextScan },
+  'scan.setNext': {
+    input: z
+      .object({
+        boxes: z.number().int().min(1).max(50).nullable().optional(),
+        optionCode: z.string().trim().min(3).max(100).nullable().optional(),
+      })
+      .strict(),
+    output: {} as NextScan,
   },
   'orders.sync': { input: z.object({}).strict(), output: {} as StationStatus },
   'label.preview': {

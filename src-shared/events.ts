@@ -3,6 +3,7 @@ import type {
   AccountView,
   Connectivity,
   JobView,
+  NextScan,
   PrinterSetup,
   ScanEntry,
   StationStatus,
@@ -19,6 +20,8 @@ export interface EventEnvelope<E extends EventName = EventName> {
 
 export interface EventMap {
   'scan.updated': ScanEntry;
+  /** What the next order's label takes changed (a command barcode, a key, a label used it). */
+  'scan.next': NextScan;
   'station.status': StationStatus;
   /** The active outbox (every job not done or cancelled), after any change. */
   'jobs.changed': JobView[];
@@ -37,6 +40,7 @@ export interface EventMap {
 export type EventName = keyof EventMap;
 export const eventNames: readonly EventName[] = [
   'scan.updated',
+  'scan.next',
   'station.status',
   'jobs.changed',
   'connectivity.changed',

@@ -41,10 +41,36 @@ export interface ScanEntry {
   packer?: { id: string; name: string } | null;
   /** True when the code was a packer's badge: it signed them in and named no order. */
   signIn?: boolean;
+  /** True when the code was a command barcode (`PD:BOXES:3`): it changed the next scan. */
+  command?: boolean;
 }
 
-/** `batch`: one batch of labels, made and printed in its order (see views-batch). */
-export type JobKind = 'create-label' | 'print' | 'sync-orders' | 'void' | 'batch';
+/**
+ * What the next order's label takes, set by a key or a command barcode until a label uses it
+ * or it is cleared: boxes (null: one), a one-off shipping option (null: as the rules say).
+ */
+export interface NextScan {
+  boxes: number | null;
+  optionCode: string | null;
+}
+
+/**
+ * `batch`: one batch of labels, made and printed in its order (see views-batch). `documents`: a
+ * label's customs documents, printed on the A4 route.
+ */
+export type JobKind = 'create-label' | 'print' | 'sync-orders' | 'void' | 'batch' | 'documents';
+
+/**
+ * What a packer chose for one label, kept on its job so a retry or a restart makes the same
+ * label: boxes (multicollo), a one-off shipping option, a replacement service point or home
+ * delivery instead of a point.
+ */
+export interface JobChoices {
+  boxes?: number;
+  optionCode?: string;
+  servicePointId?: number;
+  homeDelivery?: boolean;
+}
 /**
  * queued → in-flight → done; or → waiting (retries by itself at `nextAttemptAt`), → held (a
  * label kept for a batch print), → needs-attention (a packer decides: retry or cancel).

@@ -44,7 +44,7 @@ import {
 } from '../store/shipments';
 import { labelsMadeSince } from '../shipping/earlier-labels';
 import { labelFormatOf, NATIVE_ZPL_DPI } from '../shipping/label-documents';
-import { TEST_OPTION } from '../shipping/labels';
+import { planLabel } from '../shipping/label-plan';
 import {
   mergeLabelsA4FourUp,
   mergeLabelsA6,
@@ -278,7 +278,8 @@ export function createBatchRunner(deps: BatchRunnerDeps) {
       }
     })();
     const account = deps.accounts.record(first.accountId);
-    const optionCode = account.testMode ? TEST_OPTION : account.shippingOptionCode;
+    // A batch asks one option for its group: the account's (a packer's one-off choice is a scan's).
+    const { optionCode } = planLabel(account, { shippingOptionCode: null }, null);
     let answer;
     try {
       answer = await deps.accounts.client(first.accountId).createLabelsAsync({

@@ -92,6 +92,8 @@ export function stationLanes(
       held: (job) => !offRoute(job),
     },
     { name: 'sync', kinds: ['sync-orders'] },
+    // Customs documents wait for the A4 printer (or its set-up) without holding any label.
+    { name: 'documents', kinds: ['documents'] },
     // A batch has a lane of its own: its steps never stand in front of a packer's scan.
     {
       name: 'batch',
@@ -240,12 +242,12 @@ export function createOutbox(options: OutboxOptions) {
     recover(): number {
       const stuck = jobsIn(
         db,
-        ['create-label', 'print', 'sync-orders', 'void', 'batch'],
+        ['create-label', 'print', 'sync-orders', 'void', 'batch', 'documents'],
         ['in-flight'],
       );
       for (const job of stuck) apply(job, { type: 'recover' });
       wake({
-        kinds: ['create-label', 'sync-orders', 'void', 'batch'],
+        kinds: ['create-label', 'sync-orders', 'void', 'batch', 'documents'],
         only: (job) => job.lastError?.code === 'offline',
       });
       if (stuck.length > 0) {

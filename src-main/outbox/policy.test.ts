@@ -47,6 +47,7 @@ function job(state: JobState, fields: Partial<Job> = {}): Job {
     printerId: null,
     detail: null,
     voidedAt: null,
+    choices: null,
     createdAt: T0,
     updatedAt: T0,
     ...fields,

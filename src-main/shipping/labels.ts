@@ -40,12 +40,12 @@ import { recordShipmentEvent } from '../store/shipment-events';
 import { labelFormatOf, labelOf, NATIVE_ZPL_DPI, type LabelBytes } from './label-documents';
 import { labelsMadeSince } from './earlier-labels';
 import { lookUpOrder, type OrderSource } from './orders';
+import { planLabel } from './label-plan';
 
 /** Where the station ships from, for a price quote (the simulator's senders are Dutch). */
 const SENDER_COUNTRY = 'NL';
 
-/** Sendcloud's free unstamped letter: what an account in test mode ships with. */
-export const TEST_OPTION = 'sendcloud:letter';
+export { TEST_OPTION } from './label-plan';
 
 export { labelFormatOf, NATIVE_ZPL_DPI } from './label-documents';
 
@@ -398,8 +398,8 @@ export function createLabelJobs(deps: LabelJobDeps) {
       }
       const request = labelRequest();
       const account = deps.accounts.record(order.accountId);
-      // Test mode: Sendcloud's free unstamped letter, so training costs nothing.
-      const optionCode = account.testMode ? TEST_OPTION : account.shippingOptionCode;
+      const plan = planLabel(account, order, job.choices);
+      const optionCode = plan.optionCode;
       const asked = performance.now();
       const created = await deps.accounts.client(order.accountId).createLabelSync({
         integrationId: order.integrationId,
@@ -407,6 +407,7 @@ export function createLabelJobs(deps: LabelJobDeps) {
         format: request.format,
         dpi: request.dpi,
         ...(optionCode ? { shippingOptionCode: optionCode } : {}),
+        ...(plan.applyShippingRules ? { applyShippingRules: true } : {}),
         ...(account.senderAddressId ? { senderAddressId: account.senderAddressId } : {}),
         ...(account.brandId ? { brandId: account.brandId } : {}),
       });

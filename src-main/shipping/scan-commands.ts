@@ -8,17 +8,19 @@ import { recentScans } from '../store/audit';
 import type { Db } from '../store/db';
 import type { Job } from '../store/jobs';
 import { findShipmentByTracking } from '../store/shipments';
+import type { NextScanState } from './command-codes';
 import type { ScanService } from './scan';
 import { scanEntryOf } from './scan-view';
 
 type ScanCommands = Pick<
   CommandHandlers,
-  'scan.submit' | 'scan.recent' | 'orders.sync' | 'label.preview'
+  'scan.submit' | 'scan.recent' | 'scan.next' | 'scan.setNext' | 'orders.sync' | 'label.preview'
 >;
 
 export function scanCommands(deps: {
   db: Db;
   scans: ScanService;
+  next: NextScanState;
   outbox: Outbox;
   requestSync: () => Job;
   status: () => StationStatus;
@@ -47,6 +49,14 @@ export function scanCommands(deps: {
   return {
     'scan.submit': async ({ code }) => deps.scans.scan(code),
     'scan.recent': async ({ limit }) => recentScans(db, limit).map(scanEntryOf),
+    'scan.next': async () => deps.next.current(),
+    'scan.setNext': async ({ boxes, optionCode }) => {
+      const current = deps.next.current();
+      return deps.next.set({
+        boxes: boxes === undefined ? current.boxes : boxes === 1 ? null : boxes,
+        optionCode: optionCode === undefined ? current.optionCode : optionCode,
+      });
+    },
     'orders.sync': async () => {
       await deps.outbox.settled(deps.requestSync().id);
       return deps.status();

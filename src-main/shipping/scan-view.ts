@@ -36,6 +36,7 @@ const laneKinds: Record<JobKind, JobKind[]> = {
   'sync-orders': ['sync-orders'],
   void: ['void'],
   batch: ['batch'],
+  documents: ['documents'],
 };
 
 /** A label job of an account that cannot reach Sendcloud now waits for it, and says so. */

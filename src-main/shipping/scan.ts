@@ -33,6 +33,7 @@ import { isVoided } from '../store/voids';
 import { lookUpOrder, type OrderSource } from './orders';
 import { createScanView, scanEntryOf, scanRecordOf, type ScanViewDeps } from './scan-view';
 import type { ShippingOption } from './shipping-options';
+import { parseCommandCode, type NextScanState } from './command-codes';
 
 export interface ScanServiceDeps {
   db: Db;
@@ -57,6 +58,8 @@ export interface ScanServiceDeps {
   session?: ScanSession;
   /** This station: the scans and the jobs they start record it. */
   stationId?: string;
+  /** What the next order's label takes (boxes, a one-off option): command barcodes set it. */
+  next?: NextScanState;
   /** Push a scan's progress to whoever listens (the renderer). */
   onUpdate: (entry: ScanEntry) => void;
   /** How long a scan command waits for its outcome before answering "queued". */
@@ -235,18 +238,27 @@ export function createScanService(deps: ScanServiceDeps) {
     const { code } = entry;
     const onItsWay = labelJobForOrder(db, order.id) ?? unresolvedJobForCode(db, code);
     if (onItsWay?.state === 'needs-attention') return outbox.apply(onItsWay, { type: 'retry' });
-    return (
-      onItsWay ??
-      outbox.enqueue(
-        newJob('create-label', deps.newId(), deps.clock.now(), {
-          ...startedBy(entry),
-          orderRef: order.id,
-          orderNumber: order.orderNumber,
-          code,
-          accountId: order.accountId,
-        }),
-      )
+    if (onItsWay) return onItsWay;
+    return outbox.enqueue(
+      newJob('create-label', deps.newId(), deps.clock.now(), {
+        ...startedBy(entry),
+        orderRef: order.id,
+        orderNumber: order.orderNumber,
+        code,
+        accountId: order.accountId,
+        choices: choicesOfNext(),
+      }),
     );
+  }
+
+  /** What the packer set for the next label, taken by the job that makes it (null: nothing). */
+  function choicesOfNext(): Job['choices'] {
+    const next = deps.next?.take();
+    if (!next || (next.boxes === null && next.optionCode === null)) return null;
+    return {
+      ...(next.boxes !== null ? { boxes: next.boxes } : {}),
+      ...(next.optionCode !== null ? { optionCode: next.optionCode } : {}),
+    };
   }
 
   /** Queued unresolved, once per code: it is resolved when the connection is back. */
@@ -255,7 +267,11 @@ export function createScanService(deps: ScanServiceDeps) {
     return (
       unresolvedJobForCode(db, code) ??
       outbox.enqueue(
-        newJob('create-label', deps.newId(), deps.clock.now(), { ...startedBy(entry), code }),
+        newJob('create-label', deps.newId(), deps.clock.now(), {
+          ...startedBy(entry),
+          code,
+          choices: choicesOfNext(),
+        }),
       )
     );
   }
@@ -307,6 +323,9 @@ export function createScanService(deps: ScanServiceDeps) {
     // A badge is not an order: it signs in, and leaves no line in the scan audit.
     const badge = deps.session?.badge(code) ?? null;
     if (badge) return signedIn(code, badge, deps.newId(), iso());
+    // A command barcode names no order either: it sets what the next label takes.
+    const command = commandScan(code);
+    if (command) return command;
     const packer = deps.session?.scanner() ?? null;
     let entry = save({ ...arrived(code, deps.newId(), iso()), packer });
     try {
@@ -357,7 +376,45 @@ export function createScanService(deps: ScanServiceDeps) {
     }
   }
 
+  /** A command barcode's scan: what it set, or why it is not one; null for any other code. */
+  function commandScan(code: string): ScanEntry | null {
+    let parsed;
+    try {
+      parsed = parseCommandCode(code);
+    } catch (error) {
+      const at = iso();
+      return { ...arrived(code, deps.newId(), at), ...commandFailed(error), finishedAt: at };
+    }
+    if (!parsed || !deps.next) return null;
+    const next = deps.next.apply(parsed);
+    const at = iso();
+    const step =
+      parsed.type === 'clear'
+        ? msg('scan.command.cleared')
+        : parsed.type === 'boxes' && next.boxes === null
+          ? msg('scan.command.cleared')
+          : parsed.type === 'boxes'
+            ? msg('scan.command.boxes', { boxes: parsed.boxes })
+            : msg('scan.command.option', { option: parsed.optionCode });
+    return {
+      ...arrived(code, deps.newId(), at),
+      state: 'printed',
+      step,
+      finishedAt: at,
+      command: true,
+    };
+  }
+
   return { scan, onJobChanged };
+}
+
+function commandFailed(error: unknown): Pick<ScanEntry, 'state' | 'step' | 'error' | 'command'> {
+  return {
+    state: 'failed',
+    step: msg('scan.step.failed'),
+    error: describeFailure(error),
+    command: true,
+  };
 }
 
 export type ScanService = ReturnType<typeof createScanService>;

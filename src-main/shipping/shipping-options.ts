@@ -14,7 +14,7 @@ import {
   readShippingOptionNames,
   saveShippingOptionNames,
 } from '../store/shipping-option-names';
-import { TEST_OPTION } from './labels';
+import { chooseOption } from './label-plan';
 
 export type ShippingOption = { code: string; name: string };
 
@@ -83,9 +83,7 @@ export function createShippingOptions(deps: {
       } catch {
         account = null;
       }
-      const code = account?.testMode
-        ? TEST_OPTION
-        : (account?.shippingOptionCode ?? order.shippingOptionCode);
+      const { code } = chooseOption(account, order);
       return code ? { code, name: names.get(code) ?? code } : null;
     },
   };

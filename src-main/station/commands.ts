@@ -20,6 +20,7 @@ import { guardRoles } from '../packers/role-guard';
 import type { Sessions } from '../packers/sessions';
 import type { OrderSyncs } from '../shipping/order-syncs';
 import type { ScanService } from '../shipping/scan';
+import type { NextScanState } from '../shipping/command-codes';
 import { scanCommands } from '../shipping/scan-commands';
 import { shipmentCommands } from '../shipping/shipment-commands';
 import type { ShippingOptions } from '../shipping/shipping-options';
@@ -43,6 +44,8 @@ export interface StationParts {
   outbox: Outbox;
   outboxSettings: OutboxSettingsStore;
   scans: ScanService;
+  /** What the next order's label takes (boxes, a one-off option). */
+  next: NextScanState;
   /** Who is signed in; the role guard asks it before every supervisor's command. */
   sessions: Sessions;
   shippingOptions: ShippingOptions;
@@ -68,7 +71,14 @@ export function stationCommands(parts: StationParts): CommandHandlers {
   const requestSync = parts.syncs.request;
   const handlers = {
     'station.status': async () => views.status(),
-    ...scanCommands({ db, scans: parts.scans, outbox, requestSync, status: views.status }),
+    ...scanCommands({
+      db,
+      scans: parts.scans,
+      next: parts.next,
+      outbox,
+      requestSync,
+      status: views.status,
+    }),
     ...queueCommands({
       db,
       outbox,

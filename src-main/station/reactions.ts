@@ -35,10 +35,12 @@ export function wireReactions(deps: {
   bus.on('printers.changed', () => bus.emit('station.status', views.status()));
   bus.on('orders.synced', () => bus.emit('station.status', views.status()));
   // The printer is fixed (or back): labels waiting for it go now, in scan order.
-  bus.on('printer.ready', () => outbox.wake({ kinds: ['print', 'batch'] }));
+  bus.on('printer.ready', () => outbox.wake({ kinds: ['print', 'batch', 'documents'] }));
   bus.on('sendcloud.reachability', (state) => {
     // Back online: every job deferred for the connection tries again now, in scan order.
-    if (state.online) outbox.wake({ kinds: ['create-label', 'sync-orders', 'void', 'batch'] });
+    if (state.online) {
+      outbox.wake({ kinds: ['create-label', 'sync-orders', 'void', 'batch', 'documents'] });
+    }
     bus.emit('connectivity.changed', views.connectivity());
   });
   bus.on('job.changed', (job) => {

@@ -1,4 +1,4 @@
-import type { AppErrorData, JobKind, JobState, Message } from '../../src-shared';
+import type { AppErrorData, JobChoices, JobKind, JobState, Message } from '../../src-shared';
 import { statement, type Db } from './db';
 import { errorFrom, messageColumn, messageFrom } from './messages';
 
@@ -39,6 +39,8 @@ export interface Job {
   detail: Message | null;
   /** A create-label job whose label was voided: its order may be labelled again. */
   voidedAt: number | null;
+  /** A create-label job: what the packer chose for this label (boxes, option, point). */
+  choices: JobChoices | null;
   createdAt: number;
   updatedAt: number;
 }
@@ -67,6 +69,7 @@ interface JobRow {
   printer_id: string | null;
   detail: string | null;
   voided_at: number | null;
+  choices: string | null;
   created_at: number;
   updated_at: number;
 }
@@ -94,6 +97,7 @@ const fromRow = (row: JobRow): Job => ({
   printerId: row.printer_id,
   detail: messageFrom(row.detail),
   voidedAt: row.voided_at,
+  choices: row.choices === null ? null : (JSON.parse(row.choices) as JobChoices),
   createdAt: row.created_at,
   updatedAt: row.updated_at,
 });
@@ -121,6 +125,7 @@ const toParams = (job: Job) => ({
   printerId: job.printerId,
   detail: messageColumn(job.detail),
   voidedAt: job.voidedAt,
+  choices: job.choices === null ? null : JSON.stringify(job.choices),
   createdAt: job.createdAt,
   updatedAt: job.updatedAt,
 });
@@ -156,6 +161,7 @@ export function newJob(
     printerId: null,
     detail: null,
     voidedAt: null,
+    choices: null,
     createdAt: now,
     updatedAt: now,
     ...fields,
@@ -169,11 +175,11 @@ export function insertJob(db: Db, job: NewJob): Job {
     `INSERT INTO jobs (id, kind, state, parent_id, order_ref, order_number, code, parcel_id,
          attempts, next_attempt_at, first_attempt_at, last_error_code, last_error_message, reason,
          approved_at, sent_at, account_id, packer_id, station_id, printer_id, detail, voided_at,
-         created_at, updated_at)
+         choices, created_at, updated_at)
        VALUES (@id, @kind, @state, @parentId, @orderRef, @orderNumber, @code, @parcelId,
          @attempts, @nextAttemptAt, @firstAttemptAt, @lastErrorCode, @lastErrorMessage, @reason,
          @approvedAt, @sentAt, @accountId, @packerId, @stationId, @printerId, @detail, @voidedAt,
-         @createdAt, @updatedAt)`,
+         @choices, @createdAt, @updatedAt)`,
   ).run(toParams({ ...job, seq: 0 }));
   return { ...job, seq: Number(lastInsertRowid) };
 }
@@ -188,7 +194,7 @@ export function saveJob(db: Db, job: Job): void {
        last_error_message = @lastErrorMessage, reason = @reason, approved_at = @approvedAt,
        sent_at = @sentAt, account_id = @accountId, packer_id = @packerId,
        station_id = @stationId, printer_id = @printerId, detail = @detail,
-       voided_at = @voidedAt, updated_at = @updatedAt
+       voided_at = @voidedAt, choices = @choices, updated_at = @updatedAt
      WHERE id = @id`,
   ).run(toParams(job));
 }
@@ -307,7 +313,11 @@ export const activeStates: readonly JobState[] = [
 
 /** Every job not done or cancelled, in scan order. */
 export function activeJobs(db: Db): Job[] {
-  return jobsIn(db, ['create-label', 'print', 'sync-orders', 'void', 'batch'], activeStates);
+  return jobsIn(
+    db,
+    ['create-label', 'print', 'sync-orders', 'void', 'batch', 'documents'],
+    activeStates,
+  );
 }
 
 export function countActiveJobs(db: Db): number {

@@ -43,8 +43,10 @@ describe('migrations', () => {
       'packers',
       'printer_routes',
       'printers',
+      'returns',
       'scan_audit',
       'settings',
+      'shipment_documents',
       'shipment_events',
       'shipment_labels',
       'shipments',
@@ -768,7 +770,11 @@ describe('migration 11: batches, the order columns they sort by, the batch job k
     expect(() => insert.run({ ...bare, seq: 43, id: 'job-3', kind: 'batch' })).toThrow(/CHECK/);
 
     migrate(db);
-    expect(db.prepare('SELECT * FROM jobs ORDER BY seq').all()).toEqual([full, bare]);
+    // Schema 12 adds the choices column after the others: null for every job that came before.
+    expect(db.prepare('SELECT * FROM jobs ORDER BY seq').all()).toEqual([
+      { ...full, choices: null },
+      { ...bare, choices: null },
+    ]);
     // The rebuilt table keeps its rules: the batch kind now, one live label job per order.
     insert.run({ ...bare, seq: 43, id: 'job-3', kind: 'batch', state: 'queued' });
     const label = { ...full, state: 'queued', order_ref: 'o-2', voided_at: null };
@@ -864,5 +870,53 @@ describe('migration 11: batches, the order columns they sort by, the batch job k
       db.prepare("DELETE FROM batch_orders WHERE batch_id = 'b2'").run();
     }
     expect(() => add('b1', 1, 'waiting')).toThrow(/CHECK/);
+  });
+});
+
+describe('migration 12: customs documents, boxes, service points, returns, choices', () => {
+  it('keeps every job through the rebuild and takes the documents kind and a job’s choices', () => {
+    const db = atVersion(11);
+    db.prepare(
+      `INSERT INTO jobs (seq, id, kind, state, order_ref, created_at, updated_at, detail)
+       VALUES (7, 'job-7', 'batch', 'waiting', 'o-7', 1, 2, '{"key":"x"}')`,
+    ).run();
+    const documents = db.prepare(
+      "INSERT INTO jobs (id, kind, state, created_at, updated_at) VALUES ('d', 'documents', 'queued', 1, 1)",
+    );
+    expect(() => documents.run()).toThrow(/CHECK/);
+
+    migrate(db);
+    expect(db.prepare("SELECT * FROM jobs WHERE id = 'job-7'").get()).toMatchObject({
+      seq: 7,
+      kind: 'batch',
+      state: 'waiting',
+      order_ref: 'o-7',
+      detail: '{"key":"x"}',
+      choices: null,
+    });
+    documents.run();
+    expect(db.prepare("SELECT seq FROM jobs WHERE id = 'd'").pluck().get()).toBe(8);
+  });
+
+  it('gives every shipment one box of one and no service point, and keeps documents once', () => {
+    const db = atVersion(11);
+    db.prepare(
+      `INSERT INTO shipments (parcel_id, shipment_id, order_ref, order_number, tracking_number,
+         carrier, label_format, label_dpi, created_at)
+       VALUES (5, 's-5', 'o-5', 'PD-5', 'T5', 'dhl', 'zpl', 203, '2026-12-01T10:00:00Z')`,
+    ).run();
+    migrate(db);
+    expect(db.prepare('SELECT collo_nr, collo_count, service_point FROM shipments').get()).toEqual({
+      collo_nr: 1,
+      collo_count: 1,
+      service_point: null,
+    });
+    const document = db.prepare(
+      'INSERT INTO shipment_documents (parcel_id, type, copies) VALUES (5, @type, @copies)',
+    );
+    document.run({ type: 'customs-declaration', copies: 2 });
+    expect(() => document.run({ type: 'customs-declaration', copies: 1 })).toThrow(/UNIQUE/);
+    expect(() => document.run({ type: 'invoice', copies: 1 })).toThrow(/CHECK/);
+    expect(() => document.run({ type: 'air-waybill', copies: 0 })).toThrow(/CHECK/);
   });
 });

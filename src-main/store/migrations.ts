@@ -596,6 +596,96 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX jobs_day ON jobs(kind, state, created_at, last_error_code);
     `,
   },
+  {
+    version: 12,
+    name: 'every kind of parcel: customs documents, service points, boxes, returns, choices',
+    sql: `
+      -- jobs gain the documents kind (a label's customs documents, printed on the A4 route) and
+      -- the packer's choices for one label (boxes, a one-off option, a replacement point).
+      CREATE TABLE jobs_v12 (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        kind TEXT NOT NULL CHECK (kind IN
+          ('create-label', 'print', 'sync-orders', 'void', 'batch', 'documents')),
+        state TEXT NOT NULL CHECK (state IN
+          ('queued', 'in-flight', 'waiting', 'held', 'needs-attention', 'done', 'cancelled')),
+        parent_id TEXT,
+        order_ref TEXT,
+        order_number TEXT,
+        code TEXT,
+        parcel_id INTEGER,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at INTEGER,
+        first_attempt_at INTEGER,
+        last_error_code TEXT,
+        last_error_message TEXT,
+        reason TEXT,
+        approved_at INTEGER,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        sent_at INTEGER,
+        account_id TEXT,
+        packer_id TEXT,
+        station_id TEXT,
+        printer_id TEXT,
+        detail TEXT,
+        voided_at INTEGER,
+        choices TEXT
+      ) STRICT;
+      INSERT INTO jobs_v12 SELECT seq, id, kind, state, parent_id, order_ref, order_number, code,
+        parcel_id, attempts, next_attempt_at, first_attempt_at, last_error_code,
+        last_error_message, reason, approved_at, created_at, updated_at, sent_at, account_id,
+        packer_id, station_id, printer_id, detail, voided_at, NULL FROM jobs;
+      DROP TABLE jobs;
+      ALTER TABLE jobs_v12 RENAME TO jobs;
+      CREATE INDEX jobs_active ON jobs(kind, state, seq);
+      CREATE INDEX jobs_parcel ON jobs(parcel_id);
+      CREATE UNIQUE INDEX jobs_one_label_per_order ON jobs(order_ref)
+        WHERE kind = 'create-label' AND order_ref IS NOT NULL AND state NOT IN ('cancelled')
+          AND voided_at IS NULL;
+      CREATE UNIQUE INDEX jobs_one_void_per_parcel ON jobs(parcel_id)
+        WHERE kind = 'void' AND state NOT IN ('cancelled', 'done');
+      CREATE INDEX jobs_day ON jobs(kind, state, created_at, last_error_code);
+
+      -- A shipment in several boxes is one row per parcel (box n of count), sharing its
+      -- shipment_id; a label to a service point keeps the point it went to (JSON).
+      ALTER TABLE shipments ADD COLUMN collo_nr INTEGER NOT NULL DEFAULT 1;
+      ALTER TABLE shipments ADD COLUMN collo_count INTEGER NOT NULL DEFAULT 1;
+      ALTER TABLE shipments ADD COLUMN service_point TEXT;
+      CREATE INDEX shipments_shipment_id ON shipments(shipment_id);
+
+      -- A label's customs documents: fetched once, printed on the A4 route in the copies the
+      -- carrier needs. Waiting (no bytes or no printer yet) is a row without printed_at.
+      CREATE TABLE shipment_documents (
+        parcel_id INTEGER NOT NULL,
+        type TEXT NOT NULL CHECK (type IN ('customs-declaration', 'air-waybill')),
+        copies INTEGER NOT NULL DEFAULT 1 CHECK (copies > 0),
+        bytes BLOB,
+        fetched_at TEXT,
+        printed_at TEXT,
+        PRIMARY KEY (parcel_id, type)
+      ) STRICT;
+
+      -- Returns made from a shipment (Returns API v3): the return label, or its portal link.
+      CREATE TABLE returns (
+        return_id INTEGER PRIMARY KEY,
+        parcel_id INTEGER NOT NULL,
+        return_parcel_id INTEGER,
+        order_number TEXT NOT NULL,
+        account_id TEXT NOT NULL,
+        status TEXT NOT NULL,
+        tracking_number TEXT,
+        portal_url TEXT,
+        label BLOB,
+        created_at TEXT NOT NULL,
+        printed_at TEXT,
+        packer_id TEXT,
+        station_id TEXT
+      ) STRICT;
+      CREATE INDEX returns_parcel ON returns(parcel_id);
+      CREATE INDEX returns_created ON returns(created_at);
+    `,
+  },
 ];
 
 export const latestVersion = migrations.reduce((max, m) => Math.max(max, m.version), 0);

@@ -111,5 +111,7 @@ export function cancelConsequence(job: JobView): Message {
       return msg('ui.queue.cancel.void', { tracking: job.trackingNumber ?? job.code ?? '' });
     case 'batch':
       return msg('ui.queue.cancel.batch');
+    case 'documents':
+      return msg('ui.queue.cancel.documents', { tracking: job.trackingNumber ?? job.code ?? '' });
   }
 }

@@ -82,6 +82,8 @@ describe('dispatch', () => {
       return { echoed: input.code };
     },
     'scan.recent': async () => [],
+    'scan.next': async () => ({}),
+    'scan.setNext': async () => ({}),
     'orders.sync': async () => ({}),
     'label.preview': async () => ({}),
     'queue.list': async () => [],

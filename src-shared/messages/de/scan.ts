@@ -25,4 +25,12 @@ export const scan: Translation<typeof english> = {
   'scan.error.cancelled': 'In der Warteschlange storniert: Es wurde nichts gedruckt.',
   'scan.error.alreadyLabelled':
     'Bestellung {{order}} hat schon ein Etikett ({{tracking}}). Sendungsnummer scannen, um es erneut zu drucken.',
+  'scan.command.boxes': 'Die nächste Bestellung geht in {{boxes}} Kartons.',
+  'scan.command.option': 'Das nächste Etikett geht mit {{option}}.',
+  'scan.command.cleared':
+    'Zurückgesetzt: Das nächste Etikett geht nach seinen Regeln, in einem Karton.',
+  'scan.command.badBoxes': 'Keine Kartonanzahl: PD:BOXES: und 1 bis {{max}} scannen.',
+  'scan.command.badOption':
+    'Keine Versandoption: PD:OPTION: und einen Code wie postnl:standard scannen.',
+  'scan.command.unknown': '{{code}} ist kein Packdesk-Befehlsbarcode.',
 };

@@ -20,6 +20,7 @@ export const uiQueue: Translation<typeof english> = {
   'ui.queue.kind.sync-orders': 'Bestellabgleich',
   'ui.queue.kind.void': 'Stornieren',
   'ui.queue.kind.batch': 'Stapel',
+  'ui.queue.kind.documents': 'Zolldokumente',
   'ui.queue.state.queued': 'In der Warteschlange',
   'ui.queue.state.in-flight': 'Unterwegs',
   'ui.queue.state.waiting': 'Wartet',
@@ -48,6 +49,7 @@ export const uiQueue: Translation<typeof english> = {
   'ui.queue.cancel.question.sync-orders': 'Bestellabgleich abbrechen?',
   'ui.queue.cancel.question.void': 'Diese Stornierung abbrechen?',
   'ui.queue.cancel.question.batch': 'Diesen Stapel abbrechen?',
+  'ui.queue.cancel.question.documents': 'Den Druck dieser Zolldokumente abbrechen?',
   'ui.queue.cancel.label': 'Bestellung {{order}} bekommt dann von diesem Scan kein Etikett.',
   'ui.queue.cancel.labelNoOrder': 'Dieser Scan bekommt dann kein Etikett.',
   'ui.queue.cancel.print':
@@ -57,6 +59,8 @@ export const uiQueue: Translation<typeof english> = {
   'ui.queue.cancel.void': 'Etikett {{tracking}} bleibt gültig; nichts geht an Sendcloud.',
   'ui.queue.cancel.batch':
     'Bestellungen ohne Etikett bleiben offen; erstellte Etiketten bleiben gültig.',
+  'ui.queue.cancel.documents':
+    'Die Zolldokumente zu {{tracking}} werden von diesem Auftrag nicht gedruckt; das Etikett bleibt gültig.',
   'ui.queue.settings.title': 'Einstellungen der Warteschlange',
   'ui.queue.settings.drain': 'Wenn die Verbindung wieder da ist',
   'ui.queue.settings.drainPrint': 'Wartende Etiketten gleich drucken',

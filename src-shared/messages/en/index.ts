@@ -25,6 +25,11 @@ import { uiShipments } from './ui-shipments';
 import { uiDay } from './ui-day';
 import { batch } from './batch';
 import { uiBatch } from './ui-batch';
+import { customs } from './customs';
+import { servicePoints } from './service-points';
+import { returns } from './returns';
+import { boxes } from './boxes';
+import { routing } from './routing';
 
 export const en = {
   ...common,
@@ -51,4 +56,9 @@ export const en = {
   ...uiDay,
   ...batch,
   ...uiBatch,
+  ...customs,
+  ...servicePoints,
+  ...returns,
+  ...boxes,
+  ...routing,
 } as const;

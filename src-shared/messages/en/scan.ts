@@ -21,4 +21,11 @@ export const scan = {
   'scan.error.cancelled': 'Cancelled from the queue: nothing was printed.',
   'scan.error.alreadyLabelled':
     'Order {{order}} already has a label ({{tracking}}). Scan the tracking number to reprint it.',
+  'scan.command.boxes': 'The next order ships in {{boxes}} boxes.',
+  'scan.command.option': 'The next label ships with {{option}}.',
+  'scan.command.cleared': 'Cleared: the next label ships as its rules say, in one box.',
+  'scan.command.badBoxes': 'Not a number of boxes: scan PD:BOXES: and 1 to {{max}}.',
+  'scan.command.badOption':
+    'Not a shipping option: scan PD:OPTION: and a code such as postnl:standard.',
+  'scan.command.unknown': '{{code}} is not a Packdesk command barcode.',
 } as const;

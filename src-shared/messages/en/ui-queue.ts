@@ -18,6 +18,7 @@ export const uiQueue = {
   'ui.queue.kind.sync-orders': 'Order sync',
   'ui.queue.kind.void': 'Void',
   'ui.queue.kind.batch': 'Batch',
+  'ui.queue.kind.documents': 'Customs documents',
   'ui.queue.state.queued': 'Queued',
   'ui.queue.state.in-flight': 'In flight',
   'ui.queue.state.waiting': 'Waiting',
@@ -46,6 +47,7 @@ export const uiQueue = {
   'ui.queue.cancel.question.sync-orders': 'Cancel this order sync?',
   'ui.queue.cancel.question.void': 'Cancel this void?',
   'ui.queue.cancel.question.batch': 'Cancel this batch?',
+  'ui.queue.cancel.question.documents': 'Cancel printing these customs documents?',
   'ui.queue.cancel.label': 'Order {{order}} will not be labelled by this scan.',
   'ui.queue.cancel.labelNoOrder': 'This scan will not be labelled.',
   'ui.queue.cancel.print':
@@ -54,6 +56,8 @@ export const uiQueue = {
   'ui.queue.cancel.sync': 'The order list will not be synced by this job.',
   'ui.queue.cancel.void': 'Label {{tracking}} stays valid; nothing is sent to Sendcloud.',
   'ui.queue.cancel.batch': 'Orders not labelled yet stay open; labels already made stay valid.',
+  'ui.queue.cancel.documents':
+    'The customs documents of {{tracking}} will not be printed by this job; the label stays valid.',
   'ui.queue.settings.title': 'Outbox settings',
   'ui.queue.settings.drain': 'When the connection is back',
   'ui.queue.settings.drainPrint': 'Print the queued labels as they come',

@@ -25,4 +25,11 @@ export const scan: Translation<typeof english> = {
   'scan.error.cancelled': 'Annulée depuis la file d’attente : rien n’a été imprimé.',
   'scan.error.alreadyLabelled':
     'La commande {{order}} a déjà une étiquette ({{tracking}}). Scannez le numéro de suivi pour la réimprimer.',
+  'scan.command.boxes': 'La prochaine commande part en {{boxes}} colis.',
+  'scan.command.option': 'La prochaine étiquette part avec {{option}}.',
+  'scan.command.cleared': 'Effacé : la prochaine étiquette part selon ses règles, en un colis.',
+  'scan.command.badBoxes': 'Pas un nombre de colis : scannez PD:BOXES: et 1 à {{max}}.',
+  'scan.command.badOption':
+    'Pas une option d’expédition : scannez PD:OPTION: et un code comme postnl:standard.',
+  'scan.command.unknown': '{{code}} n’est pas un code-barres de commande Packdesk.',
 };

@@ -22,6 +22,7 @@ export const uiQueue: Translation<typeof english> = {
   'ui.queue.kind.sync-orders': 'Synchro des commandes',
   'ui.queue.kind.void': 'Annulation',
   'ui.queue.kind.batch': 'Lot',
+  'ui.queue.kind.documents': 'Documents douaniers',
   'ui.queue.state.queued': 'En file',
   'ui.queue.state.in-flight': 'En cours d’envoi',
   'ui.queue.state.waiting': 'En attente',
@@ -51,6 +52,7 @@ export const uiQueue: Translation<typeof english> = {
   'ui.queue.cancel.question.sync-orders': 'Annuler cette synchro des commandes ?',
   'ui.queue.cancel.question.void': 'Arrêter cette annulation ?',
   'ui.queue.cancel.question.batch': 'Annuler ce lot ?',
+  'ui.queue.cancel.question.documents': 'Annuler l’impression de ces documents douaniers ?',
   'ui.queue.cancel.label': 'La commande {{order}} n’aura pas d’étiquette par ce scan.',
   'ui.queue.cancel.labelNoOrder': 'Ce scan n’aura pas d’étiquette.',
   'ui.queue.cancel.print':
@@ -60,6 +62,8 @@ export const uiQueue: Translation<typeof english> = {
   'ui.queue.cancel.void': 'L’étiquette {{tracking}} reste valable ; rien n’est envoyé à Sendcloud.',
   'ui.queue.cancel.batch':
     'Les commandes sans étiquette restent ouvertes ; les étiquettes créées restent valables.',
+  'ui.queue.cancel.documents':
+    'Les documents douaniers de {{tracking}} ne seront pas imprimés par cette tâche ; l’étiquette reste valable.',
   'ui.queue.settings.title': 'Réglages de la file d’attente',
   'ui.queue.settings.drain': 'Quand la connexion revient',
   'ui.queue.settings.drainPrint': 'Imprimer les étiquettes en attente au fur et à mesure',

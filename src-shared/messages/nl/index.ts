@@ -23,6 +23,11 @@ import { uiShipments } from './ui-shipments';
 import { uiDay } from './ui-day';
 import { batch } from './batch';
 import { uiBatch } from './ui-batch';
+import { customs } from './customs';
+import { servicePoints } from './service-points';
+import { returns } from './returns';
+import { boxes } from './boxes';
+import { routing } from './routing';
 
 export const nl = {
   ...common,
@@ -49,4 +54,9 @@ export const nl = {
   ...uiDay,
   ...batch,
   ...uiBatch,
+  ...customs,
+  ...servicePoints,
+  ...returns,
+  ...boxes,
+  ...routing,
 };

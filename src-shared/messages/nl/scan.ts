@@ -24,4 +24,10 @@ export const scan: Translation<typeof english> = {
   'scan.error.cancelled': 'Geannuleerd vanuit de wachtrij: er is niets geprint.',
   'scan.error.alreadyLabelled':
     'Order {{order}} heeft al een label ({{tracking}}). Scan de trackingcode om opnieuw te printen.',
+  'scan.command.boxes': 'De volgende bestelling gaat in {{boxes}} dozen.',
+  'scan.command.option': 'Het volgende label gaat met {{option}}.',
+  'scan.command.cleared': 'Gewist: het volgende label gaat volgens de regels, in één doos.',
+  'scan.command.badBoxes': 'Geen aantal dozen: scan PD:BOXES: en 1 tot {{max}}.',
+  'scan.command.badOption': 'Geen verzendoptie: scan PD:OPTION: en een code zoals postnl:standard.',
+  'scan.command.unknown': '{{code}} is geen Packdesk-opdrachtbarcode.',
 };

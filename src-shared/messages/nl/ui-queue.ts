@@ -20,6 +20,7 @@ export const uiQueue: Translation<typeof english> = {
   'ui.queue.kind.sync-orders': 'Orders ophalen',
   'ui.queue.kind.void': 'Annuleren',
   'ui.queue.kind.batch': 'Batch',
+  'ui.queue.kind.documents': 'Douanedocumenten',
   'ui.queue.state.queued': 'In de wachtrij',
   'ui.queue.state.in-flight': 'Onderweg',
   'ui.queue.state.waiting': 'Wacht',
@@ -48,6 +49,7 @@ export const uiQueue: Translation<typeof english> = {
   'ui.queue.cancel.question.sync-orders': 'Orders niet ophalen?',
   'ui.queue.cancel.question.void': 'Deze annulering stoppen?',
   'ui.queue.cancel.question.batch': 'Deze batch annuleren?',
+  'ui.queue.cancel.question.documents': 'Het afdrukken van deze douanedocumenten annuleren?',
   'ui.queue.cancel.label': 'Order {{order}} krijgt dan geen label van deze scan.',
   'ui.queue.cancel.labelNoOrder': 'Deze scan krijgt dan geen label.',
   'ui.queue.cancel.print':
@@ -57,6 +59,8 @@ export const uiQueue: Translation<typeof english> = {
   'ui.queue.cancel.void': 'Label {{tracking}} blijft geldig; er gaat niets naar Sendcloud.',
   'ui.queue.cancel.batch':
     'Bestellingen zonder label blijven open; gemaakte labels blijven geldig.',
+  'ui.queue.cancel.documents':
+    'De douanedocumenten van {{tracking}} worden niet door deze taak afgedrukt; het label blijft geldig.',
   'ui.queue.settings.title': 'Instellingen wachtrij',
   'ui.queue.settings.drain': 'Als de verbinding terug is',
   'ui.queue.settings.drainPrint': 'Labels uit de wachtrij meteen printen',

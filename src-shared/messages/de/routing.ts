@@ -1,0 +1,4 @@
+import type { routing as english } from '../en/routing';
+import type { Translation } from '../translation';
+
+export const routing: Translation<typeof english> = {};
