@@ -19,6 +19,7 @@ import { createScanService } from './shipping/scan';
 import { createNextScan } from './shipping/command-codes';
 import { heldByAccount } from './shipping/scan-view';
 import { createShippingOptions } from './shipping/shipping-options';
+import { createRouting } from './shipping/routing';
 import { createTracking } from './shipping/tracking';
 import { createVoids } from './shipping/void';
 import { voidRulesFor } from './shipping/void-rules';
@@ -141,7 +142,9 @@ export async function createStation(options: StationOptions): Promise<Station> {
       connectivity,
       outboxSettings: outboxSettings.current,
     });
+    const routing = createRouting(db);
     const labels = createLabelJobs({
+      routing,
       db,
       clock,
       newId,
@@ -154,7 +157,7 @@ export async function createStation(options: StationOptions): Promise<Station> {
       stationId: identity.id,
       onShipmentChanged: shipmentChanged,
     });
-    const shippingOptions = createShippingOptions({ db, clock, accounts });
+    const shippingOptions = createShippingOptions({ db, clock, accounts, routing });
     const next = createNextScan((value) => bus.emit('scan.next', value));
     const scans = createScanService({
       db,
@@ -166,7 +169,8 @@ export async function createStation(options: StationOptions): Promise<Station> {
       outbox,
       printerName: () => views.labelPrinter()?.name ?? null,
       heldReason: heldByAccount(accounts),
-      shippingOption: shippingOptions.forOrder,
+      shippingOption: shippingOptions.forScan,
+      optionNamed: shippingOptions.named,
       session: sessions,
       stationId: identity.id,
       next,
@@ -228,6 +232,7 @@ export async function createStation(options: StationOptions): Promise<Station> {
     });
 
     const handlers = stationCommands({
+      routing,
       cupsUrl: settings.cupsUrl,
       next,
       db,

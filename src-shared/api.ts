@@ -17,6 +17,7 @@ import type {
   ScanEntry,
   StationStatus,
   TestPrint,
+  NextScan,
 } from './views';
 import type {
   BatchDetails,
@@ -29,6 +30,7 @@ import type {
 import type { DayExport, DaySummary, HandoverList } from './views-day';
 import type { BadgeSheet, PackerView, SessionView } from './views-packers';
 import type { ShipmentDetails, ShipmentList, ShipmentRow } from './views-shipments';
+import type { RoutingSetup, RoutingTest } from './routing';
 
 export interface PackdeskApi {
   station: {
@@ -37,6 +39,8 @@ export interface PackdeskApi {
   scan: {
     submit(input: CommandInput<'scan.submit'>): Promise<Result<ScanEntry>>;
     recent(input?: CommandInput<'scan.recent'>): Promise<Result<ScanEntry[]>>;
+    next(input?: CommandInput<'scan.next'>): Promise<Result<NextScan>>;
+    setNext(input: CommandInput<'scan.setNext'>): Promise<Result<NextScan>>;
   };
   orders: {
     sync(input?: CommandInput<'orders.sync'>): Promise<Result<StationStatus>>;
@@ -121,6 +125,12 @@ export interface PackdeskApi {
     export(input: CommandInput<'day.export'>): Promise<Result<DayExport>>;
     handover(input: CommandInput<'day.handover'>): Promise<Result<HandoverList>>;
   };
+  routing: {
+    rules(input?: CommandInput<'routing.rules'>): Promise<Result<RoutingSetup>>;
+    saveRules(input: CommandInput<'routing.saveRules'>): Promise<Result<RoutingSetup>>;
+    saveAccount(input: CommandInput<'routing.saveAccount'>): Promise<Result<RoutingSetup>>;
+    test(input: CommandInput<'routing.test'>): Promise<Result<RoutingTest>>;
+  };
   /** Demo mode only: what the embedded Sendcloud and the virtual printer get wrong on purpose. */
   demo: {
     faults(input?: CommandInput<'demo.faults'>): Promise<Result<DemoFaults>>;
@@ -145,7 +155,12 @@ export function buildApi(
       call(name, input ?? {}) as Promise<Result<CommandOutput<C>>>;
   return {
     station: { status: typed('station.status') },
-    scan: { submit: typed('scan.submit'), recent: typed('scan.recent') },
+    scan: {
+      submit: typed('scan.submit'),
+      recent: typed('scan.recent'),
+      next: typed('scan.next'),
+      setNext: typed('scan.setNext'),
+    },
     orders: { sync: typed('orders.sync') },
     label: { preview: typed('label.preview') },
     queue: {
@@ -219,6 +234,12 @@ export function buildApi(
       summary: typed('day.summary'),
       export: typed('day.export'),
       handover: typed('day.handover'),
+    },
+    routing: {
+      rules: typed('routing.rules'),
+      saveRules: typed('routing.saveRules'),
+      saveAccount: typed('routing.saveAccount'),
+      test: typed('routing.test'),
     },
     demo: {
       faults: typed('demo.faults'),

@@ -12,6 +12,14 @@ import {
   type RuleProblemKey,
 } from './rules';
 import {
+  accountRoutingSchema,
+  routingProblemKeys,
+  routingRulesSchema,
+  type RoutingProblemKey,
+  type RoutingSetup,
+  type RoutingTest,
+} from './routing';
+import {
   printerDocuments,
   type AccountChoices,
   type AccountView,
@@ -69,9 +77,10 @@ const inputProblems = [
 type InputProblem = (typeof inputProblems)[number];
 const problem = (key: InputProblem) => key;
 /** A key a schema or a shared rule answers with (the message of its zod issue). */
-const isProblemKey = (text: string): text is InputProblem | RuleProblemKey =>
+const isProblemKey = (text: string): text is InputProblem | RuleProblemKey | RoutingProblemKey =>
   (inputProblems as readonly string[]).includes(text) ||
-  (ruleProblemKeys as readonly string[]).includes(text);
+  (ruleProblemKeys as readonly string[]).includes(text) ||
+  (routingProblemKeys as readonly string[]).includes(text);
 
 /** A rule's problem as a zod issue: its key is the message, its params ride along. */
 const ruleIssue = (problem: RuleProblem, path: string[] = []) => ({
@@ -439,6 +448,14 @@ export const commands = {
       .strict(),
     output: {} as HandoverList,
   },
+  // The right carrier: the station's routing rules, each account's way of choosing, the tester.
+  'routing.rules': { input: z.object({}).strict(), output: {} as RoutingSetup },
+  'routing.saveRules': { input: routingRulesSchema, output: {} as RoutingSetup },
+  'routing.saveAccount': {
+    input: accountRoutingSchema.extend({ accountId: z.string().min(1).max(64) }).strict(),
+    output: {} as RoutingSetup,
+  },
+  'routing.test': { input: z.object({ code: scanCode }).strict(), output: {} as RoutingTest },
   'demo.faults': { input: z.object({}).strict(), output: {} as DemoFaults },
   'demo.printerFaults': {
     input: z.object({ faults: z.array(z.enum(printerFaults)).max(7) }).strict(),

@@ -13,3 +13,4 @@ export * from './commands';
 export * from './events';
 export * from './api';
 export * from './printer-faults';
+export * from './routing';

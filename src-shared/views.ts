@@ -23,8 +23,11 @@ export interface ScanEntry {
   trackingNumber: string | null;
   /** The carrier's code (`dhl`); the screen shows its display name. */
   carrier: string | null;
-  /** The shipping option the label was made with, by code and by Sendcloud's name for it. */
-  shippingOption: { code: string; name: string } | null;
+  /**
+   * The shipping option the label was made with, by code and by Sendcloud's name for it, and why
+   * (a routing rule, the packer's one-off choice, a fallback after a carrier's refusal).
+   */
+  shippingOption: { code: string; name: string; why?: Message | null } | null;
   error: AppErrorData | null;
   /** ISO 8601 times. */
   startedAt: string;

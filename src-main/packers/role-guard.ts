@@ -27,6 +27,8 @@ export const supervisorOnly = [
   'packers.update',
   'packers.remove',
   'packers.badges',
+  'routing.saveRules',
+  'routing.saveAccount',
 ] as const satisfies readonly CommandName[];
 
 /** Anyone signed in: what acts on labels and the queue. (Scans are guarded in the scan path.) */

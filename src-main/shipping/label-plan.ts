@@ -2,9 +2,10 @@
 // the shipping option (and why), whether Sendcloud's own shipping rules choose it, the options
 // to fall back on after a carrier's refusal, and the boxes. The scan's label job, the batch and
 // the scan screen's "ships with" all take the option from here, so they never disagree.
-import type { JobChoices, Message } from '../../src-shared';
+import { msg, type AccountRouting, type JobChoices, type Message } from '../../src-shared';
 import type { AccountRecord } from '../store/accounts';
 import type { CachedOrder } from '../store/orders';
+import type { OrderFacts, RouteChoice } from './routing';
 
 /** Sendcloud's free unstamped letter: what an account in test mode ships with. */
 export const TEST_OPTION = 'sendcloud:letter';
@@ -22,33 +23,81 @@ export interface LabelPlan {
   boxes: number;
 }
 
+/** What the plan asks of the routing: an account's way of choosing, and the one match. */
+export interface LabelRouting {
+  settingsOf(accountId: string): AccountRouting;
+  route(facts: OrderFacts): RouteChoice | null;
+}
+
+/** The order as a plan needs it; `facts` only where the station's rules may choose. */
+export type PlanOrder = Pick<CachedOrder, 'shippingOptionCode'> & { facts?: OrderFacts | null };
+
+export interface OptionChoice {
+  code: string | null;
+  why: Message | null;
+  /** The routing rule that chose, 1-based; null when none did. */
+  ruleNumber: number | null;
+  /** Who chose: what is asked of Sendcloud follows from it. */
+  by: 'test' | 'packer' | 'rules' | 'sendcloud-rules' | 'account';
+}
+
 /**
  * The option an order's label is made with: the free test letter in test mode, a one-off choice
- * of the packer, else the account's default, else the order's own.
+ * of the packer, the station's routing rules (for an account that uses them), Sendcloud's own
+ * shipping rules (for an account that applies them), else the account's default, else the
+ * order's own.
  */
 export function chooseOption(
-  account: Pick<AccountRecord, 'testMode' | 'shippingOptionCode'> | null,
-  order: Pick<CachedOrder, 'shippingOptionCode'>,
+  account: Pick<AccountRecord, 'id' | 'testMode' | 'shippingOptionCode'> | null,
+  order: PlanOrder,
   choices: JobChoices | null = null,
-): { code: string | null; why: Message | null } {
-  if (account?.testMode) return { code: TEST_OPTION, why: null };
-  if (choices?.optionCode) return { code: choices.optionCode, why: null };
-  return { code: account?.shippingOptionCode ?? order.shippingOptionCode, why: null };
+  routing: LabelRouting | null = null,
+): OptionChoice {
+  if (account?.testMode) return { code: TEST_OPTION, why: null, ruleNumber: null, by: 'test' };
+  if (choices?.optionCode) {
+    return {
+      code: choices.optionCode,
+      why: msg('routing.why.override'),
+      ruleNumber: null,
+      by: 'packer',
+    };
+  }
+  const settings = account && routing ? routing.settingsOf(account.id) : null;
+  if (settings?.useStationRules && order.facts && routing) {
+    const routed = routing.route(order.facts);
+    if (routed) return { ...routed, by: 'rules' };
+  }
+  if (settings?.applyShippingRules) {
+    return {
+      code: null,
+      why: msg('routing.why.shippingRules'),
+      ruleNumber: null,
+      by: 'sendcloud-rules',
+    };
+  }
+  return {
+    code: account?.shippingOptionCode ?? order.shippingOptionCode,
+    why: null,
+    ruleNumber: null,
+    by: 'account',
+  };
 }
 
 /** The plan of one order's label, from its account, the order and the packer's choices. */
 export function planLabel(
   account: AccountRecord,
-  order: Pick<CachedOrder, 'shippingOptionCode'>,
+  order: PlanOrder,
   choices: JobChoices | null,
+  routing: LabelRouting | null = null,
 ): LabelPlan {
-  const option = chooseOption(account, order, choices);
+  const option = chooseOption(account, order, choices, routing);
+  const settings = routing && !account.testMode ? routing.settingsOf(account.id) : null;
   return {
     // Asked only when it differs from nothing: null lets the order's own option stand.
-    optionCode: account.testMode || choices?.optionCode ? option.code : account.shippingOptionCode,
+    optionCode: option.by === 'account' ? account.shippingOptionCode : option.code,
     optionWhy: option.why,
-    applyShippingRules: false,
-    fallbacks: [],
+    applyShippingRules: option.by === 'sendcloud-rules',
+    fallbacks: (settings?.fallbacks ?? []).filter((code) => code !== option.code),
     boxes: Math.max(1, choices?.boxes ?? 1),
   };
 }

@@ -41,6 +41,8 @@ import { labelFormatOf, labelOf, NATIVE_ZPL_DPI, type LabelBytes } from './label
 import { labelsMadeSince } from './earlier-labels';
 import { lookUpOrder, type OrderSource } from './orders';
 import { planLabel } from './label-plan';
+import { withFallbacks } from './fallback';
+import type { Routing } from './routing';
 
 /** Where the station ships from, for a price quote (the simulator's senders are Dutch). */
 const SENDER_COUNTRY = 'NL';
@@ -65,6 +67,8 @@ export interface LabelJobDeps {
   stationId?: string;
   /** A shipment was made, printed or printed again: the Shipments screen updates its row. */
   onShipmentChanged?: (parcelId: number) => void;
+  /** The station's routing rules and each account's fallbacks; absent: the account's option. */
+  routing?: Pick<Routing, 'settingsOf' | 'route' | 'factsFor'>;
 }
 
 const log = createLogger('labels');
@@ -398,19 +402,24 @@ export function createLabelJobs(deps: LabelJobDeps) {
       }
       const request = labelRequest();
       const account = deps.accounts.record(order.accountId);
-      const plan = planLabel(account, order, job.choices);
-      const optionCode = plan.optionCode;
+      const facts = deps.routing?.factsFor(order, merchant?.id ?? null) ?? null;
+      const plan = planLabel(account, { ...order, facts }, job.choices, deps.routing ?? null);
       const asked = performance.now();
-      const created = await deps.accounts.client(order.accountId).createLabelSync({
-        integrationId: order.integrationId,
-        order: { orderId: order.orderId },
-        format: request.format,
-        dpi: request.dpi,
-        ...(optionCode ? { shippingOptionCode: optionCode } : {}),
-        ...(plan.applyShippingRules ? { applyShippingRules: true } : {}),
-        ...(account.senderAddressId ? { senderAddressId: account.senderAddressId } : {}),
-        ...(account.brandId ? { brandId: account.brandId } : {}),
-      });
+      const tried = await withFallbacks(plan, (code, first) =>
+        deps.accounts.client(order.accountId).createLabelSync({
+          integrationId: order.integrationId,
+          order: { orderId: order.orderId },
+          format: request.format,
+          dpi: request.dpi,
+          ...(code ? { shippingOptionCode: code } : {}),
+          ...(plan.applyShippingRules && first ? { applyShippingRules: true } : {}),
+          ...(account.senderAddressId ? { senderAddressId: account.senderAddressId } : {}),
+          ...(account.brandId ? { brandId: account.brandId } : {}),
+        }),
+      );
+      const { made: created, optionCode } = tried;
+      // The scan shows which fallback made the label, and why (the job keeps it past a restart).
+      if (tried.why) saveJob(deps.db, (job = { ...job, detail: tried.why }));
       const sendcloudMs = Math.round(performance.now() - asked);
       deps.connectivity.reached();
       // A carrier without native ZPL answers a ZPL request with a PDF: trust the bytes.

@@ -31,6 +31,7 @@ import {
 import { describeFailure } from '../describe-error';
 import { isVoided } from '../store/voids';
 import { lookUpOrder, type OrderSource } from './orders';
+import { optionShown } from './option-shown';
 import { createScanView, scanEntryOf, scanRecordOf, type ScanViewDeps } from './scan-view';
 import type { ShippingOption } from './shipping-options';
 import { parseCommandCode, type NextScanState } from './command-codes';
@@ -51,6 +52,8 @@ export interface ScanServiceDeps {
   heldReason?: ScanViewDeps['heldReason'];
   /** The shipping option an order's label is made with. */
   shippingOption: (order: CachedOrder) => ShippingOption | null;
+  /** An option by its code and name: what a fallback or the packer's one-off choice shows. */
+  optionNamed?: (code: string) => ShippingOption;
   /**
    * Who scans: a packer's badge signs in (or switches) instead of naming an order, and a station
    * with packers refuses scans until someone is signed in. Absent: no packers, as before.
@@ -125,6 +128,9 @@ export function createScanService(deps: ScanServiceDeps) {
     return options.get(orderRef) ?? null;
   }
 
+  const shownOption = (job: Job) =>
+    deps.optionNamed ? optionShown(db, job, deps.optionNamed) : null;
+
   /** A scan's entry brought up to date with its job (and the job's shipment, once made). */
   function withJob(scan: ScanEntry, job: Job, shipment: Shipment | null): ScanEntry {
     const view = viewOf(job);
@@ -139,7 +145,10 @@ export function createScanService(deps: ScanServiceDeps) {
       orderNumber: job.orderNumber ?? scan.orderNumber,
       trackingNumber: shipment?.trackingNumber ?? scan.trackingNumber,
       carrier: shipment?.carrier ?? scan.carrier,
-      shippingOption: scan.shippingOption ?? optionOfRef(job.orderRef, job.orderNumber ?? job.code),
+      shippingOption:
+        shownOption(job) ??
+        optionOfRef(job.orderRef, job.orderNumber ?? job.code) ??
+        scan.shippingOption,
       finishedAt: finished ? (scan.finishedAt ?? iso()) : null,
     };
   }
@@ -356,6 +365,7 @@ export function createScanService(deps: ScanServiceDeps) {
           entry = { ...entry, orderNumber: order.orderNumber, shippingOption: optionOf(order) };
           guardNotLabelled(order);
           job = labelJobFor(entry, order);
+          entry = { ...entry, shippingOption: shownOption(job) ?? entry.shippingOption };
           break;
         }
         case 'unresolved':

@@ -3,7 +3,7 @@
 // account's keys give (onboarding, reconnect) and kept in SQLite, since no order or label names
 // them. A station that learnt none this week (the demo, keys from the environment, a station never
 // reconnected) asks Sendcloud once at start. A name never learnt is the code.
-import type { AccountChoices } from '../../src-shared';
+import type { AccountChoices, Message } from '../../src-shared';
 import type { Accounts } from '../accounts/accounts';
 import type { Clock } from '../clock';
 import type { Db } from '../store/db';
@@ -14,9 +14,12 @@ import {
   readShippingOptionNames,
   saveShippingOptionNames,
 } from '../store/shipping-option-names';
+import { merchantForOrder } from '../store/accounts';
 import { chooseOption } from './label-plan';
+import type { OrderFacts, Routing } from './routing';
 
-export type ShippingOption = { code: string; name: string };
+/** `why`: a routing rule, the packer's one-off choice, a fallback; absent for the account's. */
+export type ShippingOption = { code: string; name: string; why?: Message | null };
 
 /** How long learnt names do before the station asks Sendcloud for them again at start. */
 export const NAMES_FRESH_MS = 7 * 24 * 60 * 60 * 1000;
@@ -27,6 +30,8 @@ export function createShippingOptions(deps: {
   db: Db;
   clock: Clock;
   accounts: Pick<Accounts, 'record'>;
+  /** The station's routing rules: the scan screen shows the option they choose, and why. */
+  routing?: Pick<Routing, 'settingsOf' | 'route' | 'factsFor'>;
 }) {
   const { accounts } = deps;
   const names = new Map(readShippingOptionNames(deps.db).map((o) => [o.code, o.name]));
@@ -39,6 +44,24 @@ export function createShippingOptions(deps: {
     );
     for (const option of named) names.set(option.code, option.name);
     saveShippingOptionNames(deps.db, named, new Date(deps.clock.now()).toISOString());
+  }
+
+  function accountOf(accountId: string) {
+    try {
+      return accounts.record(accountId);
+    } catch {
+      return null;
+    }
+  }
+
+  function optionOf(
+    order: Pick<CachedOrder, 'accountId' | 'shippingOptionCode'>,
+    facts: OrderFacts | null,
+    routing: Pick<Routing, 'settingsOf' | 'route'> | null,
+  ): ShippingOption | null {
+    const account = accountOf(order.accountId);
+    const { code, why } = chooseOption(account, { ...order, facts }, null, routing);
+    return code ? { code, name: names.get(code) ?? code, ...(why ? { why } : {}) } : null;
   }
 
   return {
@@ -77,15 +100,20 @@ export function createShippingOptions(deps: {
      * learnt yet is the code, as the account choices show it.
      */
     forOrder(order: Pick<CachedOrder, 'accountId' | 'shippingOptionCode'>): ShippingOption | null {
-      let account;
-      try {
-        account = accounts.record(order.accountId);
-      } catch {
-        account = null;
-      }
-      const { code } = chooseOption(account, order);
-      return code ? { code, name: names.get(code) ?? code } : null;
+      // The batch's rule: the account's option (a batch asks one option for all its orders).
+      return optionOf(order, null, null);
     },
+    /**
+     * The same for a scanned order, with the station's routing rules where its account uses
+     * them (its facts read once from the cached body) and why: what the label job will ask.
+     */
+    forScan(order: CachedOrder): ShippingOption | null {
+      const merchant = () => merchantForOrder(deps.db, order.orderNumber)?.id ?? null;
+      const routing = deps.routing ?? null;
+      return optionOf(order, routing ? routing.factsFor(order, merchant()) : null, routing);
+    },
+    /** An option by its code, with Sendcloud's name for it once learnt. */
+    named: (code: string): ShippingOption => ({ code, name: names.get(code) ?? code }),
   };
 }
 

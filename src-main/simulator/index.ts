@@ -12,6 +12,7 @@ import { createRateLimiter, DOCUMENTED_LIMITS, type RateLimits } from './rate-li
 import { v2Routes } from './routes/v2/index';
 import { v3Routes } from './routes/v3/index';
 import { accountIdentity, seedAccount } from './seed';
+import { routingOrders } from './seed-routing';
 import type { V3Order } from './wire';
 import { createSimulatorServer, type RequestRecord, type ViolationRecord } from './server';
 import type { AccountState, LedgerEntry, SimulatorState } from './state';
@@ -77,6 +78,11 @@ export interface SimulatorOptions {
   asyncLabelDelayMs?: number;
   /** How long after an upsert an order shows in list and get. Default 2000 ms. */
   orderVisibilityDelayMs?: number;
+  /**
+   * Append the routing rules' orders (seed-routing.ts: NL, BE, DE, FR, a heavy NL, GB) to each
+   * account's default orders, numbered 90001…. Default false: the default seed alone.
+   */
+  routingOrders?: boolean;
 }
 
 /** A seeded order, with the fields tests reach for first and the full v3 order. */
@@ -147,6 +153,11 @@ export interface Simulator {
    * day after it was ready, and can no longer be cancelled. For a run without a moved clock.
    */
   handToCarrier(parcelId: number): void;
+  /**
+   * The carrier (`postnl`) refuses every label asked of it from now on, as Sendcloud passes a
+   * carrier's refusal on (400, `parcel_announcement_error`); `false` takes it back.
+   */
+  carrierRefuses(carrierCode: string, refuses?: boolean): void;
   close(): Promise<void>;
 }
 
@@ -181,6 +192,11 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
       identity,
       carriers: spec.carriers,
     });
+    const template = data.orders[0];
+    if (opts.routingOrders && template) {
+      const firstId = Math.max(...data.orders.map((order) => Number(order.id))) + 1;
+      data.orders.push(...routingOrders(template, identity.orderNumberPrefix, firstId));
+    }
     if (spec.publicKey !== undefined) data.keys.publicKey = spec.publicKey;
     if (spec.secretKey !== undefined) data.keys.secretKey = spec.secretKey;
     return {
@@ -219,6 +235,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     nextOrderId: maxOrderId + 1,
     nextReturnId: 56_001,
     trackingNumbers: new Set(),
+    refusingCarriers: new Set(),
   };
   let faults: Faults = { ...NO_FAULTS };
   const requests: RequestRecord[] = [];
@@ -307,6 +324,10 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
       // The carrier's timeline runs from readyAt: move it back to the first carrier scan.
       parcel.readyAt = Math.min(parcel.readyAt, now - (CARRIER_TIMELINE[0]?.afterMs ?? 0));
       parcel.updatedAt = now;
+    },
+    carrierRefuses(carrierCode, refuses = true) {
+      if (refuses) state.refusingCarriers.add(carrierCode);
+      else state.refusingCarriers.delete(carrierCode);
     },
     rotateKeys(publicKey, next) {
       const account = accountOf(publicKey);

@@ -23,6 +23,8 @@ export interface RequestRecord {
   status: number;
   /** Null when the credentials matched no account. */
   publicKey: string | null;
+  /** The JSON body as sent, when there was one: what a test asserts the station asked. */
+  body?: unknown;
 }
 
 export interface ViolationRecord {
@@ -225,6 +227,7 @@ export function createSimulatorServer(deps: ServerDeps): { server: Server; stop(
     let body: unknown;
     try {
       body = await readJson(req);
+      if (body !== undefined) record.body = body;
     } catch (error) {
       const tooLarge = error instanceof BodyTooLarge;
       return finish(

@@ -128,6 +128,8 @@ export interface SimulatorState {
   nextReturnId: number;
   /** Every tracking number handed out, so none repeats. */
   trackingNumbers: Set<string>;
+  /** Carrier codes whose label requests are refused (a test's `carrierRefuses`). */
+  refusingCarriers: Set<string>;
 }
 
 /** The orders list and get show: the latest saved version of each, once it is visible. */

@@ -22,6 +22,8 @@ import type { OrderSyncs } from '../shipping/order-syncs';
 import type { ScanService } from '../shipping/scan';
 import type { NextScanState } from '../shipping/command-codes';
 import { scanCommands } from '../shipping/scan-commands';
+import type { Routing } from '../shipping/routing';
+import { routingCommands } from '../shipping/routing-commands';
 import { shipmentCommands } from '../shipping/shipment-commands';
 import type { ShippingOptions } from '../shipping/shipping-options';
 import type { Voids } from '../shipping/void';
@@ -49,6 +51,8 @@ export interface StationParts {
   /** Who is signed in; the role guard asks it before every supervisor's command. */
   sessions: Sessions;
   shippingOptions: ShippingOptions;
+  /** The station's routing rules and each account's way of choosing an option. */
+  routing: Routing;
   views: StatusViews;
   /** Which station this is; shipments, scans and jobs record it. */
   identity: StationIdentity;
@@ -120,6 +124,12 @@ export function stationCommands(parts: StationParts): CommandHandlers {
     ...demoCommands({ ...parts.start, printers }),
     ...voidCommands(parts.voids),
     ...batchCommands(parts.batches),
+    ...routingCommands({
+      db,
+      accounts,
+      routing: parts.routing,
+      shippingOptions: parts.shippingOptions,
+    }),
     ...packerCommands({
       db,
       clock: parts.clock,

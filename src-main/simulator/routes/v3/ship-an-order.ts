@@ -7,6 +7,7 @@ import type { LabelFormat } from '../../labels';
 import type { SenderAddress, V3Order } from '../../wire';
 import { createShipment, documentLink, formatOfMime, MIME, shipWith } from '../../shipping';
 import { visibleOrders } from '../../state';
+import { appliesShippingRules, carrierRefusal, panelRuleOption } from '../../carrier-choice';
 
 const at = (field: string) => `/data/attributes/${field}`;
 
@@ -118,8 +119,12 @@ async function createLabelSync(ctx: RouteContext) {
   if (!order) throw v3Fail(404, v3Errors.orderNotFound);
   const address = addressProblem(order);
   if (address) throw v3Fail(400, invalidField(at('order'), address, 'validation_error'));
-  const option = optionFor(body, order);
+  const selector = isRecord(body.order) ? body.order : {};
+  const ruled = appliesShippingRules(selector) ? panelRuleOption(order) : null;
+  const option = ruled ?? optionFor(body, order);
   if (typeof option !== 'string') throw v3Fail(400, option);
+  const refused = carrierRefusal(ctx.state.refusingCarriers, option, at('ship_with'));
+  if (refused) throw v3Fail(400, refused);
 
   const details = isRecord(body.label_details) ? body.label_details : {};
   const format: LabelFormat = formatOfMime(str(details.mime_type) ?? MIME.pdf) ?? 'pdf';
