@@ -5,11 +5,11 @@ import { BatchScreen } from '../screens/Batch/BatchScreen';
 import { PackersScreen } from '../screens/Packers/PackersScreen';
 import { DayScreen } from '../screens/Day/DayScreen';
 import { PrintersPanel } from '../screens/Printers/PrintersPanel';
+import { RoutingScreen } from '../screens/Routing/RoutingScreen';
 import { QueuePanel } from '../screens/Queue/QueuePanel';
 import { ScanScreen } from '../screens/Scan/ScanScreen';
 import { ShipmentsScreen } from '../screens/Shipments/ShipmentsScreen';
 import { useStation, type ScreenId } from '../state/station';
-import { ComingScreen } from './ComingScreen';
 import { NavBar } from './NavBar';
 import { ScanTicker } from './ScanTicker';
 import { ScreenBoundary } from './ScreenBoundary';
@@ -48,7 +48,7 @@ function Screen({ screen, back }: { screen: ScreenId; back: () => void }) {
     case 'batch':
       return <BatchScreen />;
     case 'rules':
-      return <ComingScreen screen={screen} />;
+      return <RoutingScreen />;
   }
 }
 

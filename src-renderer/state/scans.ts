@@ -62,6 +62,8 @@ export interface ResultView {
   carrier: string | null;
   /** The shipping option's name, when the scan knows it. */
   shippingOption: string | null;
+  /** Why that option: a routing rule, the packer's one-off choice, a fallback. */
+  optionWhy: Message | null;
   trackingNumber: string | null;
   reprint: boolean;
   /** Why it failed (an error's key and params), or why a queued scan waits. */
@@ -77,6 +79,7 @@ const idle: ResultView = {
   orderNumber: null,
   carrier: null,
   shippingOption: null,
+  optionWhy: null,
   trackingNumber: null,
   reprint: false,
   reason: null,
@@ -130,6 +133,7 @@ export function resultView(current: CurrentScan | null, scans: readonly ScanEntr
         orderNumber: entry.orderNumber,
         carrier: entry.carrier,
         shippingOption: entry.shippingOption?.name ?? null,
+        optionWhy: entry.shippingOption?.why ?? null,
         trackingNumber: entry.trackingNumber,
         reprint: entry.reprint,
         reason: reasonOf(entry),

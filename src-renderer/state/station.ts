@@ -27,6 +27,7 @@ import { demoSlice, type DemoSlice } from './slices/demo';
 import { onSessionPushed, packersSlice, type PackersSlice } from './slices/packers';
 import { onPrintersPushed, printersSlice, type PrintersSlice } from './slices/printers';
 import { onJobsPushed, queueSlice, type QueueSlice } from './slices/queue';
+import { routingSlice, type RoutingSlice } from './slices/routing';
 import {
   createScanTokens,
   loadRecent,
@@ -83,6 +84,7 @@ export type StationState = ConnectionSlice &
   ShipmentsSlice &
   DaySlice &
   BatchSlice &
+  RoutingSlice &
   UiSlice &
   StationLifecycle;
 
@@ -158,6 +160,7 @@ export function createStationStore(api: PackdeskApi, host: HostConnection | null
       ...shipmentsSlice(ctx),
       ...daySlice(ctx),
       ...batchSlice(ctx, batchPushes),
+      ...routingSlice(ctx),
       ...uiSlice(ctx),
       start: () => start(ctx, tokens, batchPushes),
     };

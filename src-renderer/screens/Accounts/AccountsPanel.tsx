@@ -6,6 +6,7 @@ import { AccountRow } from './AccountRow';
 import { AddAccountForm } from './AddAccountForm';
 import { BillingExportSection } from './BillingExportSection';
 import { MerchantsSection } from './MerchantsSection';
+import { AccountRoutingSection } from '../Routing/AccountRoutingSection';
 
 /**
  * The Sendcloud accounts the station ships with, a marketplace's merchants and the billing
@@ -94,6 +95,7 @@ export function AccountsPanel({ onClose }: { onClose: () => void }) {
         </div>
       )}
       <MerchantsSection accounts={accounts} />
+      <AccountRoutingSection accounts={accounts} />
       <BillingExportSection />
     </aside>
   );

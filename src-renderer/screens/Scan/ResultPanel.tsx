@@ -80,6 +80,12 @@ export function ResultPanel({ view }: { view: ResultView }) {
               <>
                 {' · '}
                 <span data-testid="result-shipping-option">{view.shippingOption}</span>
+                {view.optionWhy && (
+                  <span data-testid="result-option-why" data-key={view.optionWhy.key}>
+                    {' '}
+                    {t('ui.routing.why', { why: say(view.optionWhy) })}
+                  </span>
+                )}
               </>
             )}
           </p>
