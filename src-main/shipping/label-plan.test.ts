@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { defaultAccountRouting, type AccountRouting } from '../../src-shared';
+import type { AccountRecord } from '../store/accounts';
+import { planLabel, TEST_OPTION, type LabelRouting } from './label-plan';
+import { routeOrder, type OrderFacts } from './routing';
+
+const account: AccountRecord = {
+  id: 'a1',
+  name: 'Shop',
+  api: 'v3',
+  integrationId: 1,
+  senderAddressId: null,
+  brandId: null,
+  shippingOptionCode: 'dpd:home',
+  testMode: false,
+  createdAt: '2026-01-01T00:00:00Z',
+};
+const facts: OrderFacts = {
+  country: 'NL',
+  weightKg: 2,
+  longestSideCm: null,
+  servicePoint: false,
+  merchantId: null,
+  tags: [],
+};
+const routingWith = (settings: Partial<AccountRouting>): LabelRouting => ({
+  settingsOf: () => ({ ...defaultAccountRouting, ...settings }),
+  route: (f) =>
+    routeOrder(
+      {
+        rules: [
+          {
+            id: 'nl',
+            name: 'NL',
+            countries: ['NL'],
+            outsideEu: false,
+            weightOverKg: null,
+            weightUpToKg: null,
+            longestSideOverCm: null,
+            servicePoint: 'any',
+            merchantId: null,
+            tags: [],
+            optionCode: 'postnl:standard',
+          },
+        ],
+        defaultOptionCode: null,
+      },
+      f,
+    ),
+});
+const order = { shippingOptionCode: 'ups:standard', facts };
+
+describe('a label’s plan: which option, and why', () => {
+  it('asks the account’s option, with no routing (the batch, as before)', () => {
+    expect(planLabel(account, order, null)).toEqual({
+      optionCode: 'dpd:home',
+      optionWhy: null,
+      applyShippingRules: false,
+      fallbacks: [],
+      boxes: 1,
+    });
+  });
+
+  it('takes the station’s rule for an account that uses them, naming it', () => {
+    const plan = planLabel(account, order, null, routingWith({ useStationRules: true }));
+    expect(plan.optionCode).toBe('postnl:standard');
+    expect(plan.optionWhy).toEqual({ key: 'routing.why.rule', params: { number: 1, name: 'NL' } });
+  });
+
+  it('leaves the choice to Sendcloud’s rules when the account applies them', () => {
+    const plan = planLabel(account, order, null, routingWith({ applyShippingRules: true }));
+    expect(plan).toMatchObject({ optionCode: null, applyShippingRules: true });
+  });
+
+  it('puts the packer’s one-off choice before every rule, and test mode before that', () => {
+    const routing = routingWith({ useStationRules: true, applyShippingRules: true });
+    const plan = planLabel(account, order, { optionCode: 'dhl:parcel' }, routing);
+    expect(plan).toMatchObject({
+      optionCode: 'dhl:parcel',
+      applyShippingRules: false,
+      optionWhy: { key: 'routing.why.override' },
+    });
+    expect(planLabel({ ...account, testMode: true }, order, null, routing)).toMatchObject({
+      optionCode: TEST_OPTION,
+      fallbacks: [],
+    });
+  });
+
+  it('lists the account’s fallbacks without the option it asks first', () => {
+    const routing = routingWith({
+      useStationRules: true,
+      fallbacks: ['postnl:standard', 'dhl:parcel'],
+    });
+    expect(planLabel(account, order, null, routing).fallbacks).toEqual(['dhl:parcel']);
+  });
+});
