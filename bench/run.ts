@@ -7,6 +7,7 @@ import { benchEndOfDay } from './end-of-day';
 import { benchFormats } from './formats';
 import { benchRasterLoop } from './raster-loop';
 import { benchParsing } from './parsing';
+import { benchRouting } from './routing';
 import { benchScanToPrint } from './scan-to-print';
 import { benchShipmentsScreen } from './shipments-screen';
 import { benchShipmentsList } from './shipments-list';
@@ -22,6 +23,7 @@ const results: BenchResult[] = [
   ...(await benchBatchDocuments()),
   ...(await benchRasterLoop()),
   ...(await benchParsing()),
+  ...(await benchRouting()),
   ...(await benchTracking()),
   // Chromium against the built host: `npm run build` first.
   ...(await benchShipmentsScreen({ screenshots: true })),

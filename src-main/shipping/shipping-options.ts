@@ -108,9 +108,13 @@ export function createShippingOptions(deps: {
      * them (its facts read once from the cached body) and why: what the label job will ask.
      */
     forScan(order: CachedOrder): ShippingOption | null {
-      const merchant = () => merchantForOrder(deps.db, order.orderNumber)?.id ?? null;
       const routing = deps.routing ?? null;
-      return optionOf(order, routing ? routing.factsFor(order, merchant()) : null, routing);
+      // The facts (and the merchant) are read only for an account the station's rules serve.
+      const facts =
+        routing && routing.settingsOf(order.accountId).useStationRules
+          ? routing.factsFor(order, merchantForOrder(deps.db, order.orderNumber)?.id ?? null)
+          : null;
+      return optionOf(order, facts, routing);
     },
     /** An option by its code, with Sendcloud's name for it once learnt. */
     named: (code: string): ShippingOption => ({ code, name: names.get(code) ?? code }),
