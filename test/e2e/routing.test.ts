@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { msg, type Message } from '../../src-shared/messages';
-import { screenshotPath, speakerFor } from '../helpers/browser';
+import { screenshotPath, speakerFor, wedgeScan } from '../helpers/browser';
 import { startStationPage, type StationPage } from '../helpers/station-page';
 
 describe('routing rules editor and tester (Chromium, browser host, simulator)', () => {
@@ -125,5 +125,36 @@ describe('routing rules editor and tester (Chromium, browser host, simulator)', 
     await page.getByTestId('scan-input').waitFor();
     await page.keyboard.press('F9');
     await expect.poll(() => names.allTextContents()).toEqual(['Heavy', 'Netherlands']);
+  });
+
+  it('takes a one-off option for the next scan with F10, shows it until the scan uses it', async () => {
+    await page.keyboard.press('F1');
+    await page.getByTestId('scan-input').waitFor();
+    await page.keyboard.press('F10');
+    const picker = page.getByTestId('next-option-picker');
+    await picker.waitFor();
+    const options = picker.getByRole('option');
+    await expect.poll(() => options.count()).toBeGreaterThan(1);
+    const codes = await options.locator('.mono').allTextContents();
+    const target = codes.indexOf('dpd:home');
+    expect(target).toBeGreaterThanOrEqual(0);
+    for (let i = 0; i < target; i += 1) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await picker.waitFor({ state: 'detached' });
+    const set = page.getByTestId('next-option-set');
+    await expect.poll(() => set.getAttribute('data-option')).toBe('dpd:home');
+
+    // The scan field has the focus back: a scanner's burst labels the order with the override.
+    await wedgeScan(page, 'PD-90001');
+    await page
+      .getByTestId('scan-result')
+      .and(page.locator('[data-state="printed"]'))
+      .waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId('result-option-why').getAttribute('data-key')).toBe(
+      'routing.why.override',
+    );
+    expect(rig.simulator.labelsFor('PD-90001')[0]?.carrier).toBe('dpd');
+    await set.waitFor({ state: 'detached' });
+    await page.screenshot({ path: screenshotPath('routing-override'), fullPage: true });
   });
 });

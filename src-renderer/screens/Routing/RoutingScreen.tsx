@@ -13,6 +13,7 @@ import {
 } from '../../state/routing';
 import { useStation } from '../../state/station';
 import { RoutingTester } from './RoutingTester';
+import './routing.css';
 
 let drafted = 0;
 const newId = () => `rule-${Date.now().toString(36)}-${(drafted += 1)}`;

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useSpeaker } from '../../i18n/messages';
 import { useStation } from '../../state/station';
+import '../Routing/routing.css';
 
 /** The key that opens the picker: a function key, which no scanner types and no nav takes. */
 export const NEXT_OPTION_KEY = 'F10';
