@@ -12,6 +12,7 @@ import { createRateLimiter, DOCUMENTED_LIMITS, type RateLimits } from './rate-li
 import { v2Routes } from './routes/v2/index';
 import { v3Routes } from './routes/v3/index';
 import { accountIdentity, seedAccount } from './seed';
+import { customsOrders } from './customs';
 import type { V3Order } from './wire';
 import { createSimulatorServer, type RequestRecord, type ViolationRecord } from './server';
 import type { AccountState, LedgerEntry, SimulatorState } from './state';
@@ -77,6 +78,11 @@ export interface SimulatorOptions {
   asyncLabelDelayMs?: number;
   /** How long after an upsert an order shows in list and get. Default 2000 ms. */
   orderVisibilityDelayMs?: number;
+  /**
+   * Append customs orders (GB, CH, NO, US; two with an item missing its HS code) after the first
+   * account's seeded orders (simulator/customs.ts). Default false: the seed as it always was.
+   */
+  customsOrders?: boolean;
 }
 
 /** A seeded order, with the fields tests reach for first and the full v3 order. */
@@ -181,6 +187,11 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
       identity,
       carriers: spec.carriers,
     });
+    if (opts.customsOrders && index === 0) {
+      const lastId = Math.max(identity.firstOrderId, ...data.orders.map((o) => Number(o.id)));
+      const after = { count: data.orders.length, lastId };
+      data.orders.push(...customsOrders(identity, after, started, spec.seed ?? seed));
+    }
     if (spec.publicKey !== undefined) data.keys.publicKey = spec.publicKey;
     if (spec.secretKey !== undefined) data.keys.secretKey = spec.secretKey;
     return {
