@@ -22,6 +22,7 @@ import type { OrderSyncs } from '../shipping/order-syncs';
 import type { ScanService } from '../shipping/scan';
 import type { NextScanState } from '../shipping/command-codes';
 import { scanCommands } from '../shipping/scan-commands';
+import { customsCommands } from '../shipping/customs-commands';
 import { shipmentCommands } from '../shipping/shipment-commands';
 import type { ShippingOptions } from '../shipping/shipping-options';
 import type { Voids } from '../shipping/void';
@@ -86,6 +87,7 @@ export function stationCommands(parts: StationParts): CommandHandlers {
       onSettingsChanged: parts.pushStatus,
     }),
     ...printerCommands(printers, parts.cupsUrl),
+    ...customsCommands(db),
     ...accountCommands({
       accounts,
       requestSync,
