@@ -14,6 +14,7 @@ import { createSessions } from './packers/sessions';
 import { createPrinterRegistry } from './printing/registry';
 import type { VirtualPrinter } from './printing/virtual-printer';
 import { createLabelJobs } from './shipping/labels';
+import { createCustomsDocuments } from './shipping/customs-documents';
 import { createOrderSyncs } from './shipping/order-syncs';
 import { createScanService } from './shipping/scan';
 import { createNextScan } from './shipping/command-codes';
@@ -157,6 +158,14 @@ export async function createStation(options: StationOptions): Promise<Station> {
       stationId: identity.id,
       onShipmentChanged: shipmentChanged,
     });
+    const customsDocuments = createCustomsDocuments({
+      db,
+      clock,
+      accounts,
+      printers,
+      connectivity,
+      onShipmentChanged: shipmentChanged,
+    });
     const shippingOptions = createShippingOptions({ db, clock, accounts, routing });
     const next = createNextScan((value) => bus.emit('scan.next', value));
     const scans = createScanService({
@@ -266,8 +275,7 @@ export async function createStation(options: StationOptions): Promise<Station> {
       'sync-orders': (job) => syncs.runJob(job),
       void: (job) => voids.runJob(job),
       batch: (job) => batchRunner.run(job),
-      // SEAM (issue 13, customs): the customs documents job; built in shipping/customs-documents.
-      documents: async () => ({ type: 'done' }),
+      documents: (job) => customsDocuments.run(job),
     });
     printers.start();
     // A ZPL printer gets PDF labels drawn as pictures: have the drawing thread ready for the first.

@@ -7,6 +7,7 @@ import type {
   AccountChoices,
   AccountView,
   BillingExport,
+  CustomsCopies,
   DemoFaults,
   JobView,
   LabelPreview,
@@ -67,6 +68,10 @@ export interface PackdeskApi {
     route(input: CommandInput<'printers.route'>): Promise<Result<PrinterSetup>>;
     test(input: CommandInput<'printers.test'>): Promise<Result<TestPrint>>;
     refresh(input?: CommandInput<'printers.refresh'>): Promise<Result<PrinterSetup>>;
+  };
+  customs: {
+    copies(input?: CommandInput<'customs.copies'>): Promise<Result<CustomsCopies>>;
+    setCopies(input: CommandInput<'customs.setCopies'>): Promise<Result<CustomsCopies>>;
   };
   accounts: {
     list(input?: CommandInput<'accounts.list'>): Promise<Result<AccountView[]>>;
@@ -170,6 +175,7 @@ export function buildApi(
       printHeld: typed('queue.printHeld'),
     },
     outbox: { settings: typed('outbox.settings') },
+    customs: { copies: typed('customs.copies'), setCopies: typed('customs.setCopies') },
     printers: {
       list: typed('printers.list'),
       discover: typed('printers.discover'),

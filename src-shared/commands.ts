@@ -31,6 +31,7 @@ import {
   type OutboxSettings,
   type PrinterDiscovery,
   type PrinterSetup,
+  type CustomsCopies,
   type ScanEntry,
   type StationStatus,
   type TestPrint,
@@ -218,6 +219,17 @@ export const commands = {
       })
       .strict(),
     output: {} as PrinterSetup,
+  },
+  /** Copies of the customs documents per carrier code; a carrier not named prints 1. */
+  'customs.copies': { input: z.object({}).strict(), output: {} as CustomsCopies },
+  'customs.setCopies': {
+    input: z
+      .object({
+        carrier: z.string().trim().min(1).max(40),
+        copies: z.number().int().min(1).max(5),
+      })
+      .strict(),
+    output: {} as CustomsCopies,
   },
   'printers.test': {
     input: z.object({ id: z.string().min(1).max(64) }).strict(),

@@ -282,3 +282,12 @@ export interface DemoFaults {
   /** 0..1 of writes applied by Sendcloud whose answer is lost on the way. */
   lostResponseRate: number;
 }
+
+/**
+ * Copies of the customs documents (declaration, air waybill) each carrier needs, by carrier code;
+ * a carrier not named prints 1. `carriers`: the carriers this station has labels of, to set.
+ */
+export interface CustomsCopies {
+  copies: Record<string, number>;
+  carriers: string[];
+}

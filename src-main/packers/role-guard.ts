@@ -14,6 +14,7 @@ export const supervisorOnly = [
   'printers.update',
   'printers.remove',
   'printers.route',
+  'customs.setCopies',
   'accounts.verify',
   'accounts.add',
   'accounts.update',

@@ -7,13 +7,7 @@ import { OFFLINE_RETRY_MS, resultOfFailure, type JobResult, type Outbox } from '
 import { classifyFailure, waitingReason } from '../outbox/policy';
 import type { Connectivity } from '../outbox/connectivity';
 import { labelRequestFor, prepareLabel } from '../printing/formats';
-import { PrinterError } from '../printing/printer';
-import {
-  assertReady,
-  targetOf,
-  type PrinterEntry,
-  type PrinterRegistry,
-} from '../printing/registry';
+import { targetOf, type PrinterEntry, type PrinterRegistry } from '../printing/registry';
 import type { Accounts } from '../accounts/accounts';
 import { SendcloudError } from '../sendcloud/errors';
 import type { Order } from '../sendcloud/schemas';
@@ -43,6 +37,9 @@ import { lookUpOrder, type OrderSource } from './orders';
 import { planLabel } from './label-plan';
 import { withFallbacks } from './fallback';
 import type { Routing } from './routing';
+import { createPrintOnce } from './print-once';
+import { asCustomsRefusal, labelRefusal } from './customs';
+import { recordCustomsDocuments } from './customs-documents';
 
 /** Where the station ships from, for a price quote (the simulator's senders are Dutch). */
 const SENDER_COUNTRY = 'NL';
@@ -75,6 +72,7 @@ const log = createLogger('labels');
 
 export function createLabelJobs(deps: LabelJobDeps) {
   const random = deps.random ?? Math.random;
+  const printing = createPrintOnce(deps);
   const iso = (ms: number) => new Date(ms).toISOString();
 
   /** Turn a failure into the job's next state, and tell connectivity what it learnt. */
@@ -264,6 +262,7 @@ export function createLabelJobs(deps: LabelJobDeps) {
     shipment: Shipment,
     isNew: boolean,
     facts: Partial<ShipmentFacts> = {},
+    answeredDocuments: readonly string[] | null = null,
   ): void {
     const outbox = deps.outbox();
     // Scans behind the job that waited never ran before the connection came back, so they carry
@@ -315,6 +314,10 @@ export function createLabelJobs(deps: LabelJobDeps) {
         }),
       );
       if (hold) outbox.apply(print, { type: 'hold', reason: msg('job.held') });
+      recordCustomsDocuments(
+        { ...deps, outbox },
+        { job, order, shipment, answered: answeredDocuments },
+      );
     })();
     if (isNew) deps.onShipmentChanged?.(shipment.parcelId);
     outbox.kick();
@@ -389,6 +392,10 @@ export function createLabelJobs(deps: LabelJobDeps) {
       finishLabel(job, order, stored, false);
       return { type: 'done' };
     }
+    // No weight, or customs facts missing: refused before anything is asked of Sendcloud.
+    const body = orderBody<Order>(deps.db, order.id);
+    const refused = body && labelRefusal(body);
+    if (refused) return failed(job, refused);
     try {
       if (job.attempts > 1) {
         const earlier = await findEarlierLabel(job, order, merchant);
@@ -449,10 +456,11 @@ export function createLabelJobs(deps: LabelJobDeps) {
         },
         true,
         { lookupMs, sendcloudMs, shippingOptionCode },
+        created.documents ?? null,
       );
       return { type: 'done' };
     } catch (error) {
-      return failed(job, error);
+      return failed(job, asCustomsRefusal(body, error));
     }
   }
 
@@ -574,50 +582,17 @@ export function createLabelJobs(deps: LabelJobDeps) {
     });
   }
 
-  /** Status, the bytes unless an earlier try sent them, status again; ms the printer took. */
-  async function sendOnce(
+  /** The label through the one printer-truth rule (shipping/print-once). */
+  function sendOnce(
     target: PrinterEntry,
     job: Job,
     shipment: Shipment,
     prepared: Awaited<ReturnType<typeof prepareLabel>>,
   ): Promise<number | null> {
-    const { printer } = target;
-    let printerMs: number | null = null;
-    if (job.sentAt === null) {
-      assertReady(printer, await checkStatus(target));
-      const sending = performance.now();
-      await printer.send(prepared.bytes, {
-        title: `Label ${shipment.trackingNumber}`,
-        ...(prepared.media ? { media: prepared.media } : {}),
-      });
-      printerMs = Math.round(performance.now() - sending);
-      saveJob(deps.db, { ...(getJob(deps.db, job.id) ?? job), sentAt: deps.clock.now() });
-    }
-    const after = await checkStatus(target);
-    if (!after.reachable && after.source !== 'none') {
-      throw new PrinterError(
-        'printer-offline',
-        msg('printer.tookThenLost', { printer: printer.name }),
-        {
-          log: `${printer.name} took the label, then stopped answering.`,
-        },
-      );
-    }
-    if (after.faults.length > 0) {
-      throw new PrinterError(
-        'printer-fault',
-        msg('printer.faultAfterTaking', { faults: after.message, printer: printer.name }),
-        {
-          faults: after.faults,
-          log: `${printer.name} took the label and reports ${after.faults.join(', ')}`,
-        },
-      );
-    }
-    return printerMs;
-  }
-
-  async function checkStatus(target: PrinterEntry) {
-    return deps.printers.noteStatus(target.record.id, await target.printer.status());
+    return printing.sendOnce(target, job, prepared.bytes, {
+      title: `Label ${shipment.trackingNumber}`,
+      ...(prepared.media ? { media: prepared.media } : {}),
+    });
   }
 
   return { createLabel, print };

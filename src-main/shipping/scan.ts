@@ -35,6 +35,7 @@ import { optionShown } from './option-shown';
 import { createScanView, scanEntryOf, scanRecordOf, type ScanViewDeps } from './scan-view';
 import type { ShippingOption } from './shipping-options';
 import { parseCommandCode, type NextScanState } from './command-codes';
+import { withCustomsDocuments } from './scan-customs';
 
 export interface ScanServiceDeps {
   db: Db;
@@ -133,9 +134,11 @@ export function createScanService(deps: ScanServiceDeps) {
 
   /** A scan's entry brought up to date with its job (and the job's shipment, once made). */
   function withJob(scan: ScanEntry, job: Job, shipment: Shipment | null): ScanEntry {
+    // The customs documents' job tells the scan only what its documents do (scan-customs).
+    if (job.kind === 'documents') return withCustomsDocuments(db, scan, job.parcelId);
     const view = viewOf(job);
     const finished = view.state === 'printed' || view.state === 'failed';
-    return {
+    const updated: ScanEntry = {
       ...scan,
       state: view.state,
       step: scan.reprint && view.state === 'printed' ? msg('scan.step.reprinted') : view.step,
@@ -151,12 +154,14 @@ export function createScanService(deps: ScanServiceDeps) {
         scan.shippingOption,
       finishedAt: finished ? (scan.finishedAt ?? iso()) : null,
     };
+    return withCustomsDocuments(db, updated, shipment?.parcelId ?? null);
   }
 
   /** Bring every scan a job carries up to date with the job. */
   function onJobChanged(job: Job): void {
     if (job.kind === 'sync-orders') return;
-    const root = job.kind === 'print' && job.parentId ? job.parentId : job.id;
+    const follows = job.kind === 'print' || job.kind === 'documents';
+    const root = follows && job.parentId ? job.parentId : job.id;
     const scans = scansForJob(db, root).map(scanEntryOf);
     if (scans.length === 0) return;
     const shipment = job.parcelId !== null ? findShipmentByParcel(db, job.parcelId) : null;

@@ -4,6 +4,9 @@ import type { Random } from './prng';
 
 export type Country = 'NL' | 'BE' | 'DE' | 'FR';
 export const countries: readonly Country[] = ['NL', 'BE', 'DE', 'FR'];
+/** Outside the EU: only the opt-in customs orders go there, and only UPS takes them. */
+export type CustomsCountry = 'GB' | 'CH' | 'NO' | 'US';
+export const customsCountries: readonly CustomsCountry[] = ['GB', 'CH', 'NO', 'US'];
 
 export interface Carrier {
   code: string;
@@ -161,7 +164,7 @@ export interface ShippingProduct {
   minKg: number;
   maxKg: number;
   /** Destination to base price; absent countries are not served. */
-  prices: Partial<Record<Country, number>>;
+  prices: Partial<Record<Country | CustomsCountry, number>>;
   /** Added per started kilogram above the first. */
   perKg: number;
   leadTimeHours: number;
@@ -214,7 +217,7 @@ export const shippingProducts: readonly ShippingProduct[] = [
     methodId: 1301,
     minKg: 0.001,
     maxKg: 70,
-    prices: { NL: 8.5, DE: 10.5, FR: 12.25 },
+    prices: { NL: 8.5, DE: 10.5, FR: 12.25, GB: 18.5, CH: 21.75, NO: 23.5, US: 34.95 },
     perKg: 0.4,
     leadTimeHours: 48,
     lastMile: 'home_delivery',
@@ -275,7 +278,8 @@ export function priceFor(
   country: string,
   weightKg: number,
 ): number | null {
-  const base = isCountry(country) ? product.prices[country] : undefined;
+  const known = isCountry(country) || (customsCountries as readonly string[]).includes(country);
+  const base = known ? product.prices[country as Country | CustomsCountry] : undefined;
   if (base === undefined || weightKg < product.minKg || weightKg > product.maxKg) return null;
   const extraKg = Math.max(0, Math.ceil(weightKg) - 1);
   return Math.round((base + extraKg * product.perKg) * 100) / 100;

@@ -13,6 +13,7 @@ import { v2Routes } from './routes/v2/index';
 import { v3Routes } from './routes/v3/index';
 import { accountIdentity, seedAccount } from './seed';
 import { routingOrders } from './seed-routing';
+import { customsOrders } from './customs';
 import type { V3Order } from './wire';
 import { createSimulatorServer, type RequestRecord, type ViolationRecord } from './server';
 import type { AccountState, LedgerEntry, SimulatorState } from './state';
@@ -83,6 +84,11 @@ export interface SimulatorOptions {
    * account's default orders, numbered 90001…. Default false: the default seed alone.
    */
   routingOrders?: boolean;
+  /**
+   * Append customs orders (GB, CH, NO, US; two with an item missing its HS code) after the first
+   * account's seeded orders (simulator/customs.ts). Default false: the seed as it always was.
+   */
+  customsOrders?: boolean;
 }
 
 /** A seeded order, with the fields tests reach for first and the full v3 order. */
@@ -196,6 +202,11 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     if (opts.routingOrders && template) {
       const firstId = Math.max(...data.orders.map((order) => Number(order.id))) + 1;
       data.orders.push(...routingOrders(template, identity.orderNumberPrefix, firstId));
+    }
+    if (opts.customsOrders && index === 0) {
+      const lastId = Math.max(identity.firstOrderId, ...data.orders.map((o) => Number(o.id)));
+      const after = { count: data.orders.length, lastId };
+      data.orders.push(...customsOrders(identity, after, started, spec.seed ?? seed));
     }
     if (spec.publicKey !== undefined) data.keys.publicKey = spec.publicKey;
     if (spec.secretKey !== undefined) data.keys.secretKey = spec.secretKey;

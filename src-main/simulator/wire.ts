@@ -28,6 +28,10 @@ export interface V3OrderItem {
   unit_price: Price;
   total_price: Price;
   measurement: { weight: { value: number; unit: 'kg' } };
+  /** Customs orders only (simulator/customs.ts). */
+  description?: string;
+  hs_code?: string;
+  country_of_origin?: string;
 }
 
 export interface V3Order {

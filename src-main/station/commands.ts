@@ -24,6 +24,7 @@ import type { NextScanState } from '../shipping/command-codes';
 import { scanCommands } from '../shipping/scan-commands';
 import type { Routing } from '../shipping/routing';
 import { routingCommands } from '../shipping/routing-commands';
+import { customsCommands } from '../shipping/customs-commands';
 import { shipmentCommands } from '../shipping/shipment-commands';
 import type { ShippingOptions } from '../shipping/shipping-options';
 import type { Voids } from '../shipping/void';
@@ -90,6 +91,7 @@ export function stationCommands(parts: StationParts): CommandHandlers {
       onSettingsChanged: parts.pushStatus,
     }),
     ...printerCommands(printers, parts.cupsUrl),
+    ...customsCommands(db),
     ...accountCommands({
       accounts,
       requestSync,

@@ -32,7 +32,11 @@ export function wireReactions(deps: {
         job.lastError?.code === 'auth-failed',
     });
   });
-  bus.on('printers.changed', () => bus.emit('station.status', views.status()));
+  bus.on('printers.changed', () => {
+    bus.emit('station.status', views.status());
+    // An A4 printer set up (or re-routed): customs documents waiting for one go now.
+    outbox.wake({ kinds: ['documents'] });
+  });
   bus.on('orders.synced', () => bus.emit('station.status', views.status()));
   // The printer is fixed (or back): labels waiting for it go now, in scan order.
   bus.on('printer.ready', () => outbox.wake({ kinds: ['print', 'batch', 'documents'] }));

@@ -97,8 +97,10 @@ function reasonOf(entry: ScanEntry): Message | null {
       return entry.error ? said(entry.error) : entry.step;
     case 'queued':
       return entry.waitingReason ?? entry.step;
-    case 'working':
     case 'printed':
+      // A printed label whose customs documents wait says why (scan-customs in main).
+      return entry.waitingReason ?? null;
+    case 'working':
       return null;
   }
 }

@@ -26,6 +26,7 @@ import { daySlice, onDayChanged, type DaySlice } from './slices/day';
 import { demoSlice, type DemoSlice } from './slices/demo';
 import { onSessionPushed, packersSlice, type PackersSlice } from './slices/packers';
 import { onPrintersPushed, printersSlice, type PrintersSlice } from './slices/printers';
+import { customsSlice, type CustomsSlice } from './slices/customs';
 import { onJobsPushed, queueSlice, type QueueSlice } from './slices/queue';
 import { routingSlice, type RoutingSlice } from './slices/routing';
 import {
@@ -78,6 +79,7 @@ export type StationState = ConnectionSlice &
   ScanSlice &
   QueueSlice &
   PrintersSlice &
+  CustomsSlice &
   AccountsSlice &
   DemoSlice &
   PackersSlice &
@@ -154,6 +156,7 @@ export function createStationStore(api: PackdeskApi, host: HostConnection | null
       ...scanSlice(ctx, tokens),
       ...queueSlice(ctx),
       ...printersSlice(ctx),
+      ...customsSlice(ctx),
       ...accountsSlice(ctx),
       ...demoSlice(ctx),
       ...packersSlice(ctx),

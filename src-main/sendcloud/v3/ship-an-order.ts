@@ -39,6 +39,8 @@ export interface CreatedLabel {
   carrier: string;
   shippingOptionCode: string | null;
   label: { bytes: Buffer; mimeType: string; dpi: number };
+  /** The parcel's other documents the answer lists (`customs-declaration`, `air-waybill`). */
+  documents?: string[];
 }
 
 export interface CreateLabelsAsyncRequest {
@@ -158,6 +160,9 @@ function toCreatedLabel(item: LabelSyncItem, req: CreateLabelRequest): CreatedLa
   if (!/^[A-Za-z0-9+/]+={0,2}$/.test(base64)) throw new Error('a label file that is not base64');
   const shippingOptionCode =
     item.ship_with?.properties.shipping_option_code ?? req.shippingOptionCode ?? null;
+  const documents = (item.documents ?? [])
+    .map((document) => document.document_type ?? document.type ?? '')
+    .filter((type) => type !== '' && type !== 'label');
   return {
     parcelId: item.parcel_id,
     shipmentId: item.shipment_id,
@@ -172,6 +177,7 @@ function toCreatedLabel(item: LabelSyncItem, req: CreateLabelRequest): CreatedLa
       mimeType: file.mime_type,
       dpi: file.dpi ?? req.dpi,
     },
+    ...(documents.length > 0 ? { documents } : {}),
   };
 }
 

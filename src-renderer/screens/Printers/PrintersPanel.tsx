@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useSpeaker } from '../../i18n/messages';
 import { useStation } from '../../state/station';
 import { AddNetworkPrinter } from './AddNetworkPrinter';
+import { CustomsCopiesSection } from './CustomsCopiesSection';
 import { DiscoverySection } from './DiscoverySection';
 import { PrinterRow } from './PrinterRow';
 import { RoutesSection } from './RoutesSection';
@@ -100,6 +101,7 @@ export function PrintersPanel({ onClose }: { onClose: () => void }) {
       )}
 
       {setup !== null && <RoutesSection setup={setup} />}
+      <CustomsCopiesSection />
       <AddNetworkPrinter />
       <DiscoverySection />
     </aside>

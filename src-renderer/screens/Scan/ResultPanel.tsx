@@ -62,6 +62,13 @@ export function ResultPanel({ view }: { view: ResultView }) {
               {view.step && say(view.step)}
             </p>
           )}
+          {/* A customs order: whether its customs documents printed too, or wait (and why). */}
+          {view.step?.key.startsWith('customs.') && (
+            <p className="result-reason" data-testid="result-customs" data-step={view.step.key}>
+              {say(view.step)}
+              {view.reason && <> · {say(view.reason)}</>}
+            </p>
+          )}
           {warning && (
             <p className="result-warning" data-testid="result-warning">
               <strong>{t('ui.scan.result.checkLabel')}</strong> {say(warning)}

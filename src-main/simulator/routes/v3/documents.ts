@@ -5,6 +5,7 @@ import { listParam, v3Fail, type Reply, type Route, type RouteContext } from '..
 import { renderPdfLabels, type LabelFormat, type PaperSize } from '../../labels';
 import { documentBytes, formatOfMime, MIME } from '../../shipping';
 import { findParcel, type ParcelRecord } from '../../state';
+import { customsDocumentBytes, customsDocumentsFor, type CustomsDocument } from '../../customs';
 
 const TYPES = ['label', 'customs-declaration', 'air-waybill'];
 const PAPERS: readonly string[] = ['A4', 'A5', 'A6'];
@@ -65,8 +66,24 @@ const binary = (bytes: Buffer, format: LabelFormat, name: string): Reply => ({
   binary: { bytes, contentType: MIME[format], filename: `${name}.${format}` },
 });
 
+/** A customs parcel's declaration or air waybill: always a PDF on A4, whatever is asked. */
+async function customsDocument(ctx: RouteContext, id: string, type: CustomsDocument) {
+  const found = /^\d+$/.test(id) ? findParcel(ctx.account, Number(id)) : undefined;
+  if (!found) throw v3Fail(404, v3Errors.parcelNotFound);
+  const { parcel, shipment } = found;
+  const ready = parcel.announcedAt !== null && ctx.now >= parcel.readyAt;
+  if (!ready || !customsDocumentsFor(shipment.to.country_code).includes(type)) {
+    throw v3Fail(404, v3Errors.documentNotAvailable);
+  }
+  return binary(await customsDocumentBytes(shipment, parcel, type), 'pdf', `${type}-${id}`);
+}
+
 async function oneDocument(ctx: RouteContext) {
   const id = ctx.params.id ?? '';
+  const type = ctx.params.type ?? '';
+  if (type === 'customs-declaration' || type === 'air-waybill') {
+    return customsDocument(ctx, id, type);
+  }
   const parcel = labelParcel(ctx, id, ctx.params.type ?? '');
   const asked = acceptedFormat(ctx.headers.accept);
   checkDpi(ctx, asked);

@@ -8,6 +8,7 @@ import type { SenderAddress, V3Order } from '../../wire';
 import { createShipment, documentLink, formatOfMime, MIME, shipWith } from '../../shipping';
 import { visibleOrders } from '../../state';
 import { appliesShippingRules, carrierRefusal, panelRuleOption } from '../../carrier-choice';
+import { customsDocumentsFor, customsProblems, needsCustoms } from '../../customs';
 
 const at = (field: string) => `/data/attributes/${field}`;
 
@@ -125,6 +126,8 @@ async function createLabelSync(ctx: RouteContext) {
   if (typeof option !== 'string') throw v3Fail(400, option);
   const refused = carrierRefusal(ctx.state.refusingCarriers, option, at('ship_with'));
   if (refused) throw v3Fail(400, refused);
+  const customs = customsProblems(order);
+  if (customs.length > 0) throw v3Fail(400, ...customs);
 
   const details = isRecord(body.label_details) ? body.label_details : {};
   const format: LabelFormat = formatOfMime(str(details.mime_type) ?? MIME.pdf) ?? 'pdf';
@@ -152,7 +155,10 @@ async function createLabelSync(ctx: RouteContext) {
       {
         weightKg: order.shipping_details.measurement.weight.value,
         dimensions: null,
-        items: [],
+        // Customs declare what the parcel holds: the order's items.
+        items: needsCustoms(order.shipping_address.country_code)
+          ? structuredClone(order.order_details.order_items)
+          : [],
         labelNotes: [],
       },
     ],
@@ -181,6 +187,12 @@ async function createLabelSync(ctx: RouteContext) {
     ...(ctx.state.labelResponse === 'example' ? { label: file } : { label_details: file }),
     documents: [
       { type: 'label', document_type: 'label', size: 'a6', link: documentLink(ctx, parcel.id) },
+      ...customsDocumentsFor(order.shipping_address.country_code).map((type) => ({
+        type: type === 'air-waybill' ? 'air-waybill' : 'cn23',
+        document_type: type,
+        size: 'a4',
+        link: documentLink(ctx, parcel.id, type),
+      })),
     ],
   };
   return json(201, { data: ctx.state.labelResponse === 'example' ? [item] : item });
