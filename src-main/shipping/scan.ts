@@ -34,6 +34,7 @@ import { lookUpOrder, type OrderSource } from './orders';
 import { createScanView, scanEntryOf, scanRecordOf, type ScanViewDeps } from './scan-view';
 import type { ShippingOption } from './shipping-options';
 import { parseCommandCode, type NextScanState } from './command-codes';
+import { boxesView } from './multicollo';
 
 export interface ScanServiceDeps {
   db: Db;
@@ -127,7 +128,7 @@ export function createScanService(deps: ScanServiceDeps) {
 
   /** A scan's entry brought up to date with its job (and the job's shipment, once made). */
   function withJob(scan: ScanEntry, job: Job, shipment: Shipment | null): ScanEntry {
-    const view = viewOf(job);
+    const view = boxesView(db, job, viewOf(job));
     const finished = view.state === 'printed' || view.state === 'failed';
     return {
       ...scan,

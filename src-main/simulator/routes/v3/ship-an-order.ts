@@ -7,6 +7,7 @@ import type { LabelFormat } from '../../labels';
 import type { SenderAddress, V3Order } from '../../wire';
 import { createShipment, documentLink, formatOfMime, MIME, shipWith } from '../../shipping';
 import { visibleOrders } from '../../state';
+import { parcelItemsOf } from '../../parcel-items';
 
 const at = (field: string) => `/data/attributes/${field}`;
 
@@ -219,10 +220,7 @@ async function createLabelsAsync(ctx: RouteContext) {
         weightKg:
           Number.isFinite(weight) && weight > 0 ? weight : total / Math.max(1, requested.length),
         dimensions: null,
-        items:
-          isRecord(parcel) && Array.isArray(parcel.parcel_items)
-            ? (parcel.parcel_items as unknown[])
-            : [],
+        items: isRecord(parcel) ? parcelItemsOf(order, parcel.parcel_items) : [],
         labelNotes: [],
       };
     });
