@@ -11,6 +11,7 @@ import type {
   JobView,
   LabelPreview,
   MerchantView,
+  NextScan,
   OutboxSettings,
   PrinterDiscovery,
   PrinterSetup,
@@ -37,6 +38,9 @@ export interface PackdeskApi {
   scan: {
     submit(input: CommandInput<'scan.submit'>): Promise<Result<ScanEntry>>;
     recent(input?: CommandInput<'scan.recent'>): Promise<Result<ScanEntry[]>>;
+    /** What the next order's label takes (boxes, a one-off option). */
+    next(input?: CommandInput<'scan.next'>): Promise<Result<NextScan>>;
+    setNext(input: CommandInput<'scan.setNext'>): Promise<Result<NextScan>>;
   };
   orders: {
     sync(input?: CommandInput<'orders.sync'>): Promise<Result<StationStatus>>;
@@ -145,7 +149,12 @@ export function buildApi(
       call(name, input ?? {}) as Promise<Result<CommandOutput<C>>>;
   return {
     station: { status: typed('station.status') },
-    scan: { submit: typed('scan.submit'), recent: typed('scan.recent') },
+    scan: {
+      submit: typed('scan.submit'),
+      recent: typed('scan.recent'),
+      next: typed('scan.next'),
+      setNext: typed('scan.setNext'),
+    },
     orders: { sync: typed('orders.sync') },
     label: { preview: typed('label.preview') },
     queue: {

@@ -390,13 +390,14 @@ export function createScanService(deps: ScanServiceDeps) {
     const next = deps.next.apply(parsed);
     const at = iso();
     const step =
-      parsed.type === 'clear'
+      deps.next.said?.() ??
+      (parsed.type === 'clear'
         ? msg('scan.command.cleared')
         : parsed.type === 'boxes' && next.boxes === null
           ? msg('scan.command.cleared')
           : parsed.type === 'boxes'
             ? msg('scan.command.boxes', { boxes: parsed.boxes })
-            : msg('scan.command.option', { option: parsed.optionCode });
+            : msg('scan.command.option', { option: parsed.optionCode }));
     return {
       ...arrived(code, deps.newId(), at),
       state: 'printed',

@@ -27,6 +27,7 @@ import { demoSlice, type DemoSlice } from './slices/demo';
 import { onSessionPushed, packersSlice, type PackersSlice } from './slices/packers';
 import { onPrintersPushed, printersSlice, type PrintersSlice } from './slices/printers';
 import { onJobsPushed, queueSlice, type QueueSlice } from './slices/queue';
+import { nextLabelSlice, onNextScanPushed, type NextLabelSlice } from './slices/next-label';
 import {
   createScanTokens,
   loadRecent,
@@ -75,6 +76,7 @@ export interface StationLifecycle {
 
 export type StationState = ConnectionSlice &
   ScanSlice &
+  NextLabelSlice &
   QueueSlice &
   PrintersSlice &
   AccountsSlice &
@@ -93,6 +95,7 @@ function start(ctx: SliceContext, tokens: ScanTokens, batchPushes: BatchPushes):
   const dayTimers: { reload: ReturnType<typeof setTimeout> | null } = { reload: null };
   const stops = [
     api.on('scan.updated', (entry) => onScanUpdated(ctx, tokens, entry)),
+    api.on('scan.next', (next) => onNextScanPushed(ctx, next)),
     api.on('station.status', (status) => onStatusPushed(ctx, status)),
     api.on('accounts.changed', (accounts) => onAccountsPushed(ctx, accounts)),
     api.on('connectivity.changed', (connectivity) => onConnectivityPushed(ctx, connectivity)),
@@ -116,6 +119,7 @@ function start(ctx: SliceContext, tokens: ScanTokens, batchPushes: BatchPushes):
           // The status carries the accounts, so the reconnect banner is read again too.
           void loadStatus(ctx);
           void loadRecent(ctx);
+          void get().loadNextScan();
           void get().loadSession();
           if (get().queueOpen) void get().loadJobs();
           // The header shows the label printer on every screen, so always read it again.
@@ -132,6 +136,7 @@ function start(ctx: SliceContext, tokens: ScanTokens, batchPushes: BatchPushes):
   }
   void loadStatus(ctx);
   void loadRecent(ctx);
+  void get().loadNextScan();
   void get().loadPrinters();
   void get().loadSession();
   // A batch resumed after a restart runs before anyone opens its screen: the header shows it.
@@ -150,6 +155,7 @@ export function createStationStore(api: PackdeskApi, host: HostConnection | null
     return {
       ...connectionSlice(ctx),
       ...scanSlice(ctx, tokens),
+      ...nextLabelSlice(ctx),
       ...queueSlice(ctx),
       ...printersSlice(ctx),
       ...accountsSlice(ctx),

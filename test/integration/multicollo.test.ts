@@ -77,17 +77,22 @@ async function startBoxesRig(): Promise<BoxesRig> {
   return rig;
 }
 
-/** An order of a carrier that prints native ZPL, with at least three item units to spread. */
-function boxableOrder(rig: BoxesRig): string {
-  const order = rig.simulator
+/** Orders of a carrier that prints native ZPL, with at least three item units to spread. */
+function boxableOrders(rig: BoxesRig): string[] {
+  return rig.simulator
     .orders()
-    .find(
+    .filter(
       (o) =>
         !o.shipping_option_code.startsWith('colissimo') &&
         o.order.order_details.order_items.reduce((n, item) => n + item.quantity, 0) >= 3,
-    );
+    )
+    .map((o) => o.order_number);
+}
+
+function boxableOrder(rig: BoxesRig): string {
+  const order = boxableOrders(rig)[0];
   if (!order) throw new Error('no order to ship in boxes');
-  return order.order_number;
+  return order;
 }
 
 /** What each printed label says: its box mark and the tracking number its barcode reads. */
@@ -236,5 +241,33 @@ describe('an order in several boxes', () => {
     expect((await printedLabels(rig.printer)).map((label) => label.tracking)).toEqual(
       rig.simulator.labelsFor(order).map((entry) => entry.trackingNumber),
     );
+  }, 60_000);
+
+  it('gives boxes said right after a scan to that order while its label waits, not the next', async () => {
+    const rig = await startBoxesRig();
+    const [first, second, third] = boxableOrders(rig);
+    if (!first || !second || !third) throw new Error('not enough orders');
+    // The first order's labels come slowly: the second order's label job waits behind it.
+    rig.simulator.faults.set({
+      latencyMs: 1_500,
+      only: { method: 'GET', pathPrefix: '/api/v3/parcels/' },
+    });
+    await rig.station.handlers['scan.setNext']({ boxes: 3 });
+    await rig.station.handlers['scan.submit']({ code: first });
+    await rig.station.handlers['scan.submit']({ code: second });
+    const said = await rig.station.handlers['scan.submit']({ code: 'PD:BOXES:2' });
+    expect(said).toMatchObject({
+      command: true,
+      step: { key: 'boxes.applied', params: { order: second, boxes: 2 } },
+    });
+    // Nothing is left for the next order: it was the second order's.
+    expect(await rig.station.handlers['scan.next']({})).toEqual({ boxes: null, optionCode: null });
+    rig.simulator.faults.reset();
+    await rig.printer.waitForJobs(5, 30_000);
+    await rig.station.handlers['scan.submit']({ code: third });
+    await rig.printer.waitForJobs(6, 30_000);
+    expect(rig.simulator.labelsFor(first)).toHaveLength(3);
+    expect(rig.simulator.labelsFor(second)).toHaveLength(2);
+    expect(rig.simulator.labelsFor(third)).toHaveLength(1);
   }, 60_000);
 });

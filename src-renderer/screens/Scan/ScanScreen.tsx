@@ -4,6 +4,7 @@ import { useStation } from '../../state/station';
 import { resultView } from '../../state/scans';
 import { QueuePanel } from '../Queue/QueuePanel';
 import { LabelPreviewPanel } from './LabelPreviewPanel';
+import { NextLabelPanel } from './NextLabelPanel';
 import { RecentScans } from './RecentScans';
 import { ResultPanel } from './ResultPanel';
 
@@ -90,6 +91,7 @@ export function ScanScreen() {
             </button>
           </div>
         </form>
+        <NextLabelPanel onDone={() => inputRef.current?.focus()} />
         <ResultPanel view={view} />
         {recentError && (
           <p className="inline-error" role="alert">
