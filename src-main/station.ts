@@ -18,6 +18,7 @@ import { createCustomsDocuments } from './shipping/customs-documents';
 import { createOrderSyncs } from './shipping/order-syncs';
 import { createScanService } from './shipping/scan';
 import { createNextScan } from './shipping/command-codes';
+import { withBoxesAfterScan } from './shipping/boxes-after-scan';
 import { heldByAccount } from './shipping/scan-view';
 import { createShippingOptions } from './shipping/shipping-options';
 import { createRouting } from './shipping/routing';
@@ -167,7 +168,10 @@ export async function createStation(options: StationOptions): Promise<Station> {
       onShipmentChanged: shipmentChanged,
     });
     const shippingOptions = createShippingOptions({ db, clock, accounts, routing });
-    const next = createNextScan((value) => bus.emit('scan.next', value));
+    const next = withBoxesAfterScan(
+      createNextScan((value) => bus.emit('scan.next', value)),
+      { db, now: clock.now },
+    );
     const scans = createScanService({
       db,
       clock,

@@ -12,13 +12,13 @@ import type {
   JobView,
   LabelPreview,
   MerchantView,
+  NextScan,
   OutboxSettings,
   PrinterDiscovery,
   PrinterSetup,
   ScanEntry,
   StationStatus,
   TestPrint,
-  NextScan,
 } from './views';
 import type {
   BatchDetails,
@@ -40,6 +40,7 @@ export interface PackdeskApi {
   scan: {
     submit(input: CommandInput<'scan.submit'>): Promise<Result<ScanEntry>>;
     recent(input?: CommandInput<'scan.recent'>): Promise<Result<ScanEntry[]>>;
+    /** What the next order's label takes (boxes, a one-off option). */
     next(input?: CommandInput<'scan.next'>): Promise<Result<NextScan>>;
     setNext(input: CommandInput<'scan.setNext'>): Promise<Result<NextScan>>;
   };

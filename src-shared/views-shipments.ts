@@ -62,6 +62,8 @@ export interface ShipmentRow {
   /** Sendcloud's own words for the tracking status, shown as they are. */
   trackingStatusText: string | null;
   cost: { value: number; currency: string } | null;
+  /** Box `nr` of `count` of a multicollo shipment; absent or null for a parcel shipped alone. */
+  collo?: { nr: number; count: number } | null;
 }
 
 /** The Shipments screen's filters; every one is optional. Days are the station's local days. */

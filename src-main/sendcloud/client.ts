@@ -23,6 +23,7 @@ export { parcelInputFrom, type ParcelFromOrderOptions, type V2ParcelInput } from
 export type { LabelPrice, LabelPriceQuery } from './v3/shipping-options';
 export type { V2Brand as Brand } from './v2/schemas';
 export type {
+  AsyncParcelInput,
   CreateLabelRequest,
   CreatedLabel,
   CreateLabelsAsyncRequest,

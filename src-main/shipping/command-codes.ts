@@ -1,7 +1,7 @@
 // Command barcodes: a packer scans `PD:BOXES:3` or `PD:OPTION:dhl:parcel` to say what the next
 // order's label needs, or `PD:CLEAR` to take it back. They name no order: they change the next
 // scan, and the screen shows what is set until a label uses it or it is cleared.
-import { msg, type NextScan } from '../../src-shared';
+import { msg, type Message, type NextScan } from '../../src-shared';
 import { AppError } from '../errors';
 
 export const COMMAND_PREFIX = 'PD:';
@@ -74,4 +74,7 @@ export function createNextScan(onChange: (next: NextScan) => void) {
   };
 }
 
-export type NextScanState = ReturnType<typeof createNextScan>;
+export type NextScanState = ReturnType<typeof createNextScan> & {
+  /** What the last change did when it was not for the next label (boxes-after-scan.ts). */
+  said?: () => Message | null;
+};

@@ -40,6 +40,8 @@ import type { Routing } from './routing';
 import { createPrintOnce } from './print-once';
 import { asCustomsRefusal, labelRefusal } from './customs';
 import { recordCustomsDocuments } from './customs-documents';
+import { createMulticollo } from './multicollo';
+import { markCollo } from '../store/collo';
 
 /** Where the station ships from, for a price quote (the simulator's senders are Dutch). */
 const SENDER_COUNTRY = 'NL';
@@ -74,6 +76,7 @@ export function createLabelJobs(deps: LabelJobDeps) {
   const random = deps.random ?? Math.random;
   const printing = createPrintOnce(deps);
   const iso = (ms: number) => new Date(ms).toISOString();
+  const multicollo = createMulticollo(deps);
 
   /** Turn a failure into the job's next state, and tell connectivity what it learnt. */
   function failed(job: Job, error: unknown): JobResult {
@@ -255,15 +258,19 @@ export function createLabelJobs(deps: LabelJobDeps) {
     }
   }
 
-  /** Store the label, finish the job and queue its print, all in one transaction. */
+  /**
+   * Store the label, finish the job and queue its print, all in one transaction. Several boxes
+   * (multicollo): every box's label, and one print each, in box order.
+   */
   function finishLabel(
     job: Job,
     order: CachedOrder,
-    shipment: Shipment,
+    labels: Shipment | readonly Shipment[],
     isNew: boolean,
     facts: Partial<ShipmentFacts> = {},
     answeredDocuments: readonly string[] | null = null,
   ): void {
+    const boxes = Array.isArray(labels) ? labels : [labels as Shipment];
     const outbox = deps.outbox();
     // Scans behind the job that waited never ran before the connection came back, so they carry
     // no reason and one attempt: the scan time says they belong to the drain all the same.
@@ -273,8 +280,10 @@ export function createLabelJobs(deps: LabelJobDeps) {
     const packerId = job.packerId;
     const stationId = job.stationId ?? deps.stationId ?? null;
     deps.db.transaction(() => {
-      if (isNew) {
+      for (const [index, shipment] of boxes.entries()) {
+        if (!isNew) break;
         insertShipment(deps.db, shipment, { ...recipientOf(order), ...facts, packerId, stationId });
+        if (boxes.length > 1) markCollo(deps.db, shipment.parcelId, index + 1, boxes.length);
         // The history starts at the scan that asked for the label.
         if (job.code !== null) {
           recordShipmentEvent(deps.db, {
@@ -302,24 +311,26 @@ export function createLabelJobs(deps: LabelJobDeps) {
           type: 'succeed',
         },
       );
-      const print = outbox.enqueue(
-        newJob('print', deps.newId(), deps.clock.now(), {
-          parentId: job.id,
-          orderRef: order.id,
-          orderNumber: order.orderNumber,
-          code: job.code,
-          parcelId: shipment.parcelId,
-          packerId,
-          stationId,
-        }),
-      );
-      if (hold) outbox.apply(print, { type: 'hold', reason: msg('job.held') });
+      for (const shipment of boxes) {
+        const print = outbox.enqueue(
+          newJob('print', deps.newId(), deps.clock.now(), {
+            parentId: job.id,
+            orderRef: order.id,
+            orderNumber: order.orderNumber,
+            code: job.code,
+            parcelId: shipment.parcelId,
+            packerId,
+            stationId,
+          }),
+        );
+        if (hold) outbox.apply(print, { type: 'hold', reason: msg('job.held') });
+      }
       recordCustomsDocuments(
         { ...deps, outbox },
-        { job, order, shipment, answered: answeredDocuments },
+        { job, order, shipment: boxes[0] as Shipment, answered: answeredDocuments },
       );
     })();
-    if (isNew) deps.onShipmentChanged?.(shipment.parcelId);
+    for (const shipment of boxes) if (isNew) deps.onShipmentChanged?.(shipment.parcelId);
     outbox.kick();
   }
 
@@ -397,6 +408,12 @@ export function createLabelJobs(deps: LabelJobDeps) {
     const refused = body && labelRefusal(body);
     if (refused) return failed(job, refused);
     try {
+      // Several boxes: one shipment of N parcels through the async endpoint (multicollo.ts).
+      const boxes = await multicollo.labelBoxes(job, order, labelRequest(), merchant);
+      if (boxes) {
+        finishLabel(job, order, boxes.shipments, true, { lookupMs, ...boxes.facts });
+        return { type: 'done' };
+      }
       if (job.attempts > 1) {
         const earlier = await findEarlierLabel(job, order, merchant);
         if (earlier) {

@@ -36,6 +36,7 @@ import { createScanView, scanEntryOf, scanRecordOf, type ScanViewDeps } from './
 import type { ShippingOption } from './shipping-options';
 import { parseCommandCode, type NextScanState } from './command-codes';
 import { withCustomsDocuments } from './scan-customs';
+import { boxesView } from './multicollo';
 
 export interface ScanServiceDeps {
   db: Db;
@@ -136,7 +137,7 @@ export function createScanService(deps: ScanServiceDeps) {
   function withJob(scan: ScanEntry, job: Job, shipment: Shipment | null): ScanEntry {
     // The customs documents' job tells the scan only what its documents do (scan-customs).
     if (job.kind === 'documents') return withCustomsDocuments(db, scan, job.parcelId);
-    const view = viewOf(job);
+    const view = boxesView(db, job, viewOf(job));
     const finished = view.state === 'printed' || view.state === 'failed';
     const updated: ScanEntry = {
       ...scan,
@@ -404,13 +405,14 @@ export function createScanService(deps: ScanServiceDeps) {
     const next = deps.next.apply(parsed);
     const at = iso();
     const step =
-      parsed.type === 'clear'
+      deps.next.said?.() ??
+      (parsed.type === 'clear'
         ? msg('scan.command.cleared')
         : parsed.type === 'boxes' && next.boxes === null
           ? msg('scan.command.cleared')
           : parsed.type === 'boxes'
             ? msg('scan.command.boxes', { boxes: parsed.boxes })
-            : msg('scan.command.option', { option: parsed.optionCode });
+            : msg('scan.command.option', { option: parsed.optionCode }));
     return {
       ...arrived(code, deps.newId(), at),
       state: 'printed',

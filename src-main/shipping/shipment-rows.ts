@@ -52,5 +52,8 @@ export function shipmentRowOf(record: ShipmentListRecord, station: StationIdenti
       record.costValue !== null
         ? { value: record.costValue, currency: record.costCurrency ?? 'EUR' }
         : null,
+    ...((record.colloCount ?? 1) > 1
+      ? { collo: { nr: record.colloNr ?? 1, count: record.colloCount ?? 1 } }
+      : {}),
   };
 }

@@ -15,6 +15,7 @@ import type { StationIdentity } from '../station/identity';
 import type { Db } from '../store/db';
 import { getJob, newJob, saveJob, type Job } from '../store/jobs';
 import { recordShipmentEvent } from '../store/shipment-events';
+import { colloParcels } from '../store/collo';
 import { shipmentRecord, type ShipmentListRecord } from '../store/shipment-list';
 import {
   clearVoidRequest,
@@ -99,7 +100,8 @@ export function createVoids(deps: VoidDeps) {
           log: `Parcel ${parcelId} already has a void on its way.`,
         });
       }
-      markVoidRequested(db, parcelId, iso(now));
+      // One box of several: the cancel is the shipment's, so every box shows it asked for.
+      for (const box of colloParcels(db, parcelId)) markVoidRequested(db, box, iso(now));
       recordShipmentEvent(db, {
         parcelId,
         kind: 'void-requested',
@@ -121,6 +123,7 @@ export function createVoids(deps: VoidDeps) {
     })();
     outbox.kick();
     log.info('void requested', { parcel: parcelId, window: rules.window });
+    for (const box of colloParcels(db, parcelId)) if (box !== parcelId) pushRow(box);
     const row = shipmentRowOf(recordOf(parcelId), deps.identity);
     deps.onChanged(row);
     return row;
@@ -128,9 +131,18 @@ export function createVoids(deps: VoidDeps) {
 
   /** Sendcloud confirmed it: voided, the order free to label again, its unprinted prints gone. */
   function settleVoided(
-    parcelId: number,
+    voidedParcel: number,
     job: Pick<Job, 'packerId' | 'stationId'> | null,
     detail: Message | null = null,
+  ) {
+    // Sendcloud cancels a shipment with all its boxes: each box's row is voided with it.
+    for (const parcelId of colloParcels(db, voidedParcel)) settleOneVoided(parcelId, job, detail);
+  }
+
+  function settleOneVoided(
+    parcelId: number,
+    job: Pick<Job, 'packerId' | 'stationId'> | null,
+    detail: Message | null,
   ) {
     const now = clock.now();
     const outbox = deps.outbox();
@@ -153,7 +165,7 @@ export function createVoids(deps: VoidDeps) {
 
   function settleRefused(parcelId: number, job: Job, reason: Message) {
     db.transaction(() => {
-      markVoidRefused(db, parcelId);
+      for (const box of colloParcels(db, parcelId)) markVoidRefused(db, box);
       recordShipmentEvent(db, {
         parcelId,
         kind: 'void-refused',
@@ -163,7 +175,7 @@ export function createVoids(deps: VoidDeps) {
         detail: reason,
       });
     })();
-    pushRow(parcelId);
+    for (const box of colloParcels(db, parcelId)) pushRow(box);
   }
 
   /** How Sendcloud says the cancellation stands now: the truth after a lost answer. */
@@ -285,7 +297,7 @@ export function createVoids(deps: VoidDeps) {
    */
   function jobChanged(job: Job): void {
     if (job.kind !== 'void' || job.state !== 'cancelled' || job.parcelId === null) return;
-    if (clearVoidRequest(db, job.parcelId)) pushRow(job.parcelId);
+    for (const box of colloParcels(db, job.parcelId)) if (clearVoidRequest(db, box)) pushRow(box);
   }
 
   return {

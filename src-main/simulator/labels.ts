@@ -30,7 +30,12 @@ export interface LabelData {
   recipient: V3Address;
   /** Printed large under the barcode, e.g. that this is an unstamped test letter. */
   notice?: string;
+  /** Box `nr` of `count` of one multicollo shipment: printed large as `1/3`, as carriers do. */
+  collo?: { nr: number; count: number };
 }
+
+/** The box mark carriers print on a multicollo label: `Box 2/3`. */
+export const colloText = (collo: { nr: number; count: number }) => `Box ${collo.nr}/${collo.count}`;
 
 export const LABEL_WIDTH_DOTS = 812;
 export const LABEL_HEIGHT_DOTS = 1218;
@@ -104,6 +109,9 @@ export function renderZplLabel(data: LabelData): Buffer {
   text(40, 725, 30, `Weight ${data.weightKg.toFixed(2)} kg`);
   text(430, 685, 30, `Parcel ${data.parcelId}`);
   text(430, 725, 30, `Date ${data.createdAt.slice(0, 10)}`);
+  if (data.collo) {
+    lines.push(`^FO500,590^FB272,1,0,C,0^A0N,60,60^FD${colloText(data.collo)}^FS`);
+  }
   lines.push('^FO40,775^GB732,4,4^FS');
 
   // The widest module that still fits, and the barcode centred on the label.
@@ -246,6 +254,9 @@ async function drawLabel(
   text(40, 725, 10, `Weight ${data.weightKg.toFixed(2)} kg`);
   text(430, 685, 10, `Parcel ${data.parcelId}`);
   text(430, 725, 10, `Date ${data.createdAt.slice(0, 10)}`);
+  if (data.collo) {
+    centered(page, bold, 20, colloText(data.collo), at(500), at(272), LABEL_H - at(590) - 16);
+  }
   rule(775);
 
   const png = await bwipjs.toBuffer({

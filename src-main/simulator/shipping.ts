@@ -118,6 +118,9 @@ export async function createShipment(
       sender: spec.from,
       recipient: spec.to,
       ...(product?.labelNotice ? { notice: product.labelNotice } : {}),
+      ...(spec.parcels.length > 1
+        ? { collo: { nr: shipment.parcels.length + 1, count: spec.parcels.length } }
+        : {}),
     };
     const parcel: ParcelRecord = {
       id,

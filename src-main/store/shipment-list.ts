@@ -28,6 +28,9 @@ export interface ShipmentListRecord {
   costValue: number | null;
   costCurrency: string | null;
   labelStored: boolean;
+  /** Box of a multicollo shipment (1 of 1 for a parcel shipped alone); absent in older callers. */
+  colloNr?: number;
+  colloCount?: number;
 }
 
 const select = `SELECT s.parcel_id AS parcelId, s.shipment_id AS shipmentId,
@@ -39,7 +42,8 @@ const select = `SELECT s.parcel_id AS parcelId, s.shipment_id AS shipmentId,
     s.packer_id AS packerId, p.name AS packerName, s.station_id AS stationId,
     s.created_at AS createdAt, s.account_id AS accountId, s.merchant_id AS merchantId, s.source,
     s.cost_value AS costValue, s.cost_currency AS costCurrency,
-    (l.parcel_id IS NOT NULL OR s.label IS NOT NULL) AS labelStored
+    (l.parcel_id IS NOT NULL OR s.label IS NOT NULL) AS labelStored,
+    s.collo_nr AS colloNr, s.collo_count AS colloCount
   FROM shipments s
   LEFT JOIN shipment_labels l ON l.parcel_id = s.parcel_id
   LEFT JOIN packers p ON p.id = s.packer_id
@@ -79,6 +83,8 @@ function fromArray(v: readonly unknown[]): ShipmentListRecord {
     costValue: v[22] as number | null,
     costCurrency: v[23] as string | null,
     labelStored: v[24] === 1,
+    colloNr: v[25] as number,
+    colloCount: v[26] as number,
   };
 }
 

@@ -29,6 +29,7 @@ import { onPrintersPushed, printersSlice, type PrintersSlice } from './slices/pr
 import { customsSlice, type CustomsSlice } from './slices/customs';
 import { onJobsPushed, queueSlice, type QueueSlice } from './slices/queue';
 import { routingSlice, type RoutingSlice } from './slices/routing';
+import { nextLabelSlice, onNextScanPushed, type NextLabelSlice } from './slices/next-label';
 import {
   createScanTokens,
   loadRecent,
@@ -77,6 +78,7 @@ export interface StationLifecycle {
 
 export type StationState = ConnectionSlice &
   ScanSlice &
+  NextLabelSlice &
   QueueSlice &
   PrintersSlice &
   CustomsSlice &
@@ -97,6 +99,7 @@ function start(ctx: SliceContext, tokens: ScanTokens, batchPushes: BatchPushes):
   const dayTimers: { reload: ReturnType<typeof setTimeout> | null } = { reload: null };
   const stops = [
     api.on('scan.updated', (entry) => onScanUpdated(ctx, tokens, entry)),
+    api.on('scan.next', (next) => onNextScanPushed(ctx, next)),
     api.on('station.status', (status) => onStatusPushed(ctx, status)),
     api.on('accounts.changed', (accounts) => onAccountsPushed(ctx, accounts)),
     api.on('connectivity.changed', (connectivity) => onConnectivityPushed(ctx, connectivity)),
@@ -120,6 +123,7 @@ function start(ctx: SliceContext, tokens: ScanTokens, batchPushes: BatchPushes):
           // The status carries the accounts, so the reconnect banner is read again too.
           void loadStatus(ctx);
           void loadRecent(ctx);
+          void get().loadNextScan();
           void get().loadSession();
           if (get().queueOpen) void get().loadJobs();
           // The header shows the label printer on every screen, so always read it again.
@@ -136,6 +140,7 @@ function start(ctx: SliceContext, tokens: ScanTokens, batchPushes: BatchPushes):
   }
   void loadStatus(ctx);
   void loadRecent(ctx);
+  void get().loadNextScan();
   void get().loadPrinters();
   void get().loadSession();
   // A batch resumed after a restart runs before anyone opens its screen: the header shows it.
@@ -154,6 +159,7 @@ export function createStationStore(api: PackdeskApi, host: HostConnection | null
     return {
       ...connectionSlice(ctx),
       ...scanSlice(ctx, tokens),
+      ...nextLabelSlice(ctx),
       ...queueSlice(ctx),
       ...printersSlice(ctx),
       ...customsSlice(ctx),

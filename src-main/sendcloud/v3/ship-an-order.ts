@@ -43,10 +43,19 @@ export interface CreatedLabel {
   documents?: string[];
 }
 
+/**
+ * One box of a multicollo shipment (`create-labels-parcels`): the order's items it holds
+ * (`parcel_items` is required per parcel) and its own weight, a decimal string as the spec says.
+ */
+export interface AsyncParcelInput {
+  parcelItems: { itemId: string; quantity: number }[];
+  weight?: { value: string; unit: 'kg' | 'g' | 'lbs' | 'oz' };
+}
+
 export interface CreateLabelsAsyncRequest {
   integrationId: number;
-  /** 1..20 orders. */
-  orders: (OrderSelector & { applyShippingRules?: boolean })[];
+  /** 1..20 orders; `parcels` (1..50) makes one shipment of that many boxes for the order. */
+  orders: (OrderSelector & { applyShippingRules?: boolean; parcels?: AsyncParcelInput[] })[];
   senderAddressId?: number;
   brandId?: number;
   shippingOptionCode?: string;
@@ -68,10 +77,24 @@ export interface LabelsAsyncResult {
   failed: LabelsAsyncFailure[];
 }
 
-function selector(order: OrderSelector & { applyShippingRules?: boolean }) {
+function selector(
+  order: OrderSelector & { applyShippingRules?: boolean; parcels?: AsyncParcelInput[] },
+) {
   const base: Record<string, unknown> =
     'orderId' in order ? { order_id: order.orderId } : { order_number: order.orderNumber };
   if (order.applyShippingRules !== undefined) base.apply_shipping_rules = order.applyShippingRules;
+  if (order.parcels !== undefined) {
+    if (order.parcels.length < 1 || order.parcels.length > 50) {
+      throw new RangeError(`An order ships in 1 to 50 parcels, not ${order.parcels.length}.`);
+    }
+    base.parcels = order.parcels.map((parcel) => ({
+      parcel_items: parcel.parcelItems.map((item) => ({
+        item_id: item.itemId,
+        quantity: item.quantity,
+      })),
+      ...(parcel.weight ? { weight: parcel.weight } : {}),
+    }));
+  }
   return base;
 }
 

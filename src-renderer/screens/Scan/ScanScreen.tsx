@@ -5,6 +5,7 @@ import { resultView } from '../../state/scans';
 import { QueuePanel } from '../Queue/QueuePanel';
 import { LabelPreviewPanel } from './LabelPreviewPanel';
 import { NextOptionPicker } from './NextOptionPicker';
+import { NextLabelPanel } from './NextLabelPanel';
 import { RecentScans } from './RecentScans';
 import { ResultPanel } from './ResultPanel';
 
@@ -92,6 +93,7 @@ export function ScanScreen() {
           </div>
         </form>
         <NextOptionPicker onClosed={() => inputRef.current?.focus()} />
+        <NextLabelPanel onDone={() => inputRef.current?.focus()} />
         <ResultPanel view={view} />
         {recentError && (
           <p className="inline-error" role="alert">

@@ -129,6 +129,11 @@ export function ShipmentDetailsPanel({
           {row ? row.orderNumber : t('ui.shipments.details.title')}
         </h2>
         {row && <ShipmentStateChip row={row} />}
+        {row?.collo && (
+          <span className="state-chip" data-testid="shipment-box">
+            {t('boxes.row.box', { nr: row.collo.nr, count: row.collo.count })}
+          </span>
+        )}
         <button
           ref={closeRef}
           type="button"

@@ -41,6 +41,11 @@ export function VoidConfirm({ details, onDone }: { details: ShipmentDetails; onD
         {rules.window === 'none' && t('ui.shipments.void.window.none')}
       </p>
       <p data-testid="void-rule">{say(rules.rule)}</p>
+      {details.row.collo && (
+        <p className="inline-error" data-testid="void-all-boxes">
+          {t('boxes.void.all', { nr: details.row.collo.nr, count: details.row.collo.count })}
+        </p>
+      )}
       <p className="muted">{t('ui.shipments.void.queuedNote')}</p>
       {rules.refusal && (
         <p className="inline-error" data-testid="void-refusal">

@@ -9,6 +9,7 @@ import { createShipment, documentLink, formatOfMime, MIME, shipWith } from '../.
 import { visibleOrders } from '../../state';
 import { appliesShippingRules, carrierRefusal, panelRuleOption } from '../../carrier-choice';
 import { customsDocumentsFor, customsProblems, needsCustoms } from '../../customs';
+import { parcelItemsOf } from '../../parcel-items';
 
 const at = (field: string) => `/data/attributes/${field}`;
 
@@ -236,10 +237,7 @@ async function createLabelsAsync(ctx: RouteContext) {
         weightKg:
           Number.isFinite(weight) && weight > 0 ? weight : total / Math.max(1, requested.length),
         dimensions: null,
-        items:
-          isRecord(parcel) && Array.isArray(parcel.parcel_items)
-            ? (parcel.parcel_items as unknown[])
-            : [],
+        items: isRecord(parcel) ? parcelItemsOf(order, parcel.parcel_items) : [],
         labelNotes: [],
       };
     });
