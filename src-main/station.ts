@@ -171,6 +171,7 @@ export async function createStation(options: StationOptions): Promise<Station> {
       heldReason: heldByAccount(accounts),
       shippingOption: shippingOptions.forScan,
       optionNamed: shippingOptions.named,
+      optionsVersion: routing.version,
       session: sessions,
       stationId: identity.id,
       next,

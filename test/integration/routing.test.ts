@@ -190,7 +190,7 @@ describe('the right carrier', () => {
     expect(rig.simulator.violations).toEqual([]);
   });
 
-  it('shows the refusal as before when the account has no fallback, and makes no label', async () => {
+  it('shows the refusal as before without fallbacks, makes no label, and ships by a changed rule', async () => {
     rig = await startRoutingRig();
     await useStationRules(rig);
     rig.simulator.carrierRefuses('postnl');
@@ -203,6 +203,19 @@ describe('the right carrier', () => {
     expect(labelRequests(rig.simulator, orderOf(rig.simulator, 'PD-90001').order_id)).toHaveLength(
       1,
     );
+
+    // The rule now names a carrier that takes it: the scan ships, and shows, by the new rule.
+    const dutch = testRules.rules.map((r) =>
+      r.id === 'nl' ? { ...r, optionCode: 'dhl:parcel' } : r,
+    );
+    await rig.station.handlers['routing.saveRules']({ ...testRules, rules: dutch } as never);
+    const again = await rig.scan('PD-90001');
+    expect(again.state).toBe('printed');
+    expect(again.shippingOption).toMatchObject({
+      code: 'dhl:parcel',
+      why: { key: 'routing.why.rule' },
+    });
+    expect(rig.simulator.labelsFor('PD-90001').map((label) => label.carrier)).toEqual(['dhl']);
   });
 
   it('uses a one-off option for the next scan only, then goes back to the rules', async () => {
