@@ -184,6 +184,7 @@ export async function createStation(options: StationOptions): Promise<Station> {
       heldReason: heldByAccount(accounts),
       shippingOption: shippingOptions.forScan,
       optionNamed: shippingOptions.named,
+      optionsVersion: routing.version,
       session: sessions,
       stationId: identity.id,
       next,

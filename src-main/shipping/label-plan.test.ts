@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultAccountRouting, type AccountRouting } from '../../src-shared';
+import { defaultAccountRouting, emptyRule, type AccountRouting } from '../../src-shared';
 import type { AccountRecord } from '../store/accounts';
 import { planLabel, TEST_OPTION, type LabelRouting } from './label-plan';
 import { routeOrder, type OrderFacts } from './routing';
@@ -29,19 +29,7 @@ const routingWith = (settings: Partial<AccountRouting>): LabelRouting => ({
     routeOrder(
       {
         rules: [
-          {
-            id: 'nl',
-            name: 'NL',
-            countries: ['NL'],
-            outsideEu: false,
-            weightOverKg: null,
-            weightUpToKg: null,
-            longestSideOverCm: null,
-            servicePoint: 'any',
-            merchantId: null,
-            tags: [],
-            optionCode: 'postnl:standard',
-          },
+          { ...emptyRule('nl'), name: 'NL', countries: ['NL'], optionCode: 'postnl:standard' },
         ],
         defaultOptionCode: null,
       },

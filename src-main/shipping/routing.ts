@@ -172,6 +172,8 @@ function readJson<T>(db: Db, key: string, parse: (value: unknown) => T, fallback
 export function createRouting(db: Db) {
   let list = readJson(db, RULES_KEY, (value) => routingRulesSchema.parse(value), emptyRules);
   const accounts = new Map<string, AccountRouting>();
+  // Bumped by every save: what was worked out under the old rules is worked out again.
+  let version = 0;
 
   function settingsOf(accountId: string): AccountRouting {
     let settings = accounts.get(accountId);
@@ -193,14 +195,17 @@ export function createRouting(db: Db) {
       const parsed = routingRulesSchema.parse(next);
       writeSetting(db, RULES_KEY, JSON.stringify(parsed));
       list = parsed;
+      version += 1;
       log.info('routing rules saved', { rules: parsed.rules.length });
       return list;
     },
     settingsOf,
+    version: () => version,
     saveAccount(accountId: string, next: AccountRouting): AccountRouting {
       const parsed = accountRoutingSchema.parse(next);
       writeSetting(db, accountKey(accountId), JSON.stringify(parsed));
       accounts.set(accountId, parsed);
+      version += 1;
       return parsed;
     },
     /** The one in-memory match a label asks. */

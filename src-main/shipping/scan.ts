@@ -56,6 +56,8 @@ export interface ScanServiceDeps {
   shippingOption: (order: CachedOrder) => ShippingOption | null;
   /** An option by its code and name: what a fallback or the packer's one-off choice shows. */
   optionNamed?: (code: string) => ShippingOption;
+  /** Changes when the routing rules do: the options worked out before are worked out again. */
+  optionsVersion?: () => number;
   /**
    * Who scans: a packer's badge signs in (or switches) instead of naming an order, and a station
    * with packers refuses scans until someone is signed in. Absent: no packers, as before.
@@ -115,7 +117,16 @@ export function createScanService(deps: ScanServiceDeps) {
     return entry;
   }
 
+  let optionsVersion = deps.optionsVersion?.() ?? 0;
+  /** The options worked out under rules since changed are stale. */
+  function freshOptions(): void {
+    const now = deps.optionsVersion?.() ?? 0;
+    if (now !== optionsVersion) options.clear();
+    optionsVersion = now;
+  }
+
   function optionOf(order: CachedOrder): ShippingOption | null {
+    freshOptions();
     if (!options.has(order.id)) options.set(order.id, deps.shippingOption(order));
     return options.get(order.id) ?? null;
   }
@@ -123,6 +134,7 @@ export function createScanService(deps: ScanServiceDeps) {
   /** The option of an order known by reference (a job's, a label's): read from the cache once. */
   function optionOfRef(orderRef: string | null, code: string | null): ShippingOption | null {
     if (orderRef === null) return null;
+    freshOptions();
     if (!options.has(orderRef)) {
       const order = code !== null ? findOrderByCode(db, code, deps.accountIds()) : null;
       options.set(orderRef, order?.id === orderRef ? deps.shippingOption(order) : null);

@@ -2,56 +2,39 @@
 // routing rules choose each order's option, Sendcloud's shipping rules are asked for when an
 // account says so, a carrier's refusal falls back to the account's next option, and a packer's
 // one-off option is used once.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { RoutingRulesInput, ScanEntry } from '../../src-shared';
-import { startVirtualPrinter, type VirtualPrinter } from '../../src-main/printing/virtual-printer';
-import { startSimulator, type Simulator } from '../../src-main/simulator/index';
-import { createStation, type Station } from '../../src-main/station';
-import { tempDir } from '../helpers/tmp';
+import type { Simulator } from '../../src-main/simulator/index';
+import { startStationRig, type StationRig } from '../helpers/station';
 
-interface RoutingRig {
-  station: Station;
-  simulator: Simulator;
-  printer: VirtualPrinter;
-  accountId: string;
-  scan(code: string): Promise<ScanEntry>;
-  close(): Promise<void>;
-}
+type RoutingRig = StationRig & { accountId: string };
 
 async function startRoutingRig(): Promise<RoutingRig> {
-  const data = tempDir();
-  const simulator = await startSimulator({
-    validateResponses: true,
-    routingOrders: true,
-    // The spec's schema shape of a sync label (the published example's array breaks the schema).
-    labelResponse: 'schema',
-  });
-  const printer = await startVirtualPrinter();
-  const station = await createStation({
-    settings: {
-      dataDir: data.dir,
-      sendcloud: { url: simulator.url, ...simulator.keys },
-      integrationId: null,
-      sendcloudTimeoutMs: 30_000,
-      printer: { host: '127.0.0.1', port: printer.port },
+  const rig = await startStationRig({
+    simulator: {
+      validateResponses: true,
+      routingOrders: true,
+      // The spec's schema shape of a sync label (the published example's array breaks the schema).
+      labelResponse: 'schema',
     },
   });
-  await station.handlers['orders.sync']({});
-  const [account] = await station.handlers['accounts.list']({});
+  const [account] = await rig.station.handlers['accounts.list']({});
   if (!account) throw new Error('no account');
-  return {
-    station,
-    simulator,
-    printer,
-    accountId: account.id,
-    scan: (code) => station.handlers['scan.submit']({ code }),
-    async close() {
-      await station.close();
-      await printer.close();
-      await simulator.close();
-      data.cleanup();
-    },
+  // A scan answers within 2 s; on a loaded machine a PDF label's print can take longer: follow
+  // the scan's updates to its outcome.
+  const submit = rig.scan;
+  const scan = async (code: string): Promise<ScanEntry> => {
+    const first = await submit(code);
+    return vi.waitFor(
+      () => {
+        const last = rig.events.filter((e) => e.id === first.id).at(-1) ?? first;
+        if (last.state !== 'printed' && last.state !== 'failed') throw new Error(last.state);
+        return last;
+      },
+      { timeout: 20_000, interval: 50 },
+    );
   };
+  return { ...rig, accountId: account.id, scan };
 }
 
 const rule = (id: string, name: string, optionCode: string, match: Partial<RoutingRulesInput['rules'][number]>) => ({
@@ -207,7 +190,7 @@ describe('the right carrier', () => {
     expect(rig.simulator.violations).toEqual([]);
   });
 
-  it('shows the refusal as before when the account has no fallback, and makes no label', async () => {
+  it('shows the refusal as before without fallbacks, makes no label, and ships by a changed rule', async () => {
     rig = await startRoutingRig();
     await useStationRules(rig);
     rig.simulator.carrierRefuses('postnl');
@@ -220,6 +203,19 @@ describe('the right carrier', () => {
     expect(labelRequests(rig.simulator, orderOf(rig.simulator, 'PD-90001').order_id)).toHaveLength(
       1,
     );
+
+    // The rule now names a carrier that takes it: the scan ships, and shows, by the new rule.
+    const dutch = testRules.rules.map((r) =>
+      r.id === 'nl' ? { ...r, optionCode: 'dhl:parcel' } : r,
+    );
+    await rig.station.handlers['routing.saveRules']({ ...testRules, rules: dutch } as never);
+    const again = await rig.scan('PD-90001');
+    expect(again.state).toBe('printed');
+    expect(again.shippingOption).toMatchObject({
+      code: 'dhl:parcel',
+      why: { key: 'routing.why.rule' },
+    });
+    expect(rig.simulator.labelsFor('PD-90001').map((label) => label.carrier)).toEqual(['dhl']);
   });
 
   it('uses a one-off option for the next scan only, then goes back to the rules', async () => {

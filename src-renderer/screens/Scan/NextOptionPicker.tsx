@@ -66,8 +66,9 @@ export function NextOptionPicker({ onClosed }: { onClosed: () => void }) {
   const chosen = next.optionCode;
   const chosenName = options.find((o) => o.code === chosen)?.name ?? chosen;
   return (
+    // Nothing shows while nothing is set: the idle scan screen keeps its height.
     <div className="next-option" data-testid="next-option">
-      {chosen ? (
+      {chosen && (
         <p
           className="result-warning"
           role="status"
@@ -79,8 +80,6 @@ export function NextOptionPicker({ onClosed }: { onClosed: () => void }) {
             {t('ui.routing.override.clear')}
           </button>
         </p>
-      ) : (
-        <p className="muted">{t('ui.routing.override.open')}</p>
       )}
       {error && (
         <p className="inline-error" role="alert">
@@ -90,6 +89,7 @@ export function NextOptionPicker({ onClosed }: { onClosed: () => void }) {
       {open && (
         <div className="next-option-picker" data-testid="next-option-picker">
           <h3>{t('ui.routing.override.title')}</h3>
+          <p className="muted">{t('ui.routing.override.open')}</p>
           {options.length === 0 && <p className="muted">{t('ui.routing.override.none')}</p>}
           <ul
             ref={listRef}
