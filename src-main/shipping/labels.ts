@@ -41,6 +41,9 @@ import { labelFormatOf, labelOf, NATIVE_ZPL_DPI, type LabelBytes } from './label
 import { labelsMadeSince } from './earlier-labels';
 import { lookUpOrder, type OrderSource } from './orders';
 import { planLabel } from './label-plan';
+import { createServicePoints } from './service-points';
+import { saveShipmentPoint } from '../store/service-points';
+import type { ServicePointView } from '../../src-shared';
 
 /** Where the station ships from, for a price quote (the simulator's senders are Dutch). */
 const SENDER_COUNTRY = 'NL';
@@ -71,6 +74,7 @@ const log = createLogger('labels');
 
 export function createLabelJobs(deps: LabelJobDeps) {
   const random = deps.random ?? Math.random;
+  const points = createServicePoints(deps);
   const iso = (ms: number) => new Date(ms).toISOString();
 
   /** Turn a failure into the job's next state, and tell connectivity what it learnt. */
@@ -259,8 +263,9 @@ export function createLabelJobs(deps: LabelJobDeps) {
     order: CachedOrder,
     shipment: Shipment,
     isNew: boolean,
-    facts: Partial<ShipmentFacts> = {},
+    facts: Partial<ShipmentFacts> & { servicePoint?: ServicePointView | null } = {},
   ): void {
+    const { servicePoint, ...shipmentFacts } = facts;
     const outbox = deps.outbox();
     // Scans behind the job that waited never ran before the connection came back, so they carry
     // no reason and one attempt: the scan time says they belong to the drain all the same.
@@ -271,7 +276,13 @@ export function createLabelJobs(deps: LabelJobDeps) {
     const stationId = job.stationId ?? deps.stationId ?? null;
     deps.db.transaction(() => {
       if (isNew) {
-        insertShipment(deps.db, shipment, { ...recipientOf(order), ...facts, packerId, stationId });
+        insertShipment(deps.db, shipment, {
+          ...recipientOf(order),
+          ...shipmentFacts,
+          packerId,
+          stationId,
+        });
+        if (servicePoint) saveShipmentPoint(deps.db, shipment.parcelId, servicePoint);
         // The history starts at the scan that asked for the label.
         if (job.code !== null) {
           recordShipmentEvent(deps.db, {
@@ -396,6 +407,8 @@ export function createLabelJobs(deps: LabelJobDeps) {
           return { type: 'done' };
         }
       }
+      // A pick-up point is checked before the label: a closed one fails here, with offers.
+      const servicePoint = await points.pointForLabel(order, job.choices);
       const request = labelRequest();
       const account = deps.accounts.record(order.accountId);
       const plan = planLabel(account, order, job.choices);
@@ -439,11 +452,11 @@ export function createLabelJobs(deps: LabelJobDeps) {
           cost: merchant ? await costOf(order, shippingOptionCode) : null,
         },
         true,
-        { lookupMs, sendcloudMs, shippingOptionCode },
+        { lookupMs, sendcloudMs, shippingOptionCode, servicePoint },
       );
       return { type: 'done' };
     } catch (error) {
-      return failed(job, error);
+      return failed(job, points.refusalOf(error, order, job.choices));
     }
   }
 

@@ -34,6 +34,7 @@ import { lookUpOrder, type OrderSource } from './orders';
 import { createScanView, scanEntryOf, scanRecordOf, type ScanViewDeps } from './scan-view';
 import type { ShippingOption } from './shipping-options';
 import { parseCommandCode, type NextScanState } from './command-codes';
+import { servicePointOf } from './service-points';
 
 export interface ScanServiceDeps {
   db: Db;
@@ -141,6 +142,7 @@ export function createScanService(deps: ScanServiceDeps) {
       carrier: shipment?.carrier ?? scan.carrier,
       shippingOption: scan.shippingOption ?? optionOfRef(job.orderRef, job.orderNumber ?? job.code),
       finishedAt: finished ? (scan.finishedAt ?? iso()) : null,
+      ...servicePointOf(db, shipment),
     };
   }
 

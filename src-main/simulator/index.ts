@@ -15,6 +15,8 @@ import { accountIdentity, seedAccount } from './seed';
 import type { V3Order } from './wire';
 import { createSimulatorServer, type RequestRecord, type ViolationRecord } from './server';
 import type { AccountState, LedgerEntry, SimulatorState } from './state';
+import { servicePointOrders } from './service-point-orders';
+import { CLOSED_POINT_IDS } from './service-point-catalogue';
 
 export type { Faults, Latency } from './faults';
 export type { LedgerEntry } from './state';
@@ -77,6 +79,12 @@ export interface SimulatorOptions {
   asyncLabelDelayMs?: number;
   /** How long after an upsert an order shows in list and get. Default 2000 ms. */
   orderVisibilityDelayMs?: number;
+  /**
+   * Seed service-point orders after each account's default orders (`PD-SP1` open point,
+   * `PD-SP2` a closed point, `PD-SP3` an unknown one), with more Dutch points and some closed.
+   * Default false: the default seed stays as it is.
+   */
+  servicePoints?: boolean;
 }
 
 /** A seeded order, with the fields tests reach for first and the full v3 order. */
@@ -181,6 +189,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
       identity,
       carriers: spec.carriers,
     });
+    if (opts.servicePoints) data.orders.push(...servicePointOrders(identity, started));
     if (spec.publicKey !== undefined) data.keys.publicKey = spec.publicKey;
     if (spec.secretKey !== undefined) data.keys.secretKey = spec.secretKey;
     return {
@@ -219,6 +228,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     nextOrderId: maxOrderId + 1,
     nextReturnId: 56_001,
     trackingNumbers: new Set(),
+    ...(opts.servicePoints ? { servicePoints: { closed: new Set(CLOSED_POINT_IDS) } } : {}),
   };
   let faults: Faults = { ...NO_FAULTS };
   const requests: RequestRecord[] = [];

@@ -22,6 +22,7 @@ import type { OrderSyncs } from '../shipping/order-syncs';
 import type { ScanService } from '../shipping/scan';
 import type { NextScanState } from '../shipping/command-codes';
 import { scanCommands } from '../shipping/scan-commands';
+import { servicePointCommands } from '../shipping/service-point-commands';
 import { shipmentCommands } from '../shipping/shipment-commands';
 import type { ShippingOptions } from '../shipping/shipping-options';
 import type { Voids } from '../shipping/void';
@@ -99,6 +100,7 @@ export function stationCommands(parts: StationParts): CommandHandlers {
       accountIds: () => accounts.ids(),
     }),
     ...billingCommands(db),
+    ...servicePointCommands({ db, accounts, outbox }),
     ...shipmentCommands({
       db,
       clock: parts.clock,

@@ -1,7 +1,11 @@
 import type { ScanEntry } from '../../src-shared';
 import type { Clock } from '../../src-main/clock';
 import { startVirtualPrinter, type VirtualPrinter } from '../../src-main/printing/virtual-printer';
-import { startSimulator, type Simulator } from '../../src-main/simulator/index';
+import {
+  startSimulator,
+  type Simulator,
+  type SimulatorOptions,
+} from '../../src-main/simulator/index';
 import { createStation, type Station } from '../../src-main/station';
 import { tempDir } from './tmp';
 
@@ -21,12 +25,19 @@ export interface StationRig {
  * HTTP, and a real TCP listener as the printer: nothing in between is faked.
  */
 export async function startStationRig(
-  options: { printerPort?: number; orderCount?: number; clock?: Clock } = {},
+  options: {
+    printerPort?: number;
+    orderCount?: number;
+    clock?: Clock;
+    /** More for the simulator (service-point orders, spec checks on answers). */
+    simulator?: SimulatorOptions;
+  } = {},
 ): Promise<StationRig> {
   const data = tempDir();
-  const simulator = await startSimulator(
-    options.orderCount ? { orderCount: options.orderCount } : {},
-  );
+  const simulator = await startSimulator({
+    ...(options.orderCount ? { orderCount: options.orderCount } : {}),
+    ...options.simulator,
+  });
   const printer = await startVirtualPrinter();
   const station = await createStation({
     ...(options.clock ? { clock: options.clock } : {}),

@@ -7,6 +7,7 @@ import type { LabelFormat } from '../../labels';
 import type { SenderAddress, V3Order } from '../../wire';
 import { createShipment, documentLink, formatOfMime, MIME, shipWith } from '../../shipping';
 import { visibleOrders } from '../../state';
+import { labelServicePoint } from '../../service-point-labels';
 
 const at = (field: string) => `/data/attributes/${field}`;
 
@@ -120,6 +121,7 @@ async function createLabelSync(ctx: RouteContext) {
   if (address) throw v3Fail(400, invalidField(at('order'), address, 'validation_error'));
   const option = optionFor(body, order);
   if (typeof option !== 'string') throw v3Fail(400, option);
+  const toServicePoint = labelServicePoint(ctx, order, option);
 
   const details = isRecord(body.label_details) ? body.label_details : {};
   const format: LabelFormat = formatOfMime(str(details.mime_type) ?? MIME.pdf) ?? 'pdf';
@@ -153,6 +155,7 @@ async function createLabelSync(ctx: RouteContext) {
     ],
     format,
     readyAt: ctx.now,
+    ...(toServicePoint ? { toServicePoint } : {}),
   });
   const parcel = shipment.parcels[0];
   const entry = ctx.state.ledger[ctx.state.ledger.length - 1];
