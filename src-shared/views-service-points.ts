@@ -39,6 +39,8 @@ export const servicePointRefusals = [
   'servicePoints.error.unknown',
 ] as const;
 
-export function isServicePointRefusal(error: AppErrorData | null | undefined): boolean {
+export function isServicePointRefusal(
+  error: Pick<AppErrorData, 'key'> | null | undefined,
+): boolean {
   return error != null && (servicePointRefusals as readonly string[]).includes(error.key);
 }

@@ -1,6 +1,6 @@
 // Pure scan-list logic: merging what `scan.submit`, `scan.recent` and `scan.updated` say about
 // the same scans, and turning the current scan into what the big result panel shows.
-import type { AppErrorData, ScanEntry } from '../../src-shared';
+import type { AppErrorData, ScanEntry, ServicePointView } from '../../src-shared';
 import { msg, type Message } from '../../src-shared/messages';
 
 export const recentLimit = 20;
@@ -67,6 +67,8 @@ export interface ResultView {
   /** Why it failed (an error's key and params), or why a queued scan waits. */
   reason: Message | null;
   errorCode: string | null;
+  /** The pick-up point the label goes to (service-point orders). */
+  servicePoint: ServicePointView | null;
 }
 
 const idle: ResultView = {
@@ -81,6 +83,7 @@ const idle: ResultView = {
   reprint: false,
   reason: null,
   errorCode: null,
+  servicePoint: null,
 };
 
 /** An error's words without its code, which the panel shows apart. */
@@ -134,6 +137,7 @@ export function resultView(current: CurrentScan | null, scans: readonly ScanEntr
         reprint: entry.reprint,
         reason: reasonOf(entry),
         errorCode: entry.error?.code ?? null,
+        servicePoint: entry.servicePoint ?? null,
       };
     }
   }

@@ -36,6 +36,7 @@ import {
   type ScanTokens,
 } from './slices/scan';
 import { onShipmentChanged, shipmentsSlice, type ShipmentsSlice } from './slices/shipments';
+import { servicePointsSlice, type ServicePointsSlice } from './slices/service-points';
 import { uiSlice, type UiSlice } from './slices/ui';
 
 export type {
@@ -83,6 +84,7 @@ export type StationState = ConnectionSlice &
   ShipmentsSlice &
   DaySlice &
   BatchSlice &
+  ServicePointsSlice &
   UiSlice &
   StationLifecycle;
 
@@ -158,6 +160,7 @@ export function createStationStore(api: PackdeskApi, host: HostConnection | null
       ...shipmentsSlice(ctx),
       ...daySlice(ctx),
       ...batchSlice(ctx, batchPushes),
+      ...servicePointsSlice(ctx),
       ...uiSlice(ctx),
       start: () => start(ctx, tokens, batchPushes),
     };
