@@ -403,6 +403,7 @@ export function createLabelJobs(deps: LabelJobDeps) {
           finishLabel(job, order, earlier, true, {
             lookupMs,
             shippingOptionCode: order.shippingOptionCode,
+            servicePoint: await points.pointOfLabel(order, job.choices),
           });
           return { type: 'done' };
         }

@@ -131,6 +131,22 @@ export function createServicePoints(deps: ServicePointDeps) {
     return point;
   }
 
+  /** The point a label an earlier try made went to (adopted after a lost answer); null: home. */
+  async function pointOfLabel(
+    order: CachedOrder,
+    choices: JobChoices | null,
+  ): Promise<ServicePointView | null> {
+    const id = pointIdFor(bodyOf(order), choices);
+    if (id === null) return null;
+    try {
+      return pointView(await client(order).getServicePoint(id));
+    } catch (error) {
+      // The label stands either way; only the point's details are missing from the shipment.
+      log.warn('no details of the point an adopted label went to', { order: order.id, error });
+      return null;
+    }
+  }
+
   /**
    * Sendcloud's own refusal of a label to the point (it closed between the check and the label):
    * the same refusal as the check's, so the scan offers points. Any other error is left as it is.
@@ -188,7 +204,7 @@ export function createServicePoints(deps: ServicePointDeps) {
     return options[0]?.code ?? null;
   }
 
-  return { pointForLabel, refusalOf, offersFor, homeOption };
+  return { pointForLabel, pointOfLabel, refusalOf, offersFor, homeOption };
 }
 
 export type ServicePoints = ReturnType<typeof createServicePoints>;

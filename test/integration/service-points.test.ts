@@ -5,6 +5,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ScanEntry, ServicePointOffers } from '../../src-shared';
 import { expectSpecClean, type AllowedViolation } from '../helpers/contract';
+import { startOutboxRig, type OutboxRig } from '../helpers/outbox';
 import { rawApi } from '../helpers/raw-api';
 import { startStationRig, type StationRig } from '../helpers/station';
 
@@ -162,5 +163,30 @@ describe('service-point orders from a scan', () => {
     // Home: the carrier's home-delivery option, not its service-point product.
     expect(labels[0]?.carrier).toBe('postnl');
     expectSpecClean(r.simulator, SPEC_CONTRADICTIONS);
+  });
+
+  it('keeps the point of a label whose answer was lost, adopted on the retry: one label', async () => {
+    let outboxRig: OutboxRig | undefined;
+    try {
+      outboxRig = await startOutboxRig({ simulator: { orderCount: 2, servicePoints: true } });
+      const o = outboxRig;
+      o.simulator.faults.set({
+        lostResponseRate: 1,
+        only: { method: 'POST', pathPrefix: '/api/v3/orders/create-label-sync' },
+      });
+      const entry = await o.scan(SP_OPEN);
+      expect(entry.state).toBe('queued');
+      expect(o.simulator.labelsFor(SP_OPEN)).toHaveLength(1);
+
+      o.simulator.faults.reset();
+      const printed = o.scanReaches(entry.id, 'printed');
+      o.clock.advance(1_000); // the connectivity probe finds Sendcloud again
+      const done = await printed;
+
+      expect(o.simulator.labelsFor(SP_OPEN)).toHaveLength(1);
+      expect(done.servicePoint?.id).toBe(1_000_000);
+    } finally {
+      await outboxRig?.close();
+    }
   });
 });
