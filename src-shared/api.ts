@@ -32,6 +32,7 @@ import type { DayExport, DaySummary, HandoverList } from './views-day';
 import type { BadgeSheet, PackerView, SessionView } from './views-packers';
 import type { ShipmentDetails, ShipmentList, ShipmentRow } from './views-shipments';
 import type { RoutingSetup, RoutingTest } from './routing';
+import type { ServicePointOffers } from './views-service-points';
 
 export interface PackdeskApi {
   station: {
@@ -143,6 +144,16 @@ export interface PackdeskApi {
     setFaults(input: CommandInput<'demo.setFaults'>): Promise<Result<DemoFaults>>;
     printerFaults(input: CommandInput<'demo.printerFaults'>): Promise<Result<PrinterSetup>>;
   };
+  servicePoints: {
+    offers(input: CommandInput<'scan.pointOffers'>): Promise<Result<ServicePointOffers>>;
+    choose(input: CommandInput<'scan.choosePoint'>): Promise<Result<{ jobId: string }>>;
+    homeDelivery(
+      input: CommandInput<'servicePoints.homeDelivery'>,
+    ): Promise<Result<{ allowed: boolean }>>;
+    setHomeDelivery(
+      input: CommandInput<'servicePoints.setHomeDelivery'>,
+    ): Promise<Result<{ allowed: boolean }>>;
+  };
   /** Subscribe to an event; returns the unsubscribe function. */
   on<E extends EventName>(event: E, listener: (payload: EventMap[E]) => void): () => void;
 }
@@ -252,6 +263,12 @@ export function buildApi(
       faults: typed('demo.faults'),
       setFaults: typed('demo.setFaults'),
       printerFaults: typed('demo.printerFaults'),
+    },
+    servicePoints: {
+      offers: typed('scan.pointOffers'),
+      choose: typed('scan.choosePoint'),
+      homeDelivery: typed('servicePoints.homeDelivery'),
+      setHomeDelivery: typed('servicePoints.setHomeDelivery'),
     },
     on,
   };

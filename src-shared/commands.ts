@@ -48,6 +48,7 @@ import {
   type OpenOrders,
 } from './views-batch';
 import type { DayExport, DaySummary, HandoverList } from './views-day';
+import type { ServicePointOffers } from './views-service-points';
 import { packerRoles, type BadgeSheet, type PackerView, type SessionView } from './views-packers';
 import {
   reprintReasons,
@@ -135,6 +136,37 @@ export const commands = {
     output: [] as ScanEntry[],
   },
   'scan.next': { input: z.object({}).strict(), output: {} as NextScan },
+  /** A scan failed on its pick-up point: the nearest open points of its carrier instead. */
+  'scan.pointOffers': {
+    input: z
+      .object({ scanId: z.string().min(1).max(64).optional(), orderNumber: orderRef.optional() })
+      .strict(),
+    output: {} as ServicePointOffers,
+  },
+  /**
+   * The packer's pick for a scan that failed on its point: another point, or home delivery where
+   * the account allows it. The same label job goes again with the choice; never a second label.
+   */
+  'scan.choosePoint': {
+    input: z
+      .object({
+        scanId: z.string().min(1).max(64).optional(),
+        orderNumber: orderRef.optional(),
+        servicePointId: z.number().int().positive().optional(),
+        homeDelivery: z.literal(true).optional(),
+      })
+      .strict(),
+    output: {} as { jobId: string },
+  },
+  /** Whether an account ships a service-point order home when its point is closed. */
+  'servicePoints.homeDelivery': {
+    input: z.object({ accountId: z.string().min(1).max(64) }).strict(),
+    output: {} as { allowed: boolean },
+  },
+  'servicePoints.setHomeDelivery': {
+    input: z.object({ accountId: z.string().min(1).max(64), allowed: z.boolean() }).strict(),
+    output: {} as { allowed: boolean },
+  },
   'scan.setNext': {
     input: z
       .object({

@@ -9,6 +9,7 @@ export * from './views-shipments';
 export * from './views-packers';
 export * from './views-day';
 export * from './views-batch';
+export * from './views-service-points';
 export * from './commands';
 export * from './events';
 export * from './api';

@@ -1,6 +1,7 @@
 // What the Shipments screen shows: every label the station made (and ones found in Sendcloud),
 // a shipment's details and history, and the rules a void follows.
 import type { Message } from './messages';
+import type { ServicePointView } from './views-service-points';
 
 /** Where a label stands, as the Shipments screen names it. */
 export const shipmentStates = [
@@ -135,4 +136,6 @@ export interface ShipmentDetails {
   /** False for a voided label; a label not stored is fetched from Sendcloud to reprint. */
   canReprint: boolean;
   labelStored: boolean;
+  /** The pick-up point the label goes to; null for home delivery. */
+  servicePoint?: ServicePointView | null;
 }

@@ -2,6 +2,7 @@
 import type { AppErrorData } from './errors';
 import type { Message } from './messages';
 import type { PrinterFault } from './printer-faults';
+import type { ServicePointView } from './views-service-points';
 export { printerFaults, type PrinterFault } from './printer-faults';
 
 // Shared payload types
@@ -46,6 +47,8 @@ export interface ScanEntry {
   signIn?: boolean;
   /** True when the code was a command barcode (`PD:BOXES:3`): it changed the next scan. */
   command?: boolean;
+  /** The pick-up point the label goes to (service-point orders), once the label is made. */
+  servicePoint?: ServicePointView | null;
 }
 
 /**

@@ -30,6 +30,7 @@ export const supervisorOnly = [
   'packers.badges',
   'routing.saveRules',
   'routing.saveAccount',
+  'servicePoints.setHomeDelivery',
 ] as const satisfies readonly CommandName[];
 
 /** Anyone signed in: what acts on labels and the queue. (Scans are guarded in the scan path.) */
@@ -40,6 +41,7 @@ export const signedInOnly = [
   'shipments.reprint',
   'shipments.void',
   'day.handover',
+  'scan.choosePoint',
 ] as const satisfies readonly CommandName[];
 
 /** `outbox.settings` with nothing to change reads them: the queue panel shows them to everyone. */

@@ -15,6 +15,7 @@ import { returnsApi } from './v3/returns';
 import { shipAnOrderApi } from './v3/ship-an-order';
 import { shipmentsApi } from './v3/shipments';
 import { shippingOptionsApi } from './v3/shipping-options';
+import { servicePointsApi } from './v3/service-points';
 import { trackingApi } from './v3/tracking';
 
 export type { ListOrdersParams, OrderPage, OrderInput, UpsertedOrder } from './v3/orders';
@@ -81,6 +82,7 @@ function composeClient(opts: SendcloudClientOptions) {
     ...documentsApi(sender),
     ...accountApi(sender),
     ...shippingOptionsApi(sender),
+    ...servicePointsApi(sender),
     ...trackingApi(sender),
     ...returnsApi(sender),
     // A v2 endpoint every account needs: v3 labels take a brand id, v3 has no way to list them.

@@ -42,6 +42,9 @@ import { asCustomsRefusal, labelRefusal } from './customs';
 import { recordCustomsDocuments } from './customs-documents';
 import { createMulticollo } from './multicollo';
 import { markCollo } from '../store/collo';
+import { createServicePoints } from './service-points';
+import { saveShipmentPoint } from '../store/service-points';
+import type { ServicePointView } from '../../src-shared';
 
 /** Where the station ships from, for a price quote (the simulator's senders are Dutch). */
 const SENDER_COUNTRY = 'NL';
@@ -75,6 +78,7 @@ const log = createLogger('labels');
 export function createLabelJobs(deps: LabelJobDeps) {
   const random = deps.random ?? Math.random;
   const printing = createPrintOnce(deps);
+  const points = createServicePoints(deps);
   const iso = (ms: number) => new Date(ms).toISOString();
   const multicollo = createMulticollo(deps);
 
@@ -267,10 +271,11 @@ export function createLabelJobs(deps: LabelJobDeps) {
     order: CachedOrder,
     labels: Shipment | readonly Shipment[],
     isNew: boolean,
-    facts: Partial<ShipmentFacts> = {},
+    facts: Partial<ShipmentFacts> & { servicePoint?: ServicePointView | null } = {},
     answeredDocuments: readonly string[] | null = null,
   ): void {
     const boxes = Array.isArray(labels) ? labels : [labels as Shipment];
+    const { servicePoint, ...shipmentFacts } = facts;
     const outbox = deps.outbox();
     // Scans behind the job that waited never ran before the connection came back, so they carry
     // no reason and one attempt: the scan time says they belong to the drain all the same.
@@ -282,8 +287,14 @@ export function createLabelJobs(deps: LabelJobDeps) {
     deps.db.transaction(() => {
       for (const [index, shipment] of boxes.entries()) {
         if (!isNew) break;
-        insertShipment(deps.db, shipment, { ...recipientOf(order), ...facts, packerId, stationId });
+        insertShipment(deps.db, shipment, {
+          ...recipientOf(order),
+          ...shipmentFacts,
+          packerId,
+          stationId,
+        });
         if (boxes.length > 1) markCollo(deps.db, shipment.parcelId, index + 1, boxes.length);
+        if (servicePoint) saveShipmentPoint(deps.db, shipment.parcelId, servicePoint);
         // The history starts at the scan that asked for the label.
         if (job.code !== null) {
           recordShipmentEvent(deps.db, {
@@ -420,10 +431,13 @@ export function createLabelJobs(deps: LabelJobDeps) {
           finishLabel(job, order, earlier, true, {
             lookupMs,
             shippingOptionCode: order.shippingOptionCode,
+            servicePoint: await points.pointOfLabel(order, job.choices),
           });
           return { type: 'done' };
         }
       }
+      // A pick-up point is checked before the label: a closed one fails here, with offers.
+      const servicePoint = await points.pointForLabel(order, job.choices);
       const request = labelRequest();
       const account = deps.accounts.record(order.accountId);
       const facts = deps.routing?.factsFor(order, merchant?.id ?? null) ?? null;
@@ -472,12 +486,13 @@ export function createLabelJobs(deps: LabelJobDeps) {
           cost: merchant ? await costOf(order, shippingOptionCode) : null,
         },
         true,
-        { lookupMs, sendcloudMs, shippingOptionCode },
+        { lookupMs, sendcloudMs, shippingOptionCode, servicePoint },
         created.documents ?? null,
       );
       return { type: 'done' };
     } catch (error) {
-      return failed(job, asCustomsRefusal(body, error));
+      const customs = asCustomsRefusal(body, error);
+      return failed(job, customs !== error ? customs : points.refusalOf(error, order, job.choices));
     }
   }
 

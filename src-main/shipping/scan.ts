@@ -37,6 +37,7 @@ import type { ShippingOption } from './shipping-options';
 import { parseCommandCode, type NextScanState } from './command-codes';
 import { withCustomsDocuments } from './scan-customs';
 import { boxesView } from './multicollo';
+import { servicePointOf } from './service-points';
 
 export interface ScanServiceDeps {
   db: Db;
@@ -166,6 +167,7 @@ export function createScanService(deps: ScanServiceDeps) {
         optionOfRef(job.orderRef, job.orderNumber ?? job.code) ??
         scan.shippingOption,
       finishedAt: finished ? (scan.finishedAt ?? iso()) : null,
+      ...servicePointOf(db, shipment),
     };
     return withCustomsDocuments(db, updated, shipment?.parcelId ?? null);
   }

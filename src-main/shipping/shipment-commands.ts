@@ -1,5 +1,6 @@
 // The Shipments screen's commands: the list of a range of days, a search in Sendcloud for a label
 // made elsewhere, a shipment's details and preview, and a reprint to any printer set up.
+import { shipmentPoint } from '../store/service-points';
 import {
   msg,
   type LabelPreview,
@@ -234,7 +235,9 @@ export function shipmentCommands(deps: ShipmentCommandDeps): ShipmentCommands {
     const stored = shipmentTimings(db, parcelId);
     const timings: StepTimings | null =
       stored && Object.values(stored).some((ms) => ms !== null) ? stored : null;
+    const servicePoint = shipmentPoint(db, parcelId);
     return {
+      ...(servicePoint ? { servicePoint } : {}),
       row,
       history,
       timings,

@@ -1,6 +1,7 @@
 // The carriers the simulator ships with: shipping option codes per destination, and tracking
 // numbers and tracking URLs in each carrier's real format.
 import type { Random } from './prng';
+import { servicePointProducts } from './service-point-catalogue';
 
 export type Country = 'NL' | 'BE' | 'DE' | 'FR';
 export const countries: readonly Country[] = ['NL', 'BE', 'DE', 'FR'];
@@ -265,7 +266,7 @@ export const shippingProducts: readonly ShippingProduct[] = [
 
 export function productForOption(code: string): ShippingProduct | undefined {
   const product = code.split('/')[0] ?? '';
-  return shippingProducts.find((candidate) => candidate.code === product);
+  return [...shippingProducts, ...servicePointProducts].find((c) => c.code === product);
 }
 
 export function productForMethod(methodId: number): ShippingProduct | undefined {

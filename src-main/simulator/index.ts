@@ -17,6 +17,8 @@ import { customsOrders } from './customs';
 import type { V3Order } from './wire';
 import { createSimulatorServer, type RequestRecord, type ViolationRecord } from './server';
 import type { AccountState, LedgerEntry, SimulatorState } from './state';
+import { servicePointOrders } from './service-point-orders';
+import { CLOSED_POINT_IDS } from './service-point-catalogue';
 
 export type { Faults, Latency } from './faults';
 export type { LedgerEntry } from './state';
@@ -89,6 +91,12 @@ export interface SimulatorOptions {
    * account's seeded orders (simulator/customs.ts). Default false: the seed as it always was.
    */
   customsOrders?: boolean;
+  /**
+   * Seed service-point orders after each account's default orders (`PD-SP1` open point,
+   * `PD-SP2` a closed point, `PD-SP3` an unknown one), with more Dutch points and some closed.
+   * Default false: the default seed stays as it is.
+   */
+  servicePoints?: boolean;
 }
 
 /** A seeded order, with the fields tests reach for first and the full v3 order. */
@@ -208,6 +216,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
       const after = { count: data.orders.length, lastId };
       data.orders.push(...customsOrders(identity, after, started, spec.seed ?? seed));
     }
+    if (opts.servicePoints) data.orders.push(...servicePointOrders(identity, started));
     if (spec.publicKey !== undefined) data.keys.publicKey = spec.publicKey;
     if (spec.secretKey !== undefined) data.keys.secretKey = spec.secretKey;
     return {
@@ -247,6 +256,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     nextReturnId: 56_001,
     trackingNumbers: new Set(),
     refusingCarriers: new Set(),
+    ...(opts.servicePoints ? { servicePoints: { closed: new Set(CLOSED_POINT_IDS) } } : {}),
   };
   let faults: Faults = { ...NO_FAULTS };
   const requests: RequestRecord[] = [];

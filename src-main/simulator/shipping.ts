@@ -67,6 +67,7 @@ export interface NewShipment {
   format: LabelFormat | null;
   /** When the label can be fetched: now, or later for asynchronous creation. */
   readyAt: number;
+  toServicePoint?: ShipmentRecord['toServicePoint'];
 }
 
 /**
@@ -101,6 +102,7 @@ export async function createShipment(
     isReturn: spec.isReturn,
     v2Fields: spec.v2Fields ?? {},
     parcels: [],
+    ...(spec.toServicePoint ? { toServicePoint: spec.toServicePoint } : {}),
   };
   const createdAt = iso(now);
   for (const input of spec.parcels) {
@@ -251,6 +253,7 @@ export function v3Shipment(ctx: RouteContext, shipment: ShipmentRecord) {
     to_address: shipment.to,
     ship_with: shipWith(shipment),
     carrier: { code: shipment.carrier.code, name: shipment.carrier.name },
+    ...(shipment.toServicePoint ? { to_service_point: shipment.toServicePoint } : {}),
     errors: [],
   };
 }

@@ -86,6 +86,8 @@ export interface ShipmentRecord {
   /** The v2 request as sent, echoed on v2 parcel answers. */
   v2Fields: Record<string, unknown>;
   parcels: ParcelRecord[];
+  /** The pick-up point it goes to (v3 `to_service_point`); absent for home delivery. */
+  toServicePoint?: { id: string; carrier_service_point_id: string };
 }
 
 export interface ReturnRecord {
@@ -130,6 +132,8 @@ export interface SimulatorState {
   trackingNumbers: Set<string>;
   /** Carrier codes whose label requests are refused (a test's `carrierRefuses`). */
   refusingCarriers: Set<string>;
+  /** With service-point orders on: the points closed for good (labels to them are refused). */
+  servicePoints?: { closed: Set<number> };
 }
 
 /** The orders list and get show: the latest saved version of each, once it is visible. */

@@ -65,6 +65,8 @@ export interface V3Order {
       properties: { shipping_option_code: string; contract_id: number };
     };
   };
+  /** The pick-up point the customer chose (service-point orders only). */
+  service_point_details?: { id: string } | { carrier_service_point_id: string };
 }
 
 export interface V3Integration {

@@ -25,6 +25,7 @@ import { scanCommands } from '../shipping/scan-commands';
 import type { Routing } from '../shipping/routing';
 import { routingCommands } from '../shipping/routing-commands';
 import { customsCommands } from '../shipping/customs-commands';
+import { servicePointCommands } from '../shipping/service-point-commands';
 import { shipmentCommands } from '../shipping/shipment-commands';
 import type { ShippingOptions } from '../shipping/shipping-options';
 import type { Voids } from '../shipping/void';
@@ -105,6 +106,7 @@ export function stationCommands(parts: StationParts): CommandHandlers {
       accountIds: () => accounts.ids(),
     }),
     ...billingCommands(db),
+    ...servicePointCommands({ db, accounts, outbox }),
     ...shipmentCommands({
       db,
       clock: parts.clock,

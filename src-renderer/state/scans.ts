@@ -1,6 +1,6 @@
 // Pure scan-list logic: merging what `scan.submit`, `scan.recent` and `scan.updated` say about
 // the same scans, and turning the current scan into what the big result panel shows.
-import type { AppErrorData, ScanEntry } from '../../src-shared';
+import type { AppErrorData, ScanEntry, ServicePointView } from '../../src-shared';
 import { msg, type Message } from '../../src-shared/messages';
 
 export const recentLimit = 20;
@@ -69,6 +69,8 @@ export interface ResultView {
   /** Why it failed (an error's key and params), or why a queued scan waits. */
   reason: Message | null;
   errorCode: string | null;
+  /** The pick-up point the label goes to (service-point orders). */
+  servicePoint: ServicePointView | null;
 }
 
 const idle: ResultView = {
@@ -84,6 +86,7 @@ const idle: ResultView = {
   reprint: false,
   reason: null,
   errorCode: null,
+  servicePoint: null,
 };
 
 /** An error's words without its code, which the panel shows apart. */
@@ -140,6 +143,7 @@ export function resultView(current: CurrentScan | null, scans: readonly ScanEntr
         reprint: entry.reprint,
         reason: reasonOf(entry),
         errorCode: entry.error?.code ?? null,
+        servicePoint: entry.servicePoint ?? null,
       };
     }
   }

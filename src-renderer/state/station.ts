@@ -39,6 +39,7 @@ import {
   type ScanTokens,
 } from './slices/scan';
 import { onShipmentChanged, shipmentsSlice, type ShipmentsSlice } from './slices/shipments';
+import { servicePointsSlice, type ServicePointsSlice } from './slices/service-points';
 import { uiSlice, type UiSlice } from './slices/ui';
 
 export type {
@@ -89,6 +90,7 @@ export type StationState = ConnectionSlice &
   DaySlice &
   BatchSlice &
   RoutingSlice &
+  ServicePointsSlice &
   UiSlice &
   StationLifecycle;
 
@@ -170,6 +172,7 @@ export function createStationStore(api: PackdeskApi, host: HostConnection | null
       ...daySlice(ctx),
       ...batchSlice(ctx, batchPushes),
       ...routingSlice(ctx),
+      ...servicePointsSlice(ctx),
       ...uiSlice(ctx),
       start: () => start(ctx, tokens, batchPushes),
     };

@@ -25,7 +25,7 @@ export async function startStationPage(page: {
   locale?: string;
   /** Write into the station's data folder before it starts (e.g. rows into its SQLite). */
   seed?: (dataDir: string) => void;
-  /** The simulator's options, e.g. its opt-in orders; default its default seed. */
+  /** More for the simulator (e.g. service-point orders). */
   simulator?: SimulatorOptions;
 }): Promise<StationPage> {
   const data = tempDir();

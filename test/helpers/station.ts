@@ -29,14 +29,14 @@ export async function startStationRig(
     printerPort?: number;
     orderCount?: number;
     clock?: Clock;
-    /** More of the simulator's options (spec checks, opt-in orders). */
+    /** More for the simulator (service-point orders, spec checks on answers). */
     simulator?: SimulatorOptions;
   } = {},
 ): Promise<StationRig> {
   const data = tempDir();
   const simulator = await startSimulator({
-    ...options.simulator,
     ...(options.orderCount ? { orderCount: options.orderCount } : {}),
+    ...options.simulator,
   });
   const printer = await startVirtualPrinter();
   const station = await createStation({

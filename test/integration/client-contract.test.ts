@@ -746,6 +746,33 @@ describe('contract: v3 account, shipping options, returns and service points', (
     ]);
     expect(found.geocoding?.status).toBe('matched');
   });
+
+  it('reads one point, its availability and the nearest of a carrier, and moves an order to one', async () => {
+    const { sim, client } = ctx();
+    const point = await client.getServicePoint(1_000_000);
+    expect([point.name, point.carrier.code, point.address?.city]).toEqual([
+      'PostNL Vredenburg',
+      'postnl',
+      'Utrecht',
+    ]);
+    expect(await client.checkServicePointAvailability(1_000_000)).toBe(true);
+    expect((await caught(client.getServicePoint(1_999_999))).kind).toBe('not-found');
+    const near = await client.nearbyServicePoints({
+      countryCode: 'NL',
+      carrierCode: 'dhl',
+      street: 'Damrak',
+      houseNumber: '1',
+      city: 'Amsterdam',
+      limit: 2,
+    });
+    expect(near.map((p) => [p.carrier.code, p.address?.city])).toEqual([
+      ['dhl', 'Amsterdam'],
+      ['dhl', 'Utrecht'],
+    ]);
+    const order = nth(sim.orders(), 0);
+    await client.patchOrder(order.id, { service_point_details: { id: '1000001' } });
+    expect((await client.getOrder(order.id)).service_point_details).toEqual({ id: '1000001' });
+  });
 });
 
 describe('contract: v2 parcels, labels and account', () => {

@@ -12,6 +12,16 @@ import type { Sender } from '../sender';
 import { ordersCreateResponseSchema } from './schemas';
 import { kilograms } from '../units';
 import type { AddressInput } from './address';
+import { z } from 'zod';
+
+/** What PATCH /orders/{id} may change here: the pick-up point the order goes to. */
+export interface OrderPatch {
+  service_point_details?: { id: string } | { carrier_service_point_id: string };
+}
+
+const orderPatchedSchema = z.looseObject({
+  data: z.looseObject({ id: z.union([z.number(), z.string()]) }),
+});
 
 export interface ListOrdersParams {
   integrationIds?: number[];
@@ -174,6 +184,15 @@ export function ordersApi(sender: Sender) {
         path: `/orders/${encodeURIComponent(id)}`,
       });
       return data.data;
+    },
+
+    /** Change some fields of an order Sendcloud holds (PATCH: saved at once, unlike an upsert). */
+    async patchOrder(id: string, patch: OrderPatch): Promise<void> {
+      await sender.json(orderPatchedSchema, {
+        method: 'PATCH',
+        path: `/orders/${encodeURIComponent(id)}`,
+        body: patch,
+      });
     },
 
     /**

@@ -281,6 +281,8 @@ export const servicePointSchema = z.looseObject({
     .nullish(),
   opening_times: z.record(z.string(), z.unknown()).nullish(),
   is_open_tomorrow: z.boolean().nullish(),
+  next_open_at: optionalString,
+  is_expired: z.boolean().nullish(),
   distance: z.number().nullish(),
 });
 export type ServicePoint = z.output<typeof servicePointSchema>;

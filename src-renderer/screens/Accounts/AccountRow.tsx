@@ -1,3 +1,4 @@
+import { HomeDeliveryToggle } from './HomeDeliveryToggle';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { AccountView } from '../../../src-shared';
 import type { Message } from '../../../src-shared/messages';
@@ -235,6 +236,7 @@ function AccountEditForm({ account, onDone }: { account: AccountView; onDone: ()
         />
         {t('ui.accounts.testModeHint')}
       </label>
+      <HomeDeliveryToggle accountId={account.id} />
       {problem && (
         <p id={`${id}-error`} className="inline-error" role="alert">
           {say(problem)}

@@ -5,6 +5,8 @@ import type { ResultView } from '../../state/scans';
 import { printWarning } from '../../state/printers';
 import { useStation } from '../../state/station';
 import { playFailed, playPrinted, playQueued } from '../../scan/sounds';
+import { isServicePointRefusal } from '../../../src-shared/views-service-points';
+import { ServicePointChooser, ServicePointLine } from './ServicePoint';
 
 /**
  * The huge panel a packer reads from across the bench: green printed, red failed, amber queued
@@ -99,6 +101,7 @@ export function ResultPanel({ view }: { view: ResultView }) {
           <p className="result-tracking" data-testid="result-tracking">
             {view.trackingNumber ?? '–'}
           </p>
+          {view.servicePoint && <ServicePointLine point={view.servicePoint} />}
         </>
       )}
       {view.state === 'queued' && (
@@ -123,6 +126,9 @@ export function ResultPanel({ view }: { view: ResultView }) {
             {t('ui.scan.result.scanned')} <span className="result-code">{view.code}</span>
             {view.errorCode && <span className="result-error-code"> · {view.errorCode}</span>}
           </p>
+          {view.orderNumber && isServicePointRefusal(view.reason) && (
+            <ServicePointChooser key={view.key} orderNumber={view.orderNumber} />
+          )}
         </>
       )}
     </section>

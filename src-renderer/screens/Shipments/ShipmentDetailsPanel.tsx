@@ -1,3 +1,4 @@
+import { ServicePointLine } from '../Scan/ServicePoint';
 import { useEffect, useRef } from 'react';
 import { type ShipmentDetails, type ShipmentState, type StepTimings } from '../../../src-shared';
 import { carrierName } from '../../../src-shared/carriers';
@@ -154,6 +155,7 @@ export function ShipmentDetailsPanel({
 
       {details && row && (
         <>
+          {details.servicePoint && <ServicePointLine point={details.servicePoint} />}
           <div className="shipment-actions">
             <button
               type="button"

@@ -13,6 +13,7 @@ import {
 } from '../../http';
 import { shippingOptionsByCountry, carrierForOption, isCountry } from '../../carriers';
 import type { Price, V3Address, V3Order } from '../../wire';
+import { servicePointDetailsOf } from '../../service-point-labels';
 import { visibleOrders, type AccountState } from '../../state';
 
 const SORTABLE: Record<string, (order: V3Order) => string | number> = {
@@ -270,6 +271,7 @@ export function normalizeOrder(
         },
       },
     },
+    ...servicePointDetailsOf(raw.service_point_details),
   };
   return normalized;
 }

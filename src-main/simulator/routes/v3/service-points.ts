@@ -1,19 +1,91 @@
-// v3 service points (BETA): a few fixed pick-up points per country near the big cities.
-import { allCarriers, isCountry } from '../../carriers';
-import { invalidParameter } from '../../errors';
+// v3 service points (BETA): the catalogue's pick-up points, searched by country and carrier,
+// around an address when one is given; one point by id; and whether a point is available now.
+import { isCountry } from '../../carriers';
+import { invalidParameter, type V3Error } from '../../errors';
 import { json, listParam, v3Fail, type Route, type RouteContext } from '../../http';
-
-const PLACES = {
-  NL: [
-    { city: 'Utrecht', street: 'Vredenburg', postal: '3511 BA', lat: 52.0925, lon: 5.1159 },
-    { city: 'Amsterdam', street: 'Damrak', postal: '1012 LG', lat: 52.3759, lon: 4.8975 },
-  ],
-  BE: [{ city: 'Antwerpen', street: 'Meir', postal: '2000', lat: 51.2178, lon: 4.4093 }],
-  DE: [{ city: 'Berlin', street: 'Friedrichstraße', postal: '10117', lat: 52.5163, lon: 13.3889 }],
-  FR: [{ city: 'Paris', street: 'Rue de Rivoli', postal: '75001', lat: 48.8606, lon: 2.3376 }],
-} as const;
+import {
+  distanceM,
+  geocodeCity,
+  servicePointCatalogue,
+  type SimServicePoint,
+} from '../../service-point-catalogue';
+import type { SimulatorState } from '../../state';
 
 const weekday = [{ start_time: '09:00', end_time: '18:00' }];
+
+const pointNotFound: V3Error = {
+  status: '404',
+  code: 'not_found',
+  detail: 'The service point could not be found',
+};
+
+/** The points this simulator serves: more of them when service-point orders are on. */
+export function pointsOf(state: SimulatorState): SimServicePoint[] {
+  return servicePointCatalogue(state.servicePoints !== undefined);
+}
+
+/** Closed for good: a point the simulator's world marks so (only with service-point orders). */
+export function isClosed(state: SimulatorState, id: number): boolean {
+  return state.servicePoints?.closed.has(id) ?? false;
+}
+
+/** A point's `ServicePointDetail`, as GET one and the list show it. */
+export function pointDetail(state: SimulatorState, point: SimServicePoint) {
+  const closed = isClosed(state, point.id);
+  const { carrier, place } = point;
+  return {
+    id: point.id,
+    name: point.name,
+    carrier: {
+      code: carrier.code,
+      name: carrier.name,
+      logo_url: `https://cdn.sendcloud.com/global-media/${carrier.code}/img/logo.svg`,
+      icon_url: `https://cdn.sendcloud.com/global-media/${carrier.code}/img/icon.svg`,
+    },
+    carrier_service_point_id: point.carrierServicePointId,
+    carrier_shop_type: 'parcelshop',
+    general_shop_type: 'servicepoint',
+    address: {
+      street: place.street,
+      house_number: point.houseNumber,
+      postal_code: place.postal,
+      city: place.city,
+      country_code: point.country,
+    },
+    position: { latitude: point.lat, longitude: point.lon },
+    contact: { email: '', phone: '' },
+    // A point closed for good has no opening hours left, and no next opening.
+    opening_times: closed
+      ? {
+          monday: null,
+          tuesday: null,
+          wednesday: null,
+          thursday: null,
+          friday: null,
+          saturday: null,
+          sunday: null,
+        }
+      : {
+          monday: weekday,
+          tuesday: weekday,
+          wednesday: weekday,
+          thursday: weekday,
+          friday: weekday,
+          saturday: [{ start_time: '10:00', end_time: '16:00' }],
+          sunday: null,
+        },
+    is_open_tomorrow: !closed,
+    next_open_at: null,
+    is_expired: false,
+  };
+}
+
+function findPoint(ctx: RouteContext): SimServicePoint {
+  const id = Number(ctx.params.id);
+  const point = pointsOf(ctx.state).find((candidate) => candidate.id === id);
+  if (!point) throw v3Fail(404, pointNotFound);
+  return point;
+}
 
 function servicePoints(ctx: RouteContext) {
   const country = ctx.query.get('country_code') ?? '';
@@ -25,54 +97,44 @@ function servicePoints(ctx: RouteContext) {
   }
   const carriers = listParam(ctx.query, 'carrier_code');
   const limit = Number(ctx.query.get('limit') ?? 50);
-  const results = PLACES[country].flatMap((place, placeIndex) =>
-    allCarriers
-      .filter((carrier) => carriers.length === 0 || carriers.includes(carrier.code))
-      .map((carrier, carrierIndex) => ({
-        id: 1_000_000 + placeIndex * 100 + carrierIndex,
-        name: `${carrier.name} ${place.street}`,
-        carrier: {
-          code: carrier.code,
-          name: carrier.name,
-          logo_url: `https://cdn.sendcloud.com/global-media/${carrier.code}/img/logo.svg`,
-          icon_url: `https://cdn.sendcloud.com/global-media/${carrier.code}/img/icon.svg`,
-        },
-        carrier_service_point_id: `${country}-${carrier.code.toUpperCase()}-${placeIndex + 1}`,
-        carrier_shop_type: 'parcelshop',
-        general_shop_type: 'servicepoint',
-        address: {
-          street: place.street,
-          house_number: String(10 + carrierIndex),
-          postal_code: place.postal,
-          city: place.city,
-          country_code: country,
-        },
-        position: { latitude: place.lat + carrierIndex / 1000, longitude: place.lon },
-        contact: { email: '', phone: '' },
-        opening_times: {
-          monday: weekday,
-          tuesday: weekday,
-          wednesday: weekday,
-          thursday: weekday,
-          friday: weekday,
-          saturday: [{ start_time: '10:00', end_time: '16:00' }],
-          sunday: null,
-        },
-        is_open_tomorrow: true,
-        next_open_at: null,
-        is_expired: false,
-        distance: null,
-      })),
-  );
-  // No address was given to geocode: the search is by country, matched at that precision.
+  const city = ctx.query.get('address_city');
+  const centre = geocodeCity(city);
+  const found = pointsOf(ctx.state)
+    .filter((point) => point.country === country)
+    .filter((point) => carriers.length === 0 || carriers.includes(point.carrier.code))
+    .map((point) => ({
+      point,
+      distance: centre ? distanceM(centre, { lat: point.lat, lon: point.lon }) : null,
+    }));
+  // Around a reference point the closest come first; without one, in catalogue order.
+  if (centre) found.sort((a, b) => (a.distance ?? 0) - (b.distance ?? 0));
+  const results = found
+    .slice(0, limit)
+    .map(({ point, distance }) => ({ ...pointDetail(ctx.state, point), distance }));
+  const geocoding = centre
+    ? { status: 'matched', precision: 'city', formatted_address: `${city}, ${country}` }
+    : city
+      ? { status: 'not_found', precision: null, formatted_address: null }
+      : // No address was given to geocode: the search is by country, matched at that precision.
+        { status: 'matched', precision: 'region', formatted_address: country };
   return json(200, {
-    data: {
-      results: results.slice(0, limit),
-      geocoding: { status: 'matched', precision: 'region', formatted_address: country },
-    },
+    data: { results: geocoding.status === 'not_found' ? [] : results, geocoding },
   });
 }
 
 export const servicePointRoutes: Route[] = [
   { method: 'GET', path: '/service-points', handle: servicePoints },
+  {
+    method: 'GET',
+    path: '/service-points/{id}',
+    handle: (ctx) => json(200, { data: pointDetail(ctx.state, findPoint(ctx)) }),
+  },
+  {
+    method: 'POST',
+    path: '/service-points/{id}/check-availability',
+    handle: (ctx) => {
+      const point = findPoint(ctx);
+      return json(200, { data: { is_available: !isClosed(ctx.state, point.id) } });
+    },
+  },
 ];

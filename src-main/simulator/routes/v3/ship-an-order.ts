@@ -10,6 +10,7 @@ import { visibleOrders } from '../../state';
 import { appliesShippingRules, carrierRefusal, panelRuleOption } from '../../carrier-choice';
 import { customsDocumentsFor, customsProblems, needsCustoms } from '../../customs';
 import { parcelItemsOf } from '../../parcel-items';
+import { labelServicePoint } from '../../service-point-labels';
 
 const at = (field: string) => `/data/attributes/${field}`;
 
@@ -129,6 +130,7 @@ async function createLabelSync(ctx: RouteContext) {
   if (refused) throw v3Fail(400, refused);
   const customs = customsProblems(order);
   if (customs.length > 0) throw v3Fail(400, ...customs);
+  const toServicePoint = labelServicePoint(ctx, order, option);
 
   const details = isRecord(body.label_details) ? body.label_details : {};
   const format: LabelFormat = formatOfMime(str(details.mime_type) ?? MIME.pdf) ?? 'pdf';
@@ -165,6 +167,7 @@ async function createLabelSync(ctx: RouteContext) {
     ],
     format,
     readyAt: ctx.now,
+    ...(toServicePoint ? { toServicePoint } : {}),
   });
   const parcel = shipment.parcels[0];
   const entry = ctx.state.ledger[ctx.state.ledger.length - 1];
