@@ -36,6 +36,8 @@ export const signedInOnly = [
   'queue.printHeld',
   'shipments.reprint',
   'shipments.void',
+  'returns.create',
+  'returns.print',
   'day.handover',
 ] as const satisfies readonly CommandName[];
 

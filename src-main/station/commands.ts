@@ -23,6 +23,7 @@ import type { ScanService } from '../shipping/scan';
 import type { NextScanState } from '../shipping/command-codes';
 import { scanCommands } from '../shipping/scan-commands';
 import { shipmentCommands } from '../shipping/shipment-commands';
+import { returnCommands } from '../shipping/return-commands';
 import type { ShippingOptions } from '../shipping/shipping-options';
 import type { Voids } from '../shipping/void';
 import { voidCommands } from '../shipping/void-commands';
@@ -110,6 +111,7 @@ export function stationCommands(parts: StationParts): CommandHandlers {
       actor: parts.actor,
       voidRules: parts.voidRules,
     }),
+    ...returnCommands(parts),
     ...dayCommands({
       db,
       clock: parts.clock,

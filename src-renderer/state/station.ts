@@ -36,6 +36,7 @@ import {
   type ScanTokens,
 } from './slices/scan';
 import { onShipmentChanged, shipmentsSlice, type ShipmentsSlice } from './slices/shipments';
+import { returnsSlice, type ReturnsSlice } from './slices/returns';
 import { uiSlice, type UiSlice } from './slices/ui';
 
 export type {
@@ -67,6 +68,7 @@ export type {
   ShipmentPreviewState,
 } from './slices/shipments';
 export type { ScreenId } from './slices/ui';
+export type { ReturnAction } from './slices/returns';
 
 export interface StationLifecycle {
   /** Load the status and recent scans, subscribe to events. Returns the teardown. */
@@ -81,6 +83,7 @@ export type StationState = ConnectionSlice &
   DemoSlice &
   PackersSlice &
   ShipmentsSlice &
+  ReturnsSlice &
   DaySlice &
   BatchSlice &
   UiSlice &
@@ -156,6 +159,7 @@ export function createStationStore(api: PackdeskApi, host: HostConnection | null
       ...demoSlice(ctx),
       ...packersSlice(ctx),
       ...shipmentsSlice(ctx),
+      ...returnsSlice(ctx),
       ...daySlice(ctx),
       ...batchSlice(ctx, batchPushes),
       ...uiSlice(ctx),

@@ -249,6 +249,7 @@ export const returnSchema = z.looseObject({
   created_at: optionalString,
   order_number: optionalString,
   status: optionalString,
+  shipping_option: z.looseObject({ code: optionalString }).nullish(),
   label: z.looseObject({ label_printer: optionalString }).nullish(),
   status_history: z
     .array(
