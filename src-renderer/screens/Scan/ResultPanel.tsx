@@ -5,6 +5,7 @@ import type { ResultView } from '../../state/scans';
 import { printWarning } from '../../state/printers';
 import { useStation } from '../../state/station';
 import { playFailed, playPrinted, playQueued } from '../../scan/sounds';
+import { ReturnFromScan } from './ReturnFromScan';
 
 /**
  * The huge panel a packer reads from across the bench: green printed, red failed, amber queued
@@ -86,6 +87,9 @@ export function ResultPanel({ view }: { view: ResultView }) {
           <p className="result-tracking" data-testid="result-tracking">
             {view.trackingNumber ?? '–'}
           </p>
+          {view.reprint && view.trackingNumber && (
+            <ReturnFromScan trackingNumber={view.trackingNumber} />
+          )}
         </>
       )}
       {view.state === 'queued' && (

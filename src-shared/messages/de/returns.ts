@@ -15,6 +15,7 @@ export const returns: Translation<typeof english> = {
     'Kein Etikettendrucker eingerichtet. Das Retourenetikett ist gespeichert: Drucken Sie es aus der Retourenliste.',
   'returns.print.noLabel': 'Sendcloud hat noch kein Etikett für diese Retoure.',
   'ui.returns.action': 'Retoure',
+  'ui.returns.fromScan': 'Retoure für dieses Paket erstellen…',
   'ui.returns.keyHint': 'T Retoure',
   'ui.returns.title': 'Retoure erstellen',
   'ui.returns.intro':

@@ -12,6 +12,7 @@ export const returns = {
     'No label printer is set up. The return label is kept: print it from the returns list.',
   'returns.print.noLabel': 'Sendcloud has no label for this return yet.',
   'ui.returns.action': 'Return',
+  'ui.returns.fromScan': 'Make a return for this parcel…',
   'ui.returns.keyHint': 'T return',
   'ui.returns.title': 'Make a return',
   'ui.returns.intro':

@@ -15,6 +15,7 @@ export const returns: Translation<typeof english> = {
     'Aucune imprimante d’étiquettes n’est configurée. L’étiquette de retour est conservée : imprimez-la depuis la liste des retours.',
   'returns.print.noLabel': 'Sendcloud n’a pas encore d’étiquette pour ce retour.',
   'ui.returns.action': 'Retour',
+  'ui.returns.fromScan': 'Créer un retour pour ce colis…',
   'ui.returns.keyHint': 'T retour',
   'ui.returns.title': 'Créer un retour',
   'ui.returns.intro':

@@ -15,6 +15,7 @@ export const returns: Translation<typeof english> = {
     'Er is geen labelprinter ingesteld. Het retourlabel is bewaard: print het vanuit de retourlijst.',
   'returns.print.noLabel': 'Sendcloud heeft nog geen label voor deze retour.',
   'ui.returns.action': 'Retour',
+  'ui.returns.fromScan': 'Retour maken voor dit pakket…',
   'ui.returns.keyHint': 'T retour',
   'ui.returns.title': 'Retour maken',
   'ui.returns.intro':
