@@ -21,6 +21,7 @@ import {
   type AllowedViolation,
   type ContractSimulator,
 } from '../helpers/contract';
+import { RETURN_PORTAL_404 } from '../helpers/returns';
 import { basicAuth } from '../helpers/raw-api';
 import { caught } from '../helpers/sendcloud';
 import { v2Parcel } from '../helpers/fixtures';
@@ -51,15 +52,7 @@ const SPEC_CONTRADICTIONS: AllowedViolation[] = [
     message: /^Input should be a valid list$/,
     reason: cancel409.reason,
   },
-  {
-    direction: 'response',
-    method: 'GET',
-    path: /^\/api\/v3\/shipments\/[^/]+\/return-portal-url$/,
-    status: 404,
-    message: /^Input should be a valid list$/,
-    reason:
-      'v3-shipments.yaml types the 404 body as the `errors` array, yet its own ReturnPortalNotFound example is an object {errors: [...]}, as every v3 error is.',
-  },
+  RETURN_PORTAL_404,
   {
     direction: 'response',
     method: 'GET',

@@ -10,6 +10,7 @@ import type { Simulator } from '../../src-main/simulator/index';
 import { knownSpecConflicts } from '../../src-main/simulator/openapi/index';
 import { printedTrackingNumbers, startBatchRig, type BatchRig } from '../helpers/batch-rig';
 import { expectSpecClean, type AllowedViolation } from '../helpers/contract';
+import { RETURN_PORTAL_404 } from '../helpers/returns';
 import { rawApi } from '../helpers/raw-api';
 
 type Rig = BatchRig;
@@ -31,15 +32,7 @@ const SPEC_CONTRADICTIONS: AllowedViolation[] = [
     message: /^Input should be a valid dictionary$/,
     reason: labelSync.reason,
   },
-  {
-    direction: 'response',
-    method: 'GET',
-    path: /^\/api\/v3\/shipments\/[^/]+\/return-portal-url$/,
-    status: 404,
-    message: /^Input should be a valid list$/,
-    reason:
-      'v3-shipments.yaml types the 404 body as the `errors` array, yet its own ReturnPortalNotFound example is an object {errors: [...]}.',
-  },
+  RETURN_PORTAL_404,
 ];
 
 /** A label made at the station by a scan, printed: the shipment a return is made for. */
