@@ -1,8 +1,9 @@
 // The Returns commands: make a return for a shipment with the Returns API v3, then print its label
 // for the box or hand over the return portal link; print it again; list returns with the status
 // Sendcloud reports. A return is made while a person waits at the screen, so it is asked for
-// there and then, not queued: unreachable, the person reads so and nothing is kept. A request
-// whose answer was lost is looked up in Sendcloud's list before anything is asked again.
+// there and then, not queued: unreachable, the person reads so and nothing is kept. Sendcloud's
+// returns list is looked at before every create, and again when an answer was lost, so one
+// shipment never gets two returns, whatever failed or restarted in between.
 import { msg, type Message, type ReturnMade, type ReturnRow } from '../../src-shared';
 import type { Accounts } from '../accounts/accounts';
 import type { Clock } from '../clock';
@@ -78,8 +79,6 @@ function spoken(error: unknown): AppError {
 export function returnCommands(deps: ReturnCommandDeps): ReturnCommands {
   const { db, identity } = deps;
   const timeZone = deps.timeZone ?? stationTimeZone();
-  /** Parcels whose last request's answer was lost and whose look-up failed too: look first. */
-  const unsure = new Map<number, number>();
   const rowOf = (record: ReturnRecord): ReturnRow => returnRowOf(record, identity);
 
   /** Sendcloud's returns made since `sinceMs`, newest first (at most MAX_PAGES pages of 40). */
@@ -111,25 +110,28 @@ export function returnCommands(deps: ReturnCommandDeps): ReturnCommands {
     return earlierReturn(listed, request, sinceMs, knownReturnIds(db, ids));
   }
 
-  /** Make the return in Sendcloud once, whatever fails: an earlier try's return is adopted. */
+  /**
+   * Make the return in Sendcloud once, whatever fails. Sendcloud is looked at first: a return of
+   * this shipment an earlier try made (its answer lost, the station restarted since, another
+   * station) is adopted, never made twice. `sinceMs`: when the outgoing label was made.
+   */
   async function makeReturn(
     accountId: string,
     parcelId: number,
     request: CreateReturnRequest,
+    sinceMs: number,
   ): Promise<{ returnId: number; returnParcelId: number | null; listed: Return | null }> {
-    const client = deps.accounts.client(accountId);
-    const earlierAt = unsure.get(parcelId);
-    if (earlierAt !== undefined) {
-      const found = await adoptEarlier(accountId, request, earlierAt);
-      unsure.delete(parcelId);
-      if (found?.id) {
-        log.info(`Adopted return ${found.id} of parcel ${parcelId}, made by an earlier try.`);
-        return { returnId: found.id, returnParcelId: returnParcelIdOf(found), listed: found };
-      }
-    }
+    const adopted = (found: Return & { id: number }, why: string) => {
+      log.info(`Adopted return ${found.id} of parcel ${parcelId}: ${why}.`);
+      return { returnId: found.id, returnParcelId: returnParcelIdOf(found), listed: found };
+    };
+    const earlier = await adoptEarlier(accountId, request, sinceMs).catch((error: unknown) => {
+      throw spoken(error);
+    });
+    if (earlier?.id) return adopted({ ...earlier, id: earlier.id }, 'made by an earlier try');
     const askedAt = deps.clock.now();
     try {
-      const made = await client.createReturn(request);
+      const made = await deps.accounts.client(accountId).createReturn(request);
       return { returnId: made.returnId, returnParcelId: made.parcelId, listed: null };
     } catch (error) {
       if (!mayHaveMade(error)) throw spoken(error);
@@ -137,13 +139,12 @@ export function returnCommands(deps: ReturnCommandDeps): ReturnCommands {
       try {
         found = await adoptEarlier(accountId, request, askedAt);
       } catch {
-        unsure.set(parcelId, askedAt);
+        // The next try looks first, as every try does.
         log.warn(`Return of parcel ${parcelId}: the answer was lost and the look-up failed.`);
         throw new AppError('offline', msg('returns.error.unsure'), { cause: error });
       }
       if (!found?.id) throw spoken(error);
-      log.info(`Adopted return ${found.id} of parcel ${parcelId}: its answer was lost.`);
-      return { returnId: found.id, returnParcelId: returnParcelIdOf(found), listed: found };
+      return adopted({ ...found, id: found.id }, 'its answer was lost');
     }
   }
 
@@ -211,7 +212,12 @@ export function returnCommands(deps: ReturnCommandDeps): ReturnCommands {
       throw spoken(error);
     });
     const request = returnRequestFor(outgoing, shipment.parcelId, shipment.orderNumber);
-    const made = await makeReturn(shipment.accountId, shipment.parcelId, request);
+    const made = await makeReturn(
+      shipment.accountId,
+      shipment.parcelId,
+      request,
+      Date.parse(shipment.createdAt),
+    );
     // What Sendcloud lists of it: its tracking number and status (one read; unknown if it fails).
     const listed =
       made.listed ??

@@ -8,6 +8,8 @@ import type { ShipmentRow } from '../../src-shared';
 import { localDayOf, stationTimeZone } from '../../src-main/local-days';
 import type { Simulator } from '../../src-main/simulator/index';
 import { knownSpecConflicts } from '../../src-main/simulator/openapi/index';
+import { shipmentResponseSchema } from '../../src-main/sendcloud/v3/schemas';
+import { returnRequestFor } from '../../src-main/shipping/returns';
 import { printedTrackingNumbers, startBatchRig, type BatchRig } from '../helpers/batch-rig';
 import { expectSpecClean, type AllowedViolation } from '../helpers/contract';
 import { RETURN_PORTAL_404 } from '../helpers/returns';
@@ -172,7 +174,7 @@ describe('Returns: a return label printed for the box, or the portal link', () =
     expect(await sendcloudReturns(simulator)).toHaveLength(2);
   });
 
-  it('adopts the return of a request whose answer was lost, and keeps nothing when Sendcloud refused the connection', async () => {
+  it('adopts the return of a request whose answer was lost or made before a restart, and keeps nothing when Sendcloud refused the connection', async () => {
     rig = await startRig();
     const { station, simulator } = rig;
     const first = await shippedHere(rig, 0);
@@ -207,5 +209,21 @@ describe('Returns: a return label printed for the box, or the portal link', () =
     });
     expect(made.existing).toBe(false);
     expect(await sendcloudReturns(simulator)).toHaveLength(2);
+
+    // A try before a restart made it and the station never heard: it is looked for first.
+    const third = await shippedHere(rig, 2);
+    const outgoing = await rawApi(simulator).get(`/api/v3/shipments/${third.shipmentId}`);
+    const { data } = shipmentResponseSchema.parse(outgoing.json);
+    const before = await rawApi(simulator).post(
+      '/api/v3/returns',
+      returnRequestFor(data, third.parcelId, third.orderNumber),
+    );
+    const madeBefore = (before.json as { return_id: number }).return_id;
+    const found = await station.handlers['returns.create']({
+      parcelId: third.parcelId,
+      delivery: 'label',
+    });
+    expect(found.row.returnId).toBe(madeBefore);
+    expect(await sendcloudReturns(simulator)).toHaveLength(3);
   });
 });
