@@ -29,6 +29,7 @@ import type {
   OpenOrders,
 } from './views-batch';
 import type { DayExport, DaySummary, HandoverList } from './views-day';
+import type { ReturnMade, ReturnRow } from './views-returns';
 import type { BadgeSheet, PackerView, SessionView } from './views-packers';
 import type { ShipmentDetails, ShipmentList, ShipmentRow } from './views-shipments';
 import type { RoutingSetup, RoutingTest } from './routing';
@@ -98,6 +99,11 @@ export interface PackdeskApi {
     preview(input: CommandInput<'shipments.preview'>): Promise<Result<LabelPreview>>;
     reprint(input: CommandInput<'shipments.reprint'>): Promise<Result<ShipmentRow>>;
     void(input: CommandInput<'shipments.void'>): Promise<Result<ShipmentRow>>;
+  };
+  returns: {
+    create(input: CommandInput<'returns.create'>): Promise<Result<ReturnMade>>;
+    print(input: CommandInput<'returns.print'>): Promise<Result<ReturnMade>>;
+    list(input?: CommandInput<'returns.list'>): Promise<Result<ReturnRow[]>>;
   };
   session: {
     current(input?: CommandInput<'session.current'>): Promise<Result<SessionView>>;
@@ -219,6 +225,11 @@ export function buildApi(
       preview: typed('shipments.preview'),
       reprint: typed('shipments.reprint'),
       void: typed('shipments.void'),
+    },
+    returns: {
+      create: typed('returns.create'),
+      print: typed('returns.print'),
+      list: typed('returns.list'),
     },
     session: {
       current: typed('session.current'),

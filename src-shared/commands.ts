@@ -49,6 +49,7 @@ import {
 } from './views-batch';
 import type { DayExport, DaySummary, HandoverList } from './views-day';
 import type { ServicePointOffers } from './views-service-points';
+import { returnDeliveries, type ReturnMade, type ReturnRow } from './views-returns';
 import { packerRoles, type BadgeSheet, type PackerView, type SessionView } from './views-packers';
 import {
   reprintReasons,
@@ -376,6 +377,23 @@ export const commands = {
     output: {} as ShipmentRow,
   },
   'shipments.void': { input: z.object({ parcelId }).strict(), output: {} as ShipmentRow },
+  // Returns made from a shipment: its label printed for the box, or the portal link.
+  'returns.create': {
+    input: z.object({ parcelId, delivery: z.enum(returnDeliveries) }).strict(),
+    output: {} as ReturnMade,
+  },
+  /** The return label once more, on the label printer. */
+  'returns.print': {
+    input: z.object({ returnId: z.number().int().positive() }).strict(),
+    output: {} as ReturnMade,
+  },
+  /** Returns made in a range of days (default the last 14), newest first; `refresh` asks Sendcloud. */
+  'returns.list': {
+    input: z
+      .object({ from: day.optional(), to: day.optional(), refresh: z.boolean().optional() })
+      .strict(),
+    output: [] as ReturnRow[],
+  },
   // Packers and who is signed in.
   'session.current': { input: z.object({}).strict(), output: {} as SessionView },
   'session.signIn': {

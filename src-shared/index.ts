@@ -6,6 +6,7 @@ export * from './errors';
 export * from './messages';
 export * from './views';
 export * from './views-shipments';
+export * from './views-returns';
 export * from './views-packers';
 export * from './views-day';
 export * from './views-batch';

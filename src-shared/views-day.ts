@@ -44,6 +44,8 @@ export interface DaySummary {
   /** YYYY-MM-DD, the station's local day. */
   day: string;
   counts: DayCounts;
+  /** Returns made at this station on the day. */
+  returns: number;
   /** 24 entries, hour 0 to 23 local. */
   perHour: { hour: number; labels: number }[];
   byCarrier: { carrier: string; labels: number }[];

@@ -25,6 +25,7 @@ import {
   type DayWindow,
   type LabelGroupRecord,
 } from '../store/day';
+import { countReturnsBetween } from '../store/returns';
 import type { Db } from '../store/db';
 import { errorFrom, messageFrom } from '../store/messages';
 import { shipmentRecordsOf } from '../store/shipment-list';
@@ -184,6 +185,7 @@ export function daySummary(
     return {
       day,
       counts: dayCounts(db, w),
+      returns: countReturnsBetween(db, w.fromIso, w.toIso),
       perHour: perLocalHour(db, range, timeZone),
       byCarrier: labelsBy(groups, (g) => g.carrier).map((row) => ({
         carrier: row.key,

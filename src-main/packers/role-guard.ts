@@ -40,6 +40,8 @@ export const signedInOnly = [
   'queue.printHeld',
   'shipments.reprint',
   'shipments.void',
+  'returns.create',
+  'returns.print',
   'day.handover',
   'scan.choosePoint',
 ] as const satisfies readonly CommandName[];

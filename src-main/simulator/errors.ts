@@ -58,6 +58,12 @@ export const v3Errors = {
     title: 'Not found',
     detail: 'No Shipment matches the given query.',
   },
+  // v3-shipments.yaml's ReturnPortalNotFound example.
+  noReturnPortal: {
+    status: '404',
+    code: 'not_found',
+    detail: 'No return portal is configured for this shipment.',
+  },
   alreadyCancelled: {
     status: '409',
     code: 'invalid',

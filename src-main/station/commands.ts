@@ -27,6 +27,7 @@ import { routingCommands } from '../shipping/routing-commands';
 import { customsCommands } from '../shipping/customs-commands';
 import { servicePointCommands } from '../shipping/service-point-commands';
 import { shipmentCommands } from '../shipping/shipment-commands';
+import { returnCommands } from '../shipping/return-commands';
 import type { ShippingOptions } from '../shipping/shipping-options';
 import type { Voids } from '../shipping/void';
 import { voidCommands } from '../shipping/void-commands';
@@ -118,6 +119,7 @@ export function stationCommands(parts: StationParts): CommandHandlers {
       actor: parts.actor,
       voidRules: parts.voidRules,
     }),
+    ...returnCommands(parts),
     ...dayCommands({
       db,
       clock: parts.clock,

@@ -40,6 +40,7 @@ import {
 } from './slices/scan';
 import { onShipmentChanged, shipmentsSlice, type ShipmentsSlice } from './slices/shipments';
 import { servicePointsSlice, type ServicePointsSlice } from './slices/service-points';
+import { returnsSlice, type ReturnsSlice } from './slices/returns';
 import { uiSlice, type UiSlice } from './slices/ui';
 
 export type {
@@ -71,6 +72,7 @@ export type {
   ShipmentPreviewState,
 } from './slices/shipments';
 export type { ScreenId } from './slices/ui';
+export type { ReturnAction } from './slices/returns';
 
 export interface StationLifecycle {
   /** Load the status and recent scans, subscribe to events. Returns the teardown. */
@@ -87,6 +89,7 @@ export type StationState = ConnectionSlice &
   DemoSlice &
   PackersSlice &
   ShipmentsSlice &
+  ReturnsSlice &
   DaySlice &
   BatchSlice &
   RoutingSlice &
@@ -169,6 +172,7 @@ export function createStationStore(api: PackdeskApi, host: HostConnection | null
       ...demoSlice(ctx),
       ...packersSlice(ctx),
       ...shipmentsSlice(ctx),
+      ...returnsSlice(ctx),
       ...daySlice(ctx),
       ...batchSlice(ctx, batchPushes),
       ...routingSlice(ctx),

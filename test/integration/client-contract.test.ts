@@ -21,6 +21,7 @@ import {
   type AllowedViolation,
   type ContractSimulator,
 } from '../helpers/contract';
+import { RETURN_PORTAL_404 } from '../helpers/returns';
 import { basicAuth } from '../helpers/raw-api';
 import { caught } from '../helpers/sendcloud';
 import { v2Parcel } from '../helpers/fixtures';
@@ -51,6 +52,7 @@ const SPEC_CONTRADICTIONS: AllowedViolation[] = [
     message: /^Input should be a valid list$/,
     reason: cancel409.reason,
   },
+  RETURN_PORTAL_404,
   {
     direction: 'response',
     method: 'GET',
@@ -719,7 +721,8 @@ describe('contract: v3 account, shipping options, returns and service points', (
         id: created.returnId,
         shipping_option: { code: 'postnl:standard' },
         from_address: expect.objectContaining({ city: 'Antwerpen' }),
-        parcel_status: expect.objectContaining({ code: 'READY_TO_SEND' }),
+        order_number: 'PD-RETURN',
+        status_history: [expect.objectContaining({ parent_status: 'ready-to-send' })],
       }),
     ]);
     expect(listed.nextCursor).toBeNull();
@@ -937,6 +940,26 @@ describe('contract: brands, the free unstamped letter and label prices', () => {
       404,
       'No Brand matches the given query.',
     ]);
+  });
+
+  it('gives the return portal link of a shipment with a brand, and none without one', async () => {
+    const { sim, client } = ctx();
+    const [branded, plain] = [nth(sim.orders(), 5), nth(sim.orders(), 6)];
+    const made = async (order: typeof branded, brand: number | null) =>
+      client.createLabelSync({
+        integrationId: sim.integrationId,
+        order: { orderNumber: order.order_number },
+        shippingOptionCode: LETTER,
+        format: 'pdf',
+        dpi: 72,
+        ...(brand ? { brandId: brand } : {}),
+      });
+    const withBrand = await made(branded, 4201);
+    expect(await client.getReturnPortalUrl(withBrand.shipmentId)).toBe(
+      `https://packdesk-demo.shipping-portal.com/rp/?shipment=${withBrand.shipmentId}`,
+    );
+    const withoutBrand = await made(plain, null);
+    expect(await client.getReturnPortalUrl(withoutBrand.shipmentId)).toBeNull();
   });
 
   it('makes a free letter label for an order to each country, at any weight, carrier sendcloud', async () => {

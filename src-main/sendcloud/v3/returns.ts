@@ -1,8 +1,9 @@
 // v3 returns: create a return label, and list the account's returns.
 import { query, urlCursor, type Page } from '../pages';
+import { SendcloudError } from '../errors';
 import type { Sender } from '../sender';
 import type { AddressInput } from './address';
-import { returnCreatedSchema, returnListSchema, type Return } from './schemas';
+import { returnCreatedSchema, returnListSchema, returnPortalSchema, type Return } from './schemas';
 
 /** The body of POST /returns, in Sendcloud's own field names (v3-returns.yaml). */
 export interface CreateReturnRequest {
@@ -78,6 +79,20 @@ export function returnsApi(sender: Sender) {
         items: response.data.data,
         nextCursor: urlCursor(response.data.next, sender.root('v3'), response),
       };
+    },
+
+    /** The return portal link of an outgoing shipment; null where no portal or brand is set up. */
+    async getReturnPortalUrl(shipmentId: string): Promise<string | null> {
+      try {
+        const { data } = await sender.json(returnPortalSchema, {
+          method: 'GET',
+          path: `/shipments/${encodeURIComponent(shipmentId)}/return-portal-url`,
+        });
+        return data.data.url;
+      } catch (error) {
+        if (error instanceof SendcloudError && error.kind === 'not-found') return null;
+        throw error;
+      }
     },
   };
 }

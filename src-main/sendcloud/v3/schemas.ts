@@ -249,9 +249,20 @@ export const returnSchema = z.looseObject({
   created_at: optionalString,
   order_number: optionalString,
   status: optionalString,
+  shipping_option: z.looseObject({ code: optionalString }).nullish(),
+  label: z.looseObject({ label_printer: optionalString }).nullish(),
+  status_history: z
+    .array(
+      z.looseObject({ parent_status: optionalString, carrier_update_timestamp: optionalString }),
+    )
+    .nullish(),
   errors: z.array(errorObjectSchema).nullish(),
 });
 export type Return = z.output<typeof returnSchema>;
+
+export const returnPortalSchema = z.looseObject({
+  data: z.looseObject({ url: z.string().min(1) }),
+});
 
 // The returns list pages with `next`/`previous` URLs in the body, unlike the rest of v3.
 export const returnListSchema = z.looseObject({

@@ -166,6 +166,14 @@ export function DayScreen() {
                 <dd>{number(language, summary.counts[key])}</dd>
               </div>
             ))}
+            <div
+              className="day-figure day-figure-returns"
+              data-testid="day-count-returns"
+              data-value={summary.returns}
+            >
+              <dt>{t('ui.returns.day.count')}</dt>
+              <dd>{number(language, summary.returns)}</dd>
+            </div>
           </dl>
           <div className="day-grid">
             <DayChart summary={summary} />

@@ -7,6 +7,7 @@ import { useStation } from '../../state/station';
 import { playFailed, playPrinted, playQueued } from '../../scan/sounds';
 import { isServicePointRefusal } from '../../../src-shared/views-service-points';
 import { ServicePointChooser, ServicePointLine } from './ServicePoint';
+import { ReturnFromScan } from './ReturnFromScan';
 
 /**
  * The huge panel a packer reads from across the bench: green printed, red failed, amber queued
@@ -102,6 +103,9 @@ export function ResultPanel({ view }: { view: ResultView }) {
             {view.trackingNumber ?? '–'}
           </p>
           {view.servicePoint && <ServicePointLine point={view.servicePoint} />}
+          {view.reprint && view.trackingNumber && (
+            <ReturnFromScan trackingNumber={view.trackingNumber} />
+          )}
         </>
       )}
       {view.state === 'queued' && (

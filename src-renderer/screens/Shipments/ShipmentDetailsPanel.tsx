@@ -6,11 +6,13 @@ import { dateTime, money, number } from '../../i18n/format';
 import { useSpeaker } from '../../i18n/messages';
 import { useStation } from '../../state/station';
 import { ReprintForm } from './ReprintForm';
+import { ReturnAction, ReturnFact } from './ReturnAction';
+import { ReturnForm } from './ReturnForm';
 import { ShipmentStateChip } from './ShipmentStateChip';
 import { VoidConfirm } from './VoidConfirm';
 
-/** What the panel opens at: the facts, or straight at a reprint or a void (R, V on a row). */
-export type DetailsIntent = 'reprint' | 'void' | null;
+/** What the panel opens at: the facts, or straight at a reprint, a void or a return (R, V, T). */
+export type DetailsIntent = 'reprint' | 'void' | 'return' | null;
 
 const steps = [
   { key: 'lookupMs', label: 'ui.shipments.timing.lookup' },
@@ -177,6 +179,7 @@ export function ShipmentDetailsPanel({
             >
               {t('ui.shipments.void')}
             </button>
+            <ReturnAction details={details} intent={intent} onIntent={onIntent} />
           </div>
           {!details.canReprint && <p className="muted">{t('ui.shipments.reprint.voided')}</p>}
           {intent === 'reprint' && details.canReprint && (
@@ -184,6 +187,9 @@ export function ShipmentDetailsPanel({
           )}
           {intent === 'void' && voidable && (
             <VoidConfirm details={details} onDone={() => onIntent(null)} />
+          )}
+          {intent === 'return' && row.state !== 'voided' && (
+            <ReturnForm details={details} onDone={() => onIntent(null)} />
           )}
           <ShipmentActionResult parcelId={row.parcelId} state={row.state} />
 
@@ -235,6 +241,7 @@ export function ShipmentDetailsPanel({
                 {row.stationName ?? t('ui.shipments.elsewhere')}
               </dd>
             </div>
+            <ReturnFact parcelId={row.parcelId} />
             {row.cost && (
               <div>
                 <dt>{t('ui.shipments.cost')}</dt>

@@ -5,6 +5,7 @@ import { useStation } from '../../state/station';
 import { ShipmentDetailsPanel, type DetailsIntent } from './ShipmentDetailsPanel';
 import { ShipmentFilters } from './ShipmentFilters';
 import { ShipmentsTable } from './ShipmentsTable';
+import { ReturnsList } from './ReturnsList';
 
 const isTyping = (target: EventTarget | null): boolean =>
   target instanceof HTMLInputElement ||
@@ -31,6 +32,8 @@ export function ShipmentsScreen() {
   const rows = useMemo(() => (loaded ? filterRows(loaded.rows, query) : []), [loaded, query]);
   const choices = useMemo(() => filterChoices(loaded?.rows ?? []), [loaded]);
   const [intent, setIntent] = useState<DetailsIntent>(null);
+  const [tab, setTab] = useState<'shipments' | 'returns'>('shipments');
+  const loadReturns = useStation((s) => s.loadReturns);
   const searchRef = useRef<HTMLInputElement>(null);
   const tableRef = useRef<HTMLDivElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -38,6 +41,10 @@ export function ShipmentsScreen() {
   useEffect(() => {
     headingRef.current?.focus();
   }, []);
+  // A shipment's details say whether it has a return: the station's list, read once here.
+  useEffect(() => {
+    void loadReturns();
+  }, [loadReturns]);
 
   // A search that finds nothing here asks Sendcloud, once the packer stops typing.
   const nothingHere = loaded?.complete === true && rows.length === 0 && query.text.trim() !== '';
@@ -87,6 +94,20 @@ export function ShipmentsScreen() {
           <h1 id="shipments-title" ref={headingRef} tabIndex={-1}>
             {t('ui.shipments.title')}
           </h1>
+          <div className="returns-tabs" role="group">
+            {(['shipments', 'returns'] as const).map((name) => (
+              <button
+                key={name}
+                type="button"
+                className="button button-small"
+                aria-pressed={tab === name}
+                onClick={() => setTab(name)}
+                data-testid={`shipments-tab-${name}`}
+              >
+                {t(`ui.returns.tab.${name}`)}
+              </button>
+            ))}
+          </div>
           <p className="muted" data-testid="shipments-count" role="status">
             {loaded ? t('ui.shipments.count', { count: rows.length, total }) : null}
             {loaded?.truncated && <> · {t('ui.shipments.truncated')}</>}
@@ -94,59 +115,65 @@ export function ShipmentsScreen() {
           </p>
         </div>
 
-        <ShipmentFilters
-          query={query}
-          choices={choices}
-          searchRef={searchRef}
-          onSubmit={() => {
-            if (rows[0]) tableRef.current?.focus();
-            else void lookUpShipments();
-          }}
-        />
+        {tab === 'returns' && <ReturnsList onOpen={(parcelId) => open(parcelId, null)} />}
+        {tab === 'shipments' && (
+          <>
+            <ShipmentFilters
+              query={query}
+              choices={choices}
+              searchRef={searchRef}
+              onSubmit={() => {
+                if (rows[0]) tableRef.current?.focus();
+                else void lookUpShipments();
+              }}
+            />
 
-        {error && (
-          <p className="inline-error" role="alert" data-testid="shipments-error">
-            {t('ui.shipments.readFailed', { reason: say(error) })}{' '}
-            <button
-              type="button"
-              className="button button-small"
-              onClick={() => void loadShipments()}
-            >
-              {t('ui.common.tryAgain')}
-            </button>
-          </p>
-        )}
-        {lookUp && lookUp.query === query.text.trim() && (
-          <p
-            className={lookUp.kind === 'failed' ? 'inline-error' : 'muted'}
-            role="status"
-            data-testid="shipments-lookup"
-            data-state={lookUp.kind}
-          >
-            {lookUp.kind === 'pending' && t('ui.shipments.lookUp.asking', { query: lookUp.query })}
-            {lookUp.kind === 'done' &&
-              (lookUp.found === 0
-                ? t('ui.shipments.lookUp.none', { query: lookUp.query })
-                : t('ui.shipments.lookUp.found', { count: lookUp.found }))}
-            {lookUp.kind === 'failed' &&
-              t('ui.shipments.lookUp.failed', { reason: say(lookUp.error) })}
-          </p>
-        )}
+            {error && (
+              <p className="inline-error" role="alert" data-testid="shipments-error">
+                {t('ui.shipments.readFailed', { reason: say(error) })}{' '}
+                <button
+                  type="button"
+                  className="button button-small"
+                  onClick={() => void loadShipments()}
+                >
+                  {t('ui.common.tryAgain')}
+                </button>
+              </p>
+            )}
+            {lookUp && lookUp.query === query.text.trim() && (
+              <p
+                className={lookUp.kind === 'failed' ? 'inline-error' : 'muted'}
+                role="status"
+                data-testid="shipments-lookup"
+                data-state={lookUp.kind}
+              >
+                {lookUp.kind === 'pending' &&
+                  t('ui.shipments.lookUp.asking', { query: lookUp.query })}
+                {lookUp.kind === 'done' &&
+                  (lookUp.found === 0
+                    ? t('ui.shipments.lookUp.none', { query: lookUp.query })
+                    : t('ui.shipments.lookUp.found', { count: lookUp.found }))}
+                {lookUp.kind === 'failed' &&
+                  t('ui.shipments.lookUp.failed', { reason: say(lookUp.error) })}
+              </p>
+            )}
 
-        {loaded === null && !error && (
-          <p className="muted" data-testid="shipments-reading">
-            {t('ui.shipments.reading')}
-          </p>
-        )}
-        {loaded !== null && (
-          <ShipmentsTable
-            rows={rows}
-            tableRef={tableRef}
-            busy={loading}
-            complete={loaded.complete}
-            onOpen={open}
-            empty={total === 0 ? t('ui.shipments.empty') : t('ui.shipments.noMatch')}
-          />
+            {loaded === null && !error && (
+              <p className="muted" data-testid="shipments-reading">
+                {t('ui.shipments.reading')}
+              </p>
+            )}
+            {loaded !== null && (
+              <ShipmentsTable
+                rows={rows}
+                tableRef={tableRef}
+                busy={loading}
+                complete={loaded.complete}
+                onOpen={open}
+                empty={total === 0 ? t('ui.shipments.empty') : t('ui.shipments.noMatch')}
+              />
+            )}
+          </>
         )}
       </div>
       {details && (

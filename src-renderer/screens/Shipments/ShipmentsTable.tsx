@@ -145,6 +145,8 @@ export function ShipmentsTable({
       R: 'reprint' as const,
       v: 'void' as const,
       V: 'void' as const,
+      t: 'return' as const,
+      T: 'return' as const,
     }[event.key];
     if (intent === undefined) return;
     event.preventDefault();
@@ -210,7 +212,9 @@ export function ShipmentsTable({
           </div>
         )}
       </div>
-      <p className="shipments-keys muted">{t('ui.shipments.keys')}</p>
+      <p className="shipments-keys muted">
+        {t('ui.shipments.keys')} · {t('ui.returns.keyHint')}
+      </p>
     </div>
   );
 }

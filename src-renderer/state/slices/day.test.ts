@@ -6,6 +6,7 @@ import { createStationStore } from '../station';
 const summaryOf = (day: string, made: number): DaySummary => ({
   day,
   counts: { made, printed: made, reprinted: 0, voided: 0, failed: 0, waiting: 0 },
+  returns: 0,
   perHour: Array.from({ length: 24 }, (_, hour) => ({ hour, labels: hour === 9 ? made : 0 })),
   byCarrier: [{ carrier: 'dhl', labels: made }],
   byAccount: [],

@@ -1,2 +1,54 @@
 // Returns: a return label or portal link made from a shipment. Said by main and shown by the renderer.
-export const returns = {} as const;
+export const returns = {
+  'returns.error.address':
+    'Order {{order}}: Sendcloud’s shipment lacks an address the return needs. No return was made.',
+  'returns.error.weight': 'Order {{order}}: the parcel has no known weight, so no return was made.',
+  'returns.error.option':
+    'Order {{order}}: the shipment names no shipping option to send the return with. No return was made.',
+  'returns.error.unsure':
+    'Sendcloud may have made the return but cannot be asked now. Try again when it answers: the station looks before it makes another.',
+  'returns.error.notFound': 'This station has no return {{id}}.',
+  'returns.print.noPrinter':
+    'No label printer is set up. The return label is kept: print it from the returns list.',
+  'returns.print.noLabel': 'Sendcloud has no label for this return yet.',
+  'ui.returns.action': 'Return',
+  'ui.returns.fromScan': 'Make a return for this parcel…',
+  'ui.returns.keyHint': 'T return',
+  'ui.returns.title': 'Make a return',
+  'ui.returns.intro':
+    'Sendcloud makes a return from the customer back to the warehouse, with this shipment’s option.',
+  'ui.returns.delivery': 'The customer gets',
+  'ui.returns.delivery.label': 'the return label, printed for the box',
+  'ui.returns.delivery.link': 'the return portal link (copied)',
+  'ui.returns.confirm': 'Make the return',
+  'ui.returns.making': 'Asking Sendcloud for the return…',
+  'ui.returns.made.label': 'Return made: its label is printed.',
+  'ui.returns.made.link': 'Return made: the portal link is copied.',
+  'ui.returns.existing': 'This shipment already has a return: shown here, not made again.',
+  'ui.returns.notPrinted': 'The return is made, its label did not print: {{reason}}',
+  'ui.returns.noPortal':
+    'The return is made, but this shipment has no return portal (its brand has none).',
+  'ui.returns.failed': 'No return made: {{reason}}',
+  'ui.returns.copy': 'Copy link',
+  'ui.returns.copied': 'Link copied.',
+  'ui.returns.printAgain': 'Print the return label',
+  'ui.returns.onShipment': 'Return',
+  'ui.returns.tab.shipments': 'Shipments',
+  'ui.returns.tab.returns': 'Returns',
+  'ui.returns.list.reading': 'Reading the returns…',
+  'ui.returns.list.failed': 'Could not read the returns: {{reason}}',
+  'ui.returns.list.empty': 'No returns made on these days.',
+  'ui.returns.list.refresh': 'Ask Sendcloud for their status',
+  'ui.returns.column.made': 'Made',
+  'ui.returns.column.order': 'Order',
+  'ui.returns.column.tracking': 'Return tracking',
+  'ui.returns.column.status': 'Status',
+  'ui.returns.column.link': 'Portal link',
+  'ui.returns.status.announcing': 'Being announced',
+  'ui.returns.status.ready-to-send': 'Ready to send',
+  'ui.returns.status.in-transit': 'On its way back',
+  'ui.returns.status.delivered': 'Back at the warehouse',
+  'ui.returns.status.cancelled': 'Cancelled',
+  'ui.returns.status.unknown': 'Unknown',
+  'ui.returns.day.count': 'Returns made',
+} as const;

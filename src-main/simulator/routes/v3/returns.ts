@@ -100,57 +100,97 @@ function returnDate(ctx: RouteContext, name: string): number {
   return at;
 }
 
+/**
+ * A parcel status as the returns list names a parent status: the kebab-case codes its
+ * `parent_parcel_status` filter takes (v3-returns.yaml).
+ */
+const parentStatuses: Record<string, string> = {
+  NO_LABEL: 'no-label',
+  ANNOUNCING: 'announcing',
+  READY_TO_SEND: 'ready-to-send',
+  EN_ROUTE_TO_SORTING_CENTER: 'to-sorting',
+  SORTED: 'sorted',
+  DRIVER_EN_ROUTE: 'driver-on-route',
+  DELIVERED: 'delivered',
+  CANCELLATION_REQUESTED: 'cancelling',
+  CANCELLED: 'cancelled',
+};
+export const parentStatusOf = (code: string): string => parentStatuses[code] ?? 'unknown';
+
 function listReturns(ctx: RouteContext) {
   // Both are required by the spec: returns created before from_date or after to_date are left out.
   const from = returnDate(ctx, 'from_date');
   const to = returnDate(ctx, 'to_date');
+  const wanted = ctx.query.get('parent_parcel_status');
   const all = ctx.account.returns
     .filter((record) => record.createdAt >= from && record.createdAt <= to)
-    .sort((a, b) => b.id - a.id);
+    .flatMap((record) => {
+      const found = findParcel(ctx.account, record.parcelId);
+      if (!found) return [];
+      const parent = parentStatusOf(statusAt(found.parcel, ctx.now).code);
+      return wanted === null || wanted === parent ? [{ record, ...found, parent }] : [];
+    })
+    .sort((a, b) => b.record.id - a.record.id);
   const { page, next, previous } = paginate(
     ctx,
     all,
-    (r) => r.id,
-    v3PageSize(ctx, 40, 100),
+    (r) => r.record.id,
+    // The returns list pages by 40 at most (v3-returns.yaml), unlike shipments.
+    v3PageSize(ctx, 40, 40),
     () => v3Fail(404, v3Errors.invalidCursor),
   );
-  const data = page.flatMap((record) => {
-    const found = findParcel(ctx.account, record.parcelId);
-    if (!found) return [];
-    const { shipment, parcel } = found;
+  const data = page.map(({ record, shipment, parcel, parent }) => {
     const status = statusAt(parcel, ctx.now);
-    return [
-      {
-        id: record.id,
-        created_at: iso(record.createdAt),
-        is_cancellable: parcel.cancel === null,
-        shipping_option: { code: shipment.shippingOptionCode },
-        shipping_product: { code: shipment.shippingOptionCode.split('/')[0] },
-        collo_count: 1,
-        tracking_number: parcel.trackingNumber,
-        tracking_url: parcel.trackingUrl,
-        label_url: `${ctx.origin}/api/v3/parcels/${parcel.id}/documents/label`,
-        weight: { value: parcel.weightKg, unit: 'kg' },
-        from_address: shipment.from,
-        to_address: shipment.to,
-        parcel_status: { code: status.code, message: status.message },
-        send_tracking_emails: false,
-        status_history: [
-          {
-            carrier_update_timestamp: iso(parcel.updatedAt),
-            parent_status: status.code.toLowerCase(),
-            carrier_code: shipment.carrier.code,
-            carrier_message: status.message,
-          },
-        ],
-        ...(record.reason === null ? {} : { reason: { id: 1, description: record.reason } }),
-      },
-    ];
+    // `label_url` only: `label` wants URLs with a domain, and the simulator answers on an IP.
+    const label = `${ctx.origin}/api/v3/parcels/${parcel.id}/documents/label`;
+    return {
+      // Not in the Return schema, but what GET /returns/{id} takes: the real list carries it.
+      id: record.id,
+      created_at: iso(record.createdAt),
+      is_cancellable: parcel.cancel === null,
+      shipping_option: { code: shipment.shippingOptionCode },
+      shipping_product: { code: shipment.shippingOptionCode.split('/')[0] },
+      collo_count: 1,
+      tracking_number: parcel.trackingNumber,
+      tracking_url: parcel.trackingUrl,
+      label_url: label,
+      weight: { value: parcel.weightKg, unit: 'kg' },
+      from_address: shipment.from,
+      to_address: shipment.to,
+      order_number: shipment.orderNumber,
+      send_tracking_emails: false,
+      status_history: [
+        {
+          carrier_update_timestamp: iso(parcel.updatedAt),
+          parcel_status_history_id: String(parcel.id),
+          parent_status: parent,
+          carrier_code: shipment.carrier.code,
+          carrier_message: status.message,
+        },
+      ],
+      ...(record.reason === null ? {} : { reason: { id: 1, description: record.reason } }),
+    };
   });
   return json(200, { ...(next ? { next } : {}), ...(previous ? { previous } : {}), data });
+}
+
+/**
+ * The return portal link of an outgoing shipment: its brand's portal, opened on that shipment.
+ * No brand on the shipment, or a brand without the portal: 404, as the spec says.
+ */
+function returnPortalUrl(ctx: RouteContext) {
+  const shipment = ctx.account.shipments.find((s) => s.id === ctx.params.id);
+  if (!shipment || shipment.isReturn) throw v3Fail(404, v3Errors.shipmentNotFound);
+  const brandId = ctx.state.ledger.find((entry) => entry.shipmentId === shipment.id)?.brandId;
+  const brand = ctx.account.data.brands.find((candidate) => candidate.id === brandId);
+  if (!brand?.features.returns_portal) throw v3Fail(404, v3Errors.noReturnPortal);
+  return json(200, {
+    data: { url: `https://${brand.domain}.shipping-portal.com/rp/?shipment=${shipment.id}` },
+  });
 }
 
 export const returnRoutes: Route[] = [
   { method: 'POST', path: '/returns', handle: createReturn },
   { method: 'GET', path: '/returns', handle: listReturns },
+  { method: 'GET', path: '/shipments/{id}/return-portal-url', handle: returnPortalUrl },
 ];
