@@ -67,6 +67,8 @@ export interface ResultView {
   /** Why it failed (an error's key and params), or why a queued scan waits. */
   reason: Message | null;
   errorCode: string | null;
+  /** A command barcode (`PD:BOXES:3`): it set what the next label takes, and printed nothing. */
+  command?: boolean;
 }
 
 const idle: ResultView = {
@@ -134,6 +136,7 @@ export function resultView(current: CurrentScan | null, scans: readonly ScanEntr
         reprint: entry.reprint,
         reason: reasonOf(entry),
         errorCode: entry.error?.code ?? null,
+        ...(entry.command ? { command: true } : {}),
       };
     }
   }
