@@ -80,4 +80,38 @@ describe('an order in several boxes, in the real UI', () => {
     await expect.poll(() => panel.getAttribute('data-boxes')).toBe('1');
     expect(await field.count()).toBe(0);
   });
+
+  it('says before a void that it cancels every box, then shows every box voided', async () => {
+    const order = simulator.orders()[0];
+    if (!order) throw new Error('the simulator has no orders');
+    const boxes = simulator.labelsFor(order.order_number).map((entry) => entry.parcelId);
+    expect(boxes).toHaveLength(2);
+    await page.keyboard.press('F3');
+    await page.getByTestId('shipments-table').waitFor();
+    await page.getByTestId('shipments-grid').focus();
+    await page.keyboard.press('Home');
+    await page.keyboard.press('v');
+    await page.getByTestId('void-confirm').waitFor();
+    const parcel = Number(
+      await page.getByTestId('shipment-details').getAttribute('data-parcel-id'),
+    );
+    const nr = boxes.indexOf(parcel) + 1;
+    expect(nr).toBeGreaterThan(0);
+    expect(await page.getByTestId('void-all-boxes').textContent()).toBe(
+      say(msg('boxes.void.all', { nr, count: 2 })),
+    );
+    await page.screenshot({ path: screenshotPath('boxes-void-confirm'), fullPage: true });
+    await page.getByTestId('void-confirm-button').click();
+    for (const parcelId of boxes) {
+      await expect
+        .poll(
+          () =>
+            page
+              .locator(`[data-testid="shipments-row"][data-parcel-id="${parcelId}"]`)
+              .getAttribute('data-state'),
+          { timeout: 20_000 },
+        )
+        .toBe('voided');
+    }
+  });
 });
