@@ -5,6 +5,7 @@ import { benchDay } from './day';
 import { benchDrain } from './drain';
 import { benchEndOfDay } from './end-of-day';
 import { benchFormats } from './formats';
+import { benchMulticollo } from './multicollo';
 import { benchRasterLoop } from './raster-loop';
 import { benchParsing } from './parsing';
 import { benchRouting } from './routing';
@@ -16,6 +17,7 @@ import { benchTracking } from './tracking';
 
 const results: BenchResult[] = [
   ...(await benchScanToPrint()),
+  ...(await benchMulticollo()),
   ...(await benchDrain()),
   ...(await benchEndOfDay()),
   ...(await benchChaos()),

@@ -71,6 +71,8 @@ export interface ResultView {
   errorCode: string | null;
   /** The pick-up point the label goes to (service-point orders). */
   servicePoint: ServicePointView | null;
+  /** A command barcode (`PD:BOXES:3`): it set what the next label takes, and printed nothing. */
+  command?: boolean;
 }
 
 const idle: ResultView = {
@@ -144,6 +146,7 @@ export function resultView(current: CurrentScan | null, scans: readonly ScanEntr
         reason: reasonOf(entry),
         errorCode: entry.error?.code ?? null,
         servicePoint: entry.servicePoint ?? null,
+        ...(entry.command ? { command: true } : {}),
       };
     }
   }

@@ -119,6 +119,19 @@ const asyncCalls = (rig: BoxesRig) =>
 const shipmentsOf = (rig: BoxesRig, orderNumber: string) =>
   new Set(rig.simulator.labelsFor(orderNumber).map((entry) => entry.shipmentId));
 
+/** Scan an order in `boxes` boxes whose create-labels-async is made, its answer lost. */
+async function scanWithAsyncAnswerLost(rig: BoxesRig, boxes: number): Promise<string> {
+  const order = boxableOrder(rig);
+  rig.simulator.faults.set({
+    lostResponseRate: 1,
+    only: { method: 'POST', pathPrefix: '/api/v3/orders/create-labels-async' },
+  });
+  await rig.station.handlers['scan.setNext']({ boxes });
+  await rig.station.handlers['scan.submit']({ code: order });
+  await vi.waitFor(() => expect(asyncCalls(rig)).toHaveLength(1), { timeout: 10_000 });
+  return order;
+}
+
 describe('an order in several boxes', () => {
   it('makes one shipment of three parcels and prints its three labels in box order', async () => {
     const rig = await startBoxesRig();
@@ -200,14 +213,7 @@ describe('an order in several boxes', () => {
 
   it('adopts the shipment a lost answer made instead of making a second one', async () => {
     const rig = await startBoxesRig();
-    const order = boxableOrder(rig);
-    rig.simulator.faults.set({
-      lostResponseRate: 1,
-      only: { method: 'POST', pathPrefix: '/api/v3/orders/create-labels-async' },
-    });
-    await rig.station.handlers['scan.setNext']({ boxes: 3 });
-    await rig.station.handlers['scan.submit']({ code: order });
-    await vi.waitFor(() => expect(asyncCalls(rig)).toHaveLength(1), { timeout: 10_000 });
+    const order = await scanWithAsyncAnswerLost(rig, 3);
     rig.simulator.faults.reset();
 
     await rig.printer.waitForJobs(3, 30_000);
@@ -223,14 +229,7 @@ describe('an order in several boxes', () => {
 
   it('after a restart during the async request, finds the shipment and prints it once', async () => {
     const rig = await startBoxesRig();
-    const order = boxableOrder(rig);
-    rig.simulator.faults.set({
-      lostResponseRate: 1,
-      only: { method: 'POST', pathPrefix: '/api/v3/orders/create-labels-async' },
-    });
-    await rig.station.handlers['scan.setNext']({ boxes: 3 });
-    await rig.station.handlers['scan.submit']({ code: order });
-    await vi.waitFor(() => expect(asyncCalls(rig)).toHaveLength(1), { timeout: 10_000 });
+    const order = await scanWithAsyncAnswerLost(rig, 3);
     // The station stops with the answer lost, and starts again on the same data.
     await rig.restart();
     rig.simulator.faults.reset();

@@ -52,15 +52,18 @@ export function ResultPanel({ view }: { view: ResultView }) {
         <>
           <p className="result-headline">
             {t(
-              view.reprint
-                ? 'ui.scan.state.reprinted'
-                : view.trackingNumber
-                  ? 'ui.scan.state.printed'
-                  : 'ui.scan.state.handedOver',
+              view.command
+                ? 'boxes.next.title'
+                : view.reprint
+                  ? 'ui.scan.state.reprinted'
+                  : view.trackingNumber
+                    ? 'ui.scan.state.printed'
+                    : 'ui.scan.state.handedOver',
             )}
           </p>
-          {/* A decentralised merchant's order gets no label here: the step says where it went. */}
-          {!view.trackingNumber && (
+          {/* A decentralised merchant's order gets no label here: the step says where it went.
+              An order in several boxes says how many labels came out. */}
+          {(!view.trackingNumber || view.step?.key === 'boxes.step.printed') && (
             <p className="result-reason" data-testid="result-step">
               {view.step && say(view.step)}
             </p>

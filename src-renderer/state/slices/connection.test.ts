@@ -27,6 +27,7 @@ describe('station store: the status, the host link and connectivity', () => {
     expect(calls.map((c) => c.name).sort()).toEqual([
       'batch.list',
       'printers.list',
+      'scan.next',
       'scan.recent',
       'session.current',
       'station.status',
@@ -46,16 +47,16 @@ describe('station store: the status, the host link and connectivity', () => {
     const store = createStationStore(api, host);
     store.getState().start();
     await settle();
-    expect(calls).toHaveLength(5);
+    expect(calls).toHaveLength(6);
 
     change('disconnected');
     expect(store.getState().host).toBe('disconnected');
     change('connected');
     await settle();
     expect(store.getState().host).toBe('connected');
-    // Status, recent scans, printers and batches read again: events sent while the socket was
-    // down are lost.
-    expect(calls).toHaveLength(10);
+    // Status, recent scans, the next label, printers and batches read again: events sent while
+    // the socket was down are lost.
+    expect(calls).toHaveLength(12);
   });
 
   it('updates the status from a sync and keeps a sync error to show', async () => {
