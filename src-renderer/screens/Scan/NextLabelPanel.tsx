@@ -32,14 +32,13 @@ export function NextLabelPanel({ onDone }: { onDone: () => void }) {
     return () => window.removeEventListener('keydown', onKeyDown);
   }, [openField]);
 
-  const set = next.boxes !== null || next.optionCode !== null;
+  const set = next.boxes !== null;
   return (
     <section
       className={set ? 'next-label next-label-set' : 'next-label'}
       aria-label={t('boxes.next.title')}
       data-testid="next-label"
       data-boxes={next.boxes ?? 1}
-      data-option={next.optionCode ?? ''}
     >
       <h2 className="next-label-title">{t('boxes.next.title')}</h2>
       <p className="next-label-facts" role="status">
@@ -47,11 +46,6 @@ export function NextLabelPanel({ onDone }: { onDone: () => void }) {
         {next.boxes !== null && (
           <strong data-testid="next-label-boxes">
             {t('boxes.next.boxes', { boxes: next.boxes })}
-          </strong>
-        )}
-        {next.optionCode !== null && (
-          <strong data-testid="next-label-option">
-            {t('boxes.next.option', { option: next.optionCode })}
           </strong>
         )}
         {set && <span className="muted">{t('boxes.next.until')}</span>}

@@ -14,7 +14,6 @@ export const NEXT_OPTION_KEY = 'F10';
 export function NextOptionPicker({ onClosed }: { onClosed: () => void }) {
   const next = useStation((s) => s.nextScan);
   const error = useStation((s) => s.nextScanError);
-  const watch = useStation((s) => s.watchNextScan);
   const setNext = useStation((s) => s.setNextOption);
   const setup = useStation((s) => s.routing);
   const load = useStation((s) => s.loadRouting);
@@ -24,7 +23,6 @@ export function NextOptionPicker({ onClosed }: { onClosed: () => void }) {
   const listRef = useRef<HTMLUListElement>(null);
   const options = setup?.options ?? [];
 
-  useEffect(() => watch(), [watch]);
   useEffect(() => {
     const onKeyDown = (event: globalThis.KeyboardEvent): void => {
       if (event.key !== NEXT_OPTION_KEY) return;

@@ -3,7 +3,6 @@
 import type {
   AppErrorData,
   CommandInput,
-  NextScan,
   Result,
   RoutingRulesInput,
   RoutingSetup,
@@ -21,15 +20,11 @@ export interface RoutingSlice {
   /** Per account id: the last save of its way of choosing. */
   accountRoutingSaves: Record<string, RoutingSave>;
   routingTest: Result<RoutingTest> | { ok: null } | null;
-  /** What the next scan's label takes, as main last said. */
-  nextScan: NextScan;
-  nextScanError: AppErrorData | null;
   loadRouting(): Promise<void>;
   saveRoutingRules(rules: RoutingRulesInput): Promise<boolean>;
   saveAccountRouting(input: CommandInput<'routing.saveAccount'>): Promise<boolean>;
   testRouting(code: string): Promise<void>;
-  /** Read what the next scan takes and follow `scan.next`; returns the unsubscribe. */
-  watchNextScan(): () => void;
+  /** A one-off option for the next scan (null clears it); `nextScan` follows (next-label). */
   setNextOption(optionCode: string | null): Promise<boolean>;
 }
 
@@ -44,9 +39,6 @@ export function routingSlice(ctx: SliceContext): RoutingSlice {
     routingSave: null,
     accountRoutingSaves: {},
     routingTest: null,
-    nextScan: { boxes: null, optionCode: null },
-    nextScanError: null,
-
     async loadRouting() {
       const result = await ctx.api.routing.rules({});
       if (!loaded(result) && !result.ok) ctx.set({ routingError: result.error });
@@ -77,14 +69,6 @@ export function routingSlice(ctx: SliceContext): RoutingSlice {
     async testRouting(code) {
       ctx.set({ routingTest: { ok: null } });
       ctx.set({ routingTest: await ctx.api.routing.test({ code }) });
-    },
-
-    watchNextScan() {
-      const stop = ctx.api.on('scan.next', (nextScan) => ctx.set({ nextScan }));
-      void ctx.api.scan.next({}).then((result) => {
-        if (result.ok) ctx.set({ nextScan: result.value });
-      });
-      return stop;
     },
 
     async setNextOption(optionCode) {

@@ -10,7 +10,6 @@ export const boxes: Translation<typeof english> = {
   'boxes.next.title': 'Nächstes Etikett',
   'boxes.next.none': 'Ein Karton, wie die Regeln sagen',
   'boxes.next.boxes': '{{boxes}} Kartons',
-  'boxes.next.option': 'Versand mit {{option}}',
   'boxes.next.until': 'Bis das Etikett der nächsten Bestellung es verwendet.',
   'boxes.next.set': 'Kartons (Alt+B)',
   'boxes.next.clear': 'Löschen',

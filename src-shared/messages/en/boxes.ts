@@ -8,7 +8,6 @@ export const boxes = {
   'boxes.next.title': 'Next label',
   'boxes.next.none': 'One box, as its rules say',
   'boxes.next.boxes': '{{boxes}} boxes',
-  'boxes.next.option': 'Ships with {{option}}',
   'boxes.next.until': 'Until the next order’s label uses it.',
   'boxes.next.set': 'Boxes (Alt+B)',
   'boxes.next.clear': 'Clear',

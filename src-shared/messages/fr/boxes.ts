@@ -10,7 +10,6 @@ export const boxes: Translation<typeof english> = {
   'boxes.next.title': 'Prochaine étiquette',
   'boxes.next.none': 'Un colis, selon ses règles',
   'boxes.next.boxes': '{{boxes}} colis',
-  'boxes.next.option': 'Expédiée avec {{option}}',
   'boxes.next.until': 'Jusqu’à ce que l’étiquette de la prochaine commande l’utilise.',
   'boxes.next.set': 'Colis (Alt+B)',
   'boxes.next.clear': 'Effacer',

@@ -10,7 +10,6 @@ export const boxes: Translation<typeof english> = {
   'boxes.next.title': 'Volgend label',
   'boxes.next.none': 'Eén doos, zoals de regels zeggen',
   'boxes.next.boxes': '{{boxes}} dozen',
-  'boxes.next.option': 'Verzonden met {{option}}',
   'boxes.next.until': 'Tot het label van de volgende order het gebruikt.',
   'boxes.next.set': 'Dozen (Alt+B)',
   'boxes.next.clear': 'Wissen',
