@@ -103,18 +103,23 @@ const plans: readonly { to: CustomsCountry; goods: readonly number[]; noHsCode?:
 const CUSTOMS_OPTION = 'ups:standard';
 
 /**
- * The customs orders, numbered and id'd after `after` orders of the account; their own random
- * draws, so the default seed is the same with them or without.
+ * `count` customs orders (default: the six plans), numbered and id'd after `after` orders of the
+ * account; past the six, the four complete ones again in turn. Their own random draws, so the
+ * default seed is the same with them or without.
  */
 export function customsOrders(
   identity: AccountIdentity,
   after: { count: number; lastId: number },
   now: number,
   seed: number,
+  count = plans.length,
 ): V3Order[] {
   const random = createRandom(seed * 31 + 17);
-  return plans.map((plan, index) => {
-    const placed = new Date(now - (plans.length - index) * 7 * 60_000).toISOString();
+  const planned = Array.from({ length: count }, (_, index) =>
+    index < plans.length ? plans[index] : plans[index % 4],
+  ).filter((plan) => plan !== undefined);
+  return planned.map((plan, index) => {
+    const placed = new Date(now - (count - index) * 7 * 60_000).toISOString();
     const items: V3OrderItem[] = plan.goods.map((goodsIndex, line) => {
       const product = goods[goodsIndex] ?? goods[0];
       if (!product) throw new Error('no goods');

@@ -80,9 +80,10 @@ export interface SimulatorOptions {
   orderVisibilityDelayMs?: number;
   /**
    * Append customs orders (GB, CH, NO, US; two with an item missing its HS code) after the first
-   * account's seeded orders (simulator/customs.ts). Default false: the seed as it always was.
+   * account's seeded orders (simulator/customs.ts); a number asks for that many, the complete
+   * ones repeated past the first six. Default false: the seed as it always was.
    */
-  customsOrders?: boolean;
+  customsOrders?: boolean | number;
 }
 
 /** A seeded order, with the fields tests reach for first and the full v3 order. */
@@ -190,7 +191,8 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     if (opts.customsOrders && index === 0) {
       const lastId = Math.max(identity.firstOrderId, ...data.orders.map((o) => Number(o.id)));
       const after = { count: data.orders.length, lastId };
-      data.orders.push(...customsOrders(identity, after, started, spec.seed ?? seed));
+      const count = opts.customsOrders === true ? undefined : opts.customsOrders;
+      data.orders.push(...customsOrders(identity, after, started, spec.seed ?? seed, count));
     }
     if (spec.publicKey !== undefined) data.keys.publicKey = spec.publicKey;
     if (spec.secretKey !== undefined) data.keys.secretKey = spec.secretKey;
