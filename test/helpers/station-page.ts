@@ -2,7 +2,11 @@
 // and a TCP label printer, and a Chromium page on it, waiting at the scan field.
 import type { Browser, Page } from 'playwright-core';
 import { startVirtualPrinter, type VirtualPrinter } from '../../src-main/printing/virtual-printer';
-import { startSimulator, type Simulator } from '../../src-main/simulator/index';
+import {
+  startSimulator,
+  type Simulator,
+  type SimulatorOptions,
+} from '../../src-main/simulator/index';
 import { launchChromium } from './browser';
 import { tempDir } from './tmp';
 import { startWebHost, type RunningWebHost } from './web-host';
@@ -21,10 +25,12 @@ export async function startStationPage(page: {
   locale?: string;
   /** Write into the station's data folder before it starts (e.g. rows into its SQLite). */
   seed?: (dataDir: string) => void;
+  /** The simulator's options, e.g. `{ customsOrders: true }`; default its own. */
+  simulator?: SimulatorOptions;
 }): Promise<StationPage> {
   const data = tempDir();
   page.seed?.(data.dir);
-  const simulator = await startSimulator();
+  const simulator = await startSimulator(page.simulator ?? {});
   const printer = await startVirtualPrinter();
   const host = await startWebHost({
     PACKDESK_SENDCLOUD_URL: simulator.url,
