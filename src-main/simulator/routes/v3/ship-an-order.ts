@@ -7,7 +7,7 @@ import type { LabelFormat } from '../../labels';
 import type { SenderAddress, V3Order } from '../../wire';
 import { createShipment, documentLink, formatOfMime, MIME, shipWith } from '../../shipping';
 import { visibleOrders } from '../../state';
-import { customsDocumentsFor, customsProblems, needsCustoms } from '../../customs';
+import { customsDocumentsFor, customsProblems, needsCustoms, parcelItemOf } from '../../customs';
 
 const at = (field: string) => `/data/attributes/${field}`;
 
@@ -152,7 +152,7 @@ async function createLabelSync(ctx: RouteContext) {
         dimensions: null,
         // Customs declare what the parcel holds: the order's items.
         items: needsCustoms(order.shipping_address.country_code)
-          ? structuredClone(order.order_details.order_items)
+          ? order.order_details.order_items.map(parcelItemOf)
           : [],
         labelNotes: [],
       },
