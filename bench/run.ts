@@ -1,6 +1,7 @@
 // `npm run bench`: every benchmark, printed and written to test-results/bench.json.
 import { benchBatchDocuments } from './batch-documents';
 import { benchChaos } from './chaos';
+import { benchCustoms } from './customs';
 import { benchDay } from './day';
 import { benchDrain } from './drain';
 import { benchEndOfDay } from './end-of-day';
@@ -18,6 +19,7 @@ import { benchTracking } from './tracking';
 const results: BenchResult[] = [
   ...(await benchScanToPrint()),
   ...(await benchMulticollo()),
+  ...(await benchCustoms()),
   ...(await benchDrain()),
   ...(await benchEndOfDay()),
   ...(await benchChaos()),

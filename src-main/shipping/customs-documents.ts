@@ -93,6 +93,8 @@ export function recordCustomsDocuments(
 
 /** All documents in their copies as one A4 PDF: one send, so the job is sent once or not at all. */
 async function oneFile(documents: { bytes: Buffer; copies: number }[]): Promise<Uint8Array> {
+  const [only] = documents;
+  if (only && documents.length === 1 && only.copies === 1) return only.bytes;
   const merged = await PDFDocument.create();
   for (const document of documents) {
     const source = await PDFDocument.load(document.bytes);

@@ -103,18 +103,23 @@ const plans: readonly { to: CustomsCountry; goods: readonly number[]; noHsCode?:
 const CUSTOMS_OPTION = 'ups:standard';
 
 /**
- * The customs orders, numbered and id'd after `after` orders of the account; their own random
- * draws, so the default seed is the same with them or without.
+ * `count` customs orders (default: the six plans), numbered and id'd after `after` orders of the
+ * account; past the six, the four complete ones again in turn. Their own random draws, so the
+ * default seed is the same with them or without.
  */
 export function customsOrders(
   identity: AccountIdentity,
   after: { count: number; lastId: number },
   now: number,
   seed: number,
+  count = plans.length,
 ): V3Order[] {
   const random = createRandom(seed * 31 + 17);
-  return plans.map((plan, index) => {
-    const placed = new Date(now - (plans.length - index) * 7 * 60_000).toISOString();
+  const planned = Array.from({ length: count }, (_, index) =>
+    index < plans.length ? plans[index] : plans[index % 4],
+  ).filter((plan) => plan !== undefined);
+  return planned.map((plan, index) => {
+    const placed = new Date(now - (count - index) * 7 * 60_000).toISOString();
     const items: V3OrderItem[] = plan.goods.map((goodsIndex, line) => {
       const product = goods[goodsIndex] ?? goods[0];
       if (!product) throw new Error('no goods');
@@ -219,6 +224,33 @@ export function customsProblems(order: V3Order): V3Error[] {
   return errors;
 }
 
+/** A customs parcel's item as v3 shipments carry it (`parcel-item`: hs_code, weight, price…). */
+export interface ParcelItem {
+  item_id: string;
+  description: string;
+  quantity: number;
+  weight: { value: number; unit: 'kg' };
+  price: { value: string; currency: string };
+  hs_code?: string;
+  origin_country?: string;
+  sku: string;
+  product_id: string;
+}
+
+export function parcelItemOf(item: V3OrderItem): ParcelItem {
+  return {
+    item_id: item.item_id,
+    description: item.description ?? item.name,
+    quantity: item.quantity,
+    weight: { value: item.measurement.weight.value, unit: 'kg' },
+    price: { value: item.unit_price.value.toFixed(2), currency: item.unit_price.currency },
+    ...(item.hs_code ? { hs_code: item.hs_code } : {}),
+    ...(item.country_of_origin ? { origin_country: item.country_of_origin } : {}),
+    sku: item.sku,
+    product_id: item.product_id,
+  };
+}
+
 /** The parcel's customs document, rendered once and byte-identical afterwards. */
 export async function customsDocumentBytes(
   shipment: ShipmentRecord,
@@ -262,15 +294,15 @@ async function renderCustomsDocument(
   y -= 10;
   line('Qty  Description  HS code  Origin  Weight  Value', 10, bold);
   for (const raw of parcel.items) {
-    const item = raw as Partial<V3OrderItem>;
+    const item = raw as Partial<ParcelItem>;
     line(
       [
         String(item.quantity ?? ''),
-        item.description ?? item.name ?? '',
+        item.description ?? '',
         item.hs_code ?? '',
-        item.country_of_origin ?? '',
-        `${item.measurement?.weight.value ?? ''} kg`,
-        `${item.unit_price?.value ?? ''} ${item.unit_price?.currency ?? ''}`,
+        item.origin_country ?? '',
+        `${item.weight?.value ?? ''} kg`,
+        `${item.price?.value ?? ''} ${item.price?.currency ?? ''}`,
       ].join('  '),
     );
   }

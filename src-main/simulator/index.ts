@@ -88,9 +88,10 @@ export interface SimulatorOptions {
   routingOrders?: boolean;
   /**
    * Append customs orders (GB, CH, NO, US; two with an item missing its HS code) after the first
-   * account's seeded orders (simulator/customs.ts). Default false: the seed as it always was.
+   * account's seeded orders (simulator/customs.ts); a number asks for that many, the complete
+   * ones repeated past the first six. Default false: the seed as it always was.
    */
-  customsOrders?: boolean;
+  customsOrders?: boolean | number;
   /**
    * Seed service-point orders after each account's default orders (`PD-SP1` open point,
    * `PD-SP2` a closed point, `PD-SP3` an unknown one), with more Dutch points and some closed.
@@ -214,7 +215,8 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     if (opts.customsOrders && index === 0) {
       const lastId = Math.max(identity.firstOrderId, ...data.orders.map((o) => Number(o.id)));
       const after = { count: data.orders.length, lastId };
-      data.orders.push(...customsOrders(identity, after, started, spec.seed ?? seed));
+      const count = opts.customsOrders === true ? undefined : opts.customsOrders;
+      data.orders.push(...customsOrders(identity, after, started, spec.seed ?? seed, count));
     }
     if (opts.servicePoints) data.orders.push(...servicePointOrders(identity, started));
     if (spec.publicKey !== undefined) data.keys.publicKey = spec.publicKey;

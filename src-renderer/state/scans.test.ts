@@ -63,6 +63,13 @@ describe('mergeScans', () => {
     expect(mergeScans([queued], [printed])).toEqual([printed]);
   });
 
+  it("keeps label + customs documents printed when the submit answer's earlier step arrives late", () => {
+    const printing = scan('a', { state: 'printed', step: msg('customs.scan.documentsPrinting') });
+    const both = scan('a', { state: 'printed', step: msg('customs.scan.printed') });
+    expect(mergeScans([printing], [both])).toEqual([both]);
+    expect(mergeScans([both], [printing])).toEqual([both]);
+  });
+
   it('keeps at most the limit, dropping the oldest', () => {
     const updates = Array.from({ length: 25 }, (_, i) => scan(`s${i}`, { startedAt: at(i) }));
     const merged = mergeScans([], updates);

@@ -22,6 +22,8 @@ const progress: Record<ScanEntry['state'], number> = {
   failed: 2,
 };
 
+const customsPrinted = (entry: ScanEntry) => entry.step.key === 'customs.scan.printed';
+
 /**
  * Merge updates into the list by `id`, newest first, at most `limit` long. The submit answer and
  * the events race each other, so an update never moves a known entry back: a late `working` does
@@ -36,6 +38,8 @@ export function mergeScans(
   for (const update of updates) {
     const known = byId.get(update.id);
     if (known && progress[update.state] < progress[known.state]) continue;
+    // Its customs documents printed too: a late "printing the documents" does not undo that.
+    if (known && customsPrinted(known) && !customsPrinted(update)) continue;
     byId.set(update.id, update);
   }
   // A stable sort keeps the incoming order for scans that started in the same millisecond.

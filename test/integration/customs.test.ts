@@ -78,20 +78,21 @@ async function scanUntil(code: string, stepKey: string): Promise<ScanEntry> {
   return waited;
 }
 
-const pdfFiles = () =>
-  fs.existsSync(cups.pdfOutputDir) ? new Set(fs.readdirSync(cups.pdfOutputDir)) : new Set();
-
-/** The PDF cups-pdf wrote for a job titled with this tracking number since `before`. */
-async function printedPdf(before: Set<unknown>, trackingNumber: string): Promise<Buffer> {
+/**
+ * The PDF cups-pdf wrote since `since` (ms) for a job titled with this tracking number. By time,
+ * not by name: the simulator's tracking numbers and a fresh scheduler's job numbers repeat from
+ * run to run, and cups-pdf writes over the same file name.
+ */
+async function printedPdf(since: number, trackingNumber: string): Promise<Buffer> {
+  const dir = cups.pdfOutputDir;
   let found: string | undefined;
   const seen = await pollUntil(() => {
-    found = [...pdfFiles()].find(
+    found = (fs.existsSync(dir) ? fs.readdirSync(dir) : []).find(
       (name) =>
-        typeof name === 'string' &&
-        !before.has(name) &&
         name.includes(trackingNumber) &&
-        name.endsWith('.pdf'),
-    ) as string | undefined;
+        name.endsWith('.pdf') &&
+        fs.statSync(path.join(dir, name)).mtimeMs >= since - 1_000,
+    );
     return found !== undefined;
   }, 20_000);
   if (!seen || !found) throw new Error(`cups-pdf wrote no PDF for ${trackingNumber}`);
@@ -120,7 +121,7 @@ describe('customs', () => {
     const queue = await station.handlers['queue.list']({});
     expect(queue).toMatchObject([{ kind: 'documents', state: 'waiting' }]);
 
-    const before = pdfFiles();
+    const before = Date.now();
     const printed = nextEvent(
       station,
       'scan.updated',
@@ -173,7 +174,7 @@ describe('customs', () => {
         copies: copies === 1 ? {} : { ups: copies },
       });
       const labelsBefore = zebra.jobs.length;
-      const before = pdfFiles();
+      const before = Date.now();
       const entry = await scanUntil(order.order_number, 'customs.scan.printed');
       await station.handlers['customs.setCopies']({ carrier: 'ups', copies: 1 });
       expect(entry.state).toBe('printed');

@@ -8,7 +8,7 @@ import type { SenderAddress, V3Order } from '../../wire';
 import { createShipment, documentLink, formatOfMime, MIME, shipWith } from '../../shipping';
 import { visibleOrders } from '../../state';
 import { appliesShippingRules, carrierRefusal, panelRuleOption } from '../../carrier-choice';
-import { customsDocumentsFor, customsProblems, needsCustoms } from '../../customs';
+import { customsDocumentsFor, customsProblems, needsCustoms, parcelItemOf } from '../../customs';
 import { parcelItemsOf } from '../../parcel-items';
 import { labelServicePoint } from '../../service-point-labels';
 
@@ -160,7 +160,7 @@ async function createLabelSync(ctx: RouteContext) {
         dimensions: null,
         // Customs declare what the parcel holds: the order's items.
         items: needsCustoms(order.shipping_address.country_code)
-          ? structuredClone(order.order_details.order_items)
+          ? order.order_details.order_items.map(parcelItemOf)
           : [],
         labelNotes: [],
       },
