@@ -237,14 +237,15 @@ export interface ParcelItem {
   product_id: string;
 }
 
-export function parcelItemOf(item: V3OrderItem): ParcelItem {
+export function parcelItemOf(item: V3OrderItem, quantity = item.quantity): ParcelItem {
   return {
     item_id: item.item_id,
     description: item.description ?? item.name,
-    quantity: item.quantity,
+    quantity,
     weight: { value: item.measurement.weight.value, unit: 'kg' },
     price: { value: item.unit_price.value.toFixed(2), currency: item.unit_price.currency },
-    ...(item.hs_code ? { hs_code: item.hs_code } : {}),
+    // Required in a shipment's parcel items (v3-shipments.yaml); empty inside the EU.
+    hs_code: item.hs_code ?? '',
     ...(item.country_of_origin ? { origin_country: item.country_of_origin } : {}),
     sku: item.sku,
     product_id: item.product_id,
