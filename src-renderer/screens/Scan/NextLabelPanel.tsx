@@ -33,6 +33,11 @@ export function NextLabelPanel({ onDone }: { onDone: () => void }) {
   }, [openField]);
 
   const set = next.boxes !== null;
+  // Nothing set: nothing shows, so the idle scan screen keeps its height at 1366×768 (Alt+B
+  // opens the field; a command barcode sets it).
+  if (!set && !fieldOpen && !error) {
+    return <section className="next-label" hidden data-testid="next-label" data-boxes={1} />;
+  }
   return (
     <section
       className={set ? 'next-label next-label-set' : 'next-label'}
@@ -42,7 +47,6 @@ export function NextLabelPanel({ onDone }: { onDone: () => void }) {
     >
       <h2 className="next-label-title">{t('boxes.next.title')}</h2>
       <p className="next-label-facts" role="status">
-        {!set && <span className="muted">{t('boxes.next.none')}</span>}
         {next.boxes !== null && (
           <strong data-testid="next-label-boxes">
             {t('boxes.next.boxes', { boxes: next.boxes })}

@@ -8,7 +8,6 @@ export const boxes: Translation<typeof english> = {
   'boxes.step.printed': '{{labels}} Etiketten gedruckt',
   'boxes.applied': 'Bestellung {{order}} geht in {{boxes}} Kartons.',
   'boxes.next.title': 'Nächstes Etikett',
-  'boxes.next.none': 'Ein Karton, wie die Regeln sagen',
   'boxes.next.boxes': '{{boxes}} Kartons',
   'boxes.next.until': 'Bis das Etikett der nächsten Bestellung es verwendet.',
   'boxes.next.set': 'Kartons (Alt+B)',

@@ -6,7 +6,6 @@ export const boxes = {
   'boxes.step.printed': '{{labels}} labels printed',
   'boxes.applied': 'Order {{order}} ships in {{boxes}} boxes.',
   'boxes.next.title': 'Next label',
-  'boxes.next.none': 'One box, as its rules say',
   'boxes.next.boxes': '{{boxes}} boxes',
   'boxes.next.until': 'Until the next order’s label uses it.',
   'boxes.next.set': 'Boxes (Alt+B)',

@@ -8,7 +8,6 @@ export const boxes: Translation<typeof english> = {
   'boxes.step.printed': '{{labels}} étiquettes imprimées',
   'boxes.applied': 'La commande {{order}} part en {{boxes}} colis.',
   'boxes.next.title': 'Prochaine étiquette',
-  'boxes.next.none': 'Un colis, selon ses règles',
   'boxes.next.boxes': '{{boxes}} colis',
   'boxes.next.until': 'Jusqu’à ce que l’étiquette de la prochaine commande l’utilise.',
   'boxes.next.set': 'Colis (Alt+B)',

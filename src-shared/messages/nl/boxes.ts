@@ -8,7 +8,6 @@ export const boxes: Translation<typeof english> = {
   'boxes.step.printed': '{{labels}} labels geprint',
   'boxes.applied': 'Order {{order}} gaat in {{boxes}} dozen.',
   'boxes.next.title': 'Volgend label',
-  'boxes.next.none': 'Eén doos, zoals de regels zeggen',
   'boxes.next.boxes': '{{boxes}} dozen',
   'boxes.next.until': 'Tot het label van de volgende order het gebruikt.',
   'boxes.next.set': 'Dozen (Alt+B)',
