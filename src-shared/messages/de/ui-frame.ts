@@ -15,12 +15,6 @@ export const uiFrame: Translation<typeof english> = {
   'nav.rules': 'Regeln',
   'nav.shortcut': 'Taste: {{key}} (oder Alt+{{digit}})',
 
-  'frame.coming.badge': 'Kommt als Nächstes',
-  'frame.coming.rules.title': 'Regeln',
-  'frame.coming.rules.body':
-    'Welche Versandart und welchen Drucker ein Auftrag bekommt, nach Land, Gewicht oder Shop.',
-  'frame.coming.scanNote':
-    'Scannen geht auch hier: Das Etikett wird wie immer gedruckt, das Ergebnis steht unter Scannen ({{key}}).',
   'frame.ticker.label': 'Letzter Scan',
   'frame.ticker.sending': 'Wird gesendet',
   'frame.ticker.working': 'Läuft',

@@ -13,12 +13,6 @@ export const uiFrame = {
   'nav.rules': 'Rules',
   'nav.shortcut': 'Shortcut: {{key}} (or Alt+{{digit}})',
 
-  'frame.coming.badge': 'Comes next',
-  'frame.coming.rules.title': 'Rules',
-  'frame.coming.rules.body':
-    'Which shipping method and which printer an order gets, by country, weight or shop.',
-  'frame.coming.scanNote':
-    'Scanning works here too: a scan prints as usual, and its result is on the Scan screen ({{key}}).',
   'frame.ticker.label': 'Last scan',
   'frame.ticker.sending': 'Sending',
   'frame.ticker.working': 'Working',

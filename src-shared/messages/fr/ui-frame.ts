@@ -15,12 +15,6 @@ export const uiFrame: Translation<typeof english> = {
   'nav.rules': 'Règles',
   'nav.shortcut': 'Raccourci : {{key}} (ou Alt+{{digit}})',
 
-  'frame.coming.badge': 'Arrive bientôt',
-  'frame.coming.rules.title': 'Règles',
-  'frame.coming.rules.body':
-    'Quel mode d’envoi et quelle imprimante reçoit une commande, selon le pays, le poids ou la boutique.',
-  'frame.coming.scanNote':
-    'Le scan marche aussi ici : l’étiquette s’imprime comme d’habitude et le résultat est sur l’écran Scan ({{key}}).',
   'frame.ticker.label': 'Dernier scan',
   'frame.ticker.sending': 'Envoi',
   'frame.ticker.working': 'En cours',

@@ -15,12 +15,6 @@ export const uiFrame: Translation<typeof english> = {
   'nav.rules': 'Regels',
   'nav.shortcut': 'Sneltoets: {{key}} (of Alt+{{digit}})',
 
-  'frame.coming.badge': 'Komt hierna',
-  'frame.coming.rules.title': 'Regels',
-  'frame.coming.rules.body':
-    'Welke verzendmethode en welke printer een order krijgt, per land, gewicht of winkel.',
-  'frame.coming.scanNote':
-    'Scannen werkt hier ook: het label wordt gewoon geprint en het resultaat staat op Scannen ({{key}}).',
   'frame.ticker.label': 'Laatste scan',
   'frame.ticker.sending': 'Versturen',
   'frame.ticker.working': 'Bezig',
