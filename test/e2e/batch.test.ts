@@ -253,7 +253,17 @@ describe('batch labels in the real UI', () => {
     await expect.poll(() => item.getAttribute('data-reprints'), { timeout: 60_000 }).toBe('1');
     await expect
       .poll(() => item.getAttribute('data-state'), { timeout: 60_000, interval: 200 })
-      .toBe('done');
+      .toBe('done')
+      .catch(async (error) => {
+        // Seen stuck at "running" in some full runs, never alone: say where it stood.
+        console.log(
+          'batch reprint not done:',
+          JSON.stringify(await command('queue.list', {})),
+          JSON.stringify(await details()),
+          printer.jobs.length,
+        );
+        throw error;
+      });
     const inOrder = (await details()).orders
       .filter((o) => o.state === 'printed')
       .map((o) => o.trackingNumber);
