@@ -24,15 +24,20 @@ async function answer(url: string, init: RequestInit, auth: string): Promise<Api
 }
 
 /** Each parse in turn, sample after sample, so that a busy moment falls on all of them. */
-function timeInTurn(parses: readonly (() => unknown)[]): number[][] {
-  for (let i = 0; i < WARMUP; i++) for (const parse of parses) parse();
-  const samples = parses.map(() => [] as number[]);
+function timeInTurn(first: () => unknown, second: () => unknown): [number[], number[]] {
+  for (let i = 0; i < WARMUP; i++) {
+    first();
+    second();
+  }
+  const samples: [number[], number[]] = [[], []];
+  const time = (parse: () => unknown, into: number[]) => {
+    const start = performance.now();
+    parse();
+    into.push(performance.now() - start);
+  };
   for (let i = 0; i < SAMPLES; i++) {
-    parses.forEach((parse, which) => {
-      const start = performance.now();
-      parse();
-      samples[which]?.push(performance.now() - start);
-    });
+    time(first, samples[0]);
+    time(second, samples[1]);
   }
   return samples;
 }
@@ -78,7 +83,7 @@ export async function benchParsing(): Promise<BenchResult[]> {
     // The floor no schema work can take back: decoding the bytes and JSON.parse, timed in turn
     // with the full parse so that both see the same machine.
     const jsonOnly = () => JSON.parse(page.body.toString('utf8')) as unknown;
-    const [pageSamples, jsonSamples] = timeInTurn([pageParse, jsonOnly]);
+    const [pageSamples, jsonSamples] = timeInTurn(pageParse, jsonOnly);
     const labelSamples = timeParses(() =>
       parseAnswer(labelSyncResponseSchema, label, 'POST /orders/create-label-sync'),
     );
