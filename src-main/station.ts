@@ -37,6 +37,7 @@ import { createStatusViews } from './station/status-views';
 import type { StationOptions } from './station/options';
 import type { Db } from './store/db';
 import { shipmentRecord } from './store/shipment-list';
+import { labelPrinting } from './store/jobs';
 
 export type { EventListener } from './station/event-bus';
 export type { StationOptions } from './station/options';
@@ -116,11 +117,15 @@ export async function createStation(options: StationOptions): Promise<Station> {
     const outbox = createOutbox({
       db,
       clock,
-      lanes: stationLanes(accounts.usable, (job) => {
-        if (job.printerId === null) return false;
-        const routes = printers.routes();
-        return job.printerId !== routes['zpl-label'] && job.printerId !== routes['pdf-label'];
-      }),
+      lanes: stationLanes(
+        accounts.usable,
+        (job) => {
+          if (job.printerId === null) return false;
+          const routes = printers.routes();
+          return job.printerId !== routes['zpl-label'] && job.printerId !== routes['pdf-label'];
+        },
+        (job) => labelPrinting(db, job),
+      ),
       onChange: (job) => bus.signal('job.changed', job),
     });
     const syncs = createOrderSyncs({

@@ -77,6 +77,7 @@ const log = createLogger('outbox');
 export function stationLanes(
   accountUsable: (accountId: string) => boolean,
   offRoute: (job: Job) => boolean = () => false,
+  labelPrinting: (job: Job) => boolean = () => false,
 ): Lane[] {
   return [
     {
@@ -92,8 +93,9 @@ export function stationLanes(
       held: (job) => !offRoute(job),
     },
     { name: 'sync', kinds: ['sync-orders'] },
-    // Customs documents wait for the A4 printer (or its set-up) without holding any label.
-    { name: 'documents', kinds: ['documents'] },
+    // Customs documents wait for the A4 printer (or its set-up) without holding any label, and
+    // start once their label has printed, so the label comes out as fast as a plain one.
+    { name: 'documents', kinds: ['documents'], held: labelPrinting },
     // A batch has a lane of its own: its steps never stand in front of a packer's scan.
     {
       name: 'batch',
@@ -146,6 +148,8 @@ export function createOutbox(options: OutboxOptions) {
     if (job.state === 'in-flight' || job.state === 'queued') return;
     for (const resolve of settledWaiters.get(job.id) ?? []) resolve(job);
     settledWaiters.delete(job.id);
+    // A settled job may free one another lane holds (a label printed frees its documents).
+    kick();
   }
 
   /**

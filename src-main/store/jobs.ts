@@ -226,6 +226,16 @@ export function printJobFor(db: Db, parentId: string): Job | null {
   return row ? fromRow(row) : null;
 }
 
+/**
+ * Whether the label this job follows (a customs documents job) is about to print or printing:
+ * its print job is queued or in flight. A print waiting on its printer holds nothing.
+ */
+export function labelPrinting(db: Db, job: Pick<Job, 'parentId'>): boolean {
+  if (job.parentId === null) return false;
+  const print = printJobFor(db, job.parentId);
+  return print !== null && (print.state === 'queued' || print.state === 'in-flight');
+}
+
 /** A label job still unresolved (scanned offline, order unknown then) for the same code. */
 export function unresolvedJobForCode(db: Db, code: string): Job | null {
   const row = statement(

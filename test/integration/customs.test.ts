@@ -10,7 +10,8 @@ import { cupsServerUrl } from '../../src-main/config';
 import { startVirtualPrinter, type VirtualPrinter } from '../../src-main/printing/virtual-printer';
 import { startSimulator, type SimOrder, type Simulator } from '../../src-main/simulator/index';
 import { createStation, type Station } from '../../src-main/station';
-import { shipmentDocuments } from '../../src-main/store/shipment-documents';
+import { printJobFor } from '../../src-main/store/jobs';
+import { documentsJobFor, shipmentDocuments } from '../../src-main/store/shipment-documents';
 import { findShipmentByTracking } from '../../src-main/store/shipments';
 import { ensureCups, pollUntil, type CupsSetup } from '../helpers/cups';
 import { nextEvent } from '../helpers/outbox';
@@ -196,6 +197,13 @@ describe('customs', () => {
           d.printedAt !== null,
         ]),
       ).toEqual(documents.map((type) => [type, copies, true]));
+      // The documents start only once the label has printed, so the label comes out first.
+      const documentsJob = documentsJobFor(station.db, shipment?.parcelId ?? 0);
+      const labelPrint = printJobFor(station.db, documentsJob?.parentId ?? '');
+      expect(labelPrint?.state).toBe('done');
+      expect(documentsJob?.firstAttemptAt).toBeGreaterThanOrEqual(
+        labelPrint?.updatedAt ?? Infinity,
+      );
     },
   );
 
