@@ -3,6 +3,8 @@
 // move (and follow it from the header on another screen), see the two refusals next to their
 // orders, fix one and retry it, leave the other out, and print the whole batch again. What the
 // printer received is read back label by label and compared with the batch's order.
+import fs from 'node:fs';
+import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { BatchDetails, CommandName, OpenOrderRow, OpenOrders } from '../../src-shared';
@@ -261,6 +263,7 @@ describe('batch labels in the real UI', () => {
           JSON.stringify(await command('queue.list', {})),
           JSON.stringify(await details()),
           printer.jobs.length,
+          rig.host.output().slice(-4_000),
         );
         throw error;
       });
@@ -278,28 +281,21 @@ describe('batch labels in the real UI', () => {
       expect(simulator.labelsFor(order.orderNumber)).toHaveLength(expectedLabels);
     }
 
-    // The merged PDF (pdf-lib) is built in parallel (h2): its answer is given at the HTTP border
-    // here, in the contract's shape, to drive the button and the download.
-    const asked: unknown[] = [];
-    await page.route('**/api/commands/batch.pdf', (route) => {
-      asked.push(route.request().postDataJSON());
-      return route.fulfill({
-        status: 200,
-        contentType: 'application/json',
-        body: JSON.stringify({
-          ok: true,
-          value: { fileName: 'batch-2026-12-02-abc.pdf', pdfBase64: 'JVBERi0xLjQK', pages: 8 },
-        }),
-      });
-    });
+    // The merged PDF, built by the station (pdf-lib): what the browser saved is that PDF, one A6
+    // page per printed label.
     const download = page.waitForEvent('download');
     await item.getByTestId('batch-pdf').click();
-    expect((await download).suggestedFilename()).toBe('batch-2026-12-02-abc.pdf');
-    expect(asked).toEqual([{ id: batchId }]);
+    const saved = await download;
+    expect(saved.suggestedFilename()).toMatch(/^batch-.*\.pdf$/);
+    const pdf = await PDFDocument.load(fs.readFileSync((await saved.path()) ?? ''));
+    expect(pdf.getPageCount()).toBe(8);
+    for (const sheet of pdf.getPages()) {
+      const { width, height } = sheet.getSize();
+      expect([Math.round(width), Math.round(height)]).toEqual([298, 420]);
+    }
     await expect
       .poll(() => item.getByTestId('batch-pdf-saved').getAttribute('data-pages'))
       .toBe('8');
     await page.screenshot({ path: screenshotPath('batch-done'), fullPage: true });
-    await page.unroute('**/api/commands/batch.pdf');
   }, 120_000);
 });
