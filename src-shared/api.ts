@@ -13,6 +13,7 @@ import type {
   LabelPreview,
   MerchantView,
   NextScan,
+  NextScanSet,
   OutboxSettings,
   PrinterDiscovery,
   PrinterSetup,
@@ -44,7 +45,7 @@ export interface PackdeskApi {
     recent(input?: CommandInput<'scan.recent'>): Promise<Result<ScanEntry[]>>;
     /** What the next order's label takes (boxes, a one-off option). */
     next(input?: CommandInput<'scan.next'>): Promise<Result<NextScan>>;
-    setNext(input: CommandInput<'scan.setNext'>): Promise<Result<NextScan>>;
+    setNext(input: CommandInput<'scan.setNext'>): Promise<Result<NextScanSet>>;
   };
   orders: {
     sync(input?: CommandInput<'orders.sync'>): Promise<Result<StationStatus>>;

@@ -36,6 +36,7 @@ import {
   type StationStatus,
   type TestPrint,
   type NextScan,
+  type NextScanSet,
 } from './views';
 import {
   batchLayouts,
@@ -175,7 +176,7 @@ export const commands = {
         optionCode: z.string().trim().min(3).max(100).nullable().optional(),
       })
       .strict(),
-    output: {} as NextScan,
+    output: {} as NextScanSet,
   },
   'orders.sync': { input: z.object({}).strict(), output: {} as StationStatus },
   'label.preview': {

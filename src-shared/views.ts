@@ -60,6 +60,12 @@ export interface NextScan {
   optionCode: string | null;
 }
 
+/** What a change of the next label did: `applied` says so when it went to a waiting order. */
+export interface NextScanSet extends NextScan {
+  /** The boxes went to the last scan's order, whose label had not been asked yet. */
+  applied: Message | null;
+}
+
 /**
  * `batch`: one batch of labels, made and printed in its order (see views-batch). `documents`: a
  * label's customs documents, printed on the A4 route.

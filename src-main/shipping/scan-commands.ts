@@ -52,10 +52,11 @@ export function scanCommands(deps: {
     'scan.next': async () => deps.next.current(),
     'scan.setNext': async ({ boxes, optionCode }) => {
       const current = deps.next.current();
-      return deps.next.set({
+      const next = deps.next.set({
         boxes: boxes === undefined ? current.boxes : boxes === 1 ? null : boxes,
         optionCode: optionCode === undefined ? current.optionCode : optionCode,
       });
+      return { ...next, applied: deps.next.said?.() ?? null };
     },
     'orders.sync': async () => {
       await deps.outbox.settled(deps.requestSync().id);

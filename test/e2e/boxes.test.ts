@@ -36,6 +36,12 @@ describe('an order in several boxes, in the real UI', () => {
     await expect
       .poll(() => page.getByTestId('next-label-boxes').textContent())
       .toBe(say(msg('boxes.next.boxes', { boxes: 2 })));
+    // The command's result says what it set, and names no order: it made no label.
+    await expect
+      .poll(() => page.getByTestId('result-step').textContent())
+      .toBe(say(msg('scan.command.boxes', { boxes: 2 })));
+    expect(await page.getByTestId('result-order').count()).toBe(0);
+    expect(await page.getByTestId('result-tracking').count()).toBe(0);
     await page.screenshot({ path: screenshotPath('boxes-next-label'), fullPage: true });
 
     await wedgeScan(page, order.order_number);

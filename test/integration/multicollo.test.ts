@@ -242,31 +242,48 @@ describe('an order in several boxes', () => {
     );
   }, 60_000);
 
-  it('gives boxes said right after a scan to that order while its label waits, not the next', async () => {
-    const rig = await startBoxesRig();
-    const [first, second, third] = boxableOrders(rig);
-    if (!first || !second || !third) throw new Error('not enough orders');
-    // The first order's labels come slowly: the second order's label job waits behind it.
-    rig.simulator.faults.set({
-      latencyMs: 1_500,
-      only: { method: 'GET', pathPrefix: '/api/v3/parcels/' },
-    });
-    await rig.station.handlers['scan.setNext']({ boxes: 3 });
-    await rig.station.handlers['scan.submit']({ code: first });
-    await rig.station.handlers['scan.submit']({ code: second });
-    const said = await rig.station.handlers['scan.submit']({ code: 'PD:BOXES:2' });
-    expect(said).toMatchObject({
-      command: true,
-      step: { key: 'boxes.applied', params: { order: second, boxes: 2 } },
-    });
-    // Nothing is left for the next order: it was the second order's.
-    expect(await rig.station.handlers['scan.next']({})).toEqual({ boxes: null, optionCode: null });
-    rig.simulator.faults.reset();
-    await rig.printer.waitForJobs(5, 30_000);
-    await rig.station.handlers['scan.submit']({ code: third });
-    await rig.printer.waitForJobs(6, 30_000);
-    expect(rig.simulator.labelsFor(first)).toHaveLength(3);
-    expect(rig.simulator.labelsFor(second)).toHaveLength(2);
-    expect(rig.simulator.labelsFor(third)).toHaveLength(1);
-  }, 60_000);
+  it.each([
+    ['a command barcode', 'command'],
+    ['Alt+B (scan.setNext)', 'key'],
+  ] as const)(
+    'gives boxes said by %s right after a scan to that order while its label waits, not the next',
+    async (_how, by) => {
+      const rig = await startBoxesRig();
+      const [first, second, third] = boxableOrders(rig);
+      if (!first || !second || !third) throw new Error('not enough orders');
+      // The first order's labels come slowly: the second order's label job waits behind it.
+      rig.simulator.faults.set({
+        latencyMs: 1_500,
+        only: { method: 'GET', pathPrefix: '/api/v3/parcels/' },
+      });
+      await rig.station.handlers['scan.setNext']({ boxes: 3 });
+      await rig.station.handlers['scan.submit']({ code: first });
+      await rig.station.handlers['scan.submit']({ code: second });
+      const applied = { key: 'boxes.applied', params: { order: second, boxes: 2 } };
+      if (by === 'command') {
+        const said = await rig.station.handlers['scan.submit']({ code: 'PD:BOXES:2' });
+        expect(said).toMatchObject({ command: true, step: applied });
+      } else {
+        // The key's answer says it too, so the scan screen can show it.
+        expect(await rig.station.handlers['scan.setNext']({ boxes: 2 })).toEqual({
+          boxes: null,
+          optionCode: null,
+          applied,
+        });
+      }
+      // Nothing is left for the next order: it was the second order's.
+      expect(await rig.station.handlers['scan.next']({})).toEqual({
+        boxes: null,
+        optionCode: null,
+      });
+      rig.simulator.faults.reset();
+      await rig.printer.waitForJobs(5, 30_000);
+      await rig.station.handlers['scan.submit']({ code: third });
+      await rig.printer.waitForJobs(6, 30_000);
+      expect(rig.simulator.labelsFor(first)).toHaveLength(3);
+      expect(rig.simulator.labelsFor(second)).toHaveLength(2);
+      expect(rig.simulator.labelsFor(third)).toHaveLength(1);
+    },
+    60_000,
+  );
 });

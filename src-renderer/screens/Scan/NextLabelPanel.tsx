@@ -14,6 +14,7 @@ const MAX_BOXES = 50;
 export function NextLabelPanel({ onDone }: { onDone: () => void }) {
   const next = useStation((s) => s.nextScan);
   const error = useStation((s) => s.nextScanError);
+  const applied = useStation((s) => s.nextScanApplied);
   const fieldOpen = useStation((s) => s.boxesFieldOpen);
   const openField = useStation((s) => s.openBoxesField);
   const closeField = useStation((s) => s.closeBoxesField);
@@ -35,7 +36,7 @@ export function NextLabelPanel({ onDone }: { onDone: () => void }) {
   const set = next.boxes !== null;
   // Nothing set: nothing shows, so the idle scan screen keeps its height at 1366×768 (Alt+B
   // opens the field; a command barcode sets it).
-  if (!set && !fieldOpen && !error) {
+  if (!set && !fieldOpen && !error && !applied) {
     return <section className="next-label" hidden data-testid="next-label" data-boxes={1} />;
   }
   return (
@@ -85,6 +86,12 @@ export function NextLabelPanel({ onDone }: { onDone: () => void }) {
             </button>
           )}
         </div>
+      )}
+      {/* Boxes said right after a scan went to that order: the panel says so, or nothing would. */}
+      {applied && (
+        <p className="next-label-applied" data-testid="next-label-applied" data-key={applied.key}>
+          {say(applied)}
+        </p>
       )}
       {error && (
         <p className="inline-error" role="alert">

@@ -80,31 +80,36 @@ export function ResultPanel({ view }: { view: ResultView }) {
               <strong>{t('ui.scan.result.checkLabel')}</strong> {say(warning)}
             </p>
           )}
-          <p className="result-detail">
-            {t('ui.scan.result.order')}{' '}
-            <strong data-testid="result-order">{view.orderNumber ?? view.code}</strong>
-            {view.carrier && (
-              <>
-                {' · '}
-                <span data-testid="result-carrier">{carrierName(view.carrier)}</span>
-              </>
-            )}
-            {view.shippingOption && (
-              <>
-                {' · '}
-                <span data-testid="result-shipping-option">{view.shippingOption}</span>
-                {view.optionWhy && (
-                  <span data-testid="result-option-why" data-key={view.optionWhy.key}>
-                    {' '}
-                    {t('ui.routing.why', { why: say(view.optionWhy) })}
-                  </span>
+          {/* A command barcode names no order and makes no label: its step says what it set. */}
+          {!view.command && (
+            <>
+              <p className="result-detail">
+                {t('ui.scan.result.order')}{' '}
+                <strong data-testid="result-order">{view.orderNumber ?? view.code}</strong>
+                {view.carrier && (
+                  <>
+                    {' · '}
+                    <span data-testid="result-carrier">{carrierName(view.carrier)}</span>
+                  </>
                 )}
-              </>
-            )}
-          </p>
-          <p className="result-tracking" data-testid="result-tracking">
-            {view.trackingNumber ?? '–'}
-          </p>
+                {view.shippingOption && (
+                  <>
+                    {' · '}
+                    <span data-testid="result-shipping-option">{view.shippingOption}</span>
+                    {view.optionWhy && (
+                      <span data-testid="result-option-why" data-key={view.optionWhy.key}>
+                        {' '}
+                        {t('ui.routing.why', { why: say(view.optionWhy) })}
+                      </span>
+                    )}
+                  </>
+                )}
+              </p>
+              <p className="result-tracking" data-testid="result-tracking">
+                {view.trackingNumber ?? '–'}
+              </p>
+            </>
+          )}
           {view.servicePoint && <ServicePointLine point={view.servicePoint} />}
           {view.reprint && view.trackingNumber && (
             <ReturnFromScan trackingNumber={view.trackingNumber} />

@@ -22,7 +22,7 @@ describe('station store: the next label', () => {
   it('sets the boxes from the number field and closes it; a refusal keeps it open with why', async () => {
     let answer: () => Promise<unknown> = async () => ({
       ok: true,
-      value: { boxes: 4, optionCode: null },
+      value: { boxes: 4, optionCode: null, applied: null },
     });
     const { api, calls } = fakeApi({ 'scan.setNext': () => answer() as never });
     const store = createStationStore(api, null);
@@ -45,7 +45,10 @@ describe('station store: the next label', () => {
 
   it('clears boxes and option at once', async () => {
     const { api, calls } = fakeApi({
-      'scan.setNext': async () => ({ ok: true, value: { boxes: null, optionCode: null } }),
+      'scan.setNext': async () => ({
+        ok: true,
+        value: { boxes: null, optionCode: null, applied: null },
+      }),
     });
     const store = createStationStore(api, null);
     await store.getState().clearNextScan();
@@ -53,5 +56,28 @@ describe('station store: the next label', () => {
       name: 'scan.setNext',
       input: { boxes: null, optionCode: null },
     });
+  });
+
+  it('says where boxes went when main gave them to the waiting order, until the next scan', async () => {
+    const applied = { key: 'boxes.applied', params: { order: 'PD-10002', boxes: 2 } };
+    const { api } = fakeApi({
+      'scan.setNext': async () => ({
+        ok: true,
+        value: { boxes: null, optionCode: null, applied },
+      }),
+      'scan.submit': () => new Promise<never>(() => undefined),
+    });
+    const store = createStationStore(api, null);
+    store.getState().openBoxesField();
+    expect(await store.getState().setNextBoxes(2)).toBe(true);
+    expect(store.getState()).toMatchObject({
+      nextScan: { boxes: null, optionCode: null },
+      nextScanApplied: applied,
+      boxesFieldOpen: false,
+    });
+    // The nextScan state is only the setting: the word about it is kept beside it.
+    expect(store.getState().nextScan).toEqual({ boxes: null, optionCode: null });
+    void store.getState().submitScan('PD-10003');
+    expect(store.getState().nextScanApplied).toBeNull();
   });
 });

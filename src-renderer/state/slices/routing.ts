@@ -73,8 +73,10 @@ export function routingSlice(ctx: SliceContext): RoutingSlice {
 
     async setNextOption(optionCode) {
       const result = await ctx.api.scan.setNext({ optionCode });
-      if (result.ok) ctx.set({ nextScan: result.value, nextScanError: null });
-      else ctx.set({ nextScanError: result.error });
+      if (result.ok) {
+        const { applied, ...next } = result.value;
+        ctx.set({ nextScan: next, nextScanError: null, nextScanApplied: applied });
+      } else ctx.set({ nextScanError: result.error });
       return result.ok;
     },
   };

@@ -68,7 +68,8 @@ export function scanSlice(ctx: SliceContext, tokens: ScanTokens): ScanSlice {
       const code = raw.trim();
       if (!code) return;
       const mine = tokens.next();
-      ctx.set({ current: { kind: 'pending', token: mine, code } });
+      // A new scan: what the boxes did for the last one has been read.
+      ctx.set({ current: { kind: 'pending', token: mine, code }, nextScanApplied: null });
       const result = await ctx.api.scan.submit({ code });
       const { current, scans } = ctx.get();
       const stillMine = current !== null && current.token === mine;
