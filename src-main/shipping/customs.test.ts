@@ -79,6 +79,18 @@ describe('the parcel weight', () => {
     ).toBe(0.25);
   });
 
+  it("reads the order's own weight in each unit the spec allows", () => {
+    const weighed = (value: number, unit: string) =>
+      parcelWeightKg({
+        ...order('NL', [item('Mug')]),
+        shipping_details: { measurement: { weight: { value, unit } } },
+      } as unknown as Order);
+    expect(weighed(800, 'g')).toBe(0.8);
+    expect(weighed(2, 'lbs')).toBeCloseTo(0.907, 3);
+    expect(weighed(16, 'oz')).toBeCloseTo(0.454, 3);
+    expect(weighed(1.2, 'kg')).toBe(1.2);
+  });
+
   it('is unknown, and the label refused, rather than 0', () => {
     const none = order('NL', [item('Mug'), item('Board', { measurement: null })], 0);
     expect(parcelWeightKg(none)).toBeNull();

@@ -53,7 +53,11 @@ const positive = (value: unknown): number | null => {
 
 /** An item's weight in kg, or null when the order does not give it. */
 function itemKg(item: OrderItem): number | null {
-  const weight = item.measurement?.weight;
+  return kgOf(item.measurement?.weight);
+}
+
+/** A weight in kg from any unit the spec allows (kg, g, lbs, oz); null when none is given. */
+function kgOf(weight: { value?: unknown; unit?: string | null } | null | undefined): number | null {
   const value = positive(weight?.value);
   if (value === null) return null;
   switch (weight?.unit) {
@@ -73,9 +77,8 @@ function itemKg(item: OrderItem): number | null {
  * when nothing says, so the label is refused rather than made for 0 kg.
  */
 export function parcelWeightKg(order: Order): number | null {
-  const own = order.shipping_details?.measurement?.weight;
-  const value = positive(own?.value);
-  if (value !== null) return own?.unit === 'g' ? value / 1000 : value;
+  const own = kgOf(order.shipping_details?.measurement?.weight);
+  if (own !== null) return own;
   const items = order.order_details.order_items;
   if (items.length === 0) return null;
   let total = 0;

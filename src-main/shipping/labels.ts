@@ -38,7 +38,7 @@ import { planLabel } from './label-plan';
 import { withFallbacks } from './fallback';
 import type { Routing } from './routing';
 import { createPrintOnce } from './print-once';
-import { asCustomsRefusal, labelRefusal } from './customs';
+import { asCustomsRefusal, labelRefusal, parcelWeightKg } from './customs';
 import { recordCustomsDocuments } from './customs-documents';
 import { createMulticollo } from './multicollo';
 import { markCollo } from '../store/collo';
@@ -248,12 +248,19 @@ export function createLabelJobs(deps: LabelJobDeps) {
   async function costOf(order: CachedOrder, optionCode: string | null) {
     if (!optionCode) return null;
     const body = orderBody<Order>(deps.db, order.id);
+    // The parcel's weight as the label has it (grams read as such, else its items'); a price
+    // for a guessed weight would bill the merchant wrong, so an unknown one gets no price.
+    const weightKg = body ? parcelWeightKg(body) : null;
+    if (weightKg === null) {
+      log.warn('no price for a merchant label: its weight is unknown', { order: order.id });
+      return null;
+    }
     try {
       return await deps.accounts.client(order.accountId).quoteLabelPrice({
         // Orders do not say where they ship from; the station's warehouse is the sender.
         fromCountry: SENDER_COUNTRY,
         toCountry: order.countryCode ?? SENDER_COUNTRY,
-        weightKg: body?.shipping_details?.measurement?.weight?.value ?? 1,
+        weightKg,
         shippingOptionCode: optionCode,
       });
     } catch (error) {

@@ -4,6 +4,7 @@
 // `parcel_announcement_error` and the carrier's "… service error: …" words. A refusal makes no
 // label.
 import { carrierForOption, priceFor, productForOption } from './carriers';
+import { kgOf } from './shipping';
 import { invalidField, type V3Error } from './errors';
 import type { V3Order } from './wire';
 
@@ -17,7 +18,7 @@ export const PANEL_RULE_OPTIONS = ['ups:standard', 'dpd:home'] as const;
 /** The option the panel's rules give the order, or null when no rule takes it. */
 export function panelRuleOption(order: V3Order): string | null {
   const country = order.shipping_address.country_code;
-  const kg = order.shipping_details.measurement.weight.value;
+  const kg = kgOf(order.shipping_details.measurement.weight);
   for (const code of PANEL_RULE_OPTIONS) {
     const product = productForOption(code);
     if (product && priceFor(product, country, kg) !== null) return code;

@@ -202,6 +202,21 @@ export async function documentBytes(
 export const documentLink = (ctx: RouteContext, parcelId: number, type = 'label') =>
   `${ctx.origin}/api/v3/parcels/${parcelId}/documents/${type}`;
 
+/** A weight in kg, from any of the units the spec allows (kg, g, lbs, oz). */
+export function kgOf(weight: { value: number | string; unit?: string | null }): number {
+  const value = Number(weight.value);
+  switch (weight.unit) {
+    case 'g':
+      return value / 1000;
+    case 'lbs':
+      return value * 0.453_592;
+    case 'oz':
+      return value * 0.028_35;
+    default:
+      return value;
+  }
+}
+
 export function weightString(kg: number): string {
   return kg.toFixed(3);
 }

@@ -122,7 +122,12 @@ async function startRig(): Promise<Rig> {
 }
 
 /** Put an order into an account of the simulator, as a shop would. */
-async function placeOrder(simulator: Simulator, account: SimAccount, orderNumber: string) {
+async function placeOrder(
+  simulator: Simulator,
+  account: SimAccount,
+  orderNumber: string,
+  weight: { value: number; unit: 'kg' | 'g' } = { value: 0.4, unit: 'kg' },
+) {
   const saved = await rawApi(simulator, {
     publicKey: account.publicKey,
     secretKey: account.secretKey,
@@ -149,7 +154,7 @@ async function placeOrder(simulator: Simulator, account: SimAccount, orderNumber
       },
       shipping_details: {
         is_local_pickup: false,
-        measurement: { weight: { value: 0.4, unit: 'kg' } },
+        measurement: { weight },
         ship_with: {
           type: 'shipping_option_code',
           properties: { shipping_option_code: 'postnl:standard', contract_id: 517 },
@@ -270,10 +275,14 @@ describe('marketplace', () => {
       mode: 'centralised',
       accountId: null,
     });
-    for (const n of ['ACME-1', 'ACME-2']) await placeOrder(rig.simulator, rig.account(0), n);
+    // The same 400 g parcel, once weighed in kg and once in grams: both are priced alike.
+    await placeOrder(rig.simulator, rig.account(0), 'ACME-1');
+    await placeOrder(rig.simulator, rig.account(0), 'ACME-2', { value: 400, unit: 'g' });
     await rig.station.handlers['orders.sync']({});
     for (const n of ['ACME-1', 'ACME-2']) {
-      expect((await rig.scan(n)).state).toBe('printed');
+      const scanned = await rig.scan(n);
+      expect(scanned.error).toBeNull();
+      expect(scanned.state).toBe('printed');
       expect(rig.simulator.labelsFor(n)[0]?.publicKey).toBe(rig.account(0).publicKey);
     }
     const today = new Date().toISOString().slice(0, 10);
@@ -285,6 +294,7 @@ describe('marketplace', () => {
     expect(fields.slice(0, 4)).toEqual([today, 'Acme', 'ACME-', '2']);
     expect(Number(fields[4])).toBeGreaterThan(0);
     expect(fields[5]).toBe('EUR');
+    expect(fields[6]).toBe('0');
     expect(market.state).toBe('connected');
   });
 

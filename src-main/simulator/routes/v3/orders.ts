@@ -14,6 +14,7 @@ import {
 import { shippingOptionsByCountry, carrierForOption, isCountry } from '../../carriers';
 import type { Price, V3Address, V3Order } from '../../wire';
 import { servicePointDetailsOf } from '../../service-point-labels';
+import { kgOf } from '../../shipping';
 import { visibleOrders, type AccountState } from '../../state';
 
 const SORTABLE: Record<string, (order: V3Order) => string | number> = {
@@ -184,16 +185,20 @@ export function normalizeOrder(
   const itemsKg = items.reduce((sum, item) => {
     const weight =
       isRecord(item) && isRecord(item.measurement) && isRecord(item.measurement.weight)
-        ? num(item.measurement.weight.value, 0)
+        ? kgOf({
+            value: num(item.measurement.weight.value, 0),
+            unit: str(item.measurement.weight.unit) ?? null,
+          })
         : 0;
     return sum + weight * num(isRecord(item) ? item.quantity : 1, 1);
   }, 0);
   const measurement = isRecord(shippingDetails.measurement) ? shippingDetails.measurement : {};
   const weight = isRecord(measurement.weight) ? measurement.weight : {};
-  const kg = num(
-    weight.value,
-    previous?.shipping_details.measurement.weight.value ?? (itemsKg || 1),
-  );
+  // Kept in kg, whichever unit the order was sent in (the spec allows kg, g, lbs and oz).
+  const given = num(weight.value, Number.NaN);
+  const kg = Number.isFinite(given)
+    ? kgOf({ value: given, unit: str(weight.unit) ?? null })
+    : (previous?.shipping_details.measurement.weight.value ?? (itemsKg || 1));
   const shipWith = isRecord(shippingDetails.ship_with) ? shippingDetails.ship_with : undefined;
   const properties = isRecord(shipWith?.properties) ? shipWith.properties : {};
   const country = shippingAddress.country_code;

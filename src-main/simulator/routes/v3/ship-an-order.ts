@@ -5,7 +5,7 @@ import { invalidField, v3Errors, type V3Error } from '../../errors';
 import { int, isRecord, json, str, v3Fail, type Route, type RouteContext } from '../../http';
 import type { LabelFormat } from '../../labels';
 import type { SenderAddress, V3Order } from '../../wire';
-import { createShipment, documentLink, formatOfMime, MIME, shipWith } from '../../shipping';
+import { createShipment, documentLink, formatOfMime, kgOf, MIME, shipWith } from '../../shipping';
 import { visibleOrders } from '../../state';
 import { appliesShippingRules, carrierRefusal, panelRuleOption } from '../../carrier-choice';
 import { customsDocumentsFor, customsProblems, needsCustoms, parcelItemOf } from '../../customs';
@@ -103,7 +103,7 @@ function optionFor(body: Record<string, unknown>, order: V3Order): string | V3Er
   if (!carrierForOption(code) || !product) {
     return invalidField(pointer, `Shipping option ${code} is not available.`);
   }
-  const kg = order.shipping_details.measurement.weight.value;
+  const kg = kgOf(order.shipping_details.measurement.weight);
   if (priceFor(product, order.shipping_address.country_code, kg) === null) {
     return invalidField(
       pointer,
@@ -156,7 +156,7 @@ async function createLabelSync(ctx: RouteContext) {
     isReturn: false,
     parcels: [
       {
-        weightKg: order.shipping_details.measurement.weight.value,
+        weightKg: kgOf(order.shipping_details.measurement.weight),
         dimensions: null,
         // Customs declare what the parcel holds: the order's items.
         items: needsCustoms(order.shipping_address.country_code)
@@ -232,10 +232,15 @@ async function createLabelsAsync(ctx: RouteContext) {
       continue;
     }
     const requested = Array.isArray(selector.parcels) ? selector.parcels : [];
-    const total = order.shipping_details.measurement.weight.value;
+    const total = kgOf(order.shipping_details.measurement.weight);
     const parcels = (requested.length > 0 ? requested : [{}]).map((parcel: unknown) => {
       const weight =
-        isRecord(parcel) && isRecord(parcel.weight) ? Number(parcel.weight.value) : NaN;
+        isRecord(parcel) && isRecord(parcel.weight)
+          ? kgOf({
+              value: Number(parcel.weight.value),
+              unit: typeof parcel.weight.unit === 'string' ? parcel.weight.unit : null,
+            })
+          : NaN;
       return {
         weightKg:
           Number.isFinite(weight) && weight > 0 ? weight : total / Math.max(1, requested.length),
