@@ -150,8 +150,16 @@ describe('a scan between the audit and the screen', () => {
     expect(scanEntryOf({ ...record, shippingOptionCode: null }).shippingOption).toBeNull();
   });
 
-  it('keeps what the screen showed', () => {
-    const named = { ...record, shippingOptionName: 'PostNL Standard' };
+  it('keeps what the screen showed, and why its option was chosen', () => {
+    const named = { ...record, shippingOptionName: 'PostNL Standard', shippingOptionWhy: null };
     expect(scanRecordOf(scanEntryOf(named))).toEqual(named);
+    const why = msg('routing.why.rule', { number: 1, name: 'Belgium' });
+    const ruled = { ...named, shippingOptionWhy: why };
+    expect(scanEntryOf(ruled).shippingOption).toEqual({
+      code: 'postnl:standard',
+      name: 'PostNL Standard',
+      why,
+    });
+    expect(scanRecordOf(scanEntryOf(ruled))).toEqual(ruled);
   });
 });

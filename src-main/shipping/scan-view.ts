@@ -141,6 +141,7 @@ export function scanEntryOf(record: ScanRecord): ScanEntry {
   const {
     shippingOptionCode: code,
     shippingOptionName: name,
+    shippingOptionWhy: why,
     packerId,
     packerName,
     ...withStation
@@ -150,7 +151,7 @@ export function scanEntryOf(record: ScanRecord): ScanEntry {
   delete rest.stationId;
   return {
     ...rest,
-    shippingOption: code !== null ? { code, name: name ?? code } : null,
+    shippingOption: code !== null ? { code, name: name ?? code, ...(why ? { why } : {}) } : null,
     ...(packerId !== undefined
       ? { packer: packerId !== null ? { id: packerId, name: packerName ?? '' } : null }
       : {}),
@@ -167,6 +168,7 @@ export function scanRecordOf(entry: ScanEntry): ScanRecord {
     ...rest,
     shippingOptionCode: shippingOption?.code ?? null,
     shippingOptionName: shippingOption?.name ?? null,
+    shippingOptionWhy: shippingOption?.why ?? null,
     ...(packer !== undefined
       ? { packerId: packer?.id ?? null, packerName: packer?.name ?? null }
       : {}),

@@ -26,6 +26,8 @@ export interface ScanRecord {
   shippingOptionCode: string | null;
   /** Sendcloud's name for the option when the scan was made; null when it was not known. */
   shippingOptionName: string | null;
+  /** Why that option (a rule, a fallback, the packer's choice); null or absent: the account's. */
+  shippingOptionWhy?: Message | null;
   /** Who scanned it (the packer signed in) and at which station; absent or null when unknown. */
   packerId?: string | null;
   /** The packer's name as it is now, read with the scan. */
@@ -51,6 +53,7 @@ interface AuditRow {
   warning: string | null;
   shipping_option_code: string | null;
   shipping_option_name: string | null;
+  shipping_option_why: string | null;
   packer_id: string | null;
   packer_name: string | null;
   station_id: string | null;
@@ -73,6 +76,7 @@ const fromRow = (row: AuditRow): ScanRecord => ({
   warning: messageFrom(row.warning),
   shippingOptionCode: row.shipping_option_code,
   shippingOptionName: row.shipping_option_name,
+  shippingOptionWhy: messageFrom(row.shipping_option_why),
   packerId: row.packer_id,
   packerName: row.packer_name,
   stationId: row.station_id,
@@ -80,7 +84,8 @@ const fromRow = (row: AuditRow): ScanRecord => ({
 
 const columns = `a.id, a.code, a.state, a.step, a.order_number, a.tracking_number, a.carrier,
   a.error_code, a.error_message, a.reprint, a.started_at, a.finished_at, a.job_id,
-  a.waiting_reason, a.warning, a.shipping_option_code, a.shipping_option_name, a.packer_id,
+  a.waiting_reason, a.warning, a.shipping_option_code, a.shipping_option_name,
+  a.shipping_option_why, a.packer_id,
   p.name AS packer_name, a.station_id`;
 const from = `scan_audit a LEFT JOIN packers p ON p.id = a.packer_id`;
 
@@ -90,10 +95,12 @@ export function recordScan(db: Db, entry: ScanRecord): void {
     db,
     `INSERT INTO scan_audit (id, code, state, step, order_number, tracking_number, carrier,
        error_code, error_message, reprint, started_at, finished_at, job_id, waiting_reason,
-       warning, shipping_option_code, shipping_option_name, packer_id, station_id)
+       warning, shipping_option_code, shipping_option_name, shipping_option_why, packer_id,
+       station_id)
      VALUES (@id, @code, @state, @step, @orderNumber, @trackingNumber, @carrier,
        @errorCode, @errorMessage, @reprint, @startedAt, @finishedAt, @jobId, @waitingReason,
-       @warning, @shippingOptionCode, @shippingOptionName, @packerId, @stationId)
+       @warning, @shippingOptionCode, @shippingOptionName, @shippingOptionWhy, @packerId,
+       @stationId)
      ON CONFLICT (id) DO UPDATE SET
        state = excluded.state, step = excluded.step, order_number = excluded.order_number,
        tracking_number = excluded.tracking_number, carrier = excluded.carrier,
@@ -102,6 +109,7 @@ export function recordScan(db: Db, entry: ScanRecord): void {
        job_id = excluded.job_id, waiting_reason = excluded.waiting_reason,
        warning = excluded.warning, shipping_option_code = excluded.shipping_option_code,
        shipping_option_name = excluded.shipping_option_name,
+       shipping_option_why = excluded.shipping_option_why,
        packer_id = COALESCE(excluded.packer_id, scan_audit.packer_id),
        station_id = COALESCE(excluded.station_id, scan_audit.station_id)`,
   ).run({
@@ -122,6 +130,7 @@ export function recordScan(db: Db, entry: ScanRecord): void {
     warning: messageColumn(entry.warning),
     shippingOptionCode: entry.shippingOptionCode,
     shippingOptionName: entry.shippingOptionName,
+    shippingOptionWhy: messageColumn(entry.shippingOptionWhy ?? null),
     packerId: entry.packerId ?? null,
     stationId: entry.stationId ?? null,
   });

@@ -229,6 +229,7 @@ describe('store functions on a migrated database', () => {
       warning: null,
       shippingOptionCode: 'postnl:standard',
       shippingOptionName: 'PostNL Standard',
+      shippingOptionWhy: msg('routing.why.rule', { number: 2, name: 'Heavy to DE' }),
       packerId: null,
       packerName: null,
       stationId: null,

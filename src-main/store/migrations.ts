@@ -686,6 +686,14 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX returns_created ON returns(created_at);
     `,
   },
+  {
+    version: 13,
+    name: "the scan audit keeps why a scan's option was chosen, so a restart still says it",
+    sql: `
+      -- A message column (key and params as JSON), as the audit's step and warning are.
+      ALTER TABLE scan_audit ADD COLUMN shipping_option_why TEXT;
+    `,
+  },
 ];
 
 export const latestVersion = migrations.reduce((max, m) => Math.max(max, m.version), 0);

@@ -120,6 +120,11 @@ describe('the right carrier', () => {
       const [asked] = labelRequests(rig.simulator, orderOf(rig.simulator, expected.order).order_id);
       expect(asked?.ship_with?.properties.shipping_option_code).toBe(expected.option);
     }
+    // The audit keeps why: the scans read back (as after a restart) still say which rule.
+    const kept = await rig.station.handlers['scan.recent']({ limit: cases.length });
+    expect(
+      kept.map((scan) => [scan.orderNumber, scan.shippingOption?.why?.params.number ?? null]),
+    ).toEqual(cases.reverse().map((c) => [c.order, c.rule]));
     expect(rig.simulator.violations).toEqual([]);
   });
 
