@@ -3,9 +3,8 @@
 // a moment between each label and its customs documents that the test sees from outside: the
 // label taken by the printer but its print not settled, the documents request in flight, the
 // documents fetched with the A4 queue stopped, and twice in a row (the second as the restarted
-// life retries). Ground
-// truth: the simulator's ledger, what the TCP label printer received (decoded) and the PDFs
-// cups-pdf wrote for the A4 route in real CUPS.
+// life retries). Ground truth: the simulator's ledger, what the TCP label printer received
+// (decoded) and the PDFs cups-pdf wrote for the A4 route in real CUPS.
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
