@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Order } from '../sendcloud/schemas';
 import { batchOrderError } from './batch-errors';
 
 const refused = (detail: string, code: string | null = 'validation_error') =>
@@ -50,5 +51,28 @@ describe('batchOrderError: what Sendcloud said of one order, as a packer reads i
       key: 'batch.order.refused',
       params: { detail: 'Something unexpected happened.' },
     });
+  });
+
+  it('names the item and the field a customs refusal points at, in the order at its index', () => {
+    const order = {
+      order_details: {
+        order_items: [{ name: 'Ceramic mug sage' }, { name: 'Sneakers 42' }],
+      },
+    } as unknown as Order;
+    const failure = {
+      code: 'required',
+      detail: 'Field required',
+      pointer: '/data/attributes/orders/[3]/order_details/order_items/1/hs_code',
+    };
+    expect(batchOrderError(failure, order)).toEqual({
+      code: 'invalid-input',
+      key: 'customs.item.noHsCode',
+      params: { item: 2, name: 'Sneakers 42' },
+    });
+    // Without the order, or pointing at no item, Sendcloud's words stay.
+    expect(batchOrderError(failure)).toMatchObject({ key: 'batch.order.refused' });
+    expect(
+      batchOrderError({ ...failure, pointer: '/data/attributes/orders/[3]' }, order),
+    ).toMatchObject({ key: 'batch.order.refused' });
   });
 });

@@ -1,12 +1,19 @@
-// Why Sendcloud refused one order of a batch, in a packer's words: its English detail (and the
-// error pointer naming the order) read into a message key. What no key fits keeps Sendcloud's
+// Why Sendcloud refused one order of a batch, in a packer's words: its English detail (or its
+// pointer into the order's items) read into a message key. What no key fits keeps Sendcloud's
 // own words as a parameter, so nothing it said is lost.
 import { msg, type AppErrorData } from '../../src-shared';
+import type { Order } from '../sendcloud/schemas';
 import type { LabelsAsyncFailure } from '../sendcloud/v3/ship-an-order';
+import { customsProblemAt } from '../shipping/customs';
 
 export function batchOrderError(
-  failure: Pick<LabelsAsyncFailure, 'code' | 'detail'>,
+  failure: Pick<LabelsAsyncFailure, 'code' | 'detail'> & { pointer?: string | null },
+  order: Order | null = null,
 ): AppErrorData {
+  // A customs fact missing from one of its items ("Field required" alone names none): the item
+  // and the field, read from the pointer into the order, as a scan of it would say.
+  const customs = order && failure.pointer ? customsProblemAt(order, failure.pointer) : null;
+  if (customs) return { code: 'invalid-input', ...customs };
   const detail = failure.detail.trim();
   const code = failure.code ?? '';
   if (code === 'not_found' || /\bnot (be )?found\b|does not exist/i.test(detail)) {

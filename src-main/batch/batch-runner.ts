@@ -20,6 +20,7 @@ import {
   type PrinterRegistry,
 } from '../printing/registry';
 import { SendcloudError } from '../sendcloud/errors';
+import type { Order } from '../sendcloud/schemas';
 import type { LabelsAsyncFailure } from '../sendcloud/v3/ship-an-order';
 import {
   batchOfJob,
@@ -33,7 +34,7 @@ import {
 } from '../store/batches';
 import type { Db } from '../store/db';
 import type { Job } from '../store/jobs';
-import { orderRecipient } from '../store/orders';
+import { orderBody, orderRecipient } from '../store/orders';
 import { recordShipmentEvent } from '../store/shipment-events';
 import {
   findShipmentByParcel,
@@ -351,12 +352,16 @@ export function createBatchRunner(deps: BatchRunnerDeps) {
     group: BatchOrderRecord[],
     failures: readonly LabelsAsyncFailure[],
   ): void {
+    // Sendcloud lists each missing field of an order apart: the first is the one to tell, as the
+    // packer fixes them one by one.
+    const told = new Set<number>();
     for (const failure of failures) {
       const order = failure.index === null ? undefined : group[failure.index];
-      if (!order) continue;
+      if (!order || told.has(order.position)) continue;
+      told.add(order.position);
       updateBatchOrder(db, batch.id, order.position, {
         state: 'failed',
-        error: batchOrderError(failure),
+        error: batchOrderError(failure, orderBody<Order>(db, order.orderRef)),
       });
     }
   }

@@ -148,6 +148,15 @@ function problemOfPointer(order: Order, pointer: string): CustomsProblem | null 
 }
 
 /**
+ * What an error pointer into the order's items says is missing, as the pre-check says it; null
+ * when it names no item field. Sendcloud's batch answers point into the order at its index.
+ */
+export function customsProblemAt(order: Order, pointer: string): Message | null {
+  const problem = problemOfPointer(order, pointer);
+  return problem ? problemMessage(problem) : null;
+}
+
+/**
  * Sendcloud's validation answer told like the station's own pre-check, when its pointers name
  * an order item; anything else is passed on as it came.
  */

@@ -188,15 +188,18 @@ export function customsOrders(
   });
 }
 
-const itemPointer = (index: number, field: string) =>
-  `/data/attributes/order/order_details/order_items/${index}/${field}`;
-
 /**
  * Why customs would not take the order as it stands, as Sendcloud answers it: one error per
- * missing field, each pointing at its item. Empty inside the EU.
+ * missing field, each pointing at its item under `orderPointer` (the sync call's one order, or
+ * the async call's order at its index). Empty inside the EU.
  */
-export function customsProblems(order: V3Order): V3Error[] {
+export function customsProblems(
+  order: V3Order,
+  orderPointer = '/data/attributes/order',
+): V3Error[] {
   if (!needsCustoms(order.shipping_address.country_code)) return [];
+  const itemPointer = (index: number, field: string) =>
+    `${orderPointer}/order_details/order_items/${index}/${field}`;
   const errors: V3Error[] = [];
   order.order_details.order_items.forEach((item, index) => {
     if (!item.hs_code) {

@@ -163,6 +163,43 @@ describe('a batch with refused orders', () => {
   }, 120_000);
 });
 
+describe('a batch with a customs order Sendcloud refuses', () => {
+  it('says which item lacks what, as a scan of it would, and prints the rest', async () => {
+    const rig = await startBatchRig(10, { simulator: { customsOrders: true } });
+    // The fifth seeded customs order: to GB, its item 2 (Sneakers 42) has no HS code.
+    const noHsCode = rig.simulator.orders().slice(10)[4];
+    expect(noHsCode?.country).toBe('GB');
+    const open = await rig.open();
+    const refused = open.find((row) => row.orderNumber === noHsCode?.order_number)?.orderRef ?? '';
+    const inEu = new Set(
+      rig.simulator
+        .orders()
+        .slice(0, 10)
+        .map((o) => o.order_number),
+    );
+    const rest = open.filter((row) => inEu.has(row.orderNumber)).slice(0, 3);
+    const done = await rig.run(
+      [refused, ...rest.map((row) => row.orderRef)],
+      { field: 'order-number', direction: 'asc' },
+      4,
+    );
+
+    expect(done.counts).toMatchObject({ total: 4, made: 3, printed: 3, failed: 1 });
+    expect(done.orders.find((o) => o.orderRef === refused)).toMatchObject({
+      state: 'failed',
+      error: {
+        code: 'invalid-input',
+        key: 'customs.item.noHsCode',
+        params: { item: 2, name: 'Sneakers 42' },
+      },
+    });
+    expect(rig.simulator.labelsFor(noHsCode?.order_number ?? '')).toHaveLength(0);
+    expect(await printedTrackingNumbers(rig.printer)).toEqual(
+      labelledOrders(done).map((o) => o.trackingNumber),
+    );
+  });
+});
+
 const requestIndex = (rig: BatchRig, path: string) =>
   rig.simulator.requests.findIndex(
     (r) => r.method === 'POST' && r.path === `/api/v3/orders/${path}`,

@@ -118,6 +118,68 @@ describe('simulator: refusals in Sendcloud’s shapes', () => {
     expect(sim.ledger).toHaveLength(0);
   });
 
+  it('refuses a customs order missing an item field in create-labels-async, and makes the others', async () => {
+    const customs = await startSimulator({
+      clock: manualClock(),
+      orderCount: 5,
+      customsOrders: true,
+      validateResponses: true,
+    });
+    try {
+      const api = rawApi(customs);
+      // The seeded customs orders: GB and CH complete, then a GB one whose item 2 has no HS code.
+      const [gb, ch, , , noHsCode] = customs.orders().slice(5);
+      if (!gb || !ch || !noHsCode) throw new Error('no customs orders');
+      const partial = await api.post('/api/v3/orders/create-labels-async', {
+        integration_id: customs.integrationId,
+        orders: [
+          { order_number: gb.order_number },
+          { order_number: noHsCode.order_number },
+          { order_id: ch.order_id },
+        ],
+      });
+      expect(partial.status).toBe(202);
+      const body = partial.json as { data: { order_number: string }[]; errors: unknown[] };
+      expect(body.data.map((item) => item.order_number)).toEqual([
+        gb.order_number,
+        ch.order_number,
+      ]);
+      // As create-label-sync says it, pointing into the refused order of the request.
+      expect(body.errors).toEqual([
+        {
+          status: '400',
+          code: 'required',
+          title: 'Field required',
+          detail: 'Field required',
+          source: { pointer: '/data/attributes/orders/[1]/order_details/order_items/1/hs_code' },
+        },
+      ]);
+      expect(customs.labelsFor(noHsCode.order_number)).toHaveLength(0);
+
+      // Refused alone, the request is a 400 with the same error.
+      const alone = await api.post('/api/v3/orders/create-labels-async', {
+        integration_id: customs.integrationId,
+        orders: [{ order_number: noHsCode.order_number }],
+      });
+      expect(alone.status).toBe(400);
+      expect(alone.json).toEqual({
+        errors: [
+          expect.objectContaining({
+            code: 'required',
+            source: { pointer: '/data/attributes/orders/[0]/order_details/order_items/1/hs_code' },
+          }),
+        ],
+      });
+      expect(customs.ledger.map((entry) => entry.orderNumber)).toEqual([
+        gb.order_number,
+        ch.order_number,
+      ]);
+      expect(customs.violations).toEqual([]);
+    } finally {
+      await customs.close();
+    }
+  });
+
   it('refuses a bad query parameter by name, and answers 404 and 405 for unknown routes', async () => {
     const size = await api.get('/api/v3/shipments?page_size=101');
     expect(size.status).toBe(400);

@@ -231,6 +231,12 @@ async function createLabelsAsync(ctx: RouteContext) {
       });
       continue;
     }
+    // As create-label-sync refuses it, field by field, pointing into this order of the request.
+    const customs = customsProblems(order, pointer);
+    if (customs.length > 0) {
+      errors.push(...customs);
+      continue;
+    }
     const requested = Array.isArray(selector.parcels) ? selector.parcels : [];
     const total = kgOf(order.shipping_details.measurement.weight);
     const parcels = (requested.length > 0 ? requested : [{}]).map((parcel: unknown) => {
