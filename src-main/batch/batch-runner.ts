@@ -46,6 +46,8 @@ import {
 import { labelsMadeSince } from '../shipping/earlier-labels';
 import { labelFormatOf, NATIVE_ZPL_DPI } from '../shipping/label-documents';
 import { planLabel } from '../shipping/label-plan';
+import { sendUnlessSpooled } from '../shipping/print-once';
+import { forgetSpooled } from '../store/spooled-prints';
 import {
   mergeLabelsA4FourUp,
   mergeLabelsA6,
@@ -567,13 +569,21 @@ export function createBatchRunner(deps: BatchRunnerDeps) {
     await deps.printers.inTurn(target.record.id, async () => {
       const { printer } = target;
       if (batch.chunkSentAt === null) {
-        const bytes = await chunkBytes(batch, target, shipments);
-        assertReady(printer, await status(target));
-        await printer.send(bytes.bytes, {
-          title: `Batch ${batch.id.slice(0, 8)}: ${chunk.length} labels`,
-          ...(bytes.media ? { media: bytes.media } : {}),
+        // A chunk a spooler (CUPS) took before a kill is asked about, not sent again.
+        const spoolKey = `batch:${batch.id}:${batch.pass}:${end}`;
+        await sendUnlessSpooled({ db, clock }, target, spoolKey, async (onSpooled) => {
+          const bytes = await chunkBytes(batch, target, shipments);
+          assertReady(printer, await status(target));
+          await printer.send(bytes.bytes, {
+            title: `Batch ${batch.id.slice(0, 8)}: ${chunk.length} labels`,
+            ...(bytes.media ? { media: bytes.media } : {}),
+            onSpooled,
+          });
         });
-        updateBatch(db, batch.id, { chunkSentAt: clock.now(), chunkEnd: end });
+        db.transaction(() => {
+          updateBatch(db, batch.id, { chunkSentAt: clock.now(), chunkEnd: end });
+          forgetSpooled(db, spoolKey);
+        })();
       }
       const after = await status(target);
       if (!after.reachable && after.source !== 'none') {

@@ -10,6 +10,7 @@ import {
   type PrinterLanguage,
   type PrinterStatus,
   type SendOptions,
+  type SpooledOutcome,
 } from './printer';
 
 // ipp 2.0.1 ships no types; only its parser is used, under the one signature declared here.
@@ -686,7 +687,25 @@ export function createCupsPrinter(options: CupsPrinterOptions): Printer {
     if (jobId === null) {
       throw new PrinterError('printer-error', msg('printer.queue.noJobId', { queue: queueName }));
     }
+    sendOptions.onSpooled?.(String(jobId));
     await waitForJob(jobId, deadline);
+  };
+
+  /** The job an earlier life left with CUPS, followed to its end as a live one is. */
+  const spooled = async (ref: string): Promise<SpooledOutcome> => {
+    const jobId = Number(ref);
+    if (!Number.isInteger(jobId) || jobId <= 0) return 'not-printed';
+    try {
+      await waitForJob(jobId, Date.now() + jobTimeoutMs);
+      return 'printed';
+    } catch (error) {
+      // Cancelled, aborted, or stuck past the deadline (and cancelled by waitForJob): no label
+      // came out, so the job sends it again. Closing mid-wait is no answer: it stays unknown.
+      if (error instanceof PrinterError && error.said.key !== 'printer.closedMidJob') {
+        return 'not-printed';
+      }
+      throw error;
+    }
   };
 
   return {
@@ -699,6 +718,7 @@ export function createCupsPrinter(options: CupsPrinterOptions): Printer {
       queue = run.catch(() => undefined);
       return run;
     },
+    spooled,
     async status(): Promise<PrinterStatus> {
       let printer: IppGroup;
       try {

@@ -24,7 +24,15 @@ export interface SendOptions {
   title?: string;
   /** Paper of a PDF job. */
   media?: 'A4' | 'A6';
+  /**
+   * A spooler took the job and named it (CUPS's job id), before it has printed: kept, a station
+   * killed while the spooler holds the job can ask about that job instead of sending it again.
+   */
+  onSpooled?: (ref: string) => void;
 }
+
+/** What became of a job a spooler took before the station stopped (see `Printer.spooled`). */
+export type SpooledOutcome = 'printed' | 'not-printed';
 
 /**
  * One printer, whatever the transport. `send` resolves only when the printer (or the OS
@@ -40,6 +48,12 @@ export interface Printer {
   readonly transport: PrinterTransport;
   readonly language: PrinterLanguage;
   send(job: Uint8Array, options?: SendOptions): Promise<void>;
+  /**
+   * A spooler's job named by `onSpooled` in an earlier life, followed to its end: printed, or
+   * not (cancelled, aborted, or stuck and cancelled now), so it is sent again. Transports with
+   * no spooler have none: their `send` resolves when the printer took every byte.
+   */
+  spooled?(ref: string): Promise<SpooledOutcome>;
   status(): Promise<PrinterStatus>;
   /** Release sockets, USB handles and timers. */
   close(): Promise<void>;

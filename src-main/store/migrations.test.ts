@@ -51,6 +51,7 @@ describe('migrations', () => {
       'shipment_labels',
       'shipments',
       'shipping_option_names',
+      'spooled_prints',
     ]);
     expect(tables.every((t) => t.strict === 1)).toBe(true);
   });

@@ -688,10 +688,19 @@ export const migrations: readonly Migration[] = [
   },
   {
     version: 13,
-    name: "the scan audit keeps why a scan's option was chosen, so a restart still says it",
+    name: "why a scan's option was chosen; the spooler's job a print left there",
     sql: `
       -- A message column (key and params as JSON), as the audit's step and warning are.
       ALTER TABLE scan_audit ADD COLUMN shipping_option_why TEXT;
+
+      -- A print a spooler (CUPS) took but had not finished printing: after a kill, the job is
+      -- asked about by its id instead of being sent again. Gone once the print settles.
+      CREATE TABLE spooled_prints (
+        job_id TEXT PRIMARY KEY,
+        printer_id TEXT NOT NULL,
+        spool_ref TEXT NOT NULL,
+        spooled_at INTEGER NOT NULL
+      ) STRICT;
     `,
   },
 ];

@@ -2,8 +2,8 @@
 // four customs orders (GB, CH, NO, US) are scanned one after another, and the child is killed at
 // a moment between each label and its customs documents that the test sees from outside: the
 // label taken by the printer but its print not settled, the documents request in flight, the
-// documents fetched with the A4 queue stopped, and twice in a row (the second as the restarted
-// life retries). Ground truth: the simulator's ledger, what the TCP label printer received
+// documents fetched with the A4 queue stopped, twice in a row (the second as the restarted
+// life retries), and with CUPS holding the documents job it took. Ground truth: the simulator's ledger, what the TCP label printer received
 // (decoded) and the PDFs cups-pdf wrote for the A4 route in real CUPS.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -13,7 +13,7 @@ import type { JobView, PrinterSetup, StationStatus } from '../../src-shared';
 import { startVirtualPrinter } from '../../src-main/printing/virtual-printer';
 import { startSimulator, type SimOrder } from '../../src-main/simulator/index';
 import { printedTrackingNumbers } from '../helpers/batch-rig';
-import { ensureCups, mustRun, pdfQueue } from '../helpers/cups';
+import { ensureCups, mustRun, pdfQueue, queuedJobs } from '../helpers/cups';
 import { pdfText } from '../helpers/pdf-text';
 import { tempDir } from '../helpers/tmp';
 import { command, createSupervisor, stationEnv, type Life } from './harness';
@@ -57,13 +57,14 @@ interface JobRow {
 }
 
 describe('chaos: the station killed between a customs label and its documents', () => {
-  it('prints each label once and each order’s customs documents once on A4 through 5 kills', async () => {
+  it('prints each label once and each order’s customs documents once on A4 through 6 kills', async () => {
     const zebra = await startVirtualPrinter();
     const cups = await ensureCups(`socket://127.0.0.1:${zebra.port}`);
     const simulator = await startSimulator({
       seed: SEED,
       orderCount: 10,
-      customsOrders: true,
+      // Seven: the six plans (two lack an HS code and are not used here), then NO once more.
+      customsOrders: 7,
       labelResponse: 'schema',
       validateResponses: true,
     });
@@ -131,9 +132,16 @@ describe('chaos: the station killed between a customs label and its documents', 
       });
       if (!setup.ok) throw new Error(`printers.add: ${setup.error.code}`);
       expect(setup.value.routes['a4-document']).not.toBeNull();
-      const orders = simulator.orders().slice(10, 14);
-      expect(orders.map((o) => o.country)).toEqual(['GB', 'CH', 'NO', 'US']);
-      const [gb, ch, no, us] = orders as [SimOrder, SimOrder, SimOrder, SimOrder];
+      const seeded = simulator.orders();
+      const orders = [...seeded.slice(10, 14), seeded[16]].filter((o) => o !== undefined);
+      expect(orders.map((o) => o.country)).toEqual(['GB', 'CH', 'NO', 'US', 'NO']);
+      const [gb, ch, no, us, spooled] = orders as [
+        SimOrder,
+        SimOrder,
+        SimOrder,
+        SimOrder,
+        SimOrder,
+      ];
 
       // GB: killed right after its label printed, before the print settled: the printer took
       // it, then reported its head open (the print is recorded as sent, and waits); its documents
@@ -204,6 +212,14 @@ describe('chaos: the station killed between a customs label and its documents', 
       simulator.faults.reset();
       await settled(us.order_number, await lives.kill());
 
+      // NO once more: killed while CUPS holds its documents job (taken, not yet written by
+      // cups-pdf). The next life asks CUPS about that job instead of sending the documents again.
+      await scan(spooled.order_number);
+      await until('CUPS holding the documents job', 30_000, async () =>
+        (await queuedJobs(pdfQueue)).length > 0 ? true : null,
+      );
+      await settled(spooled.order_number, await lives.kill());
+
       const final = await lives.current();
       const status = await command<StationStatus>(final, 'station.status', {});
       expect(status.ok && status.value.connectivity.queueLength).toBe(0);
@@ -211,7 +227,7 @@ describe('chaos: the station killed between a customs label and its documents', 
       await lives.stop();
 
       expect(report.unexpectedExits, 'the station crashed or did not start').toEqual([]);
-      expect(report.kills).toBe(5);
+      expect(report.kills).toBe(6);
       // One label per order at Sendcloud, each printed once on the label printer.
       const tracking = orders.map((order) => {
         const labels = simulator.labelsFor(order.order_number);
