@@ -382,7 +382,9 @@ export function createBatchRunner(deps: BatchRunnerDeps) {
       const client = deps.accounts.client(order.accountId);
       const page = await client.listShipments({ orderNumber: order.orderNumber });
       deps.connectivity.reached();
-      const found = labelsMadeSince(db, page, order.sentAt ?? batch.createdAt)[0];
+      const found = labelsMadeSince(db, page, order.sentAt ?? batch.createdAt, {
+        orderRef: order.orderRef,
+      })[0];
       if (found) {
         const code = found.shipment.ship_with?.properties?.shipping_option_code ?? null;
         updateBatchOrder(db, batch.id, order.position, {

@@ -168,6 +168,7 @@ export function createLabelJobs(deps: LabelJobDeps) {
     const page = await client.listShipments({ orderNumber: order.orderNumber });
     deps.connectivity.reached();
     const candidates = labelsMadeSince(deps.db, page, job.firstAttemptAt ?? job.createdAt, {
+      orderRef: order.id,
       needsTracking: true,
     });
     const found = candidates[0];
