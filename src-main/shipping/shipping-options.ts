@@ -109,9 +109,12 @@ export function createShippingOptions(deps: {
      * account's default, else the order's own; null when Sendcloud's rules decide. A name not
      * learnt yet is the code, as the account choices show it.
      */
-    forOrder(order: Pick<CachedOrder, 'accountId' | 'shippingOptionCode'>): ShippingOption | null {
-      // The batch's rule: the account's option (a batch asks one option for all its orders).
-      return optionOf(order, null, null);
+    forOrder(
+      order: Pick<CachedOrder, 'accountId' | 'shippingOptionCode'> & { servicePoint?: boolean },
+    ): ShippingOption | null {
+      // The open-orders list reads no order bodies: the account's option, or a service-point
+      // order's own (the batch itself asks each order's full plan).
+      return optionOf(order, null, null, order.servicePoint ?? false);
     },
     /**
      * The same for a scanned order, with the station's routing rules where its account uses
