@@ -239,6 +239,7 @@ export async function createStation(options: StationOptions): Promise<Station> {
       printers,
       connectivity,
       stationId: identity.id,
+      routing,
       onBatchChanged: (id) => batches.changed(id),
       onShipmentChanged: shipmentChanged,
     });

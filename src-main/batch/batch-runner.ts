@@ -34,7 +34,8 @@ import {
 } from '../store/batches';
 import type { Db } from '../store/db';
 import type { Job } from '../store/jobs';
-import { orderBody, orderRecipient } from '../store/orders';
+import { merchantForOrder } from '../store/accounts';
+import { getOrder, orderBody, orderRecipient } from '../store/orders';
 import { recordShipmentEvent } from '../store/shipment-events';
 import {
   findShipmentByParcel,
@@ -45,8 +46,11 @@ import {
 } from '../store/shipments';
 import { labelsMadeSince } from '../shipping/earlier-labels';
 import { labelFormatOf, NATIVE_ZPL_DPI } from '../shipping/label-documents';
-import { planLabel } from '../shipping/label-plan';
+import { refusedByCarrier } from '../shipping/fallback';
+import { planLabel, type LabelPlan } from '../shipping/label-plan';
 import { sendUnlessSpooled } from '../shipping/print-once';
+import type { Routing } from '../shipping/routing';
+import { orderPointId } from '../shipping/service-points';
 import { forgetSpooled } from '../store/spooled-prints';
 import {
   mergeLabelsA4FourUp,
@@ -79,6 +83,8 @@ export interface BatchRunnerDeps {
   /** After every step: the Batch screen and the header's progress follow. */
   onBatchChanged: (batchId: string) => void;
   onShipmentChanged?: (parcelId: number) => void;
+  /** The station's routing rules and each account's fallbacks; absent: the account's option. */
+  routing?: Pick<Routing, 'settingsOf' | 'route' | 'factsFor' | 'deliversToPoint'>;
 }
 
 const log = createLogger('batch');
@@ -103,6 +109,49 @@ export function createBatchRunner(deps: BatchRunnerDeps) {
   const random = deps.random ?? Math.random;
   const readyPollMs = deps.readyPollMs ?? READY_POLL_MS;
   const iso = (ms: number) => new Date(ms).toISOString();
+
+  /**
+   * Each order's label plan, worked out once (as a scan's label job does), and which of its
+   * options it is on: a carrier's refusal moves it to the next. In memory: after a restart an
+   * order starts again at its first option, which a refusing carrier refuses again, making none.
+   */
+  const plans = new Map<string, { plan: LabelPlan; tried: number }>();
+  const planKey = (order: Pick<BatchOrderRecord, 'batchId' | 'position'>) =>
+    `${order.batchId} ${order.position}`;
+
+  function planOf(order: BatchOrderRecord): { plan: LabelPlan; tried: number } {
+    const key = planKey(order);
+    let entry = plans.get(key);
+    if (!entry) {
+      const account = deps.accounts.record(order.accountId);
+      const cached = getOrder(db, order.orderRef);
+      const routing = deps.routing ?? null;
+      const merchant = merchantForOrder(db, order.orderNumber);
+      const facts = cached && routing ? routing.factsFor(cached, merchant?.id ?? null) : null;
+      const plan = planLabel(
+        account,
+        {
+          shippingOptionCode: cached?.shippingOptionCode ?? null,
+          facts,
+          servicePoint: orderPointId(orderBody(db, order.orderRef)) !== null,
+        },
+        null,
+        routing,
+      );
+      entry = { plan, tried: 0 };
+      plans.set(key, entry);
+    }
+    return entry;
+  }
+
+  /** The option an order is asked with now; Sendcloud's rules choose only on its first try. */
+  function optionNow(order: BatchOrderRecord): { code: string | null; applyRules: boolean } {
+    const { plan, tried } = planOf(order);
+    return {
+      code: [plan.optionCode, ...plan.fallbacks][tried] ?? null,
+      applyRules: plan.applyShippingRules && tried === 0,
+    };
+  }
 
   /** A failure of the step (not of one order): the job waits, and says why. */
   function failedStep(job: Job, error: unknown): JobResult {
@@ -175,7 +224,8 @@ export function createBatchRunner(deps: BatchRunnerDeps) {
       batch.cancelledAt === null
         ? groupsOf(
             batchOrdersIn(db, batch.id, ['pending']),
-            (o) => `${o.accountId} ${o.integrationId}`,
+            // One option a request (its `ship_with`): orders are grouped by their plan's.
+            (o) => `${o.accountId} ${o.integrationId} ${optionNow(o).code ?? ''}`,
             REQUESTS_AT_ONCE,
           )
         : [];
@@ -220,6 +270,7 @@ export function createBatchRunner(deps: BatchRunnerDeps) {
       return again(wait, msg('batch.step.waitingForLabels', { count: made.length }));
     }
     notReadyAt.delete(batch.id);
+    for (const key of plans.keys()) if (key.startsWith(`${batch.id} `)) plans.delete(key);
     updateBatch(db, batch.id, { finishedAt: clock.now() });
     log.info('batch finished', { batch: batch.id, job: job.id });
     return { type: 'done' };
@@ -281,13 +332,16 @@ export function createBatchRunner(deps: BatchRunnerDeps) {
       }
     })();
     const account = deps.accounts.record(first.accountId);
-    // A batch asks one option for its group: the account's (a packer's one-off choice is a scan's).
-    const { optionCode } = planLabel(account, { shippingOptionCode: null }, null);
+    // The group shares its plans' option (a packer's one-off choice is a scan's, not a batch's).
+    const optionCode = optionNow(first).code;
     let answer;
     try {
       answer = await deps.accounts.client(first.accountId).createLabelsAsync({
         integrationId: first.integrationId,
-        orders: group.map((order) => ({ orderId: order.orderId })),
+        orders: group.map((order) => ({
+          orderId: order.orderId,
+          ...(optionNow(order).applyRules ? { applyShippingRules: true } : {}),
+        })),
         ...(optionCode ? { shippingOptionCode: optionCode } : {}),
         ...(account.senderAddressId ? { senderAddressId: account.senderAddressId } : {}),
         ...(account.brandId ? { brandId: account.brandId } : {}),
@@ -361,6 +415,18 @@ export function createBatchRunner(deps: BatchRunnerDeps) {
       const order = failure.index === null ? undefined : group[failure.index];
       if (!order || told.has(order.position)) continue;
       told.add(order.position);
+      // The carrier said no and made nothing: the order goes again with its plan's next option.
+      const planned = planOf(order);
+      if (refusedByCarrier(failure) && planned.tried < planned.plan.fallbacks.length) {
+        planned.tried += 1;
+        log.warn('the carrier refused a batch label; trying the next option', {
+          batch: batch.id,
+          order: order.orderNumber,
+          next: optionNow(order).code,
+        });
+        updateBatchOrder(db, batch.id, order.position, { state: 'pending', sentAt: null });
+        continue;
+      }
       updateBatchOrder(db, batch.id, order.position, {
         state: 'failed',
         error: batchOrderError(failure, orderBody<Order>(db, order.orderRef)),
@@ -389,7 +455,9 @@ export function createBatchRunner(deps: BatchRunnerDeps) {
       const client = deps.accounts.client(order.accountId);
       const page = await client.listShipments({ orderNumber: order.orderNumber });
       deps.connectivity.reached();
-      const found = labelsMadeSince(db, page, order.sentAt ?? batch.createdAt)[0];
+      const found = labelsMadeSince(db, page, order.sentAt ?? batch.createdAt, {
+        orderRef: order.orderRef,
+      })[0];
       if (found) {
         const code = found.shipment.ship_with?.properties?.shipping_option_code ?? null;
         updateBatchOrder(db, batch.id, order.position, {

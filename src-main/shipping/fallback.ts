@@ -16,10 +16,12 @@ const log = createLogger('fallback');
  */
 export function isCarrierRefusal(error: unknown): boolean {
   if (!(error instanceof SendcloudError) || error.kind !== 'validation') return false;
-  return error.details.some(
-    (detail) =>
-      detail.code === 'parcel_announcement_error' || /\bservice error\b/i.test(detail.detail),
-  );
+  return error.details.some(refusedByCarrier);
+}
+
+/** One error of an answer (a batch's order among others) is the carrier's refusal. */
+export function refusedByCarrier(detail: { code?: string | null; detail: string }): boolean {
+  return detail.code === 'parcel_announcement_error' || /\bservice error\b/i.test(detail.detail);
 }
 
 export interface OptionTried<T> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultAccountRouting, emptyRule, type AccountRouting } from '../../src-shared';
+import { defaultAccountRouting, emptyRule, msg, type AccountRouting } from '../../src-shared';
 import type { AccountRecord } from '../store/accounts';
 import { planLabel, TEST_OPTION, type LabelRouting } from './label-plan';
 import { routeOrder, type OrderFacts } from './routing';
@@ -23,8 +23,11 @@ const facts: OrderFacts = {
   merchantId: null,
   tags: [],
 };
+/** Options Sendcloud lists as delivering to a service point. */
+const POINT_OPTIONS = new Set(['postnl:pakjegemak', 'dhl:servicepoint']);
 const routingWith = (settings: Partial<AccountRouting>): LabelRouting => ({
   settingsOf: () => ({ ...defaultAccountRouting, ...settings }),
+  deliversToPoint: (code) => POINT_OPTIONS.has(code),
   route: (f) =>
     routeOrder(
       {
@@ -81,4 +84,70 @@ describe('a label’s plan: which option, and why', () => {
     });
     expect(planLabel(account, order, null, routing).fallbacks).toEqual(['dhl:parcel']);
   });
+
+  describe('a service-point order', () => {
+    const pointOrder = {
+      shippingOptionCode: 'postnl:pakjegemak',
+      facts: { ...facts, servicePoint: true },
+      servicePoint: true,
+    };
+
+    it('keeps its own point option over the account’s door option, and says why', () => {
+      expect(planLabel(account, pointOrder, null, routingWith({}))).toMatchObject({
+        optionCode: 'postnl:pakjegemak',
+        optionWhy: {
+          key: 'routing.why.pointKept',
+          params: { option: 'postnl:pakjegemak', instead: 'dpd:home' },
+        },
+      });
+      // Without anything learnt of the options, the door is assumed: the point still stands.
+      expect(planLabel(account, pointOrder, null).optionCode).toBe('postnl:pakjegemak');
+    });
+
+    it('keeps it over a rule’s door option, and takes a rule’s point option', () => {
+      const routing = routingWith({ useStationRules: true });
+      expect(planLabel(account, pointOrder, null, routing)).toMatchObject({
+        optionCode: 'postnl:pakjegemak',
+        optionWhy: { key: 'routing.why.pointKept', params: { instead: 'postnl:standard' } },
+      });
+      const toPoint = { ...routing, route: () => routeChoice('dhl:servicepoint') };
+      expect(planLabel(account, pointOrder, null, toPoint).optionCode).toBe('dhl:servicepoint');
+    });
+
+    it('takes the account’s option when that delivers to a point too', () => {
+      const pointAccount = { ...account, shippingOptionCode: 'dhl:servicepoint' };
+      expect(planLabel(pointAccount, pointOrder, null, routingWith({}))).toMatchObject({
+        optionCode: 'dhl:servicepoint',
+        optionWhy: null,
+      });
+    });
+
+    it('falls back only to options that deliver to a point', () => {
+      const routing = routingWith({
+        fallbacks: ['dhl:parcel', 'dhl:servicepoint', 'ups:standard'],
+      });
+      expect(planLabel(account, pointOrder, null, routing).fallbacks).toEqual(['dhl:servicepoint']);
+      expect(planLabel(account, order, null, routing).fallbacks).toEqual([
+        'dhl:parcel',
+        'dhl:servicepoint',
+        'ups:standard',
+      ]);
+    });
+
+    it('still ships by the packer’s one-off choice (home delivery picked on the scan)', () => {
+      const plan = planLabel(
+        account,
+        pointOrder,
+        { optionCode: 'postnl:standard' },
+        routingWith({}),
+      );
+      expect(plan.optionCode).toBe('postnl:standard');
+    });
+  });
+});
+
+const routeChoice = (code: string) => ({
+  code,
+  why: msg('routing.why.rule', { number: 1, name: 'Points' }),
+  ruleNumber: 1,
 });

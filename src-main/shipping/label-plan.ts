@@ -27,10 +27,18 @@ export interface LabelPlan {
 export interface LabelRouting {
   settingsOf(accountId: string): AccountRouting;
   route(facts: OrderFacts): RouteChoice | null;
+  /** Does this option deliver to a service point, as Sendcloud listed it? False when unknown. */
+  deliversToPoint(code: string): boolean;
 }
 
-/** The order as a plan needs it; `facts` only where the station's rules may choose. */
-export type PlanOrder = Pick<CachedOrder, 'shippingOptionCode'> & { facts?: OrderFacts | null };
+/**
+ * The order as a plan needs it; `facts` only where the station's rules may choose.
+ * `servicePoint`: the label goes to a point (the order's, or the packer's replacement).
+ */
+export type PlanOrder = Pick<CachedOrder, 'shippingOptionCode'> & {
+  facts?: OrderFacts | null;
+  servicePoint?: boolean;
+};
 
 export interface OptionChoice {
   code: string | null;
@@ -38,14 +46,36 @@ export interface OptionChoice {
   /** The routing rule that chose, 1-based; null when none did. */
   ruleNumber: number | null;
   /** Who chose: what is asked of Sendcloud follows from it. */
-  by: 'test' | 'packer' | 'rules' | 'sendcloud-rules' | 'account';
+  by: 'test' | 'packer' | 'rules' | 'sendcloud-rules' | 'account' | 'point';
+}
+
+/**
+ * A service-point order keeps its own (service-point) option over an account's default or a
+ * rule that would ship it to the door while the point is recorded; an option known to deliver
+ * to a point may replace it. Not known counts as the door: the point is never lost.
+ */
+function keepingPoint(
+  chosen: OptionChoice,
+  order: PlanOrder,
+  routing: Pick<LabelRouting, 'deliversToPoint'> | null,
+): OptionChoice {
+  const own = order.shippingOptionCode;
+  if (!order.servicePoint || !own || !chosen.code || chosen.code === own) return chosen;
+  if (routing?.deliversToPoint(chosen.code)) return chosen;
+  return {
+    code: own,
+    why: msg('routing.why.pointKept', { option: own, instead: chosen.code }),
+    ruleNumber: null,
+    by: 'point',
+  };
 }
 
 /**
  * The option an order's label is made with: the free test letter in test mode, a one-off choice
  * of the packer, the station's routing rules (for an account that uses them), Sendcloud's own
  * shipping rules (for an account that applies them), else the account's default, else the
- * order's own.
+ * order's own. A service-point order keeps its own option over a rule's or the default that
+ * does not deliver to a point.
  */
 export function chooseOption(
   account: Pick<AccountRecord, 'id' | 'testMode' | 'shippingOptionCode'> | null,
@@ -65,7 +95,7 @@ export function chooseOption(
   const settings = account && routing ? routing.settingsOf(account.id) : null;
   if (settings?.useStationRules && order.facts && routing) {
     const routed = routing.route(order.facts);
-    if (routed) return { ...routed, by: 'rules' };
+    if (routed) return keepingPoint({ ...routed, by: 'rules' }, order, routing);
   }
   if (settings?.applyShippingRules) {
     return {
@@ -75,12 +105,13 @@ export function chooseOption(
       by: 'sendcloud-rules',
     };
   }
-  return {
+  const byAccount: OptionChoice = {
     code: account?.shippingOptionCode ?? order.shippingOptionCode,
     why: null,
     ruleNumber: null,
     by: 'account',
   };
+  return keepingPoint(byAccount, order, routing);
 }
 
 /** The plan of one order's label, from its account, the order and the packer's choices. */
@@ -97,7 +128,10 @@ export function planLabel(
     optionCode: option.by === 'account' ? account.shippingOptionCode : option.code,
     optionWhy: option.why,
     applyShippingRules: option.by === 'sendcloud-rules',
-    fallbacks: (settings?.fallbacks ?? []).filter((code) => code !== option.code),
+    // A service-point order falls back only to options that deliver to a point too.
+    fallbacks: (settings?.fallbacks ?? []).filter(
+      (code) => code !== option.code && (!order.servicePoint || !!routing?.deliversToPoint(code)),
+    ),
     boxes: Math.max(1, choices?.boxes ?? 1),
   };
 }

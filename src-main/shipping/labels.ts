@@ -70,7 +70,7 @@ export interface LabelJobDeps {
   /** A shipment was made, printed or printed again: the Shipments screen updates its row. */
   onShipmentChanged?: (parcelId: number) => void;
   /** The station's routing rules and each account's fallbacks; absent: the account's option. */
-  routing?: Pick<Routing, 'settingsOf' | 'route' | 'factsFor'>;
+  routing?: Pick<Routing, 'settingsOf' | 'route' | 'factsFor' | 'deliversToPoint'>;
 }
 
 const log = createLogger('labels');
@@ -168,6 +168,7 @@ export function createLabelJobs(deps: LabelJobDeps) {
     const page = await client.listShipments({ orderNumber: order.orderNumber });
     deps.connectivity.reached();
     const candidates = labelsMadeSince(deps.db, page, job.firstAttemptAt ?? job.createdAt, {
+      orderRef: order.id,
       needsTracking: true,
     });
     const found = candidates[0];
@@ -448,7 +449,12 @@ export function createLabelJobs(deps: LabelJobDeps) {
       const request = labelRequest();
       const account = deps.accounts.record(order.accountId);
       const facts = deps.routing?.factsFor(order, merchant?.id ?? null) ?? null;
-      const plan = planLabel(account, { ...order, facts }, job.choices, deps.routing ?? null);
+      const plan = planLabel(
+        account,
+        { ...order, facts, servicePoint: servicePoint !== null },
+        job.choices,
+        deps.routing ?? null,
+      );
       const asked = performance.now();
       const tried = await withFallbacks(plan, (code, first) =>
         deps.accounts.client(order.accountId).createLabelSync({

@@ -118,7 +118,9 @@ export function createMulticollo(deps: MulticolloDeps) {
   ): Promise<{ shipmentId: string; parcelIds: number[] } | null> {
     const page = await client.listShipments({ orderNumber: order.orderNumber });
     deps.connectivity.reached();
-    const found = labelsMadeSince(db, page, job.firstAttemptAt ?? job.createdAt)[0];
+    const found = labelsMadeSince(db, page, job.firstAttemptAt ?? job.createdAt, {
+      orderRef: order.id,
+    })[0];
     if (!found) return null;
     log.info('adopted the shipment an earlier try had made', {
       job: job.id,

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { emptyRule, type RoutingRule, type RoutingRules } from '../../src-shared';
 import type { Order } from '../sendcloud/schemas';
-import { orderFactsOf, routeOrder, ruleMatches, type OrderFacts } from './routing';
+import { openDatabase } from '../store/db';
+import { createRouting, orderFactsOf, routeOrder, ruleMatches, type OrderFacts } from './routing';
 
 const facts = (change: Partial<OrderFacts> = {}): OrderFacts => ({
   country: 'NL',
@@ -103,5 +104,29 @@ describe('an order’s facts, from its cached body', () => {
 
   it('knows only the cached country when the body is gone', () => {
     expect(orderFactsOf({ countryCode: 'NL' }, null, null)).toEqual(facts({ weightKg: null }));
+  });
+});
+
+describe('which options deliver to a service point', () => {
+  it('learns them from Sendcloud’s list and keeps them past a restart', () => {
+    const db = openDatabase(':memory:');
+    const routing = createRouting(db);
+    expect(routing.knowsOptions()).toBe(false);
+    expect(routing.deliversToPoint('postnl:pakjegemak')).toBe(false);
+
+    routing.learnOptions([
+      { code: 'postnl:pakjegemak', functionalities: { last_mile: 'service_point' } },
+      { code: 'postnl:standard', functionalities: { last_mile: 'home_delivery' } },
+    ]);
+
+    const again = createRouting(db);
+    expect(again.knowsOptions()).toBe(true);
+    expect(again.deliversToPoint('postnl:pakjegemak')).toBe(true);
+    expect(again.deliversToPoint('postnl:standard')).toBe(false);
+    // Listed again as the door: no longer a point option.
+    again.learnOptions([
+      { code: 'postnl:pakjegemak', functionalities: { last_mile: 'home_delivery' } },
+    ]);
+    expect(again.deliversToPoint('postnl:pakjegemak')).toBe(false);
   });
 });

@@ -41,6 +41,8 @@ export interface RouteChoice {
 }
 
 const RULES_KEY = 'routing.rules';
+/** The options Sendcloud listed as delivering to a service point (`last_mile`), as JSON. */
+const POINT_OPTIONS_KEY = 'routing.pointOptions';
 const accountKey = (accountId: string) => `routing.account:${accountId}`;
 const EU = new Set(EU_COUNTRIES);
 const emptyRules: RoutingRules = { rules: [], defaultOptionCode: null };
@@ -156,6 +158,18 @@ export function orderFactsOf(
   };
 }
 
+function codesOf(value: unknown): string[] {
+  if (!Array.isArray(value) || !value.every((code) => typeof code === 'string')) {
+    throw new TypeError('not a list of option codes');
+  }
+  return value as string[];
+}
+
+/** Sendcloud's `functionalities.last_mile` of an option: home_delivery, service_point, … */
+function lastMileOf(functionalities: unknown): unknown {
+  return isRecord(functionalities) ? functionalities.last_mile : undefined;
+}
+
 function readJson<T>(db: Db, key: string, parse: (value: unknown) => T, fallback: T): T {
   const text = readSetting(db, key);
   if (text === null) return fallback;
@@ -174,6 +188,8 @@ export function createRouting(db: Db) {
   const accounts = new Map<string, AccountRouting>();
   // Bumped by every save: what was worked out under the old rules is worked out again.
   let version = 0;
+  let knowsOptions = readSetting(db, POINT_OPTIONS_KEY) !== null;
+  let pointOptions = new Set(readJson(db, POINT_OPTIONS_KEY, codesOf, []));
 
   function settingsOf(accountId: string): AccountRouting {
     let settings = accounts.get(accountId);
@@ -207,6 +223,21 @@ export function createRouting(db: Db) {
       accounts.set(accountId, parsed);
       version += 1;
       return parsed;
+    },
+    /** Does this option deliver to a service point? False for one Sendcloud never listed. */
+    deliversToPoint: (code: string): boolean => pointOptions.has(code),
+    /** Have options been learnt since the station keeps which deliver to a point? */
+    knowsOptions: (): boolean => knowsOptions,
+    /** Learn which options deliver to a point from a list of Sendcloud's options. */
+    learnOptions(options: readonly { code: string; functionalities?: unknown }[]): void {
+      const points = options
+        .filter((option) => lastMileOf(option.functionalities) === 'service_point')
+        .map((option) => option.code);
+      const others = new Set(options.map((option) => option.code));
+      pointOptions = new Set([...[...pointOptions].filter((code) => !others.has(code)), ...points]);
+      writeSetting(db, POINT_OPTIONS_KEY, JSON.stringify([...pointOptions].sort()));
+      knowsOptions = true;
+      version += 1;
     },
     /** The one in-memory match a label asks. */
     route: (facts: OrderFacts): RouteChoice | null => routeOrder(list, facts),

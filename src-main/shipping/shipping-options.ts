@@ -7,7 +7,7 @@ import type { AccountChoices, Message } from '../../src-shared';
 import type { Accounts } from '../accounts/accounts';
 import type { Clock } from '../clock';
 import type { Db } from '../store/db';
-import type { CachedOrder } from '../store/orders';
+import { orderBody, type CachedOrder } from '../store/orders';
 import { createLogger } from '../log';
 import {
   newestShippingOptionName,
@@ -17,6 +17,7 @@ import {
 import { merchantForOrder } from '../store/accounts';
 import { chooseOption } from './label-plan';
 import type { OrderFacts, Routing } from './routing';
+import { orderPointId } from './service-points';
 
 /** `why`: a routing rule, the packer's one-off choice, a fallback; absent for the account's. */
 export type ShippingOption = { code: string; name: string; why?: Message | null };
@@ -31,7 +32,10 @@ export function createShippingOptions(deps: {
   clock: Clock;
   accounts: Pick<Accounts, 'record'>;
   /** The station's routing rules: the scan screen shows the option they choose, and why. */
-  routing?: Pick<Routing, 'settingsOf' | 'route' | 'factsFor'>;
+  routing?: Pick<
+    Routing,
+    'settingsOf' | 'route' | 'factsFor' | 'deliversToPoint' | 'learnOptions' | 'knowsOptions'
+  >;
 }) {
   const { accounts } = deps;
   const names = new Map(readShippingOptionNames(deps.db).map((o) => [o.code, o.name]));
@@ -57,10 +61,11 @@ export function createShippingOptions(deps: {
   function optionOf(
     order: Pick<CachedOrder, 'accountId' | 'shippingOptionCode'>,
     facts: OrderFacts | null,
-    routing: Pick<Routing, 'settingsOf' | 'route'> | null,
+    routing: Pick<Routing, 'settingsOf' | 'route' | 'deliversToPoint'> | null,
+    servicePoint = false,
   ): ShippingOption | null {
     const account = accountOf(order.accountId);
-    const { code, why } = chooseOption(account, { ...order, facts }, null, routing);
+    const { code, why } = chooseOption(account, { ...order, facts, servicePoint }, null, routing);
     return code ? { code, name: names.get(code) ?? code, ...(why ? { why } : {}) } : null;
   }
 
@@ -73,15 +78,20 @@ export function createShippingOptions(deps: {
      */
     async refresh(
       accountIds: readonly string[],
-      ask: (accountId: string) => Promise<readonly { code: string; name?: string | null }[]>,
+      ask: (
+        accountId: string,
+      ) => Promise<readonly { code: string; name?: string | null; functionalities?: unknown }[]>,
     ): Promise<void> {
       const newest = newestShippingOptionName(deps.db);
-      if (newest !== null && deps.clock.now() - Date.parse(newest) < NAMES_FRESH_MS) return;
+      const fresh = newest !== null && deps.clock.now() - Date.parse(newest) < NAMES_FRESH_MS;
+      // Which options deliver to a point is learnt from the same list (kept since names were).
+      if (fresh && (deps.routing?.knowsOptions() ?? true)) return;
       for (const id of accountIds) {
         try {
           const options = await ask(id);
           if (stopped) return;
           learn(options.map((option) => ({ code: option.code, name: option.name ?? null })));
+          deps.routing?.learnOptions(options);
         } catch (error) {
           log.warn('could not learn the names of shipping options', {
             account: id,
@@ -99,9 +109,12 @@ export function createShippingOptions(deps: {
      * account's default, else the order's own; null when Sendcloud's rules decide. A name not
      * learnt yet is the code, as the account choices show it.
      */
-    forOrder(order: Pick<CachedOrder, 'accountId' | 'shippingOptionCode'>): ShippingOption | null {
-      // The batch's rule: the account's option (a batch asks one option for all its orders).
-      return optionOf(order, null, null);
+    forOrder(
+      order: Pick<CachedOrder, 'accountId' | 'shippingOptionCode'> & { servicePoint?: boolean },
+    ): ShippingOption | null {
+      // The open-orders list reads no order bodies: the account's option, or a service-point
+      // order's own (the batch itself asks each order's full plan).
+      return optionOf(order, null, null, order.servicePoint ?? false);
     },
     /**
      * The same for a scanned order, with the station's routing rules where its account uses
@@ -114,7 +127,8 @@ export function createShippingOptions(deps: {
         routing && routing.settingsOf(order.accountId).useStationRules
           ? routing.factsFor(order, merchantForOrder(deps.db, order.orderNumber)?.id ?? null)
           : null;
-      return optionOf(order, facts, routing);
+      const servicePoint = orderPointId(orderBody(deps.db, order.id)) !== null;
+      return optionOf(order, facts, routing, servicePoint);
     },
     /** An option by its code, with Sendcloud's name for it once learnt. */
     named: (code: string): ShippingOption => ({ code, name: names.get(code) ?? code }),

@@ -96,6 +96,17 @@ export function findOrderByCode(
   return row ? fromRow(row) : null;
 }
 
+/** A cached order by the station's id for it. */
+export function getOrder(db: Db, id: string): CachedOrder | null {
+  const row = statement(
+    db,
+    `SELECT id, account_id, order_id, order_number, integration_id, status, country_code,
+              shipping_option_code, updated_at
+       FROM orders WHERE id = @id`,
+  ).get({ id }) as OrderRow | undefined;
+  return row ? fromRow(row) : null;
+}
+
 /**
  * The full order as it was given to upsertOrders (what a hand-over to another account sends on).
  * The store keeps it as JSON and does not know its shape: the caller names the type it stored.

@@ -87,6 +87,15 @@ export function returnForParcel(db: Db, parcelId: number): ReturnRecord | null {
   return row ? recordOf(row) : null;
 }
 
+/** Is this parcel the return parcel of a return made here? */
+export function isReturnParcel(db: Db, parcelId: number): boolean {
+  return (
+    statement(db, 'SELECT 1 FROM returns WHERE return_parcel_id = @parcelId LIMIT 1').get({
+      parcelId,
+    }) !== undefined
+  );
+}
+
 /** Returns made in [fromIso, toIso), newest first. */
 export function returnsBetween(db: Db, fromIso: string, toIso: string): ReturnRecord[] {
   const rows = statement(

@@ -3,7 +3,7 @@
 // of the same carrier, one of which (or home delivery, where the account allows it) the packer
 // picks. One label per order, whatever happens.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ScanEntry, ServicePointOffers } from '../../src-shared';
+import { emptyRule, type ScanEntry, type ServicePointOffers } from '../../src-shared';
 import { expectSpecClean, type AllowedViolation } from '../helpers/contract';
 import { startOutboxRig, type OutboxRig } from '../helpers/outbox';
 import { rawApi } from '../helpers/raw-api';
@@ -82,6 +82,45 @@ describe('service-point orders from a scan', () => {
     const details = await r.station.handlers['shipments.details']({ parcelId: shipment.parcelId });
     expect(details.servicePoint?.id).toBe(1_000_000);
     expect(details.servicePoint?.city).toBe('Utrecht');
+    expectSpecClean(r.simulator, SPEC_CONTRADICTIONS);
+  });
+
+  it('keeps the order’s point option over a rule’s door option, and says why', async () => {
+    const r = await start();
+    const [account] = await r.station.handlers['accounts.list']({});
+    if (!account) throw new Error('no account');
+    // Every Dutch order by PostNL to the door: the point order still goes to its point.
+    await r.station.handlers['routing.saveRules']({
+      rules: [{ ...emptyRule('nl'), name: 'NL', countries: ['NL'], optionCode: 'postnl:standard' }],
+      defaultOptionCode: null,
+    });
+    await r.station.handlers['routing.saveAccount']({
+      accountId: account.id,
+      applyShippingRules: false,
+      useStationRules: true,
+      fallbacks: [],
+    });
+
+    const entry = await r.scan(SP_OPEN);
+
+    expect(entry.state).toBe('printed');
+    expect(entry.shippingOption).toMatchObject({
+      code: 'postnl:pakjegemak',
+      why: {
+        key: 'routing.why.pointKept',
+        params: { option: 'postnl:pakjegemak', instead: 'postnl:standard' },
+      },
+    });
+    const order = r.simulator.orders().find((o) => o.order_number === SP_OPEN);
+    const asked = r.simulator.requests
+      .filter((request) => request.path === '/api/v3/orders/create-label-sync')
+      .map((request) => request.body as { order: { order_id: string }; ship_with?: unknown })
+      .filter((body) => body.order.order_id === order?.order_id);
+    expect(asked).toHaveLength(1);
+    expect(asked[0]?.ship_with).toMatchObject({
+      properties: { shipping_option_code: 'postnl:pakjegemak' },
+    });
+    expect(await shipmentsOf(r, SP_OPEN)).toEqual(['1000000']);
     expectSpecClean(r.simulator, SPEC_CONTRADICTIONS);
   });
 

@@ -9,6 +9,8 @@ export const routing: Translation<typeof english> = {
   'routing.why.account': 'die Option des Kontos',
   'routing.why.ordersOwn': 'die eigene Option des Auftrags',
   'routing.why.testMode': 'Testmodus: der kostenlose unfrankierte Brief',
+  'routing.why.pointKept':
+    'ein Auftrag an einen Servicepunkt: seine eigene Option {{option}}, nicht {{instead}}',
   'routing.why.fallback':
     'Ausweichoption {{number}}: der Versanddienst lehnte {{refused}} ab, also {{option}}',
   'routing.test.notCached':

@@ -8,6 +8,7 @@ export const routing = {
   'routing.why.account': 'the account’s option',
   'routing.why.ordersOwn': 'the order’s own option',
   'routing.why.testMode': 'test mode: the free unstamped letter',
+  'routing.why.pointKept': 'a service-point order: its own option {{option}}, not {{instead}}',
   'routing.why.fallback': 'fallback {{number}}: the carrier refused {{refused}}, so {{option}}',
   'routing.test.notCached': 'Order {{order}} is not among the open orders this station knows.',
   // A rule's problems (the zod schema, in the editor and in main).

@@ -9,6 +9,8 @@ export const routing: Translation<typeof english> = {
   'routing.why.account': 'l’option du compte',
   'routing.why.ordersOwn': 'l’option propre à la commande',
   'routing.why.testMode': 'mode test : la lettre non affranchie gratuite',
+  'routing.why.pointKept':
+    'une commande pour un point relais : sa propre option {{option}}, pas {{instead}}',
   'routing.why.fallback':
     'repli {{number}} : le transporteur a refusé {{refused}}, donc {{option}}',
   'routing.test.notCached':

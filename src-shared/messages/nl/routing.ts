@@ -9,6 +9,8 @@ export const routing: Translation<typeof english> = {
   'routing.why.account': 'de optie van het account',
   'routing.why.ordersOwn': 'de eigen optie van de order',
   'routing.why.testMode': 'testmodus: de gratis ongefrankeerde brief',
+  'routing.why.pointKept':
+    'een order voor een servicepunt: zijn eigen optie {{option}}, niet {{instead}}',
   'routing.why.fallback': 'uitwijk {{number}}: de vervoerder weigerde {{refused}}, dus {{option}}',
   'routing.test.notCached': 'Order {{order}} zit niet tussen de open orders die dit station kent.',
   'routing.problem.name': 'Geef de regel een naam van hoogstens 60 tekens.',

@@ -220,7 +220,10 @@ async function createLabelsAsync(ctx: RouteContext) {
       continue;
     }
     const address = addressProblem(order);
-    const option = address ? null : optionFor(body, order);
+    // The order's selector asks for the panel's rules (`apply_shipping_rules`), else the
+    // request's `ship_with`, else the order's own option.
+    const ruled = !address && appliesShippingRules(selector) ? panelRuleOption(order) : null;
+    const option = address ? null : (ruled ?? optionFor(body, order));
     if (typeof option !== 'string') {
       errors.push({
         status: '400',
@@ -235,6 +238,12 @@ async function createLabelsAsync(ctx: RouteContext) {
     const customs = customsProblems(order, pointer);
     if (customs.length > 0) {
       errors.push(...customs);
+      continue;
+    }
+    // A carrier's refusal fails this order alone, as any one label's error does.
+    const refused = carrierRefusal(ctx.state.refusingCarriers, option, pointer);
+    if (refused) {
+      errors.push(refused);
       continue;
     }
     const requested = Array.isArray(selector.parcels) ? selector.parcels : [];
