@@ -13,7 +13,7 @@ import type { JobView, PrinterSetup, StationStatus } from '../../src-shared';
 import { startVirtualPrinter } from '../../src-main/printing/virtual-printer';
 import { startSimulator, type SimOrder } from '../../src-main/simulator/index';
 import { printedTrackingNumbers } from '../helpers/batch-rig';
-import { ensureCups, mustRun, pdfQueue, queuedJobs } from '../helpers/cups';
+import { ensureCups, ensurePdfQueue, mustRun, queuedJobs } from '../helpers/cups';
 import { pdfText } from '../helpers/pdf-text';
 import { tempDir } from '../helpers/tmp';
 import { command, createSupervisor, stationEnv, type Life } from './harness';
@@ -21,6 +21,8 @@ import { command, createSupervisor, stationEnv, type Life } from './harness';
 /** Its own seed, so the tracking numbers (and cups-pdf's file names) are not other tests'. */
 const SEED = Number(process.env.PACKDESK_CHAOS_SEED ?? 29);
 const DOCUMENTS = '/api/v3/parcels/';
+/** Its own A4 queue: the other CUPS tests, side by side with this one, empty and enable theirs. */
+const A4_QUEUE = 'PACKDESK_PDF_CHAOS';
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -60,6 +62,7 @@ describe('chaos: the station killed between a customs label and its documents', 
   it('prints each label once and each order’s customs documents once on A4 through 6 kills', async () => {
     const zebra = await startVirtualPrinter();
     const cups = await ensureCups(`socket://127.0.0.1:${zebra.port}`);
+    const a4Uri = await ensurePdfQueue(A4_QUEUE);
     const simulator = await startSimulator({
       seed: SEED,
       orderCount: 10,
@@ -124,7 +127,7 @@ describe('chaos: the station killed between a customs label and its documents', 
       const setup = await command<PrinterSetup>(first, 'printers.add', {
         name: 'A4 office printer',
         transport: 'cups',
-        address: cups.pdfUri,
+        address: a4Uri,
         language: 'pdf',
         dpi: 203,
         paper: 'A4',
@@ -176,7 +179,7 @@ describe('chaos: the station killed between a customs label and its documents', 
       await settled(ch.order_number, await lives.kill());
 
       // NO: killed with its documents fetched and kept, waiting for the stopped A4 queue.
-      await mustRun('cupsdisable', pdfQueue);
+      await mustRun('cupsdisable', A4_QUEUE);
       await scan(no.order_number);
       const noParcel = await until('the NO label', 30_000, () => {
         const label = simulator.labelsFor(no.order_number)[0];
@@ -190,7 +193,7 @@ describe('chaos: the station killed between a customs label and its documents', 
       });
       expect(['waiting', 'needs-attention']).toContain(held.state);
       const afterNo = await lives.kill();
-      await mustRun('cupsenable', pdfQueue);
+      await mustRun('cupsenable', A4_QUEUE);
       await settled(no.order_number, afterNo);
       // Its documents were kept: printed from the database, not fetched again.
       expect(
@@ -216,7 +219,7 @@ describe('chaos: the station killed between a customs label and its documents', 
       // cups-pdf). The next life asks CUPS about that job instead of sending the documents again.
       await scan(spooled.order_number);
       await until('CUPS holding the documents job', 30_000, async () =>
-        (await queuedJobs(pdfQueue)).length > 0 ? true : null,
+        (await queuedJobs(A4_QUEUE)).length > 0 ? true : null,
       );
       await settled(spooled.order_number, await lives.kill());
 
@@ -255,7 +258,7 @@ describe('chaos: the station killed between a customs label and its documents', 
       expect(simulator.violations).toEqual([]);
     } finally {
       await lives.stop().catch(() => undefined);
-      await mustRun('cupsenable', pdfQueue).catch(() => undefined);
+      await mustRun('cupsenable', A4_QUEUE).catch(() => undefined);
       await zebra.close();
       await simulator.close();
       data.cleanup();

@@ -112,12 +112,31 @@ export async function ensureCups(rawTarget: string): Promise<CupsSetup> {
     );
   }
 
-  const existing = await run('lpstat', ['-v', pdfQueue]);
+  const pdfUri = await ensurePdfQueue(pdfQueue);
+  // No -m or -P: a raw queue; -v re-points it at this run's listener.
+  await mustRun('lpadmin', '-p', rawQueue, '-v', rawTarget, '-E');
+  await resetQueue(rawQueue);
+
+  return {
+    url: cupsUrl,
+    pdfUri,
+    rawUri: `ipp://${server}/printers/${rawQueue}`,
+    pdfOutputDir: cupsPdfOutputDir(),
+  };
+}
+
+/**
+ * A cups-pdf queue (A4), enabled, accepting and empty; its ipp:// address. A test that stops its
+ * queue or counts its jobs takes one of its own: every ensureCups empties and enables the shared
+ * one, and test files run side by side.
+ */
+export async function ensurePdfQueue(queue: string): Promise<string> {
+  const existing = await run('lpstat', ['-v', queue]);
   if (existing.code !== 0 || !existing.stdout.includes('cups-pdf:/')) {
     await mustRun(
       'lpadmin',
       '-p',
-      pdfQueue,
+      queue,
       '-v',
       'cups-pdf:/',
       '-P',
@@ -127,17 +146,8 @@ export async function ensureCups(rawTarget: string): Promise<CupsSetup> {
       'PageSize=A4',
     );
   }
-  // No -m or -P: a raw queue; -v re-points it at this run's listener.
-  await mustRun('lpadmin', '-p', rawQueue, '-v', rawTarget, '-E');
-  await resetQueue(pdfQueue);
-  await resetQueue(rawQueue);
-
-  return {
-    url: cupsUrl,
-    pdfUri: `ipp://${server}/printers/${pdfQueue}`,
-    rawUri: `ipp://${server}/printers/${rawQueue}`,
-    pdfOutputDir: cupsPdfOutputDir(),
-  };
+  await resetQueue(queue);
+  return `ipp://${server}/printers/${queue}`;
 }
 
 /** Enabled, accepting, and no jobs left from a failed earlier run. */
