@@ -20,7 +20,9 @@ import { orderBody, type CachedOrder } from '../store/orders';
 import type { Shipment } from '../store/shipments';
 import { labelsMadeSince } from './earlier-labels';
 import { labelFormatOf, NATIVE_ZPL_DPI } from './label-documents';
-import { planLabel } from './label-plan';
+import { planLabel, type LabelRouting } from './label-plan';
+import type { Routing } from './routing';
+import { orderPointId } from './service-points';
 import type { ScanView } from './scan-view';
 
 /** Labels Sendcloud is still making are asked for again after this long. */
@@ -33,6 +35,8 @@ export interface MulticolloDeps {
   clock: Clock;
   accounts: Accounts;
   connectivity: Pick<Connectivity, 'reached'>;
+  /** The station's routing rules, as a single box's label plan has them. */
+  routing?: LabelRouting & Pick<Routing, 'factsFor'>;
   readyPollMs?: number;
   readyWithinMs?: number;
 }
@@ -168,7 +172,18 @@ export function createMulticollo(deps: MulticolloDeps) {
     facts: { shippingOptionCode: string | null; sendcloudMs: number };
   } | null> {
     const account = deps.accounts.record(order.accountId);
-    const plan = planLabel(account, order, job.choices);
+    // The same plan a single box gets: the station's rules and Sendcloud's, the order's point.
+    const routing = deps.routing ?? null;
+    const plan = planLabel(
+      account,
+      {
+        ...order,
+        facts: routing?.factsFor(order, merchant?.id ?? null) ?? null,
+        servicePoint: orderPointId(orderBody(db, order.id)) !== null,
+      },
+      job.choices,
+      routing,
+    );
     if (plan.boxes <= 1) return null;
     const client = deps.accounts.client(order.accountId);
     const asked = performance.now();

@@ -128,6 +128,31 @@ describe('the right carrier', () => {
     expect(rig.simulator.violations).toEqual([]);
   });
 
+  it('makes an order in two boxes with the option its rule names, as one box would be', async () => {
+    rig = await startRoutingRig();
+    await useStationRules(rig);
+    await rig.station.handlers['scan.setNext']({ boxes: 2 });
+    const entry = await rig.scan('PD-90002');
+    expect(entry.state).toBe('printed');
+    expect(entry.step).toMatchObject({ key: 'boxes.step.printed', params: { labels: 2 } });
+    const { order_id: orderId } = orderOf(rig.simulator, 'PD-90002');
+    const asked = rig.simulator.requests
+      .filter((r) => r.path === '/api/v3/orders/create-labels-async')
+      .map(
+        (r) =>
+          r.body as {
+            orders: { order_id: string }[];
+            ship_with?: { properties: { shipping_option_code: string } };
+          },
+      )
+      .filter((body) => body.orders.some((o) => o.order_id === orderId));
+    expect(asked).toHaveLength(1);
+    // Rule 4 (Belgium), not the account's option.
+    expect(asked[0]?.ship_with?.properties.shipping_option_code).toBe('bpost:standard');
+    expect(rig.simulator.labelsFor('PD-90002').map((l) => l.carrier)).toEqual(['bpost', 'bpost']);
+    expect(rig.simulator.violations).toEqual([]);
+  });
+
   it('tells from the tester which rule a GB order would ship by, without asking Sendcloud', async () => {
     rig = await startRoutingRig();
     await useStationRules(rig);
