@@ -10,7 +10,7 @@ import { createRandom } from '../../src-main/simulator/prng';
 import { startSimulator, type Faults } from '../../src-main/simulator/index';
 import { printedTrackingNumbers } from '../helpers/batch-rig';
 import { tempDir } from '../helpers/tmp';
-import { chaosFaults, command, createSupervisor, stationEnv, type Life } from './harness';
+import { chaosFaults, command, createSupervisor, stationEnv, tryCommand, until } from './harness';
 
 const ORDERS = 60;
 /** Fixed for CI; set PACKDESK_CHAOS_SEED to explore other kill points and fault draws. */
@@ -24,32 +24,6 @@ const batchFaults: Partial<Faults> = {
 
 const ASYNC = '/api/v3/orders/create-labels-async';
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-/** Poll until `check` gives a value, or fail after `timeoutMs`. */
-async function until<T>(
-  what: string,
-  timeoutMs: number,
-  check: () => Promise<T | null> | T | null,
-) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== null) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(25);
-  }
-}
-
-/** A command that may land on a life being killed or started: null when no answer came. */
-async function tryCommand<T>(life: Life, name: string, input: unknown): Promise<T | null> {
-  try {
-    const result = await command<T>(life, name, input);
-    return result.ok ? result.value : null;
-  } catch {
-    return null;
-  }
-}
-
 describe('chaos: the station killed during a batch', () => {
   it(`labels ${ORDERS} orders exactly once and prints them all through 3 kills`, async () => {
     const random = createRandom(SEED);

@@ -16,40 +16,13 @@ import { printedTrackingNumbers } from '../helpers/batch-rig';
 import { ensureCups, ensurePdfQueue, mustRun, queuedJobs } from '../helpers/cups';
 import { pdfText } from '../helpers/pdf-text';
 import { tempDir } from '../helpers/tmp';
-import { command, createSupervisor, stationEnv, type Life } from './harness';
+import { command, createSupervisor, stationEnv, tryCommand, until, type Life } from './harness';
 
 /** Its own seed, so the tracking numbers (and cups-pdf's file names) are not other tests'. */
 const SEED = Number(process.env.PACKDESK_CHAOS_SEED ?? 29);
 const DOCUMENTS = '/api/v3/parcels/';
 /** Its own A4 queue: the other CUPS tests, side by side with this one, empty and enable theirs. */
 const A4_QUEUE = 'PACKDESK_PDF_CHAOS';
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-/** Poll until `check` gives a value, or fail after `timeoutMs`. */
-async function until<T>(
-  what: string,
-  timeoutMs: number,
-  check: () => Promise<T | null> | T | null,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== null) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(10);
-  }
-}
-
-/** A command that may land on a life being killed or started: null when no answer came. */
-async function tryCommand<T>(life: Life, name: string, input: unknown): Promise<T | null> {
-  try {
-    const result = await command<T>(life, name, input);
-    return result.ok ? result.value : null;
-  } catch {
-    return null;
-  }
-}
 
 interface JobRow {
   id: string;

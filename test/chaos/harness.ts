@@ -235,6 +235,32 @@ export async function command<T>(life: Life, name: string, input: unknown): Prom
   return (await response.json()) as Result<T>;
 }
 
+/** A command that may land on a life being killed or started: null when no answer came. */
+export async function tryCommand<T>(life: Life, name: string, input: unknown): Promise<T | null> {
+  try {
+    const result = await command<T>(life, name, input);
+    return result.ok ? result.value : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Poll until `check` gives a value (every `everyMs`), or fail after `timeoutMs`. */
+export async function until<T>(
+  what: string,
+  timeoutMs: number,
+  check: () => Promise<T | null> | T | null,
+  everyMs = 10,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== null) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise<void>((resolve) => setTimeout(resolve, everyMs));
+  }
+}
+
 /** Resolves once the driver has started scan number `index` (0-based). */
 function createProgress() {
   let started = -1;

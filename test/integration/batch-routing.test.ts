@@ -46,6 +46,17 @@ describe('a batch ships each order by its plan', () => {
     return { rig: started, accountId: account.id };
   }
 
+  /** The station's rules for this account, with these fallbacks after a carrier's refusal. */
+  async function useStationRules(r: BatchRig, accountId: string, fallbacks: string[]) {
+    await r.station.handlers['routing.saveRules'](rules as never);
+    await r.station.handlers['routing.saveAccount']({
+      accountId,
+      applyShippingRules: false,
+      useStationRules: true,
+      fallbacks,
+    });
+  }
+
   /** The open orders of these numbers, as the batch takes them. */
   async function refsOf(r: BatchRig, numbers: string[]) {
     const open = await r.open();
@@ -76,13 +87,7 @@ describe('a batch ships each order by its plan', () => {
 
   it('labels orders to different countries with their rule’s option, one option a request', async () => {
     const { rig: r, accountId } = await startRig();
-    await r.station.handlers['routing.saveRules'](rules as never);
-    await r.station.handlers['routing.saveAccount']({
-      accountId,
-      applyShippingRules: false,
-      useStationRules: true,
-      fallbacks: [],
-    });
+    await useStationRules(r, accountId, []);
 
     const done = await r.run(await refsOf(r, Object.keys(expected)), {
       field: 'country',
@@ -107,13 +112,7 @@ describe('a batch ships each order by its plan', () => {
 
   it('sends an order the carrier refused again with the next fallback', async () => {
     const { rig: r, accountId } = await startRig();
-    await r.station.handlers['routing.saveRules'](rules as never);
-    await r.station.handlers['routing.saveAccount']({
-      accountId,
-      applyShippingRules: false,
-      useStationRules: true,
-      fallbacks: ['dhl:parcel'],
-    });
+    await useStationRules(r, accountId, ['dhl:parcel']);
     r.simulator.carrierRefuses('postnl');
 
     const done = await r.run(await refsOf(r, ['PD-90001', 'PD-90002']), {
@@ -131,13 +130,7 @@ describe('a batch ships each order by its plan', () => {
 
   it('fails a refused order as before when no fallback is left', async () => {
     const { rig: r, accountId } = await startRig();
-    await r.station.handlers['routing.saveRules'](rules as never);
-    await r.station.handlers['routing.saveAccount']({
-      accountId,
-      applyShippingRules: false,
-      useStationRules: true,
-      fallbacks: [],
-    });
+    await useStationRules(r, accountId, []);
     r.simulator.carrierRefuses('postnl');
 
     const done = await r.run(await refsOf(r, ['PD-90001', 'PD-90002']), {
