@@ -38,6 +38,17 @@ describe('batchOrderError: what Sendcloud said of one order, as a packer reads i
       key: 'batch.order.option',
       params: { detail: 'Shipping option dhl:express is not available.' },
     });
+    // A point the simulator (as Sendcloud) does not know is not an unknown order.
+    for (const detail of [
+      'Service point 1999999 does not exist.',
+      'Service point 1000100 is not available.',
+    ]) {
+      expect(refused(detail, 'invalid')).toEqual({
+        code: 'invalid-input',
+        key: 'batch.order.servicePoint',
+        params: { detail },
+      });
+    }
     expect(refused('The carrier refused the shipment', 'carrier_error')).toEqual({
       code: 'sendcloud-error',
       key: 'batch.order.carrier',

@@ -16,6 +16,10 @@ export function batchOrderError(
   if (customs) return { code: 'invalid-input', ...customs };
   const detail = failure.detail.trim();
   const code = failure.code ?? '';
+  // Before "not found": a closed or unknown point is the point's trouble, not the order's.
+  if (/service point/i.test(detail)) {
+    return { code: 'invalid-input', ...msg('batch.order.servicePoint', { detail }) };
+  }
   if (code === 'not_found' || /\bnot (be )?found\b|does not exist/i.test(detail)) {
     return { code: 'order-not-found', ...msg('batch.order.notFound') };
   }

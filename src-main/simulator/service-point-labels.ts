@@ -12,9 +12,9 @@ export function labelServicePoint(
   ctx: RouteContext,
   order: V3Order,
   optionCode: string,
+  pointer = '/data/attributes/order',
 ): ShipmentRecord['toServicePoint'] {
   if (productForOption(optionCode)?.lastMile !== 'service_point') return undefined;
-  const pointer = '/data/attributes/order';
   const details = order.service_point_details;
   if (!details) {
     throw v3Fail(

@@ -109,4 +109,35 @@ describe('simulator: service-point orders and points', () => {
     expect(home.status).toBe(201);
     expectSpecClean(sim);
   });
+
+  it('refuses an order to a closed point in create-labels-async on its own, and makes the rest', async () => {
+    sim = await startSimulator({ orderCount: 1, servicePoints: true, validateResponses: true });
+    const api = rawApi(sim);
+    const answer = await api.post('/api/v3/orders/create-labels-async', {
+      integration_id: sim.integrationId,
+      orders: [{ order_number: 'PD-SP1' }, { order_number: 'PD-SP2' }, { order_number: 'PD-SP3' }],
+    });
+    expect(answer.status).toBe(202);
+    expect(answer.json).toMatchObject({
+      data: [{ order_number: 'PD-SP1' }],
+      errors: [
+        {
+          code: 'validation_error',
+          detail: 'Service point 1000100 is not available.',
+          source: { pointer: '/data/attributes/orders/[1]' },
+        },
+        {
+          code: 'invalid',
+          detail: 'Service point 1999999 does not exist.',
+          source: { pointer: '/data/attributes/orders/[2]' },
+        },
+      ],
+    });
+    expect(sim.labelsFor('PD-SP2')).toHaveLength(0);
+    const shipments = await api.get('/api/v3/shipments?order_number=PD-SP1');
+    expect(shipments.json).toMatchObject({
+      data: [{ to_service_point: { id: '1000000', carrier_service_point_id: 'NL-POSTNL-1' } }],
+    });
+    expectSpecClean(sim);
+  });
 });

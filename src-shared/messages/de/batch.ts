@@ -9,6 +9,8 @@ export const batch: Translation<typeof english> = {
   'batch.order.address':
     'Die Lieferadresse ist unvollständig: in Sendcloud korrigieren, dann erneut versuchen.',
   'batch.order.option': 'Die Versandoption passt nicht zu dieser Bestellung: {{detail}}',
+  'batch.order.servicePoint':
+    'Der Paketshop ist geschlossen oder unbekannt ({{detail}}): Scannen Sie die Bestellung einzeln, um einen anderen zu wählen.',
   'batch.order.carrier': 'Der Versanddienstleister hat das Paket abgelehnt: {{detail}}',
   'batch.order.refused': 'Sendcloud hat die Bestellung abgelehnt: {{detail}}',
   'batch.waiting.accountKeys':

@@ -6,6 +6,8 @@ export const batch = {
   'batch.order.weight': 'The parcel is too heavy for its shipping option: {{detail}}',
   'batch.order.address': 'The shipping address is incomplete: fix it in Sendcloud, then retry.',
   'batch.order.option': 'The shipping option cannot be used for this order: {{detail}}',
+  'batch.order.servicePoint':
+    'The service point is closed or unknown ({{detail}}): scan the order on its own to choose another point.',
   'batch.order.carrier': 'The carrier refused the parcel: {{detail}}',
   'batch.order.refused': 'Sendcloud refused the order: {{detail}}',
   'batch.waiting.accountKeys':

@@ -9,6 +9,8 @@ export const batch: Translation<typeof english> = {
   'batch.order.address':
     'L’adresse de livraison est incomplète : corrigez-la dans Sendcloud, puis réessayez.',
   'batch.order.option': 'L’option d’expédition ne convient pas à cette commande : {{detail}}',
+  'batch.order.servicePoint':
+    'Le point relais est fermé ou inconnu ({{detail}}) : scannez la commande seule pour choisir un autre point.',
   'batch.order.carrier': 'Le transporteur a refusé le colis : {{detail}}',
   'batch.order.refused': 'Sendcloud a refusé la commande : {{detail}}',
   'batch.waiting.accountKeys':

@@ -9,6 +9,8 @@ export const batch: Translation<typeof english> = {
   'batch.order.address':
     'Het verzendadres is onvolledig: pas het aan in Sendcloud en probeer het opnieuw.',
   'batch.order.option': 'De verzendoptie kan niet voor deze bestelling: {{detail}}',
+  'batch.order.servicePoint':
+    'Het servicepunt is gesloten of onbekend ({{detail}}): scan de bestelling apart om een ander punt te kiezen.',
   'batch.order.carrier': 'De vervoerder weigerde het pakket: {{detail}}',
   'batch.order.refused': 'Sendcloud weigerde de bestelling: {{detail}}',
   'batch.waiting.accountKeys':

@@ -2,7 +2,16 @@
 // the background (create-labels-async), whose labels can be fetched after a delay.
 import { carrierForOption, priceFor, productForOption } from '../../carriers';
 import { invalidField, v3Errors, type V3Error } from '../../errors';
-import { int, isRecord, json, str, v3Fail, type Route, type RouteContext } from '../../http';
+import {
+  ApiError,
+  int,
+  isRecord,
+  json,
+  str,
+  v3Fail,
+  type Route,
+  type RouteContext,
+} from '../../http';
 import type { LabelFormat } from '../../labels';
 import type { SenderAddress, V3Order } from '../../wire';
 import { createShipment, documentLink, formatOfMime, kgOf, MIME, shipWith } from '../../shipping';
@@ -246,6 +255,15 @@ async function createLabelsAsync(ctx: RouteContext) {
       errors.push(refused);
       continue;
     }
+    // A closed or unknown point too, as create-label-sync refuses it, pointing at this order.
+    let toServicePoint: ReturnType<typeof labelServicePoint>;
+    try {
+      toServicePoint = labelServicePoint(ctx, order, option, pointer);
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      errors.push(...(error.reply.json as { errors: V3Error[] }).errors);
+      continue;
+    }
     const requested = Array.isArray(selector.parcels) ? selector.parcels : [];
     const total = kgOf(order.shipping_details.measurement.weight);
     const parcels = (requested.length > 0 ? requested : [{}]).map((parcel: unknown) => {
@@ -282,6 +300,7 @@ async function createLabelsAsync(ctx: RouteContext) {
       parcels,
       format: 'pdf',
       readyAt: ctx.now + ctx.state.asyncLabelDelayMs,
+      ...(toServicePoint ? { toServicePoint } : {}),
     });
     const ids = shipment.parcels.map((parcel) => parcel.id);
     data.push({
