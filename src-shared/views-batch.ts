@@ -128,6 +128,11 @@ export interface BatchView {
   reprints: number;
   /** A reprint of the whole batch is running: its labels printed so far, in order. */
   reprinting: { printed: number; total: number } | null;
+  /**
+   * When main made this view, rising (µs): of a push and a command's answer, which may arrive in
+   * either order, the screen keeps the later view.
+   */
+  revision: number;
 }
 
 export interface BatchDetails extends BatchView {

@@ -106,6 +106,10 @@ export function createBatches(deps: BatchesDeps) {
     }
   }
 
+  // Views rise in revision as they are made, past a restart too (the wall clock's µs, at least +1).
+  let lastRevision = 0;
+  const nextRevision = () => (lastRevision = Math.max(lastRevision + 1, Date.now() * 1000));
+
   function view(batch: BatchRecord): BatchView {
     const job = getJob(db, batch.jobId);
     const counts = batchStateCounts(db, batch.id);
@@ -174,6 +178,7 @@ export function createBatches(deps: BatchesDeps) {
       reason: finished ? null : (job?.reason ?? null),
       reprints: batch.pass,
       reprinting,
+      revision: nextRevision(),
     };
   }
 

@@ -54,6 +54,9 @@ export function printedOf(batch: BatchView): { printed: number; total: number } 
 
 /** The batches list with this view put in (replacing its older self), newest first. */
 export function putBatch(batches: readonly BatchView[] | null, view: BatchView): BatchView[] {
+  // An answer made before the last push (or the other way round) is older: the newer stays.
+  const kept = batches?.find((batch) => batch.id === view.id);
+  if (kept && kept.revision > view.revision) return [...(batches ?? [])];
   const others = (batches ?? []).filter((batch) => batch.id !== view.id);
   return [view, ...others].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }

@@ -51,6 +51,7 @@ const view = (id: string, overrides: Partial<BatchView> = {}): BatchView => ({
   reason: null,
   reprints: 0,
   reprinting: null,
+  revision: 1,
   ...overrides,
 });
 
@@ -252,6 +253,29 @@ describe('station store: the Batch screen', () => {
     expect(live && printedOf(live)).toEqual({ printed: 5, total: 10 });
     emit('batch.changed', view('b1', { state: 'done' }));
     expect(liveBatch(store.getState().batches)).toBeNull();
+  });
+
+  it('keeps the reprint done when its answer, made before, arrives after the pushes', async () => {
+    let answer: (value: unknown) => void = () => undefined;
+    const { api, emit } = fakeApi({
+      'batch.reprint': () => new Promise((resolve) => (answer = resolve)) as never,
+    });
+    const store = createStationStore(api, null);
+    store.getState().start();
+    emit('batch.changed', view('b1', { state: 'done', revision: 10 }));
+    const asked = store.getState().batchAction('reprint', 'b1');
+    // The whole reprint ran and was pushed before the command's answer came back.
+    emit('batch.changed', view('b1', { state: 'running', reprints: 1, revision: 11 }));
+    emit('batch.changed', view('b1', { state: 'done', reprints: 1, revision: 13 }));
+    answer(ok(view('b1', { state: 'running', reprints: 1, revision: 12 })));
+    expect(await asked).toBe(true);
+    expect(store.getState().batches?.find((b) => b.id === 'b1')).toMatchObject({
+      state: 'done',
+      revision: 13,
+    });
+    // A newer view still wins, whichever way it comes.
+    emit('batch.changed', view('b1', { state: 'running', reprints: 2, revision: 14 }));
+    expect(store.getState().batches?.find((b) => b.id === 'b1')?.state).toBe('running');
   });
 
   it('retries or leaves out a refused order, and reprints a finished batch', async () => {

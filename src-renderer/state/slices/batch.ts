@@ -141,7 +141,9 @@ export function onBatchChanged(ctx: SliceContext, pushes: BatchPushes, view: Bat
   ctx.set({ batches: putBatch(ctx.get().batches, view) });
   const open = ctx.get().batchOpen;
   if (open?.id === view.id) {
-    if (open.details) ctx.set({ batchOpen: { ...open, details: { ...open.details, ...view } } });
+    if (open.details && open.details.revision <= view.revision) {
+      ctx.set({ batchOpen: { ...open, details: { ...open.details, ...view } } });
+    }
     void pushes.readDetails();
   }
   // A batch that took orders, ended, or gave a refused one back changes what is open to choose.
@@ -324,12 +326,9 @@ export function batchSlice(ctx: SliceContext, pushes: BatchPushes): BatchSlice {
         ctx.set({ batchesError: result.error });
         return;
       }
-      // A push that came while the list was on its way is newer than the list's copy.
+      // A push that came while the list was on its way may be newer than the list's copy.
       let batches = result.value;
-      for (const pushed of ctx.get().batches ?? []) {
-        const listed = batches.find((batch) => batch.id === pushed.id);
-        if (!listed || listed.elapsedMs < pushed.elapsedMs) batches = putBatch(batches, pushed);
-      }
+      for (const pushed of ctx.get().batches ?? []) batches = putBatch(batches, pushed);
       ctx.set({ batches, batchesError: null });
     },
 
@@ -358,7 +357,8 @@ export function batchSlice(ctx: SliceContext, pushes: BatchPushes): BatchSlice {
       );
       if (!result?.ok) return false;
       ctx.set({ batches: putBatch(ctx.get().batches, result.value) });
-      if (ctx.get().batchOpen?.id === id) {
+      const shown = ctx.get().batchOpen;
+      if (shown?.id === id && (shown.details?.revision ?? 0) <= result.value.revision) {
         ctx.set({ batchOpen: { id, details: result.value, error: null } });
       }
       return true;
