@@ -3,8 +3,9 @@
 // a moment between each label and its customs documents that the test sees from outside: the
 // label taken by the printer but its print not settled, the documents request in flight, the
 // documents fetched with the A4 queue stopped, twice in a row (the second as the restarted
-// life retries), and with CUPS holding the documents job it took. Ground truth: the simulator's ledger, what the TCP label printer received
-// (decoded) and the PDFs cups-pdf wrote for the A4 route in real CUPS.
+// life retries), and with CUPS holding the documents job it took. Ground truth: the simulator's
+// ledger, what the TCP label printer received (decoded) and the PDFs cups-pdf wrote for the A4
+// route in real CUPS.
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -197,8 +198,11 @@ describe('chaos: the station killed between a customs label and its documents', 
       await settled(spooled.order_number, await lives.kill());
 
       const final = await lives.current();
-      const status = await command<StationStatus>(final, 'station.status', {});
-      expect(status.ok && status.value.connectivity.queueLength).toBe(0);
+      // Nothing left: the last life's own start-up work (its order sync) may still be in flight.
+      await until('the queue empty', 30_000, async () => {
+        const status = await tryCommand<StationStatus>(final, 'station.status', {});
+        return status?.connectivity.queueLength === 0 ? true : null;
+      });
       expect(await command<JobView[]>(final, 'queue.list', {})).toEqual({ ok: true, value: [] });
       await lives.stop();
 
