@@ -171,7 +171,10 @@ export function createMulticollo(deps: MulticolloDeps) {
     shipments: Shipment[];
     facts: { shippingOptionCode: string | null; sendcloudMs: number };
   } | null> {
+    // One box (every ordinary scan) is the caller's: nothing is read or planned here for it.
+    if ((job.choices?.boxes ?? 1) <= 1) return null;
     const account = deps.accounts.record(order.accountId);
+    const cached = orderBody<Order>(db, order.id);
     // The same plan a single box gets: the station's rules and Sendcloud's, the order's point.
     const routing = deps.routing ?? null;
     const plan = planLabel(
@@ -179,18 +182,17 @@ export function createMulticollo(deps: MulticolloDeps) {
       {
         ...order,
         facts: routing?.factsFor(order, merchant?.id ?? null) ?? null,
-        servicePoint: orderPointId(orderBody(db, order.id)) !== null,
+        servicePoint: orderPointId(cached) !== null,
       },
       job.choices,
       routing,
     );
-    if (plan.boxes <= 1) return null;
     const client = deps.accounts.client(order.accountId);
     const asked = performance.now();
     let made = job.attempts > 1 ? await earlierShipment(client, job, order) : null;
     let optionCode = plan.optionCode;
     if (!made) {
-      const body = orderBody<Order>(db, order.id);
+      const body = cached;
       if (!body) {
         throw new AppError(
           'order-not-found',
