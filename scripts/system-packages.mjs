@@ -33,6 +33,13 @@ export const debianRequirements = [
     why: 'a CUPS queue that prints to PDF',
   },
   { name: 'poppler-utils', command: 'pdfinfo', why: 'measuring printed PDFs' },
+  // The warehouse: a real PostgreSQL server, a throwaway cluster per test run (pg-cluster.mjs).
+  {
+    name: 'postgresql',
+    file: '/usr/lib/postgresql/15/bin/initdb',
+    why: 'the warehouse tests run a real PostgreSQL',
+  },
+  { name: 'postgresql-client', command: 'psql', why: 'the warehouse tests read PostgreSQL back' },
   // The end-to-end tests drive the browser host in Debian's Chromium.
   { name: 'chromium', command: 'chromium', why: 'the end-to-end tests' },
   {

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { postgresBin, startCluster } from './pg-cluster.mjs';
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -223,4 +224,15 @@ export async function startCups(dir, log) {
     throw new Error(`cupsd did not start on ${server}:\n${tail}`);
   }
   return { env: { CUPS_SERVER: server }, stop: () => stop(scheduler) };
+}
+
+/**
+ * A throwaway PostgreSQL cluster for the warehouse tests (pg-cluster.mjs). Its URL goes to the
+ * tests as PACKDESK_TEST_PG; each test makes a database of its own on it. Null where Debian's
+ * server is not installed: the warehouse tests then start nothing and fail, saying so.
+ */
+export async function startPostgres(dir, log) {
+  if (!postgresBin()) return null;
+  const cluster = await startCluster(dir, { log });
+  return { env: { PACKDESK_TEST_PG: cluster.url }, stop: async () => cluster.destroy() };
 }

@@ -1,4 +1,4 @@
-// `npm test`: starts the servers the tests need (a throwaway keyring session and CUPS, see
+// `npm test`: starts the servers the tests need (a throwaway keyring session, CUPS and PostgreSQL, see
 // test-services.mjs), builds the app when the end-to-end or chaos tests run (they drive the built
 // browser host), runs vitest, stops the servers, and ends with the one line CI reads:
 // "N passed, N failed". It exits with vitest's code. Extra arguments go to vitest, e.g.
@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { countResults, needsBuild, summaryLine } from './test-plan.mjs';
-import { startCups, startKeyringSession } from './test-services.mjs';
+import { startCups, startKeyringSession, startPostgres } from './test-services.mjs';
 
 const args = process.argv.slice(2);
 const report = 'test-results/vitest.json';
@@ -66,6 +66,7 @@ async function startServices() {
   const starters = [
     ['keyring', (dir) => startKeyringSession(dir, log)],
     ['CUPS', (dir) => startCups(dir, log)],
+    ['PostgreSQL', (dir) => startPostgres(dir, log)],
   ];
   for (const [name, start] of starters) {
     const dir = path.join(work, name.toLowerCase());

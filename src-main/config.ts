@@ -29,6 +29,12 @@ export interface StationSettings {
   cupsUrl?: string;
   /** The station's name for people (PACKDESK_STATION_NAME); unset: the computer's name. */
   stationName?: string;
+  /**
+   * The warehouse's PostgreSQL (PACKDESK_WAREHOUSE_DB, `postgres://user:password@host:port/db`),
+   * held in memory like the keys from the environment. Unset: the warehouse joined on screen, if
+   * any, else a single station.
+   */
+  warehouseDb?: string;
 }
 
 /**
@@ -123,8 +129,27 @@ export function readSettings(
     }
   }
 
+  const warehouseDb = env.PACKDESK_WAREHOUSE_DB?.trim();
+  if (warehouseDb) {
+    let valid: boolean;
+    try {
+      const parsed = new URL(warehouseDb);
+      valid =
+        (parsed.protocol === 'postgres:' || parsed.protocol === 'postgresql:') && !!parsed.hostname;
+    } catch {
+      valid = false;
+    }
+    // The value may hold a password: the message never repeats it.
+    if (!valid) {
+      throw new SettingsError(
+        'PACKDESK_WAREHOUSE_DB must be a PostgreSQL connection string: postgres://user:password@host:port/database.',
+      );
+    }
+  }
+
   return {
     dataDir: path.resolve(env.PACKDESK_DATA_DIR?.trim() || defaults.dataDir),
+    ...(warehouseDb ? { warehouseDb } : {}),
     sendcloudTimeoutMs,
     ...(probeIntervalMs !== undefined ? { probeIntervalMs } : {}),
     ...(cupsServerUrl(env.CUPS_SERVER) ? { cupsUrl: cupsServerUrl(env.CUPS_SERVER) } : {}),

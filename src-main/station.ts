@@ -38,6 +38,7 @@ import type { StationOptions } from './station/options';
 import type { Db } from './store/db';
 import { shipmentRecord } from './store/shipment-list';
 import { labelPrinting } from './store/jobs';
+import { createWarehouseLink, warehouseView } from './warehouse/link';
 
 export type { EventListener } from './station/event-bus';
 export type { StationOptions } from './station/options';
@@ -73,6 +74,17 @@ export async function createStation(options: StationOptions): Promise<Station> {
     const start = await chooseStartingPoint(settings, db, clock, started);
     const identity = stationIdentity(db, newId, settings.stationName);
     const bus = createEventBus();
+    // The warehouse's shared database, when this station is one of several; else nothing runs.
+    const warehouse = createWarehouseLink({
+      url: settings.warehouseDb ?? null,
+      stationId: identity.id,
+      stationName: identity.name,
+      clock,
+      ...(options.warehouseHeartbeatMs !== undefined
+        ? { heartbeatMs: options.warehouseHeartbeatMs }
+        : {}),
+    });
+    started.push({ close: () => warehouse.stop() });
     const sessions = createSessions({
       db,
       clock,
@@ -148,6 +160,7 @@ export async function createStation(options: StationOptions): Promise<Station> {
       printers,
       connectivity,
       outboxSettings: outboxSettings.current,
+      warehouse: () => warehouseView(warehouse, identity.name),
     });
     const routing = createRouting(db);
     const labels = createLabelJobs({
@@ -278,6 +291,10 @@ export async function createStation(options: StationOptions): Promise<Station> {
 
     // Keys come from the keychain before any job runs; a locked keychain leaves accounts waiting.
     await accounts.load();
+    // Claims and the shared budget need the warehouse before the first label; a warehouse that
+    // cannot be reached leaves the link 'alone' and the station working on its own.
+    warehouse.onChange(() => bus.emit('station.status', views.status()));
+    await warehouse.start();
     // What the last run left in flight or deferred while offline goes back in line.
     outbox.recover();
     outbox.start({

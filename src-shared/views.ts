@@ -142,7 +142,20 @@ export interface StationStatus {
   accounts: AccountView[];
   /** Why keys cannot be read or stored (keychain locked or missing), or null. */
   keychainError: AppErrorData | null;
+  /** The link to the warehouse's shared database, when the station is one of several. */
+  warehouse: WarehouseView;
 }
+
+/**
+ * `single`: no warehouse database is set; the station works as a one-table shop. `connected`:
+ * shipments, claims and the write budget are shared with `stations` stations (this one
+ * included). `alone`: a warehouse is set but cannot be used now, for `reason`; the station goes on
+ * scanning and catches up when the link is back.
+ */
+export type WarehouseView =
+  | { kind: 'single' }
+  | { kind: 'connected'; target: string; stationName: string; stations: number }
+  | { kind: 'alone'; target: string; stationName: string; reason: Message; since: string };
 
 /**
  * `connected`: keys work. `reconnect`: Sendcloud answered 401 (keys changed or revoked); its

@@ -24,6 +24,8 @@ export interface StationOptions {
   trackingIntervalMs?: number;
   /** Who acts (tests stand in for a signed-in packer); default the packers module's session. */
   actor?: CurrentActor;
+  /** How often the station tells the warehouse it is alive (and retries a lost link); default 5 s. */
+  warehouseHeartbeatMs?: number;
   /** Where account keys live; default the OS keychain (keytar). */
   keys?: KeyStore;
 }

@@ -1,5 +1,11 @@
 // What the header and the queue panel show: the station's status, the connection, a job.
-import type { Connectivity, JobView, OutboxSettings, StationStatus } from '../../src-shared';
+import type {
+  Connectivity,
+  JobView,
+  OutboxSettings,
+  StationStatus,
+  WarehouseView,
+} from '../../src-shared';
 import type { Accounts } from '../accounts/accounts';
 import type { Connectivity as ConnectivityTracker } from '../outbox/connectivity';
 import type { PrinterRegistry } from '../printing/registry';
@@ -18,6 +24,8 @@ export interface StatusViewDeps {
   printers: PrinterRegistry;
   connectivity: ConnectivityTracker;
   outboxSettings: () => OutboxSettings;
+  /** The warehouse link as the header shows it. */
+  warehouse: () => WarehouseView;
 }
 
 export function createStatusViews(deps: StatusViewDeps) {
@@ -49,6 +57,7 @@ export function createStatusViews(deps: StatusViewDeps) {
     outbox: deps.outboxSettings(),
     accounts: deps.accounts.list(),
     keychainError: deps.accounts.keychainError(),
+    warehouse: deps.warehouse(),
   });
 
   return { status, connectivity, labelPrinter };

@@ -12,6 +12,7 @@ import { OfflineBanner } from './OfflineBanner';
 import { LabelPrinterFact, PrinterBanner } from './PrinterStatus';
 import { OrdersLine } from './OrdersLine';
 import { QueueButton } from './QueueButton';
+import { WarehouseFact } from './WarehouseFact';
 
 /** The cached orders a scan resolves against (synced from Settings → Accounts). */
 function OrdersFact({ status }: { status: StationStatus }) {
@@ -106,6 +107,7 @@ export function StationHeader() {
           <BatchFact />
           <SessionFact />
           <ConnectionFact />
+          <WarehouseFact />
         </dl>
         <div className="header-actions">
           {demo && (

@@ -71,6 +71,7 @@ const status: StationStatus = {
   outbox: { drainMode: 'print', staleAfterMinutes: 60 },
   accounts: [],
   keychainError: null,
+  warehouse: { kind: 'single' },
 };
 
 const choices: AccountChoices = {

@@ -97,6 +97,7 @@ const station: StationStatus = {
   outbox: { drainMode: 'print', staleAfterMinutes: 60 },
   accounts: [],
   keychainError: null,
+  warehouse: { kind: 'single' },
 };
 
 describe('labelPrinter', () => {

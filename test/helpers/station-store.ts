@@ -42,6 +42,7 @@ export const status: StationStatus = {
   outbox: { drainMode: 'print', staleAfterMinutes: 60 },
   accounts: [],
   keychainError: null,
+  warehouse: { kind: 'single' },
 };
 
 export function entry(overrides: Partial<ScanEntry> = {}): ScanEntry {

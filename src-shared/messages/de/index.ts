@@ -28,6 +28,7 @@ import { servicePoints } from './service-points';
 import { returns } from './returns';
 import { boxes } from './boxes';
 import { routing } from './routing';
+import { warehouse } from './warehouse';
 
 export const de = {
   ...common,
@@ -59,4 +60,5 @@ export const de = {
   ...returns,
   ...boxes,
   ...routing,
+  ...warehouse,
 };

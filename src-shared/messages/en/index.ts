@@ -30,6 +30,7 @@ import { servicePoints } from './service-points';
 import { returns } from './returns';
 import { boxes } from './boxes';
 import { routing } from './routing';
+import { warehouse } from './warehouse';
 
 export const en = {
   ...common,
@@ -61,4 +62,5 @@ export const en = {
   ...returns,
   ...boxes,
   ...routing,
+  ...warehouse,
 } as const;

@@ -1,0 +1,140 @@
+// The warehouse link against a real PostgreSQL: migrations in order and once, a newer schema
+// refused, and a link that goes 'alone' when the server stops and comes back when it starts.
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemClock } from '../../src-main/clock';
+import { createWarehouseLink, type WarehouseLinkState } from '../../src-main/warehouse/link';
+import {
+  latestWarehouseSchema,
+  migrateWarehouse,
+  WarehouseSchemaError,
+  warehouseMigrations,
+} from '../../src-main/warehouse/migrations';
+import { freshDatabase, ownCluster, type Cluster } from '../helpers/pg';
+
+async function until(check: () => boolean, ms = 15_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+describe('warehouse migrations', () => {
+  it('apply each migration once, in order, even when two stations start together', async () => {
+    const db = await freshDatabase();
+    const a = new pg.Pool({ connectionString: db.url });
+    const b = new pg.Pool({ connectionString: db.url });
+    try {
+      const [va, vb] = await Promise.all([migrateWarehouse(a), migrateWarehouse(b)]);
+      expect([va, vb]).toEqual([latestWarehouseSchema, latestWarehouseSchema]);
+      const { rows } = await a.query<{ version: number }>(
+        'select version from warehouse_schema order by version',
+      );
+      expect(rows.map((r) => r.version)).toEqual(warehouseMigrations.map((m) => m.version));
+    } finally {
+      await a.end();
+      await b.end();
+      await db.drop();
+    }
+  });
+
+  it('refuse a database whose schema is newer than this build knows, changing nothing', async () => {
+    const db = await freshDatabase();
+    const pool = new pg.Pool({ connectionString: db.url });
+    try {
+      await migrateWarehouse(pool);
+      const newer = latestWarehouseSchema + 1;
+      await pool.query(`insert into warehouse_schema (version, name) values ($1, 'future')`, [
+        newer,
+      ]);
+      await expect(migrateWarehouse(pool)).rejects.toBeInstanceOf(WarehouseSchemaError);
+      const link = createWarehouseLink({
+        url: db.url,
+        stationId: 'st-1',
+        stationName: 'Table 1',
+        clock: systemClock,
+        heartbeatMs: 60_000,
+      });
+      await link.start();
+      const state = link.state();
+      expect(state.kind).toBe('alone');
+      expect(state.kind === 'alone' && state.reason.key).toBe('warehouse.alone.schemaNewer');
+      await link.stop();
+      const { rows } = await pool.query('select count(*)::int as n from warehouse_schema');
+      expect(rows[0].n).toBe(warehouseMigrations.length + 1);
+    } finally {
+      await pool.end();
+      await db.drop();
+    }
+  });
+});
+
+describe('warehouse link', () => {
+  let cluster: Cluster;
+  beforeAll(async () => {
+    cluster = await ownCluster();
+  }, 60_000);
+  afterAll(() => cluster?.destroy());
+
+  it('registers the station, counts the stations seen, and survives the server stopping', async () => {
+    const db = await freshDatabase(cluster);
+    const states: WarehouseLinkState['kind'][] = [];
+    const one = createWarehouseLink({
+      url: db.url,
+      stationId: 'st-1',
+      stationName: 'Table 1',
+      clock: systemClock,
+      heartbeatMs: 100,
+      connectTimeoutMs: 500,
+    });
+    const two = createWarehouseLink({
+      url: db.url,
+      stationId: 'st-2',
+      stationName: 'Table 2',
+      clock: systemClock,
+      heartbeatMs: 100,
+      connectTimeoutMs: 500,
+    });
+    one.onChange((state) => {
+      if (states.at(-1) !== state.kind) states.push(state.kind);
+    });
+    try {
+      await one.start();
+      await two.start();
+      expect(one.up()).toBe(true);
+      await until(() => one.stationsSeen() === 2);
+      const { rows } = await one.query<{ name: string }>('select name from stations order by id');
+      expect(rows.map((r) => r.name)).toEqual(['Table 1', 'Table 2']);
+
+      cluster.stop();
+      await until(() => one.state().kind === 'alone');
+      const down = one.state();
+      expect(down.kind === 'alone' && down.reason.key).toBe('warehouse.alone.unreachable');
+      await expect(one.query('select 1')).rejects.toThrow();
+
+      cluster.start();
+      await until(() => one.up());
+      expect((await one.query<{ n: number }>('select 1 as n')).rows[0]?.n).toBe(1);
+      expect(states).toEqual(['connected', 'alone', 'connected']);
+    } finally {
+      await one.stop();
+      await two.stop();
+      await db.drop();
+    }
+  });
+
+  it('is a single station, doing nothing, without a warehouse database', async () => {
+    const link = createWarehouseLink({
+      url: null,
+      stationId: 'st-1',
+      stationName: 'Table 1',
+      clock: systemClock,
+    });
+    await link.start();
+    expect(link.state()).toEqual({ kind: 'single' });
+    expect(link.configured).toBe(false);
+    await expect(link.query('select 1')).rejects.toThrow();
+    await link.stop();
+  });
+});
