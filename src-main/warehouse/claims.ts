@@ -283,13 +283,8 @@ export function createClaims(deps: ClaimsDeps) {
     if (!link.configured) return;
     const pending = pendingClaimOfParcel(db, parcelId);
     const order = orderRef ? getOrder(db, orderRef) : null;
-    const orderKey = pending?.orderKey ?? (order ? orderKeyOf(order) : null);
-    if (!orderKey) {
-      log.warn('a void cannot be released in the warehouse: its order is unknown', {
-        parcel: parcelId,
-      });
-      return;
-    }
+    // An order no longer cached: PostgreSQL finds the label by its parcel all the same.
+    const orderKey = pending?.orderKey ?? (order ? orderKeyOf(order) : `parcel:${parcelId}`);
     savePendingClaim(db, {
       orderKey,
       orderNumber: pending?.orderNumber ?? order?.orderNumber ?? '',
