@@ -39,6 +39,7 @@ import type { Db } from './store/db';
 import { shipmentRecord } from './store/shipment-list';
 import { labelPrinting } from './store/jobs';
 import { createWarehouseLink, warehouseView } from './warehouse/link';
+import { createWriteBudget } from './warehouse/write-budget';
 
 export type { EventListener } from './station/event-bus';
 export type { StationOptions } from './station/options';
@@ -85,6 +86,11 @@ export async function createStation(options: StationOptions): Promise<Station> {
         : {}),
     });
     started.push({ close: () => warehouse.stop() });
+    // Every station on an account takes its writes from one bucket in the warehouse.
+    const writeBudget = createWriteBudget({
+      warehouse,
+      clock: options.sendcloudClient?.clock ?? clock,
+    });
     const sessions = createSessions({
       db,
       clock,
@@ -105,6 +111,7 @@ export async function createStation(options: StationOptions): Promise<Station> {
       baseUrl: start.onScreenUrl,
       fixed: start.fixedAccount,
       client: { clock, timeoutMs: settings.sendcloudTimeoutMs, ...options.sendcloudClient },
+      limiterFor: writeBudget.limiterFor,
       onChange: (list) => bus.emit('accounts.changed', list),
     });
     const printers = createPrinterRegistry({
