@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { ledgerOutboxSchema } from './ledger-outbox';
 import { messageOf } from './legacy-messages';
 
 type Db = Database.Database;
@@ -702,6 +703,11 @@ export const migrations: readonly Migration[] = [
         spooled_at INTEGER NOT NULL
       ) STRICT;
     `,
+  },
+  {
+    version: 15,
+    name: "the warehouse ledger's outbox, filled by triggers in the change's own transaction",
+    sql: ledgerOutboxSchema,
   },
 ];
 
