@@ -39,6 +39,7 @@ import type { Db } from './store/db';
 import { shipmentRecord } from './store/shipment-list';
 import { labelPrinting } from './store/jobs';
 import { createWarehouseLink, warehouseView } from './warehouse/link';
+import { createReplicator } from './warehouse/replication';
 
 export type { EventListener } from './station/event-bus';
 export type { StationOptions } from './station/options';
@@ -85,6 +86,9 @@ export async function createStation(options: StationOptions): Promise<Station> {
         : {}),
     });
     started.push({ close: () => warehouse.stop() });
+    // This station's changes into the warehouse ledger, beside everything else (stopped first).
+    const ledger = createReplicator({ db, link: warehouse, clock });
+    started.push({ close: () => ledger.stop() });
     const sessions = createSessions({
       db,
       clock,
@@ -295,6 +299,10 @@ export async function createStation(options: StationOptions): Promise<Station> {
     // cannot be reached leaves the link 'alone' and the station working on its own.
     warehouse.onChange(() => bus.emit('station.status', views.status()));
     await warehouse.start();
+    ledger.start();
+    for (const topic of ['shipment.changed', 'scan.updated', 'batch.changed'] as const) {
+      bus.on(topic, () => ledger.kick());
+    }
     // What the last run left in flight or deferred while offline goes back in line.
     outbox.recover();
     outbox.start({
