@@ -41,6 +41,7 @@ import { labelPrinting } from './store/jobs';
 import { createWarehouseLink, warehouseView } from './warehouse/link';
 import { createClaims } from './warehouse/claims';
 import { createWriteBudget } from './warehouse/write-budget';
+import { createReplicator } from './warehouse/replication';
 
 export type { EventListener } from './station/event-bus';
 export type { StationOptions } from './station/options';
@@ -100,6 +101,9 @@ export async function createStation(options: StationOptions): Promise<Station> {
       warehouse,
       clock: options.sendcloudClient?.clock ?? clock,
     });
+    // This station's changes into the warehouse ledger, beside everything else (stopped first).
+    const ledger = createReplicator({ db, link: warehouse, clock });
+    started.push({ close: () => ledger.stop() });
     const sessions = createSessions({
       db,
       clock,
@@ -314,6 +318,10 @@ export async function createStation(options: StationOptions): Promise<Station> {
     warehouse.onChange(() => bus.emit('station.status', views.status()));
     await warehouse.start();
     claims.start();
+    ledger.start();
+    for (const topic of ['shipment.changed', 'scan.updated', 'batch.changed'] as const) {
+      bus.on(topic, () => ledger.kick());
+    }
     // What the last run left in flight or deferred while offline goes back in line.
     outbox.recover();
     outbox.start({

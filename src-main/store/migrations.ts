@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { ledgerOutboxSchema } from './ledger-outbox';
 import { messageOf } from './legacy-messages';
 
 type Db = Database.Database;
@@ -735,6 +736,11 @@ export const migrations: readonly Migration[] = [
         detail TEXT NOT NULL
       ) STRICT;
     `,
+  },
+  {
+    version: 15,
+    name: "the warehouse ledger's outbox, filled by triggers in the change's own transaction",
+    sql: ledgerOutboxSchema,
   },
 ];
 

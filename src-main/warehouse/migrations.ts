@@ -70,6 +70,60 @@ export const warehouseMigrations: readonly WarehouseMigration[] = [
       );
     `,
   },
+  {
+    version: 4,
+    name: 'ledger',
+    sql: `
+      -- Every row of every station's outbox, once: (station, id) is the station's own order.
+      create table ledger_events (
+        station_id text not null,
+        id bigint not null,
+        kind text not null check (kind in ('shipment', 'scan', 'shipment-event', 'batch')),
+        ref text not null,
+        body jsonb not null,
+        made_at timestamptz not null,
+        received_at timestamptz not null default now(),
+        primary key (station_id, id)
+      );
+      -- Each record as its newest event left it (event_id), for the screens to read quickly.
+      create table ledger_shipments (
+        station_id text not null,
+        parcel_id bigint not null,
+        event_id bigint not null,
+        created_at timestamptz not null,
+        body jsonb not null,
+        primary key (station_id, parcel_id)
+      );
+      create index ledger_shipments_created on ledger_shipments (created_at);
+      create index ledger_shipments_station_created on ledger_shipments (station_id, created_at);
+      create table ledger_scans (
+        station_id text not null,
+        scan_id text not null,
+        event_id bigint not null,
+        started_at timestamptz not null,
+        body jsonb not null,
+        primary key (station_id, scan_id)
+      );
+      create index ledger_scans_started on ledger_scans (started_at);
+      create table ledger_shipment_events (
+        station_id text not null,
+        seq bigint not null,
+        parcel_id bigint not null,
+        at timestamptz not null,
+        body jsonb not null,
+        primary key (station_id, seq)
+      );
+      create index ledger_shipment_events_at on ledger_shipment_events (at);
+      create table ledger_batches (
+        station_id text not null,
+        batch_id text not null,
+        event_id bigint not null,
+        created_at timestamptz not null,
+        body jsonb not null,
+        primary key (station_id, batch_id)
+      );
+    `,
+  },
 ];
 
 export const latestWarehouseSchema = warehouseMigrations.at(-1)?.version ?? 0;

@@ -31,8 +31,8 @@ export async function startStationRig(
     clock?: Clock;
     /** More for the simulator (service-point orders, spec checks on answers). */
     simulator?: SimulatorOptions;
-    /** The warehouse's PostgreSQL (as PACKDESK_WAREHOUSE_DB gives it); unset: a single station. */
-    warehouseDb?: string;
+    /** One of a warehouse: its PostgreSQL, the station's name, how often the link beats. */
+    warehouse?: { url: string; stationName: string; heartbeatMs?: number };
   } = {},
 ): Promise<StationRig> {
   const data = tempDir();
@@ -43,13 +43,18 @@ export async function startStationRig(
   const printer = await startVirtualPrinter();
   const station = await createStation({
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.warehouse?.heartbeatMs !== undefined
+      ? { warehouseHeartbeatMs: options.warehouse.heartbeatMs }
+      : {}),
     settings: {
+      ...(options.warehouse
+        ? { warehouseDb: options.warehouse.url, stationName: options.warehouse.stationName }
+        : {}),
       dataDir: data.dir,
       sendcloud: { url: simulator.url, ...simulator.keys },
       integrationId: null,
       sendcloudTimeoutMs: 30_000,
       printer: { host: '127.0.0.1', port: options.printerPort ?? printer.port },
-      ...(options.warehouseDb ? { warehouseDb: options.warehouseDb } : {}),
     },
   });
   const events: ScanEntry[] = [];

@@ -144,7 +144,7 @@ describe('warehouse link', () => {
 describe('a station in a warehouse', () => {
   it('says in its status that it is connected, and to how many stations', async () => {
     const db = await freshDatabase();
-    const rig = await startStationRig({ warehouseDb: db.url });
+    const rig = await startStationRig({ warehouse: { url: db.url, stationName: 'Table 1' } });
     try {
       const status = await rig.station.handlers['station.status']({});
       expect(status.warehouse).toMatchObject({ kind: 'connected', stations: 1 });
@@ -157,7 +157,7 @@ describe('a station in a warehouse', () => {
   it('works alone, and says why, when the warehouse database cannot be reached', async () => {
     const port = await closedPort();
     const rig = await startStationRig({
-      warehouseDb: `postgres://postgres@127.0.0.1:${port}/packdesk`,
+      warehouse: { url: `postgres://postgres@127.0.0.1:${port}/packdesk`, stationName: 'Table 1' },
     });
     try {
       const status = await rig.station.handlers['station.status']({});
