@@ -136,6 +136,24 @@ describe('claims across two stations', () => {
     ]);
   });
 
+  it('free the order when Sendcloud refuses its label, so the other station can label it', async () => {
+    simulator = await startSimulator({ orderCount: 2 });
+    const a = await station('Table A');
+    const b = await station('Table B');
+    const order = simulator.orders()[0]?.order_number ?? '';
+    simulator.faults.set({
+      errorRates: { 400: 1 },
+      only: { method: 'POST', pathPrefix: CREATE_LABEL },
+    });
+    const refused = await a.outcome(await a.scan(order));
+    expect(refused.state).toBe('failed');
+    expect(refused.error?.key).not.toMatch(/^claims\./);
+    simulator.faults.reset();
+    const fromB = await b.outcome(await b.scan(order));
+    expect(fromB.state).toBe('printed');
+    expect(simulator.labelsFor(order)).toHaveLength(1);
+  });
+
   it('label again after a void: the void frees the order for the other station', async () => {
     simulator = await startSimulator({ orderCount: 2 });
     const a = await station('Table A');
