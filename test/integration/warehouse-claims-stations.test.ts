@@ -1,7 +1,7 @@
 // One live label per order across the warehouse, with real stations: two in-process Stations
 // (each its own SQLite file and TCP printer) on one simulator over HTTP and one real PostgreSQL.
 import pg from 'pg';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startSimulator, type Simulator } from '../../src-main/simulator/index';
 import { CREATE_LABEL, SHIPMENTS } from '../helpers/outbox';
 import { freshDatabase, ownCluster, type Cluster } from '../helpers/pg';
@@ -14,6 +14,9 @@ async function until(check: () => boolean | Promise<boolean>, ms = 15_000): Prom
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }
+
+// Each test starts two or three whole stations: slow on a loaded machine, whatever the claims do.
+vi.setConfig({ testTimeout: 120_000 });
 
 const calls = (sim: Simulator, method: string, path: string) =>
   sim.requests.filter((r) => r.method === method && r.path === path);
