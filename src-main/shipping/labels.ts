@@ -73,7 +73,7 @@ export interface LabelJobDeps {
   /** The station's routing rules and each account's fallbacks; absent: the account's option. */
   routing?: Pick<Routing, 'settingsOf' | 'route' | 'factsFor' | 'deliversToPoint'>;
   /** The warehouse's claims: one live label per order across its stations. */
-  claims?: Pick<Claims, 'claim' | 'noteLabelled' | 'reconcile'>;
+  claims?: Pick<Claims, 'claim' | 'noteLabelled' | 'abandon' | 'reconcile'>;
 }
 
 const log = createLogger('labels');
@@ -537,7 +537,13 @@ export function createLabelJobs(deps: LabelJobDeps) {
       return pushedClaim();
     } catch (error) {
       const customs = asCustomsRefusal(body, error);
-      return failed(job, customs !== error ? customs : points.refusalOf(error, order, job.choices));
+      const result = failed(
+        job,
+        customs !== error ? customs : points.refusalOf(error, order, job.choices),
+      );
+      // Refused, nothing made: the order is not held here, so another station may label it.
+      if (result.type === 'block') await deps.claims?.abandon(order);
+      return result;
     }
   }
 

@@ -296,6 +296,32 @@ export function createClaims(deps: ClaimsDeps) {
     });
   }
 
+  /**
+   * The label could not be made (Sendcloud refused it; nothing was made): the order is not held
+   * for this station any more, so another may label it once it is fixed.
+   */
+  async function abandon(order: ClaimedOrder): Promise<void> {
+    if (!link.configured) return;
+    const orderKey = orderKeyOf(order);
+    const pending = pendingClaim(db, orderKey);
+    if (pending?.state === 'labelling' && !pending.verified) {
+      // Claimed alone and never reached PostgreSQL: nothing to release there.
+      dropPendingClaim(db, orderKey, 'labelling');
+      return;
+    }
+    if (pending?.state === 'labelled') return;
+    savePendingClaim(db, {
+      orderKey,
+      orderNumber: order.orderNumber,
+      state: 'released',
+      parcelId: null,
+      trackingNumber: null,
+      claimedAt: pending?.claimedAt ?? iso(),
+      verified: true,
+    });
+    await reconcile();
+  }
+
   /** Push one label into PostgreSQL; another station's label of the order is recorded. */
   async function pushLabelled(claim: PendingClaim): Promise<void> {
     const row = await rowOf(LABELLED_SQL, [
@@ -405,6 +431,7 @@ export function createClaims(deps: ClaimsDeps) {
     claim,
     noteLabelled,
     noteReleased,
+    abandon,
     reconcile,
     /** Reconcile whenever the link comes back (and now, if it is up). */
     start(): void {

@@ -1,7 +1,7 @@
 // One live label per order across the warehouse, with real stations: two in-process Stations
 // (each its own SQLite file and TCP printer) on one simulator over HTTP and one real PostgreSQL.
 import pg from 'pg';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startSimulator, type Simulator } from '../../src-main/simulator/index';
 import { CREATE_LABEL, SHIPMENTS } from '../helpers/outbox';
 import { freshDatabase, ownCluster, type Cluster } from '../helpers/pg';
@@ -14,6 +14,9 @@ async function until(check: () => boolean | Promise<boolean>, ms = 15_000): Prom
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }
+
+// Each test starts two or three whole stations: slow on a loaded machine, whatever the claims do.
+vi.setConfig({ testTimeout: 120_000 });
 
 const calls = (sim: Simulator, method: string, path: string) =>
   sim.requests.filter((r) => r.method === method && r.path === path);
@@ -134,6 +137,24 @@ describe('claims across two stations', () => {
         taken_from_station: 'Table A',
       },
     ]);
+  });
+
+  it('free the order when Sendcloud refuses its label, so the other station can label it', async () => {
+    simulator = await startSimulator({ orderCount: 2 });
+    const a = await station('Table A');
+    const b = await station('Table B');
+    const order = simulator.orders()[0]?.order_number ?? '';
+    simulator.faults.set({
+      errorRates: { 400: 1 },
+      only: { method: 'POST', pathPrefix: CREATE_LABEL },
+    });
+    const refused = await a.outcome(await a.scan(order));
+    expect(refused.state).toBe('failed');
+    expect(refused.error?.key).not.toMatch(/^claims\./);
+    simulator.faults.reset();
+    const fromB = await b.outcome(await b.scan(order));
+    expect(fromB.state).toBe('printed');
+    expect(simulator.labelsFor(order)).toHaveLength(1);
   });
 
   it('label again after a void: the void frees the order for the other station', async () => {

@@ -50,7 +50,7 @@ describe('warehouse claims', () => {
       stationName: `Table ${id}`,
       clock: systemClock,
       heartbeatMs: 60_000,
-      connectTimeoutMs: 500,
+      connectTimeoutMs: 5_000,
     });
     await link.start();
     const db = openDatabase(path.join(dir.dir, `${id}-${Math.random()}.sqlite`));
@@ -122,9 +122,10 @@ describe('warehouse claims', () => {
     // The dead station stopped heart-beating two seconds ago.
     await dead.stop();
     open.splice(open.indexOf(dead), 1);
-    await admin.query(`update stations set last_seen = now() - interval '2 seconds' where id = $1`, [
-      'dead',
-    ]);
+    await admin.query(
+      `update stations set last_seen = now() - interval '2 seconds' where id = $1`,
+      ['dead'],
+    );
     const answer = await live.claims.claim(order);
     expect(answer).toEqual({
       kind: 'mine',
