@@ -15,6 +15,7 @@ import { benchShipmentsScreen } from './shipments-screen';
 import { benchShipmentsList } from './shipments-list';
 import { writeResults, type BenchResult } from './stats';
 import { benchTracking } from './tracking';
+import { benchWriteBudget } from './write-budget';
 
 const results: BenchResult[] = [
   ...(await benchScanToPrint()),
@@ -29,6 +30,8 @@ const results: BenchResult[] = [
   ...(await benchParsing()),
   ...(await benchRouting()),
   ...(await benchTracking()),
+  // PostgreSQL (PACKDESK_TEST_PG, else a throwaway cluster) and a process per station.
+  ...(await benchWriteBudget()),
   // Chromium against the built host: `npm run build` first.
   ...(await benchShipmentsScreen({ screenshots: true })),
   ...(await benchShipmentsList()),
