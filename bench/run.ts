@@ -16,6 +16,7 @@ import { benchShipmentsScreen } from './shipments-screen';
 import { benchShipmentsList } from './shipments-list';
 import { writeResults, type BenchResult } from './stats';
 import { benchTracking } from './tracking';
+import { benchWriteBudget } from './write-budget';
 
 const results: BenchResult[] = [
   ...(await benchScanToPrint()),
@@ -31,6 +32,8 @@ const results: BenchResult[] = [
   ...(await benchRouting()),
   ...(await benchTracking()),
   ...(await benchClaims()),
+  // PostgreSQL (PACKDESK_TEST_PG, else a throwaway cluster) and a process per station.
+  ...(await benchWriteBudget()),
   // Chromium against the built host: `npm run build` first.
   ...(await benchShipmentsScreen({ screenshots: true })),
   ...(await benchShipmentsList()),

@@ -185,6 +185,15 @@ export interface SimProcess {
   clock: Clock;
   /** How many times the warp changed pace (0 without a warp). */
   paceChanges(): number;
+  /** The clock the child follows, for more children (stations) to follow it too. */
+  childClock: SimChildClock;
+  /**
+   * The share of the last tick another process's event loop was busy (a station child's): the
+   * warp slows down while any of them works, as it does for this process and the simulator.
+   */
+  reportLoad(source: string, utilization: number): void;
+  /** Each change of pace, as the simulator child gets it: other children's sleepers wake on it. */
+  onPace(listener: (segment: ClockSegment) => void): void;
   /** The child's pid, e.g. to profile it. */
   pid: number;
   orders(account?: number): Promise<SimOrderSummary[]>;
@@ -238,6 +247,8 @@ export async function startSimProcess(opts: SimProcessOptions): Promise<SimProce
   let exited: Error | null = null;
   let onReady: ((message: ChildMessage) => void) | null = null;
   let childLoad = 0;
+  const otherLoads = new Map<string, number>();
+  const paceListeners: ((segment: ClockSegment) => void)[] = [];
 
   child.on('message', (raw) => {
     const message = raw as ChildMessage;
@@ -295,6 +306,9 @@ export async function startSimProcess(opts: SimProcessOptions): Promise<SimProce
     accounts: ready.accounts,
     clock,
     paceChanges: () => pace?.changes() ?? 0,
+    childClock,
+    reportLoad: (source, utilization) => void otherLoads.set(source, utilization),
+    onPace: (listener) => void paceListeners.push(listener),
     pid: child.pid ?? 0,
     orders: (account = 0) => call('orders', { account }),
     ledger: (from = 0) => call('ledger', { from }),
@@ -333,7 +347,8 @@ export async function startSimProcess(opts: SimProcessOptions): Promise<SimProce
       const current = performance.eventLoopUtilization();
       const station = performance.eventLoopUtilization(current, last).utilization;
       last = current;
-      const next = Math.max(station, childLoad) > busy ? settings.slow : settings.fast;
+      const load = Math.max(station, childLoad, ...otherLoads.values());
+      const next = load > busy ? settings.slow : settings.fast;
       if (next === pace || exited) return;
       pace = next;
       changes++;
@@ -343,6 +358,7 @@ export async function startSimProcess(opts: SimProcessOptions): Promise<SimProce
       writePace(paceFile, segment);
       warpedClock.follow(segment);
       child.send({ type: 'segment', segment } satisfies ParentMessage);
+      for (const listener of paceListeners) listener(segment);
     }, tickMs);
     return {
       stop() {
