@@ -7,6 +7,7 @@ import { benchDay } from './day';
 import { benchDrain } from './drain';
 import { benchEndOfDay } from './end-of-day';
 import { benchFormats } from './formats';
+import { benchLedger } from './ledger';
 import { benchMulticollo } from './multicollo';
 import { benchRasterLoop } from './raster-loop';
 import { benchParsing } from './parsing';
@@ -38,6 +39,8 @@ const results: BenchResult[] = [
   ...(await benchShipmentsScreen({ screenshots: true })),
   ...(await benchShipmentsList()),
   ...(await benchDay()),
+  // A throwaway PostgreSQL cluster of its own (Debian's postgresql, as the tests use).
+  ...(await benchLedger()),
 ];
 writeResults(results);
 for (const r of results) {

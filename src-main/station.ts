@@ -41,6 +41,7 @@ import { labelPrinting } from './store/jobs';
 import { createWarehouseLink, warehouseView } from './warehouse/link';
 import { createClaims } from './warehouse/claims';
 import { createWriteBudget } from './warehouse/write-budget';
+import { ledgerScreens } from './warehouse/ledger-screens';
 import { createReplicator } from './warehouse/replication';
 
 export type { EventListener } from './station/event-bus';
@@ -286,7 +287,7 @@ export async function createStation(options: StationOptions): Promise<Station> {
       if (job.kind === 'batch' && job.code) batches.changed(job.code);
     });
 
-    const handlers = stationCommands({
+    const own = stationCommands({
       routing,
       cupsUrl: settings.cupsUrl,
       next,
@@ -310,6 +311,18 @@ export async function createStation(options: StationOptions): Promise<Station> {
       pushStatus: () => bus.emit('station.status', views.status()),
       start,
     });
+    // In a warehouse the Shipments and Day screens show every station's, from the ledger.
+    const handlers: CommandHandlers = {
+      ...own,
+      ...ledgerScreens({
+        db,
+        clock,
+        link: warehouse,
+        identity,
+        local: own,
+        accountNames: () => new Map(accounts.list().map((account) => [account.id, account.name])),
+      }),
+    };
 
     // Keys come from the keychain before any job runs; a locked keychain leaves accounts waiting.
     await accounts.load();

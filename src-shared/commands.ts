@@ -114,6 +114,8 @@ const scanCode = z
   .regex(/^[\x20-\x7E]+$/, problem('error.input.scanCharacters'));
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, problem('error.input.date'));
+/** A station of the warehouse, by its id. */
+const stationFilter = z.string().trim().min(1).max(64);
 const parcelId = z.number().int().positive();
 const batchId = z.string().min(1).max(64);
 const orderRef = z.string().min(1).max(200);
@@ -355,6 +357,8 @@ export const commands = {
         to: day.optional(),
         /** The newest this many only (`truncated` says when more matched): the screen's first page. */
         limit: z.number().int().min(1).max(20_000).optional(),
+        /** In a warehouse: one station's shipments only (its id); all stations' when absent. */
+        station: stationFilter.optional(),
       })
       .strict(),
     output: {} as ShipmentList,
@@ -497,7 +501,10 @@ export const commands = {
     output: {} as BatchPdf,
   },
   // The supervisor's day.
-  'day.summary': { input: z.object({ day }).strict(), output: {} as DaySummary },
+  'day.summary': {
+    input: z.object({ day, station: stationFilter.optional() }).strict(),
+    output: {} as DaySummary,
+  },
   'day.export': { input: z.object({ day }).strict(), output: {} as DayExport },
   'day.handover': {
     input: z

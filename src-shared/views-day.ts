@@ -1,6 +1,6 @@
 // The supervisor's day: what was shipped, by whom, what went wrong.
 import type { Message } from './messages';
-import type { ShipmentRow } from './views-shipments';
+import type { LedgerScope, ShipmentRow } from './views-shipments';
 
 export interface DayCounts {
   made: number;
@@ -56,6 +56,8 @@ export interface DaySummary {
   /** The last 14 days' shipments by their tracking status. */
   tracking: { delivered: number; inTransit: number; exception: number; checkedAt: string | null };
   trackingExceptions: ShipmentRow[];
+  /** Whose day it is: this station's, or the warehouse's (filtered to one station or not). */
+  scope?: LedgerScope;
 }
 
 export interface DayExport {

@@ -65,7 +65,28 @@ export interface ShipmentRow {
   cost: { value: number; currency: string } | null;
   /** Box `nr` of `count` of a multicollo shipment; absent or null for a parcel shipped alone. */
   collo?: { nr: number; count: number } | null;
+  /**
+   * Made at another station of the warehouse (read from the shared ledger): this station can only
+   * show it; a reprint or void is done at the station that labelled it.
+   */
+  labelledAt?: StationRef | null;
 }
+
+export interface StationRef {
+  id: string;
+  name: string;
+}
+
+/**
+ * Whose data a Shipments or Day screen shows. `station`: no warehouse, this station's own.
+ * `warehouse`: every station's, from the shared ledger (`stations` to filter by; `station` the
+ * one filtered to, if any). `alone`: a warehouse is set but cannot be read now (`reason`): this
+ * station's own, until the link is back.
+ */
+export type LedgerScope =
+  | { kind: 'station' }
+  | { kind: 'warehouse'; stations: StationRef[]; station: string | null; self: string }
+  | { kind: 'alone'; reason: Message };
 
 /** The Shipments screen's filters; every one is optional. Days are the station's local days. */
 export interface ShipmentFilter {
@@ -77,6 +98,8 @@ export interface ShipmentList {
   rows: ShipmentRow[];
   /** True when more rows matched than were sent (the newest are sent). */
   truncated: boolean;
+  /** Whose rows these are; absent from a station that predates the warehouse. */
+  scope?: LedgerScope;
 }
 
 export const shipmentEventKinds = [

@@ -127,6 +127,28 @@ export function foundShipmentsOf(
     }));
 }
 
+/**
+ * The instants a list asks for and how many rows it may send: the screen asks for its first page
+ * of the newest rows, then for the whole range; without a range, the last 14 days.
+ */
+export function shipmentListRange(
+  input: { from?: string | undefined; to?: string | undefined; limit?: number | undefined },
+  now: number,
+  timeZone: string,
+  cap: number = SHIPMENT_LIST_CAP,
+): { most: number; range: { fromIso: string; toIso: string } } {
+  const most = Math.min(input.limit ?? cap, cap);
+  const today = localDayOf(now, timeZone);
+  const to = input.to ?? (input.from && input.from > today ? input.from : today);
+  const from = input.from ?? daysBefore(to, DEFAULT_LIST_DAYS - 1);
+  if (from > to) {
+    throw new AppError('invalid-input', msg('shipments.range.reversed'), {
+      log: `Shipments from ${from} to ${to}: reversed.`,
+    });
+  }
+  return { most, range: localDayRange(from, to, timeZone) };
+}
+
 /** A Sendcloud failure said in a packer's words (offline, refused), not as an internal error. */
 async function speaking<T>(work: () => Promise<T>): Promise<T> {
   try {
@@ -160,20 +182,8 @@ export function shipmentCommands(deps: ShipmentCommandDeps): ShipmentCommands {
     to?: string | undefined;
     limit?: number | undefined;
   }): ShipmentList {
-    // The screen asks for its first page of the newest rows, then for the whole range.
-    const most = Math.min(input.limit ?? cap, cap);
-    const today = localDayOf(deps.clock.now(), timeZone);
-    const to = input.to ?? (input.from && input.from > today ? input.from : today);
-    const from = input.from ?? daysBefore(to, DEFAULT_LIST_DAYS - 1);
-    if (from > to) {
-      throw new AppError('invalid-input', msg('shipments.range.reversed'), {
-        log: `Shipments from ${from} to ${to}: reversed.`,
-      });
-    }
-    const records = shipmentRecordsBetween(db, {
-      ...localDayRange(from, to, timeZone),
-      limit: most + 1,
-    });
+    const { most, range } = shipmentListRange(input, deps.clock.now(), timeZone, cap);
+    const records = shipmentRecordsBetween(db, { ...range, limit: most + 1 });
     return { rows: records.slice(0, most).map(rowOf), truncated: records.length > most };
   }
 

@@ -13,6 +13,8 @@ export interface ShipmentQuery {
   /** `account:<id>` or `merchant:<id>` (see `ownerKeyOf`). */
   owner: string | null;
   packer: string | null;
+  /** In a warehouse: the station that made the label, by id. */
+  station?: string | null;
 }
 
 export const emptyQuery: ShipmentQuery = {
@@ -23,6 +25,7 @@ export const emptyQuery: ShipmentQuery = {
   carrier: null,
   owner: null,
   packer: null,
+  station: null,
 };
 
 /** A row with what the search compares worked out once, when it is loaded. */
@@ -96,7 +99,13 @@ export function localMidnight(day: string): number {
 }
 
 /** The rows the query lets through, in the order they were loaded (newest first). */
-export function filterRows(rows: readonly IndexedRow[], query: ShipmentQuery): ShipmentRow[] {
+export function filterRows(
+  rows: readonly IndexedRow[],
+  query: ShipmentQuery,
+  /** This station's id in the warehouse: its own rows carry no `labelledAt`. */
+  self: string | null = null,
+): ShipmentRow[] {
+  const station = query.station ?? null;
   const needle = fold(query.text);
   const fromMs = query.from !== null ? localMidnight(query.from) : null;
   const toMs = query.to !== null ? localMidnight(addDays(query.to, 1)) : null;
@@ -109,6 +118,7 @@ export function filterRows(rows: readonly IndexedRow[], query: ShipmentQuery): S
     if (query.carrier !== null && row.carrier !== query.carrier) continue;
     if (query.owner !== null && item.owner !== query.owner) continue;
     if (query.packer !== null && row.packer?.id !== query.packer) continue;
+    if (station !== null && (row.labelledAt?.id ?? self) !== station) continue;
     if (needle !== '' && !item.text.includes(needle)) continue;
     out.push(row);
   }
@@ -123,7 +133,8 @@ export function hasFilters(query: ShipmentQuery): boolean {
     query.state !== null ||
     query.carrier !== null ||
     query.owner !== null ||
-    query.packer !== null
+    query.packer !== null ||
+    (query.station ?? null) !== null
   );
 }
 

@@ -33,13 +33,17 @@ export async function startStationRig(
     simulator?: SimulatorOptions;
     /** One of a warehouse: its PostgreSQL, the station's name, how often the link beats. */
     warehouse?: { url: string; stationName: string; heartbeatMs?: number };
+    /** Another rig's simulator (one Sendcloud account for two stations); that rig closes it. */
+    sharedSimulator?: Simulator;
   } = {},
 ): Promise<StationRig> {
   const data = tempDir();
-  const simulator = await startSimulator({
-    ...(options.orderCount ? { orderCount: options.orderCount } : {}),
-    ...options.simulator,
-  });
+  const simulator =
+    options.sharedSimulator ??
+    (await startSimulator({
+      ...(options.orderCount ? { orderCount: options.orderCount } : {}),
+      ...options.simulator,
+    }));
   const printer = await startVirtualPrinter();
   const station = await createStation({
     ...(options.clock ? { clock: options.clock } : {}),
@@ -73,7 +77,7 @@ export async function startStationRig(
     async close() {
       await station.close();
       await printer.close();
-      await simulator.close();
+      if (!options.sharedSimulator) await simulator.close();
       data.cleanup();
     },
   };

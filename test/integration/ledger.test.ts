@@ -272,3 +272,95 @@ describe('a station cut off from the warehouse', () => {
     }
   }, 120_000);
 });
+
+describe('two stations of one warehouse', () => {
+  let warehouse: { url: string; drop(): Promise<void> };
+  let a: StationRig | undefined;
+  let b: StationRig | undefined;
+  beforeAll(async () => {
+    warehouse = await freshDatabase();
+  }, 60_000);
+  afterAll(async () => {
+    await b?.close();
+    await a?.close();
+    await warehouse?.drop();
+  });
+
+  it("show A's shipments on B's Shipments and Day screens, by station, and A's alone when B's link is down", async () => {
+    a = await startStationRig({
+      warehouse: { url: warehouse.url, stationName: 'Table A', heartbeatMs: 200 },
+    });
+    b = await startStationRig({
+      sharedSimulator: a.simulator,
+      warehouse: { url: warehouse.url, stationName: 'Table B', heartbeatMs: 200 },
+    });
+    const orders = a.simulator.orders();
+    for (const order of orders.slice(0, 2)) await a.scan(order.order_number);
+    await b.scan(orders[2]!.order_number);
+    await until(() => printed(a!.station.db) === 2 && printed(b!.station.db) === 1);
+    await until(() => pending(a!.station.db) === 0 && pending(b!.station.db) === 0);
+    const idA = stationIdOf(a.station.db);
+    const idB = stationIdOf(b.station.db);
+
+    const all = await b.station.handlers['shipments.list']({});
+    expect(all.scope).toMatchObject({ kind: 'warehouse', station: null, self: idB });
+    expect(all.scope?.kind === 'warehouse' && all.scope.stations.map((s) => s.name)).toEqual([
+      'Table A',
+      'Table B',
+    ]);
+    expect(
+      all.rows.map((r) => [r.orderNumber, r.stationName, r.labelledAt?.name ?? null]).sort(),
+    ).toEqual(
+      [
+        [orders[0]!.order_number, 'Table A', 'Table A'],
+        [orders[1]!.order_number, 'Table A', 'Table A'],
+        [orders[2]!.order_number, 'Table B', null],
+      ].sort(),
+    );
+    const onlyA = await b.station.handlers['shipments.list']({ station: idA });
+    expect(onlyA.rows.map((r) => r.orderNumber).sort()).toEqual(
+      orders
+        .slice(0, 2)
+        .map((o) => o.order_number)
+        .sort(),
+    );
+    const onlyB = await b.station.handlers['shipments.list']({ station: idB });
+    expect(onlyB.rows.map((r) => r.orderNumber)).toEqual([orders[2]!.order_number]);
+
+    const today = all.rows[0]!.createdAt.slice(0, 10);
+    const dayOf = async (rig: StationRig, station?: string) =>
+      rig.station.handlers['day.summary']({ day: today, ...(station ? { station } : {}) });
+    for (const rig of [a, b]) {
+      const day = await dayOf(rig);
+      expect(day.scope?.kind).toBe('warehouse');
+      expect(day.counts.made).toBe(3);
+      expect(day.counts.printed).toBe(3);
+    }
+    expect((await dayOf(b, idA)).counts.made).toBe(2);
+    expect((await dayOf(b, idB)).counts.made).toBe(1);
+    expect((await dayOf(a, idB)).byCarrier.reduce((n, c) => n + c.labels, 0)).toBe(1);
+
+    // B loses the warehouse: its screens show its own and say why.
+    await a.close();
+    a = undefined;
+    const admin = new pg.Client({ connectionString: warehouse.url });
+    await admin.connect();
+    await admin.query(
+      `select pg_terminate_backend(pid) from pg_stat_activity
+         where datname = current_database() and pid <> pg_backend_pid()`,
+    );
+    await admin.query(
+      `revoke connect on database ${new URL(warehouse.url).pathname.slice(1)} from public`,
+    );
+    await admin.end();
+    await until(
+      async () => (await b!.station.handlers['station.status']({})).warehouse.kind === 'alone',
+    );
+    const alone = await b.station.handlers['shipments.list']({});
+    expect(alone.scope?.kind).toBe('alone');
+    expect(alone.rows.map((r) => r.orderNumber)).toEqual([orders[2]!.order_number]);
+    const aloneDay = await dayOf(b);
+    expect(aloneDay.scope?.kind).toBe('alone');
+    expect(aloneDay.counts.made).toBe(1);
+  }, 90_000);
+});

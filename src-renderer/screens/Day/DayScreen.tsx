@@ -1,5 +1,5 @@
-import { useEffect, useRef } from 'react';
-import type { DayCounts } from '../../../src-shared';
+import { useEffect, useRef, useState } from 'react';
+import type { DayCounts, LedgerScope } from '../../../src-shared';
 import { number } from '../../i18n/format';
 import { useSpeaker } from '../../i18n/messages';
 import { isDay, localDay, shiftDay } from '../../state/day';
@@ -8,6 +8,7 @@ import { DayChart } from './DayChart';
 import { DayExceptions, DayTracking } from './DayExceptions';
 import { ByAccount, ByCarrier, ByPacker } from './DayTables';
 import { csvBlob, saveFile } from '../shared/save-file';
+import { AloneNote, StationFilter } from '../ledger/StationFilter';
 
 const countKeys = [
   'made',
@@ -123,6 +124,13 @@ export function DayScreen() {
   const loading = useStation((s) => s.dayLoading);
   const error = useStation((s) => s.dayError);
   const loadDay = useStation((s) => s.loadDay);
+  const dayStation = useStation((s) => s.dayStation);
+  const pickDayStation = useStation((s) => s.pickDayStation);
+  // Kept while a new day or station is read, so the filter does not vanish under the keyboard.
+  const [scope, setScope] = useState<LedgerScope | null>(null);
+  useEffect(() => {
+    if (summary?.scope) setScope(summary.scope);
+  }, [summary]);
   const headingRef = useRef<HTMLHeadingElement>(null);
   // A shortcut or the nav lands the keyboard on the screen it opened.
   useEffect(() => {
@@ -141,8 +149,15 @@ export function DayScreen() {
           {t('ui.day.title')}
         </h1>
         <DayPicker />
+        <StationFilter
+          scope={scope}
+          value={dayStation}
+          onChange={pickDayStation}
+          testId="day-station"
+        />
         <ExportButton />
       </div>
+      <AloneNote scope={summary?.scope} what="day" testId="day-alone" />
       {error && (
         <p className="inline-error" role="alert" data-testid="day-error">
           {t('ui.day.readFailed', { reason: say(error) })}{' '}

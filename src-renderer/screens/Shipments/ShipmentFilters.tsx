@@ -1,5 +1,5 @@
 import type { RefObject } from 'react';
-import { shipmentStates, type ShipmentState } from '../../../src-shared';
+import { shipmentStates, type LedgerScope, type ShipmentState } from '../../../src-shared';
 import { carrierName } from '../../../src-shared/carriers';
 import { useSpeaker } from '../../i18n/messages';
 import {
@@ -11,6 +11,7 @@ import {
   type ShipmentQuery,
 } from '../../state/shipments';
 import { useStation } from '../../state/station';
+import { StationFilter } from '../ledger/StationFilter';
 
 const orNull = (value: string): string | null => (value === '' ? null : value);
 
@@ -30,9 +31,11 @@ export function ShipmentFilters({
   choices,
   searchRef,
   onSubmit,
+  scope,
 }: {
   query: ShipmentQuery;
   choices: FilterChoices;
+  scope?: LedgerScope | null | undefined;
   searchRef: RefObject<HTMLInputElement | null>;
   onSubmit: () => void;
 }) {
@@ -163,6 +166,12 @@ export function ShipmentFilters({
           ))}
         </select>
       </label>
+      <StationFilter
+        scope={scope}
+        value={query.station ?? null}
+        onChange={(station) => change({ station })}
+        testId="shipments-station"
+      />
       {hasFilters(query) && (
         <button
           type="button"

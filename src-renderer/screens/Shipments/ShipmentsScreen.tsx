@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { ShipmentRow } from '../../../src-shared';
 import { useSpeaker } from '../../i18n/messages';
 import { filterChoices, filterRows } from '../../state/shipments';
 import { useStation } from '../../state/station';
@@ -6,6 +7,7 @@ import { ShipmentDetailsPanel, type DetailsIntent } from './ShipmentDetailsPanel
 import { ShipmentFilters } from './ShipmentFilters';
 import { ShipmentsTable } from './ShipmentsTable';
 import { ReturnsList } from './ReturnsList';
+import { AloneNote } from '../ledger/StationFilter';
 
 const isTyping = (target: EventTarget | null): boolean =>
   target instanceof HTMLInputElement ||
@@ -29,7 +31,14 @@ export function ShipmentsScreen() {
   const details = useStation((s) => s.shipmentDetails);
   const { t, say } = useSpeaker();
 
-  const rows = useMemo(() => (loaded ? filterRows(loaded.rows, query) : []), [loaded, query]);
+  const scope = loaded?.scope ?? null;
+  const self = scope?.kind === 'warehouse' ? scope.self : null;
+  const rows = useMemo(
+    () => (loaded ? filterRows(loaded.rows, query, self) : []),
+    [loaded, query, self],
+  );
+  // A row another station made is only shown here: its label, reprint and void are there.
+  const [foreign, setForeign] = useState<ShipmentRow | null>(null);
   const choices = useMemo(() => filterChoices(loaded?.rows ?? []), [loaded]);
   const [intent, setIntent] = useState<DetailsIntent>(null);
   const [tab, setTab] = useState<'shipments' | 'returns'>('shipments');
@@ -69,10 +78,16 @@ export function ShipmentsScreen() {
 
   const open = useCallback(
     (parcelId: number, next: DetailsIntent) => {
+      const row = loaded?.rows.find((item) => item.row.parcelId === parcelId)?.row;
+      if (row?.labelledAt) {
+        setForeign(row);
+        return;
+      }
+      setForeign(null);
       setIntent(next);
       void openShipment(parcelId);
     },
-    [openShipment],
+    [openShipment, loaded],
   );
   const close = useCallback(() => {
     closeShipment();
@@ -122,12 +137,22 @@ export function ShipmentsScreen() {
               query={query}
               choices={choices}
               searchRef={searchRef}
+              scope={scope}
               onSubmit={() => {
                 if (rows[0]) tableRef.current?.focus();
                 else void lookUpShipments();
               }}
             />
 
+            <AloneNote scope={scope} what="shipments" testId="shipments-alone" />
+            {foreign?.labelledAt && (
+              <p className="muted" role="status" data-testid="shipments-elsewhere">
+                {t('ui.ledger.labelledAt', {
+                  order: foreign.orderNumber,
+                  station: foreign.labelledAt.name,
+                })}
+              </p>
+            )}
             {error && (
               <p className="inline-error" role="alert" data-testid="shipments-error">
                 {t('ui.shipments.readFailed', { reason: say(error) })}{' '}

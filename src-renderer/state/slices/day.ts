@@ -20,6 +20,8 @@ export type HandoverState =
 export interface DaySlice {
   /** YYYY-MM-DD; today until someone picks another day. */
   dayPicked: string;
+  /** In a warehouse: one station's day (its id), or every station's (null). */
+  dayStation: string | null;
   daySummary: DaySummary | null;
   dayLoading: boolean;
   dayError: AppErrorData | null;
@@ -27,6 +29,7 @@ export interface DaySlice {
   /** Hand-over lists on their way or made, by carrier. */
   handovers: Keyed<HandoverState>;
   pickDay(day: string): void;
+  pickDayStation(station: string | null): void;
   loadDay(): Promise<void>;
   /** Ask for the day's CSV; the caller saves it, the store keeps only its name and rows. */
   exportDay(): Promise<DayExport | null>;
@@ -52,6 +55,7 @@ export function daySlice(ctx: SliceContext, now: () => Date = () => new Date()):
   let asked = 0;
   return {
     dayPicked: localDay(now()),
+    dayStation: null,
     daySummary: null,
     dayLoading: false,
     dayError: null,
@@ -64,11 +68,17 @@ export function daySlice(ctx: SliceContext, now: () => Date = () => new Date()):
       void ctx.get().loadDay();
     },
 
+    pickDayStation(station) {
+      if (station === ctx.get().dayStation) return;
+      ctx.set({ dayStation: station, daySummary: null });
+      void ctx.get().loadDay();
+    },
+
     async loadDay() {
-      const day = ctx.get().dayPicked;
+      const { dayPicked: day, dayStation: station } = ctx.get();
       const mine = ++asked;
       ctx.set({ dayLoading: true });
-      const result = await ctx.api.day.summary({ day });
+      const result = await ctx.api.day.summary(station === null ? { day } : { day, station });
       // Only the answer to the latest question counts: a quicker click on the next day wins.
       if (mine !== asked) return;
       ctx.set(

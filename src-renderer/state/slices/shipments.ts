@@ -4,6 +4,7 @@
 import type {
   AppErrorData,
   LabelPreview,
+  LedgerScope,
   ReprintReason,
   ShipmentDetails,
   ShipmentRow,
@@ -30,6 +31,8 @@ export interface LoadedShipments {
   truncated: boolean;
   /** False while only the newest page is here and the rest is on its way. */
   complete: boolean;
+  /** Whose rows: this station's, the warehouse's, or this station's while the link is down. */
+  scope?: LedgerScope | null;
 }
 
 export type ShipmentLookUp =
@@ -141,7 +144,13 @@ export function shipmentsSlice(ctx: SliceContext): ShipmentsSlice {
           ctx.set({
             shipmentsError: null,
             shipmentsLoading: !complete,
-            shipments: { rows: indexRows(first.value.rows), range, truncated: false, complete },
+            shipments: {
+              rows: indexRows(first.value.rows),
+              range,
+              truncated: false,
+              complete,
+              scope: first.value.scope ?? null,
+            },
           });
           if (complete) return;
         }
@@ -153,11 +162,17 @@ export function shipmentsSlice(ctx: SliceContext): ShipmentsSlice {
         ctx.set({ shipmentsLoading: false, shipmentsError: result.error });
         return;
       }
-      const { rows, truncated } = result.value;
+      const { rows, truncated, scope } = result.value;
       ctx.set({
         shipmentsLoading: false,
         shipmentsError: null,
-        shipments: { rows: indexRows(rows), range, truncated, complete: true },
+        shipments: {
+          rows: indexRows(rows),
+          range,
+          truncated,
+          complete: true,
+          scope: scope ?? null,
+        },
       });
     },
 

@@ -30,6 +30,7 @@ import { boxes } from './boxes';
 import { routing } from './routing';
 import { warehouse } from './warehouse';
 import { claims } from './claims';
+import { uiLedger } from './ui-ledger';
 
 export const de = {
   ...common,
@@ -63,4 +64,5 @@ export const de = {
   ...routing,
   ...warehouse,
   ...claims,
+  ...uiLedger,
 };

@@ -32,6 +32,7 @@ import { boxes } from './boxes';
 import { routing } from './routing';
 import { warehouse } from './warehouse';
 import { claims } from './claims';
+import { uiLedger } from './ui-ledger';
 
 export const en = {
   ...common,
@@ -65,4 +66,5 @@ export const en = {
   ...routing,
   ...warehouse,
   ...claims,
+  ...uiLedger,
 } as const;
