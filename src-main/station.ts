@@ -39,6 +39,7 @@ import type { Db } from './store/db';
 import { shipmentRecord } from './store/shipment-list';
 import { labelPrinting } from './store/jobs';
 import { createWarehouseLink, warehouseView } from './warehouse/link';
+import { createWarehouseTracking } from './warehouse/tracking-statuses';
 
 export type { EventListener } from './station/event-bus';
 export type { StationOptions } from './station/options';
@@ -232,6 +233,9 @@ export async function createStation(options: StationOptions): Promise<Station> {
       ...(options.trackingIntervalMs !== undefined
         ? { intervalMs: options.trackingIntervalMs }
         : {}),
+      // In a warehouse, statuses come from the hub's webhooks while a hub is alive.
+      ...(warehouse.configured ? { warehouse: createWarehouseTracking(warehouse) } : {}),
+      ...(options.hubReadMs !== undefined ? { hubReadMs: options.hubReadMs } : {}),
     });
     const batches = createBatches({
       db,
