@@ -68,19 +68,20 @@ export async function storeStatus(pool: Pool, delivery: StatusDelivery): Promise
 
 /**
  * The hub is alive: stations read tracking from PostgreSQL while its row is fresh. Deliveries
- * older than twice the replay window go (the window refuses them before they reach the table).
+ * from before `forgetBefore` go: the replay window refuses them before they reach the table (the
+ * hub's clock, as the window's, decides).
  */
 export async function hubHeartbeat(
   pool: Pool,
-  hub: { id: string; name: string; replayWindowMs: number },
+  hub: { id: string; name: string; forgetBefore: Date },
 ): Promise<void> {
   await pool.query(
     `with seen as (
        insert into hubs (id, name, last_seen) values ($1, $2, now())
        on conflict (id) do update set name = excluded.name, last_seen = now()
      )
-     delete from webhook_deliveries where webhook_at < now() - make_interval(secs => $3)`,
-    [hub.id, hub.name, (2 * hub.replayWindowMs) / 1000],
+     delete from webhook_deliveries where webhook_at < $3`,
+    [hub.id, hub.name, hub.forgetBefore],
   );
 }
 
