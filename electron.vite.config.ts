@@ -2,9 +2,10 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 
-// Main has three entries: the Electron shell, the browser host (`npm run start:web`)
-// and the standalone Sendcloud simulator (`npm run simulator`). Only `index` imports electron.
-// A fourth, the raster worker, is the file the station starts label-drawing threads from.
+// Main has four entries: the Electron shell, the browser host (`npm run start:web`), the
+// standalone Sendcloud simulator (`npm run simulator`) and the warehouse's webhook receiver
+// (`npm run hub`). Only `index` imports electron.
+// A fifth, the raster worker, is the file the station starts label-drawing threads from.
 export default defineConfig({
   main: {
     build: {
@@ -14,6 +15,7 @@ export default defineConfig({
           index: resolve('src-main/index.ts'),
           web: resolve('src-main/web.ts'),
           simulator: resolve('src-main/run-simulator.ts'),
+          hub: resolve('src-main/run-hub.ts'),
           'raster-worker': resolve('src-main/printing/raster-worker.ts'),
         },
         // Native and WASM-heavy modules stay in node_modules; they are loaded at run time.

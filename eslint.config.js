@@ -83,7 +83,14 @@ export default tseslint.config(
   ),
   {
     // Scripts and tests talk to the terminal on purpose.
-    files: ['scripts/**', 'test/**', 'src-main/web.ts', 'src-main/run-simulator.ts', 'bench/**'],
+    files: [
+      'scripts/**',
+      'test/**',
+      'src-main/web.ts',
+      'src-main/run-simulator.ts',
+      'src-main/run-hub.ts',
+      'bench/**',
+    ],
     rules: { 'no-console': 'off' },
   },
 );

@@ -43,6 +43,7 @@ import { createClaims } from './warehouse/claims';
 import { createWriteBudget } from './warehouse/write-budget';
 import { ledgerScreens } from './warehouse/ledger-screens';
 import { createReplicator } from './warehouse/replication';
+import { createWarehouseTracking } from './warehouse/tracking-statuses';
 
 export type { EventListener } from './station/event-bus';
 export type { StationOptions } from './station/options';
@@ -255,6 +256,9 @@ export async function createStation(options: StationOptions): Promise<Station> {
       ...(options.trackingIntervalMs !== undefined
         ? { intervalMs: options.trackingIntervalMs }
         : {}),
+      // In a warehouse, statuses come from the hub's webhooks while a hub is alive.
+      ...(warehouse.configured ? { warehouse: createWarehouseTracking(warehouse) } : {}),
+      ...(options.hubReadMs !== undefined ? { hubReadMs: options.hubReadMs } : {}),
     });
     const batches = createBatches({
       db,

@@ -7,7 +7,9 @@ import { openDatabase, type Db } from '../store/db';
 import { insertJob, newJob } from '../store/jobs';
 import { insertShipment } from '../store/shipments';
 import { shipmentRecord } from '../store/shipment-list';
-import { createTracking, trackingStatusOf, TRACKING_BATCH } from './tracking';
+import { STATUSES } from '../simulator/lifecycle';
+import type { WarehouseTracking, WarehouseTrackingStatus } from '../warehouse/tracking-statuses';
+import { createTracking, trackingStatusOf, trackingStatusOfV2Id, TRACKING_BATCH } from './tracking';
 
 const NOW = Date.parse('2026-05-20T10:00:00Z');
 const DAY = 24 * 3_600_000;
@@ -53,7 +55,10 @@ function fakeSendcloud(status: (parcelId: number) => { code: string; message: st
   return { calls, client };
 }
 
-function setup(status: (parcelId: number) => { code: string; message: string }) {
+function setup(
+  status: (parcelId: number) => { code: string; message: string },
+  warehouse?: WarehouseTracking,
+) {
   const db = openDatabase(':memory:');
   const sendcloud = fakeSendcloud(status);
   const changed: ShipmentRow[] = [];
@@ -70,6 +75,7 @@ function setup(status: (parcelId: number) => { code: string; message: string }) 
     identity: { id: 'st-1', name: 'Desk 1' },
     onChanged: (row) => changed.push(row),
     onCancelled: (parcelId) => cancelled.push(parcelId),
+    ...(warehouse ? { warehouse, intervalMs: 0 } : {}),
   });
   return {
     db,
@@ -183,5 +189,68 @@ describe('the tracking poll', () => {
       [1, 2],
       [3, 4],
     ]);
+  });
+});
+
+describe('trackingStatusOfV2Id', () => {
+  it("reads a webhook's v2 status id as trackingStatusOf reads the same status's v3 code", () => {
+    for (const status of Object.values(STATUSES)) {
+      expect([status.id, trackingStatusOfV2Id(status.id)]).toEqual([
+        status.id,
+        trackingStatusOf(status.code),
+      ]);
+    }
+    expect(trackingStatusOfV2Id(0)).toBe('announced');
+    expect(trackingStatusOfV2Id(8)).toBe('exception');
+    expect(trackingStatusOfV2Id(1337)).toBe('unknown');
+    expect(trackingStatusOfV2Id(4242)).toBe('in-transit');
+  });
+});
+
+describe('tracking in a warehouse with a hub', () => {
+  function hub(statuses: WarehouseTrackingStatus[]) {
+    const asked: number[][] = [];
+    let live = true;
+    const warehouse: WarehouseTracking = {
+      hubLive: async () => live,
+      read: async (ids) => {
+        asked.push([...ids]);
+        return statuses.filter((s) => ids.includes(s.parcelId));
+      },
+    };
+    return { warehouse, asked, gone: () => (live = false) };
+  }
+  const at = new Date(NOW);
+
+  it("applies the hub's statuses to the station's own shipments and asks Sendcloud nothing", async () => {
+    const h = hub([
+      { parcelId: 1, status: 'in-transit', message: 'Sorted', changedAt: at },
+      { parcelId: 2, status: 'cancelled', message: 'Cancelled', changedAt: at },
+      { parcelId: 99, status: 'delivered', message: 'Delivered', changedAt: at },
+    ]);
+    const rig = setup(() => ({ code: 'DELIVERED', message: 'Delivered' }), h.warehouse);
+    seed(rig.db, 3);
+    expect(await rig.tracking.roundOnce()).toBe('hub');
+    expect(h.asked).toEqual([[1, 2, 3]]);
+    expect(rig.calls).toEqual([]);
+    expect(shipmentRecord(rig.db, 1)).toMatchObject({
+      trackingStatus: 'in-transit',
+      trackingStatusText: 'Sorted',
+    });
+    expect(rig.changed.map((row) => row.parcelId)).toEqual([1]);
+    expect(rig.cancelled).toEqual([2]);
+    // Nothing new: no second push.
+    await rig.tracking.roundOnce();
+    expect(rig.changed).toHaveLength(1);
+  });
+
+  it('polls Sendcloud again while no hub is alive', async () => {
+    const h = hub([]);
+    const rig = setup(() => ({ code: 'SORTED', message: 'Sorted' }), h.warehouse);
+    seed(rig.db, 2);
+    h.gone();
+    expect(await rig.tracking.roundOnce()).toBe('sendcloud');
+    expect(rig.calls).toHaveLength(1);
+    expect(h.asked).toEqual([]);
   });
 });

@@ -19,12 +19,14 @@ import { createSimulatorServer, type RequestRecord, type ViolationRecord } from 
 import type { AccountState, LedgerEntry, SimulatorState } from './state';
 import { servicePointOrders } from './service-point-orders';
 import { CLOSED_POINT_IDS } from './service-point-catalogue';
+import { createWebhooks, type WebhookOptions, type Webhooks } from './webhooks';
 
 export type { Faults, Latency } from './faults';
 export type { LedgerEntry } from './state';
 export type { RateLimits } from './rate-limit';
 export type { RequestRecord, ViolationRecord } from './server';
 export type { V3Order } from './wire';
+export type { WebhookDelivery, WebhookOptions, Webhooks } from './webhooks';
 export { OPEN_STATUS } from './seed';
 
 export interface AccountSpec {
@@ -98,6 +100,12 @@ export interface SimulatorOptions {
    * Default false: the default seed stays as it is.
    */
   servicePoints?: boolean;
+  /**
+   * Send signed `parcel_status_changed` webhooks to a URL whenever a parcel takes a new status,
+   * as Sendcloud does for an integration with webhook feedback on. Default: none (`webhooks.set`
+   * turns them on later).
+   */
+  webhooks?: WebhookOptions;
 }
 
 /** A seeded order, with the fields tests reach for first and the full v3 order. */
@@ -173,6 +181,8 @@ export interface Simulator {
    * carrier's refusal on (400, `parcel_announcement_error`); `false` takes it back.
    */
   carrierRefuses(carrierCode: string, refuses?: boolean): void;
+  /** Sendcloud's webhooks: where they go, and `flush()` to send what is due now. */
+  webhooks: Webhooks;
   close(): Promise<void>;
 }
 
@@ -296,9 +306,16 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     if (!account) throw new RangeError(`No simulator account has the public key ${publicKey}.`);
     return account;
   };
+  const webhooks = createWebhooks({
+    state,
+    clock,
+    origin: () => url,
+    ...(opts.webhooks ? { options: opts.webhooks } : {}),
+  });
   let closed: Promise<void> | null = null;
   return {
     url,
+    webhooks,
     get keys() {
       return { ...first.data.keys };
     },
@@ -369,11 +386,17 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
       return { ...fresh };
     },
     close() {
-      closed ??= new Promise<void>((resolve, reject) => {
-        stop();
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }).then(() => log.debug('simulator stopped', { url }));
+      closed ??= webhooks
+        .stop()
+        .then(
+          () =>
+            new Promise<void>((resolve, reject) => {
+              stop();
+              server.close((error) => (error ? reject(error) : resolve()));
+              server.closeAllConnections();
+            }),
+        )
+        .then(() => log.debug('simulator stopped', { url }));
       return closed;
     },
   };

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { decideCancel, sameLocalDay, statusAt, STATUSES, type ParcelTimes } from './lifecycle';
+import {
+  decideCancel,
+  sameLocalDay,
+  statusAt,
+  statusHistory,
+  STATUSES,
+  type ParcelTimes,
+} from './lifecycle';
 
 const HOUR = 3_600_000;
 // Monday 4 May 2026, 10:00 in Amsterdam (UTC+2).
@@ -65,5 +72,30 @@ describe('decideCancel', () => {
     // 00:30 on 4 May in Amsterdam is still 3 May in UTC.
     expect(sameLocalDay(made, Date.parse('2026-05-03T22:30:00Z'))).toBe(true);
     expect(sameLocalDay(made, Date.parse('2026-05-04T21:30:00Z'))).toBe(true);
+  });
+});
+
+describe('statusHistory', () => {
+  it('tells every status up to now with its moment, ending where statusAt is', () => {
+    const history = statusHistory({ ...parcel(), createdAt: made }, made + 41 * HOUR);
+    expect(history.map((step) => [step.status.id, (step.at - made) / HOUR])).toEqual([
+      [1000, 0],
+      [3, 24],
+      [5, 30],
+      [92, 40],
+    ]);
+    const cases: (ParcelTimes & { createdAt: number })[] = [
+      { ...parcel(), createdAt: made },
+      { ...parcel({ readyAt: made + 3_000 }), createdAt: made },
+      { ...parcel({ announcedAt: null }), createdAt: made },
+      { ...parcel({ cancel: { at: made + 2 * HOUR, outcome: 'cancelled' } }), createdAt: made },
+      { ...parcel({ cancel: { at: made + 20 * HOUR, outcome: 'queued' } }), createdAt: made },
+    ];
+    for (const times of cases) {
+      for (const hours of [0, 0.0005, 1, 10, 23, 25, 31, 45, 50]) {
+        const now = made + hours * HOUR;
+        expect(statusHistory(times, now).at(-1)?.status).toEqual(statusAt(times, now));
+      }
+    }
   });
 });

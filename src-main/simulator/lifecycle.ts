@@ -65,6 +65,42 @@ export function statusAt(parcel: ParcelTimes, now: number): ParcelStatus {
   return status;
 }
 
+/**
+ * Every status the parcel has had up to `now`, oldest first, each with the moment it took it:
+ * what a webhook tells of. The last is `statusAt(parcel, now)`. `createdAt` dates a v2 parcel
+ * stored without a label.
+ */
+export function statusHistory(
+  parcel: ParcelTimes & { createdAt: number },
+  now: number,
+): { status: ParcelStatus; at: number }[] {
+  const steps: { status: ParcelStatus; at: number }[] = [];
+  if (parcel.announcedAt === null) {
+    steps.push({ status: STATUSES.noLabel, at: parcel.createdAt });
+  } else {
+    if (parcel.readyAt > parcel.announcedAt) {
+      steps.push({ status: STATUSES.announcing, at: parcel.announcedAt });
+    }
+    steps.push({ status: STATUSES.readyToSend, at: parcel.readyAt });
+    for (const step of CARRIER_TIMELINE) {
+      steps.push({ status: step.status, at: parcel.readyAt + step.afterMs });
+    }
+  }
+  const cancel = parcel.cancel;
+  const until = cancel ? Math.min(now, cancel.at) : now;
+  const history = steps.filter((step, i) => i === 0 || step.at <= until);
+  if (cancel) {
+    if (cancel.outcome === 'cancelled') {
+      history.push({ status: STATUSES.cancelled, at: cancel.at });
+    } else {
+      history.push({ status: STATUSES.cancellationRequested, at: cancel.at });
+      const confirmed = cancel.at + QUEUED_CANCELLATION_MS;
+      if (now >= confirmed) history.push({ status: STATUSES.cancelled, at: confirmed });
+    }
+  }
+  return history;
+}
+
 /** True once a carrier has scanned the parcel: it can no longer be cancelled. */
 export function isShipped(status: ParcelStatus): boolean {
   return CARRIER_TIMELINE.some((step) => step.status.code === status.code);

@@ -274,7 +274,7 @@ export function v3Shipment(ctx: RouteContext, shipment: ShipmentRecord) {
 }
 
 /** v2's label URLs: four A4 positions and one label-printer URL. */
-export function v2LabelUrls(ctx: RouteContext, parcelId: number) {
+export function v2LabelUrls(ctx: Pick<RouteContext, 'origin'>, parcelId: number) {
   const base = `${ctx.origin}/api/v2/labels`;
   return {
     normal_printer: [0, 1, 2, 3].map(

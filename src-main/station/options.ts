@@ -21,6 +21,8 @@ export interface StationOptions {
   /** How often to ask every printer how it is. Default 3 s; 0 turns polling off. */
   printerPollMs?: number;
   /** How often the tracking poll reads Sendcloud; default 20 s; 0 turns it off. */
+  /** How often a station in a warehouse with a live hub reads its statuses; default 5 s. */
+  hubReadMs?: number;
   trackingIntervalMs?: number;
   /** Who acts (tests stand in for a signed-in packer); default the packers module's session. */
   actor?: CurrentActor;

@@ -124,6 +124,43 @@ export const warehouseMigrations: readonly WarehouseMigration[] = [
       );
     `,
   },
+  {
+    version: 5,
+    name: 'tracking statuses and webhooks',
+    // tracking_statuses: the newest status of each parcel, one row a parcel, keyed by Sendcloud's
+    // parcel id so the ledger's shipments join on it. `changed_at` is the webhook's own timestamp
+    // (Sendcloud's delivery order is not guaranteed: the newest by it wins). `status` is the
+    // station's word for it, so a screen needs no table of Sendcloud's ids.
+    // webhook_deliveries: each signed body once (by its SHA-256), for as long as the hub's replay
+    // window: a redelivery finds its digest and changes nothing.
+    // hubs: each running hub says it is alive; stations read tracking from here while one is.
+    sql: `
+      create table tracking_statuses (
+        parcel_id bigint primary key,
+        status text not null,
+        status_id integer not null,
+        status_message text not null,
+        tracking_number text,
+        changed_at timestamptz not null,
+        received_at timestamptz not null default now()
+      );
+      create index tracking_statuses_received on tracking_statuses (received_at);
+      create table webhook_deliveries (
+        digest bytea primary key,
+        action text not null,
+        parcel_id bigint,
+        webhook_at timestamptz not null,
+        received_at timestamptz not null default now()
+      );
+      create index webhook_deliveries_webhook_at on webhook_deliveries (webhook_at);
+      create table hubs (
+        id text primary key,
+        name text not null,
+        started_at timestamptz not null default now(),
+        last_seen timestamptz not null default now()
+      );
+    `,
+  },
 ];
 
 export const latestWarehouseSchema = warehouseMigrations.at(-1)?.version ?? 0;
