@@ -39,6 +39,7 @@ import type { Db } from './store/db';
 import { shipmentRecord } from './store/shipment-list';
 import { labelPrinting } from './store/jobs';
 import { createWarehouseLink, warehouseView } from './warehouse/link';
+import { createSharedSettings } from './warehouse/shared-settings';
 
 export type { EventListener } from './station/event-bus';
 export type { StationOptions } from './station/options';
@@ -256,6 +257,22 @@ export async function createStation(options: StationOptions): Promise<Station> {
       onBatchChanged: (id) => batches.changed(id),
       onShipmentChanged: shipmentChanged,
     });
+    // Packers, account settings and rules, the same at every station of the warehouse.
+    const shared = createSharedSettings({
+      db,
+      clock,
+      link: warehouse,
+      accounts,
+      removeAccount: async (id) => {
+        syncs.forget(id);
+        await accounts.remove(id);
+      },
+      routing,
+      sessions,
+      ...(options.sharedSettingsMs !== undefined ? { intervalMs: options.sharedSettingsMs } : {}),
+      onApplied: (areas) => bus.emit('settings.shared', { areas }),
+    });
+    started.push({ close: () => shared.stop() });
     const reactions = wireReactions({ bus, db, outbox, accounts, scans, views });
     bus.on('job.changed', (job) => voids.jobChanged(job));
     // The runner tells after each step, while its job is still in flight; the job's own end
@@ -264,30 +281,32 @@ export async function createStation(options: StationOptions): Promise<Station> {
       if (job.kind === 'batch' && job.code) batches.changed(job.code);
     });
 
-    const handlers = stationCommands({
-      routing,
-      cupsUrl: settings.cupsUrl,
-      next,
-      db,
-      clock,
-      newId,
-      accounts,
-      syncs,
-      printers,
-      outbox,
-      outboxSettings,
-      scans,
-      sessions,
-      shippingOptions,
-      views,
-      identity,
-      voids,
-      batches,
-      actor,
-      voidRules: (record, who) => voidRulesFor(record, who, clock.now()),
-      pushStatus: () => bus.emit('station.status', views.status()),
-      start,
-    });
+    const handlers = shared.watch(
+      stationCommands({
+        routing,
+        cupsUrl: settings.cupsUrl,
+        next,
+        db,
+        clock,
+        newId,
+        accounts,
+        syncs,
+        printers,
+        outbox,
+        outboxSettings,
+        scans,
+        sessions,
+        shippingOptions,
+        views,
+        identity,
+        voids,
+        batches,
+        actor,
+        voidRules: (record, who) => voidRulesFor(record, who, clock.now()),
+        pushStatus: () => bus.emit('station.status', views.status()),
+        start,
+      }),
+    );
 
     // Keys come from the keychain before any job runs; a locked keychain leaves accounts waiting.
     await accounts.load();
@@ -295,6 +314,7 @@ export async function createStation(options: StationOptions): Promise<Station> {
     // cannot be reached leaves the link 'alone' and the station working on its own.
     warehouse.onChange(() => bus.emit('station.status', views.status()));
     await warehouse.start();
+    await shared.start();
     // What the last run left in flight or deferred while offline goes back in line.
     outbox.recover();
     outbox.start({

@@ -31,6 +31,7 @@ import { returns } from './returns';
 import { boxes } from './boxes';
 import { routing } from './routing';
 import { warehouse } from './warehouse';
+import { sharedSettings } from './shared-settings';
 
 export const en = {
   ...common,
@@ -63,4 +64,5 @@ export const en = {
   ...boxes,
   ...routing,
   ...warehouse,
+  ...sharedSettings,
 } as const;
