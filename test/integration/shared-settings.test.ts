@@ -9,7 +9,7 @@ import { listPackers } from '../../src-main/store/packers';
 import { startVirtualPrinter } from '../../src-main/printing/virtual-printer';
 import { startSimulator, type Simulator } from '../../src-main/simulator/index';
 import { createStation, type Station } from '../../src-main/station';
-import { freshDatabase } from '../helpers/pg';
+import { freshDatabase, ownCluster } from '../helpers/pg';
 import { tempDir } from '../helpers/tmp';
 
 /** A keychain of one station's own: what is in it never leaves that station. */
@@ -39,8 +39,11 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function warehouse(simulatorOptions: Parameters<typeof startSimulator>[0] = {}) {
-  const db = await freshDatabase();
+async function warehouse(
+  simulatorOptions: Parameters<typeof startSimulator>[0] = {},
+  cluster?: { url: string },
+) {
+  const db = await freshDatabase(cluster);
   cleanups.push(() => db.drop());
   const simulator = await startSimulator({ accounts: [{}, {}], ...simulatorOptions });
   cleanups.push(() => simulator.close());
@@ -356,5 +359,49 @@ describe('settings shared across the warehouse', () => {
       interval: 50,
     });
     expect(await rulesOf(a.station)).toEqual(['de']);
+  });
+
+  it('changes made while the warehouse is down reach the others when it is back, the newest winning', async () => {
+    const cluster = await ownCluster();
+    cleanups.push(() => cluster.destroy());
+    const place = await warehouse({}, cluster);
+    const a = await stationOn(place, 'Table A');
+    const b = await stationOn(place, 'Table B');
+    const linkOf = async (s: TestStation) =>
+      (await s.station.handlers['station.status']({})).warehouse.kind;
+
+    cluster.stop();
+    for (const s of [a, b]) {
+      await vi.waitFor(async () => expect(await linkOf(s)).toBe('alone'), {
+        timeout: 20_000,
+        interval: 100,
+      });
+    }
+    // Both keep working alone: B sets up a packer, and both edit the rules, A last.
+    await b.station.handlers['packers.add']({ name: 'Kim', role: 'supervisor', pin: '8642' });
+    await b.station.handlers['routing.saveRules']({
+      rules: [rule('be', 'Belgium', 'bpost:standard', { countries: ['BE'] })],
+      defaultOptionCode: null,
+    } as never);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await a.station.handlers['routing.saveRules']({
+      rules: [rule('de', 'Germany', 'dhl:parcel', { countries: ['DE'] })],
+      defaultOptionCode: null,
+    } as never);
+    expect(namesAt(a.station)).toEqual([]);
+
+    cluster.start();
+    await vi.waitFor(() => expect(namesAt(a.station)).toEqual(['Kim']), {
+      timeout: 30_000,
+      interval: 100,
+    });
+    const rulesOf = async (station: Station) =>
+      (await station.handlers['routing.rules']({})).rules.rules.map((r) => r.id);
+    for (const s of [a, b]) {
+      await vi.waitFor(async () => expect(await rulesOf(s.station)).toEqual(['de']), {
+        timeout: 30_000,
+        interval: 100,
+      });
+    }
   });
 });
