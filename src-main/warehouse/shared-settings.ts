@@ -30,6 +30,7 @@ import type { PackerRecord } from '../store/packers';
 import { readSetting, writeSetting } from '../store/settings';
 import {
   allPackers,
+  forgetShared,
   listShared,
   markPushed,
   packerInTheWay,
@@ -187,6 +188,19 @@ export function createSharedSettings(deps: SharedSettingsDeps) {
         const sharedKey =
           before?.sharedKey ?? sharedAccountKey(deps.accounts.baseUrl, account.integrationId);
         const taken = sharedByKey(db, 'account', sharedKey);
+        if (taken && taken.localId !== account.id && taken.fingerprint === REMOVED) {
+          // The account was removed and is set up again: the same account, newer than its removal.
+          forgetShared(db, 'account', taken.localId);
+          saveShared(db, {
+            kind: 'account',
+            localId: account.id,
+            sharedKey,
+            fingerprint,
+            changedMs: changedNow(taken),
+            pushed: false,
+          });
+          continue;
+        }
         if (taken && taken.localId !== account.id) {
           log.warn('two accounts here share one integration: only the first is shared', {
             account: account.id,
@@ -297,7 +311,7 @@ export function createSharedSettings(deps: SharedSettingsDeps) {
                  where account_key = $1 and (changed_ms, changed_by) < ($2, $3)`,
                 [record.sharedKey, ...by],
               );
-          won = rowCount === 1 || !a;
+          won = rowCount === 1;
         } else {
           const { rowCount } = await client.query(
             `insert into shared_rules (id, rules, changed_ms, changed_by, seq)
@@ -452,6 +466,8 @@ export function createSharedSettings(deps: SharedSettingsDeps) {
       ...settings,
       createdAt: new Date(deps.clock.now()).toISOString(),
     });
+    // Removed here before and now back from the warehouse: under its new id here.
+    if (before && before.localId !== id) forgetShared(db, 'account', before.localId);
     deps.routing.saveAccount(id, row.routing);
     const now = deps.accounts.shareable().find((account) => account.id === id);
     saveShared(db, {

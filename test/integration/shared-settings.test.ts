@@ -304,6 +304,31 @@ describe('settings shared across the warehouse', () => {
       ...keys,
     });
     expect(reconnected.state).toBe('connected');
+    expect([...b.keychain.entries.values()].join('\n')).toContain(second.secretKey);
+
+    // A removes the account: it goes at B too, its keys from B's keychain with it.
+    await a.station.handlers['accounts.remove']({ id: added.id });
+    await vi.waitFor(async () => expect(await onB()).toBeUndefined(), {
+      timeout: 10_000,
+      interval: 50,
+    });
+    expect([...b.keychain.entries.values()].join('\n')).not.toContain(second.secretKey);
+
+    // Set up again at A, it is back at B, waiting for its keys again.
+    await a.station.handlers['accounts.add']({
+      ...keys,
+      name: 'Second shop',
+      api: 'v3',
+      integrationId: integration.id,
+      senderAddressId: null,
+      brandId: null,
+      shippingOptionCode: null,
+      testMode: false,
+    });
+    await vi.waitFor(async () => expect((await onB())?.state).toBe('reconnect'), {
+      timeout: 10_000,
+      interval: 50,
+    });
   });
 
   it('a station that joins with packers and rules of its own pushes what the warehouse lacks', async () => {
