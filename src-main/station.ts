@@ -39,6 +39,8 @@ import type { Db } from './store/db';
 import { shipmentRecord } from './store/shipment-list';
 import { labelPrinting } from './store/jobs';
 import { createWarehouseLink, warehouseView } from './warehouse/link';
+import { createClaims } from './warehouse/claims';
+import { createWriteBudget } from './warehouse/write-budget';
 import { createSharedSettings } from './warehouse/shared-settings';
 
 export type { EventListener } from './station/event-bus';
@@ -86,6 +88,19 @@ export async function createStation(options: StationOptions): Promise<Station> {
         : {}),
     });
     started.push({ close: () => warehouse.stop() });
+    const claims = createClaims({
+      db,
+      clock,
+      link: warehouse,
+      identity,
+      ...(options.claimTimeoutMs !== undefined ? { timeoutMs: options.claimTimeoutMs } : {}),
+    });
+    started.push({ close: () => claims.stop() });
+    // Every station on an account takes its writes from one bucket in the warehouse.
+    const writeBudget = createWriteBudget({
+      warehouse,
+      clock: options.sendcloudClient?.clock ?? clock,
+    });
     const sessions = createSessions({
       db,
       clock,
@@ -106,6 +121,7 @@ export async function createStation(options: StationOptions): Promise<Station> {
       baseUrl: start.onScreenUrl,
       fixed: start.fixedAccount,
       client: { clock, timeoutMs: settings.sendcloudTimeoutMs, ...options.sendcloudClient },
+      limiterFor: writeBudget.limiterFor,
       onChange: (list) => bus.emit('accounts.changed', list),
     });
     const printers = createPrinterRegistry({
@@ -177,6 +193,7 @@ export async function createStation(options: StationOptions): Promise<Station> {
       outbox: () => outbox,
       stationId: identity.id,
       onShipmentChanged: shipmentChanged,
+      claims,
     });
     const customsDocuments = createCustomsDocuments({
       db,
@@ -221,6 +238,7 @@ export async function createStation(options: StationOptions): Promise<Station> {
       actor,
       identity,
       onChanged: (row) => bus.emit('shipment.changed', row),
+      claims,
     });
     const tracking = createTracking({
       db,
@@ -314,6 +332,7 @@ export async function createStation(options: StationOptions): Promise<Station> {
     // cannot be reached leaves the link 'alone' and the station working on its own.
     warehouse.onChange(() => bus.emit('station.status', views.status()));
     await warehouse.start();
+    claims.start();
     await shared.start();
     // What the last run left in flight or deferred while offline goes back in line.
     outbox.recover();

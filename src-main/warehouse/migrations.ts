@@ -28,6 +28,50 @@ export const warehouseMigrations: readonly WarehouseMigration[] = [
     `,
   },
   {
+    version: 2,
+    name: 'claims',
+    // One row per order in the warehouse: who labels it (or did), so no second station does.
+    // The order is named by what every station agrees on, Sendcloud's integration and order
+    // id; a station's liveness is its heartbeat in `stations`. `taken_from_*` keep the last
+    // station a stale claim was taken from, for the taker's look-up and for the record.
+    sql: `
+      create table claims (
+        order_key text primary key,
+        order_number text not null,
+        station_id text not null,
+        station_name text not null,
+        state text not null check (state in ('labelling', 'labelled', 'released')),
+        parcel_id bigint,
+        tracking_number text,
+        claimed_at timestamptz not null default now(),
+        labelled_at timestamptz,
+        verified boolean not null default true,
+        taken_from_station text,
+        taken_from_claimed_at timestamptz
+      );
+      create index claims_parcel on claims (parcel_id) where parcel_id is not null;
+      create index claims_station_state on claims (station_id, state);
+    `,
+  },
+  {
+    version: 3,
+    name: 'write budget',
+    // One token bucket per Sendcloud account, shared by every station on it (write-budget.ts).
+    // `account` is a hash of the Sendcloud origin and public key: it names the account, never
+    // holds its key. Times are the stations' clocks in ms (not now()), so a benchmark's scaled
+    // clock drives the bucket as it drives the stations.
+    sql: `
+      create table write_budgets (
+        account text primary key,
+        capacity double precision not null check (capacity >= 1),
+        per_minute double precision not null check (per_minute > 0),
+        tokens double precision not null,
+        at_ms bigint not null,
+        grants bigint not null default 0
+      );
+    `,
+  },
+  {
     version: 6,
     name: 'shared settings',
     // Packers (the PIN only as its salted hash), the accounts' settings (never a key: an account

@@ -31,6 +31,7 @@ import { returns } from './returns';
 import { boxes } from './boxes';
 import { routing } from './routing';
 import { warehouse } from './warehouse';
+import { claims } from './claims';
 import { sharedSettings } from './shared-settings';
 
 export const en = {
@@ -64,5 +65,6 @@ export const en = {
   ...boxes,
   ...routing,
   ...warehouse,
+  ...claims,
   ...sharedSettings,
 } as const;

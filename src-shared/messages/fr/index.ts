@@ -29,6 +29,7 @@ import { returns } from './returns';
 import { boxes } from './boxes';
 import { routing } from './routing';
 import { warehouse } from './warehouse';
+import { claims } from './claims';
 import { sharedSettings } from './shared-settings';
 
 export const fr = {
@@ -62,5 +63,6 @@ export const fr = {
   ...boxes,
   ...routing,
   ...warehouse,
+  ...claims,
   ...sharedSettings,
 };
