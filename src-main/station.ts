@@ -44,6 +44,7 @@ import { createWriteBudget } from './warehouse/write-budget';
 import { ledgerScreens } from './warehouse/ledger-screens';
 import { createReplicator } from './warehouse/replication';
 import { createWarehouseTracking } from './warehouse/tracking-statuses';
+import { createSharedSettings } from './warehouse/shared-settings';
 
 export type { EventListener } from './station/event-bus';
 export type { StationOptions } from './station/options';
@@ -283,6 +284,22 @@ export async function createStation(options: StationOptions): Promise<Station> {
       onBatchChanged: (id) => batches.changed(id),
       onShipmentChanged: shipmentChanged,
     });
+    // Packers, account settings and rules, the same at every station of the warehouse.
+    const shared = createSharedSettings({
+      db,
+      clock,
+      link: warehouse,
+      accounts,
+      removeAccount: async (id) => {
+        syncs.forget(id);
+        await accounts.remove(id);
+      },
+      routing,
+      sessions,
+      ...(options.sharedSettingsMs !== undefined ? { intervalMs: options.sharedSettingsMs } : {}),
+      onApplied: (areas) => bus.emit('settings.shared', { areas }),
+    });
+    started.push({ close: () => shared.stop() });
     const reactions = wireReactions({ bus, db, outbox, accounts, scans, views });
     bus.on('job.changed', (job) => voids.jobChanged(job));
     // The runner tells after each step, while its job is still in flight; the job's own end
@@ -316,7 +333,7 @@ export async function createStation(options: StationOptions): Promise<Station> {
       start,
     });
     // In a warehouse the Shipments and Day screens show every station's, from the ledger.
-    const handlers: CommandHandlers = {
+    const handlers: CommandHandlers = shared.watch({
       ...own,
       ...ledgerScreens({
         db,
@@ -326,7 +343,7 @@ export async function createStation(options: StationOptions): Promise<Station> {
         local: own,
         accountNames: () => new Map(accounts.list().map((account) => [account.id, account.name])),
       }),
-    };
+    });
 
     // Keys come from the keychain before any job runs; a locked keychain leaves accounts waiting.
     await accounts.load();
@@ -339,6 +356,7 @@ export async function createStation(options: StationOptions): Promise<Station> {
     for (const topic of ['shipment.changed', 'scan.updated', 'batch.changed'] as const) {
       bus.on(topic, () => ledger.kick());
     }
+    await shared.start();
     // What the last run left in flight or deferred while offline goes back in line.
     outbox.recover();
     outbox.start({

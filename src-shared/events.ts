@@ -6,6 +6,7 @@ import type {
   NextScan,
   PrinterSetup,
   ScanEntry,
+  SharedSettingsArea,
   StationStatus,
 } from './views';
 import type { BatchView } from './views-batch';
@@ -36,6 +37,8 @@ export interface EventMap {
   'session.changed': SessionView;
   /** A batch moved: an order made, a chunk printed, paused, done. */
   'batch.changed': BatchView;
+  /** Another station of the warehouse changed these settings, and this station now has them. */
+  'settings.shared': { areas: SharedSettingsArea[] };
 }
 export type EventName = keyof EventMap;
 export const eventNames: readonly EventName[] = [
@@ -49,4 +52,5 @@ export const eventNames: readonly EventName[] = [
   'shipment.changed',
   'session.changed',
   'batch.changed',
+  'settings.shared',
 ];

@@ -157,6 +157,9 @@ export type WarehouseView =
   | { kind: 'connected'; target: string; stationName: string; stations: number }
   | { kind: 'alone'; target: string; stationName: string; reason: Message; since: string };
 
+/** What stations of one warehouse share, each refreshed on its screen when another changes it. */
+export type SharedSettingsArea = 'packers' | 'accounts' | 'routing';
+
 /**
  * `connected`: keys work. `reconnect`: Sendcloud answered 401 (keys changed or revoked); its
  * queued jobs wait until new keys are given. `locked`: the OS keychain would not give the keys.

@@ -310,6 +310,37 @@ export function createAccounts(options: AccountsOptions) {
       changed();
       return view(account);
     },
+    /** Accounts set up on screen: what the warehouse shares (the environment's stays its own). */
+    shareable: (): AccountRecord[] =>
+      [...live.values()].filter((a) => !a.fixed).map((a) => a.record),
+    /** Sendcloud's origin these accounts talk to: with the integration, the account's name in a warehouse. */
+    baseUrl: options.baseUrl,
+    /**
+     * Settings another station of the warehouse changed. An account this station has takes them;
+     * one it does not have is stored without keys, waiting for them here: keys never travel.
+     * Returns the account's id at this station.
+     */
+    adoptShared(localId: string | null, settings: Omit<AccountRecord, 'id'>): string {
+      const known = localId !== null ? live.get(localId) : undefined;
+      if (known && !known.fixed) {
+        known.record = { ...known.record, ...settings, createdAt: known.record.createdAt };
+        saveAccount(db, known.record);
+        changed();
+        return known.record.id;
+      }
+      const record: AccountRecord = { ...settings, id: options.newId() };
+      saveAccount(db, record);
+      live.set(record.id, {
+        record,
+        fixed: false,
+        state: 'reconnect',
+        stateReason: msg('account.state.keysElsewhere'),
+        client: null,
+      });
+      log.info('account from the warehouse, waiting for its keys', { account: record.id });
+      changed();
+      return record.id;
+    },
     /** New keys for an account: checked against its integration, stored, the account usable. */
     async reconnect(id: string, keys: AccountKeys): Promise<AccountView> {
       const account = editable(id);

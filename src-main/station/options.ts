@@ -30,6 +30,8 @@ export interface StationOptions {
   warehouseHeartbeatMs?: number;
   /** How long a dead station's claim on an order holds before another may take it; 30 s. */
   claimTimeoutMs?: number;
+  /** How often to read other stations' packers, accounts and rules; default 2 s. */
+  sharedSettingsMs?: number;
   /** Where account keys live; default the OS keychain (keytar). */
   keys?: KeyStore;
 }

@@ -47,6 +47,7 @@ describe('migrations', () => {
       'returns',
       'scan_audit',
       'settings',
+      'shared_settings',
       'shipment_documents',
       'shipment_events',
       'shipment_labels',
@@ -930,6 +931,25 @@ describe('migration 12: customs documents, boxes, service points, returns, choic
     expect(() => document.run({ type: 'customs-declaration', copies: 1 })).toThrow(/UNIQUE/);
     expect(() => document.run({ type: 'invoice', copies: 1 })).toThrow(/CHECK/);
     expect(() => document.run({ type: 'air-waybill', copies: 0 })).toThrow(/CHECK/);
+  });
+
+  it('keeps what a station shares with its warehouse from schema 16 on, one row a thing', () => {
+    const db = atVersion(13);
+    db.prepare(
+      `INSERT INTO packers (id, name, role, badge, pin_hash, created_at)
+       VALUES ('p1', 'Sam', 'supervisor', 'PDB-1', 'scrypt$x', '2026-12-01T10:00:00Z')`,
+    ).run();
+    migrate(db);
+    expect(db.prepare('SELECT name FROM packers').pluck().get()).toBe('Sam');
+    const shared = db.prepare(
+      `INSERT INTO shared_settings (kind, local_id, shared_key, fingerprint, changed_ms)
+       VALUES (@kind, @id, @key, '[]', 0)`,
+    );
+    shared.run({ kind: 'packer', id: 'p1', key: 'p1' });
+    shared.run({ kind: 'account', id: 'a1', key: 'k1' });
+    expect(() => shared.run({ kind: 'account', id: 'a2', key: 'k1' })).toThrow(/UNIQUE/);
+    expect(() => shared.run({ kind: 'printer', id: 'x', key: 'x' })).toThrow(/CHECK/);
+    expect(db.prepare('SELECT pushed FROM shared_settings').pluck().all()).toEqual([0, 0]);
   });
 });
 

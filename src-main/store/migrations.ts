@@ -742,6 +742,26 @@ export const migrations: readonly Migration[] = [
     name: "the warehouse ledger's outbox, filled by triggers in the change's own transaction",
     sql: ledgerOutboxSchema,
   },
+  {
+    version: 16,
+    name: 'what this station shares with the warehouse: packers, account settings, routing rules',
+    sql: `
+      -- One row per shared thing (a packer, an account, the rules): what it looked like when last
+      -- pushed or applied (a fingerprint), when it last changed (station time, ms: the newest
+      -- change wins) and whether the warehouse has that change yet. An account is known in the
+      -- warehouse by shared_key, never by its keys.
+      CREATE TABLE shared_settings (
+        kind TEXT NOT NULL CHECK (kind IN ('packer', 'account', 'rules')),
+        local_id TEXT NOT NULL,
+        shared_key TEXT NOT NULL,
+        fingerprint TEXT NOT NULL,
+        changed_ms INTEGER NOT NULL,
+        pushed INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (kind, local_id)
+      ) STRICT;
+      CREATE UNIQUE INDEX shared_settings_key ON shared_settings(kind, shared_key);
+    `,
+  },
 ];
 
 export const latestVersion = migrations.reduce((max, m) => Math.max(max, m.version), 0);

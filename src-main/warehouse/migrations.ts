@@ -11,7 +11,8 @@ export interface WarehouseMigration {
 
 /**
  * Every migration, in order. Each area of the warehouse owns its own: 1 the stations, 2 claims,
- * 3 the write budget, 4 the ledger, 5 tracking statuses and webhooks.
+ * 3 the write budget, 4 the ledger, 5 tracking statuses and webhooks, 6 the settings every station
+ * shares (packers, account settings, routing rules).
  */
 export const warehouseMigrations: readonly WarehouseMigration[] = [
   {
@@ -159,6 +160,60 @@ export const warehouseMigrations: readonly WarehouseMigration[] = [
         started_at timestamptz not null default now(),
         last_seen timestamptz not null default now()
       );
+    `,
+  },
+  {
+    version: 6,
+    name: 'shared settings',
+    // Packers (the PIN only as its salted hash), the accounts' settings (never a key: an account
+    // is known by a hash of Sendcloud's origin and its integration id) and the routing rules.
+    // Each row carries the station time of its last change and who made it: the newest change
+    // wins. `seq` is given under one lock, so a station reading `seq > last` misses nothing.
+    sql: `
+      create sequence shared_settings_seq;
+
+      create table shared_packers (
+        id text primary key,
+        name text not null,
+        role text not null check (role in ('packer', 'supervisor')),
+        badge text not null,
+        pin_hash text not null check (pin_hash like 'scrypt$%'),
+        created_at text not null,
+        removed_at text,
+        changed_ms bigint not null,
+        changed_by text not null,
+        updated_at timestamptz not null default now(),
+        seq bigint not null
+      );
+      create index shared_packers_seq on shared_packers (seq);
+
+      create table shared_accounts (
+        account_key text primary key,
+        name text not null,
+        api text not null check (api in ('v3', 'v2')),
+        integration_id bigint not null,
+        sender_address_id bigint,
+        brand_id bigint,
+        shipping_option_code text,
+        test_mode boolean not null,
+        routing jsonb not null,
+        removed boolean not null default false,
+        changed_ms bigint not null,
+        changed_by text not null,
+        updated_at timestamptz not null default now(),
+        seq bigint not null
+      );
+      create index shared_accounts_seq on shared_accounts (seq);
+
+      create table shared_rules (
+        id text primary key,
+        rules jsonb not null,
+        changed_ms bigint not null,
+        changed_by text not null,
+        updated_at timestamptz not null default now(),
+        seq bigint not null
+      );
+      create index shared_rules_seq on shared_rules (seq);
     `,
   },
 ];

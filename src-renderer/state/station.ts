@@ -25,6 +25,7 @@ import { createSliceContext, type SliceContext } from './slices/context';
 import { daySlice, onDayChanged, type DaySlice } from './slices/day';
 import { demoSlice, type DemoSlice } from './slices/demo';
 import { onSessionPushed, packersSlice, type PackersSlice } from './slices/packers';
+import { onSettingsShared } from './slices/shared-settings';
 import { onPrintersPushed, printersSlice, type PrintersSlice } from './slices/printers';
 import { customsSlice, type CustomsSlice } from './slices/customs';
 import { onJobsPushed, queueSlice, type QueueSlice } from './slices/queue';
@@ -116,6 +117,7 @@ function start(ctx: SliceContext, tokens: ScanTokens, batchPushes: BatchPushes):
     api.on('shipment.changed', () => onDayChanged(ctx, dayTimers)),
     api.on('jobs.changed', () => onDayChanged(ctx, dayTimers)),
     api.on('batch.changed', (view) => onBatchChanged(ctx, batchPushes, view)),
+    api.on('settings.shared', ({ areas }) => onSettingsShared(ctx, areas)),
   ];
   if (host) {
     set({ host: host.state });

@@ -100,6 +100,14 @@ function RulesEditor({
   const problems = useMemo(() => problemsOf(draft), [draft]);
   const optionsId = useId();
 
+  // Rules another station saved come as a new setup: this screen takes them unless it holds edits
+  // of its own not saved yet (saving those then makes them the newest, and they win).
+  const [shown, setShown] = useState(setup.rules);
+  if (shown !== setup.rules) {
+    setShown(setup.rules);
+    if (!dirty) setDraft(rulesDraftOf(setup.rules));
+  }
+
   const change = (next: RulesDraft) => {
     setDraft(next);
     setDirty(true);

@@ -33,6 +33,7 @@ import { routing } from './routing';
 import { warehouse } from './warehouse';
 import { claims } from './claims';
 import { uiLedger } from './ui-ledger';
+import { sharedSettings } from './shared-settings';
 
 export const en = {
   ...common,
@@ -67,4 +68,5 @@ export const en = {
   ...warehouse,
   ...claims,
   ...uiLedger,
+  ...sharedSettings,
 } as const;

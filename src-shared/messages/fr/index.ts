@@ -31,6 +31,7 @@ import { routing } from './routing';
 import { warehouse } from './warehouse';
 import { claims } from './claims';
 import { uiLedger } from './ui-ledger';
+import { sharedSettings } from './shared-settings';
 
 export const fr = {
   ...common,
@@ -65,4 +66,5 @@ export const fr = {
   ...warehouse,
   ...claims,
   ...uiLedger,
+  ...sharedSettings,
 };
