@@ -29,6 +29,8 @@ import { returns } from './returns';
 import { boxes } from './boxes';
 import { routing } from './routing';
 import { warehouse } from './warehouse';
+import { warehouseJoin } from './warehouse-join';
+import { uiWarehouse } from './ui-warehouse';
 
 export const de = {
   ...common,
@@ -61,4 +63,6 @@ export const de = {
   ...boxes,
   ...routing,
   ...warehouse,
+  ...warehouseJoin,
+  ...uiWarehouse,
 };

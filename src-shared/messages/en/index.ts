@@ -31,6 +31,8 @@ import { returns } from './returns';
 import { boxes } from './boxes';
 import { routing } from './routing';
 import { warehouse } from './warehouse';
+import { warehouseJoin } from './warehouse-join';
+import { uiWarehouse } from './ui-warehouse';
 
 export const en = {
   ...common,
@@ -63,4 +65,6 @@ export const en = {
   ...boxes,
   ...routing,
   ...warehouse,
+  ...warehouseJoin,
+  ...uiWarehouse,
 } as const;
