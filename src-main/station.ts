@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createAccounts } from './accounts/accounts';
-import { createKeytarStore } from './accounts/keychain';
+import { createKeytarPasswords, createKeytarStore } from './accounts/keychain';
 import { createBatchRunner } from './batch/batch-runner';
 import { createBatches } from './batch/batches';
 import { systemClock } from './clock';
@@ -38,7 +38,8 @@ import type { StationOptions } from './station/options';
 import type { Db } from './store/db';
 import { shipmentRecord } from './store/shipment-list';
 import { labelPrinting } from './store/jobs';
-import { createWarehouseLink, warehouseView } from './warehouse/link';
+import { warehouseView } from './warehouse/link';
+import { createWarehouseMembership } from './warehouse/membership';
 import { createClaims } from './warehouse/claims';
 import { createWriteBudget } from './warehouse/write-budget';
 import { ledgerScreens } from './warehouse/ledger-screens';
@@ -81,16 +82,19 @@ export async function createStation(options: StationOptions): Promise<Station> {
     const identity = stationIdentity(db, newId, settings.stationName);
     const bus = createEventBus();
     // The warehouse's shared database, when this station is one of several; else nothing runs.
-    const warehouse = createWarehouseLink({
-      url: settings.warehouseDb ?? null,
-      stationId: identity.id,
-      stationName: identity.name,
+    // Joined on screen or set by PACKDESK_WAREHOUSE_DB; the link follows a join or leave.
+    const membership = createWarehouseMembership({
+      db,
       clock,
+      identity,
+      settings,
+      passwords: options.warehousePasswords ?? createKeytarPasswords(),
       ...(options.warehouseHeartbeatMs !== undefined
         ? { heartbeatMs: options.warehouseHeartbeatMs }
         : {}),
     });
-    started.push({ close: () => warehouse.stop() });
+    const warehouse = membership.link;
+    started.push({ close: () => membership.stop() });
     const claims = createClaims({
       db,
       clock,
@@ -331,6 +335,7 @@ export async function createStation(options: StationOptions): Promise<Station> {
       voidRules: (record, who) => voidRulesFor(record, who, clock.now()),
       pushStatus: () => bus.emit('station.status', views.status()),
       start,
+      membership,
     });
     // In a warehouse the Shipments and Day screens show every station's, from the ledger.
     const handlers: CommandHandlers = shared.watch({
@@ -350,7 +355,7 @@ export async function createStation(options: StationOptions): Promise<Station> {
     // Claims and the shared budget need the warehouse before the first label; a warehouse that
     // cannot be reached leaves the link 'alone' and the station working on its own.
     warehouse.onChange(() => bus.emit('station.status', views.status()));
-    await warehouse.start();
+    await membership.start();
     claims.start();
     ledger.start();
     for (const topic of ['shipment.changed', 'scan.updated', 'batch.changed'] as const) {

@@ -35,6 +35,7 @@ import type { BadgeSheet, PackerView, SessionView } from './views-packers';
 import type { ShipmentDetails, ShipmentList, ShipmentRow } from './views-shipments';
 import type { RoutingSetup, RoutingTest } from './routing';
 import type { ServicePointOffers } from './views-service-points';
+import type { WarehouseSettings } from './views-warehouse';
 
 export interface PackdeskApi {
   station: {
@@ -144,6 +145,12 @@ export interface PackdeskApi {
     saveRules(input: CommandInput<'routing.saveRules'>): Promise<Result<RoutingSetup>>;
     saveAccount(input: CommandInput<'routing.saveAccount'>): Promise<Result<RoutingSetup>>;
     test(input: CommandInput<'routing.test'>): Promise<Result<RoutingTest>>;
+  };
+  warehouse: {
+    get(input?: CommandInput<'warehouse.get'>): Promise<Result<WarehouseSettings>>;
+    join(input: CommandInput<'warehouse.join'>): Promise<Result<WarehouseSettings>>;
+    leave(input?: CommandInput<'warehouse.leave'>): Promise<Result<WarehouseSettings>>;
+    rename(input: CommandInput<'warehouse.rename'>): Promise<Result<WarehouseSettings>>;
   };
   /** Demo mode only: what the embedded Sendcloud and the virtual printer get wrong on purpose. */
   demo: {
@@ -270,6 +277,12 @@ export function buildApi(
       saveRules: typed('routing.saveRules'),
       saveAccount: typed('routing.saveAccount'),
       test: typed('routing.test'),
+    },
+    warehouse: {
+      get: typed('warehouse.get'),
+      join: typed('warehouse.join'),
+      leave: typed('warehouse.leave'),
+      rename: typed('warehouse.rename'),
     },
     demo: {
       faults: typed('demo.faults'),

@@ -50,6 +50,12 @@ import {
 } from './views-batch';
 import type { DayExport, DaySummary, HandoverList } from './views-day';
 import type { ServicePointOffers } from './views-service-points';
+import type { WarehouseSettings } from './views-warehouse';
+import {
+  splitConnectionString,
+  warehouseProblemKeys,
+  type WarehouseProblemKey,
+} from './warehouse-address';
 import { returnDeliveries, type ReturnMade, type ReturnRow } from './views-returns';
 import { packerRoles, type BadgeSheet, type PackerView, type SessionView } from './views-packers';
 import {
@@ -77,17 +83,24 @@ const inputProblems = [
   'error.input.packerName',
   'error.input.pin',
   'error.input.badge',
+  'error.input.stationName',
 ] as const satisfies readonly MessageKey[];
 type InputProblem = (typeof inputProblems)[number];
 const problem = (key: InputProblem) => key;
 /** A key a schema or a shared rule answers with (the message of its zod issue). */
-const isProblemKey = (text: string): text is InputProblem | RuleProblemKey | RoutingProblemKey =>
+const isProblemKey = (
+  text: string,
+): text is InputProblem | RuleProblemKey | RoutingProblemKey | WarehouseProblemKey =>
   (inputProblems as readonly string[]).includes(text) ||
+  (warehouseProblemKeys as readonly string[]).includes(text) ||
   (ruleProblemKeys as readonly string[]).includes(text) ||
   (routingProblemKeys as readonly string[]).includes(text);
 
 /** A rule's problem as a zod issue: its key is the message, its params ride along. */
-const ruleIssue = (problem: RuleProblem, path: string[] = []) => ({
+const ruleIssue = (
+  problem: RuleProblem | RuleProblem<WarehouseProblemKey>,
+  path: string[] = [],
+) => ({
   code: 'custom' as const,
   message: problem.key,
   params: problem.params,
@@ -131,6 +144,16 @@ const badge = z
   .min(4, problem('error.input.badge'))
   .max(40, problem('error.input.badge'))
   .regex(/^[\x21-\x7E]+$/, problem('error.input.badge'));
+
+const stationName = z.string().trim().min(1, problem('error.input.stationName')).max(60);
+/** A PostgreSQL connection string, by the rule the Warehouse form uses (src-shared). */
+const warehouseConnection = z
+  .string()
+  .max(1_000)
+  .superRefine((value, ctx) => {
+    const split = splitConnectionString(value);
+    if (!split.ok) ctx.addIssue(ruleIssue(split.problem));
+  });
 
 export const commands = {
   'station.status': { input: z.object({}).strict(), output: {} as StationStatus },
@@ -526,6 +549,29 @@ export const commands = {
     output: {} as RoutingSetup,
   },
   'routing.test': { input: z.object({ code: scanCode }).strict(), output: {} as RoutingTest },
+  // Settings → Warehouse: joining the warehouse's PostgreSQL, leaving it, the station's name.
+  'warehouse.get': { input: z.object({}).strict(), output: {} as WarehouseSettings },
+  /**
+   * Check the connection (and that the schema is not newer than this build), then keep it: the
+   * string without its password in SQLite, the password (typed, or taken out of the string) in
+   * the keychain. The link follows at once.
+   */
+  'warehouse.join': {
+    input: z
+      .object({
+        connection: warehouseConnection,
+        // Not trimmed: a password may begin or end with a space.
+        password: z.string().max(1_000).optional(),
+        stationName: stationName.optional(),
+      })
+      .strict(),
+    output: {} as WarehouseSettings,
+  },
+  'warehouse.leave': { input: z.object({}).strict(), output: {} as WarehouseSettings },
+  'warehouse.rename': {
+    input: z.object({ stationName }).strict(),
+    output: {} as WarehouseSettings,
+  },
   'demo.faults': { input: z.object({}).strict(), output: {} as DemoFaults },
   'demo.printerFaults': {
     input: z.object({ faults: z.array(z.enum(printerFaults)).max(7) }).strict(),

@@ -24,6 +24,7 @@ export const errorCodes = [
   'printer-error',
   'printer-fault',
   'keychain-unavailable',
+  'warehouse-unusable',
   'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

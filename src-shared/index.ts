@@ -11,6 +11,8 @@ export * from './views-packers';
 export * from './views-day';
 export * from './views-batch';
 export * from './views-service-points';
+export * from './views-warehouse';
+export * from './warehouse-address';
 export * from './commands';
 export * from './events';
 export * from './api';

@@ -159,12 +159,22 @@ async function loadKeytar(): Promise<KeytarLike> {
 
 const timedOut = Symbol('timed out');
 
+/** One keytar call at a time, bounded in time, its errors turned into messages (see below). */
+interface KeytarCalls {
+  service: string;
+  platform: NodeJS.Platform;
+  call<T>(run: (kt: KeytarLike) => Promise<T>, secrets?: readonly string[]): Promise<T>;
+  serial<T>(operation: () => Promise<T>): Promise<T>;
+  /** Prove the keychain takes writes (a locked one answers lookups with "nothing there"). */
+  probe(): Promise<void>;
+  unavailable(failure: KeychainFailure, detail?: string, cause?: unknown): AppError;
+}
+
 /**
  * The OS keychain through keytar. One call runs at a time: a call stuck behind an unlock prompt
  * holds one libuv worker thread, and parallel stuck calls would starve fs and crypto of theirs.
  */
-export function createKeytarStore(options: KeytarStoreOptions = {}): KeyStore {
-  const service = options.service || process.env.PACKDESK_KEYCHAIN_SERVICE || KEYCHAIN_SERVICE;
+function keytarCalls(options: KeytarStoreOptions, service: string): KeytarCalls {
   // A throwaway entry that proves the keychain takes writes: a locked GNOME keyring answers a
   // lookup with "nothing there" and a delete with "was not there", indistinguishable otherwise.
   const probeService = `${service} (check)`;
@@ -242,6 +252,27 @@ export function createKeytarStore(options: KeytarStoreOptions = {}): KeyStore {
     await call((kt) => kt.deletePassword(probeService, 'probe'));
   }
 
+  return { service, platform, call, serial, probe, unavailable };
+}
+
+function checkWith(calls: KeytarCalls): Promise<AppErrorData | null> {
+  return calls.serial(async () => {
+    try {
+      await calls.probe();
+      return null;
+    } catch (error) {
+      if (error instanceof AppError) return error.toData();
+      return calls.unavailable('refused').toData();
+    }
+  });
+}
+
+/** Sendcloud keys in the OS keychain, one entry per account. */
+export function createKeytarStore(options: KeytarStoreOptions = {}): KeyStore {
+  const service = options.service || process.env.PACKDESK_KEYCHAIN_SERVICE || KEYCHAIN_SERVICE;
+  const keychain = keytarCalls(options, service);
+  const { call, serial, probe, platform } = keychain;
+
   function requireAccountId(accountId: string): void {
     if (typeof accountId !== 'string' || accountId.length === 0) {
       throw new AppError('invalid-input', msg('account.keychain.noAccountId'), {
@@ -303,16 +334,66 @@ export function createKeytarStore(options: KeytarStoreOptions = {}): KeyStore {
       });
     },
 
-    check() {
+    check: () => checkWith(keychain),
+  };
+}
+
+/** One password per name in the OS keychain (the warehouse database's, by station id). */
+export interface PasswordStore {
+  /** The password stored under `name`, or null. Throws AppError('keychain-unavailable'). */
+  read(name: string): Promise<string | null>;
+  /** Store or replace. Throws AppError('keychain-unavailable'). */
+  write(name: string, password: string): Promise<void>;
+  /** Delete the entry; true when there was one. Throws AppError('keychain-unavailable'). */
+  remove(name: string): Promise<boolean>;
+  /** null when the keychain can be used right now, else why not; never throws. */
+  check(): Promise<AppErrorData | null>;
+}
+
+export const WAREHOUSE_KEYCHAIN_SERVICE = 'Packdesk warehouse';
+
+/**
+ * Passwords in the OS keychain under a service of their own, with the same bounds and messages
+ * as the account keys. Default service: WAREHOUSE_KEYCHAIN_SERVICE, or PACKDESK_KEYCHAIN_SERVICE
+ * with " (warehouse)" after it, so a test's own service keeps its passwords apart too.
+ */
+export function createKeytarPasswords(options: KeytarStoreOptions = {}): PasswordStore {
+  const envService = process.env.PACKDESK_KEYCHAIN_SERVICE;
+  const service =
+    options.service || (envService ? `${envService} (warehouse)` : WAREHOUSE_KEYCHAIN_SERVICE);
+  const keychain = keytarCalls(options, service);
+  const { call, serial, probe } = keychain;
+  const requireName = (name: string) => {
+    if (typeof name !== 'string' || name.length === 0) {
+      throw new AppError('invalid-input', msg('account.keychain.noAccountId'), {
+        log: 'A name is needed to reach a password.',
+      });
+    }
+  };
+  return {
+    read(name) {
       return serial(async () => {
-        try {
-          await probe();
-          return null;
-        } catch (error) {
-          if (error instanceof AppError) return error.toData();
-          return unavailable('refused').toData();
-        }
+        requireName(name);
+        const entry = await call((kt) => kt.getPassword(service, name));
+        // "No entry" is only believable from a keychain that takes writes.
+        if (entry === null) await probe();
+        return entry;
       });
     },
+    write(name, password) {
+      return serial(async () => {
+        requireName(name);
+        await call((kt) => kt.setPassword(service, name, password), [password]);
+      });
+    },
+    remove(name) {
+      return serial(async () => {
+        requireName(name);
+        const removed = await call((kt) => kt.deletePassword(service, name));
+        if (!removed) await probe();
+        return removed;
+      });
+    },
+    check: () => checkWith(keychain),
   };
 }

@@ -31,6 +31,10 @@ export const supervisorOnly = [
   'routing.saveRules',
   'routing.saveAccount',
   'servicePoints.setHomeDelivery',
+  'warehouse.get',
+  'warehouse.join',
+  'warehouse.leave',
+  'warehouse.rename',
 ] as const satisfies readonly CommandName[];
 
 /** Anyone signed in: what acts on labels and the queue. (Scans are guarded in the scan path.) */

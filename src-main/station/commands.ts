@@ -33,6 +33,8 @@ import type { Voids } from '../shipping/void';
 import { voidCommands } from '../shipping/void-commands';
 import type { Db } from '../store/db';
 import type { ShipmentListRecord } from '../store/shipment-list';
+import type { WarehouseMembership } from '../warehouse/membership';
+import { warehouseCommands } from '../warehouse/warehouse-commands';
 import type { VoidRules } from '../../src-shared';
 import type { Actor, CurrentActor } from './actor';
 import type { StationIdentity } from './identity';
@@ -71,6 +73,8 @@ export interface StationParts {
   start: Pick<StartingPoint, 'simulator' | 'virtualPrinter'>;
   /** The CUPS scheduler printer discovery asks; default 127.0.0.1:631. */
   cupsUrl?: string | undefined;
+  /** Which warehouse the station is joined to, if any. */
+  membership: WarehouseMembership;
 }
 
 export function stationCommands(parts: StationParts): CommandHandlers {
@@ -143,6 +147,7 @@ export function stationCommands(parts: StationParts): CommandHandlers {
       identity: parts.identity,
       sessions: parts.sessions,
     }),
+    ...warehouseCommands({ membership: parts.membership, pushStatus: parts.pushStatus }),
   } satisfies CommandHandlers;
   return guardRoles(handlers, parts.sessions.actor);
 }

@@ -1,5 +1,5 @@
 // What a station is built from: its settings, and what tests and benchmarks vary.
-import type { KeyStore } from '../accounts/keychain';
+import type { KeyStore, PasswordStore } from '../accounts/keychain';
 import type { Clock } from '../clock';
 import type { CurrentActor } from './actor';
 import type { StationSettings } from '../config';
@@ -34,4 +34,6 @@ export interface StationOptions {
   sharedSettingsMs?: number;
   /** Where account keys live; default the OS keychain (keytar). */
   keys?: KeyStore;
+  /** Where the warehouse database's password lives; default the OS keychain (keytar). */
+  warehousePasswords?: PasswordStore;
 }

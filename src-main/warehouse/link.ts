@@ -44,6 +44,24 @@ export interface WarehouseLink {
   stop(): Promise<void>;
 }
 
+/** Where the link goes: a warehouse joined or left while the station runs. */
+export interface WarehouseTarget {
+  url: string | null;
+  password?: string | null;
+  stationName: string;
+  /** The link cannot be used for this reason (a keychain that will not give the password). */
+  unusable?: Message;
+}
+
+/**
+ * The link the station's helpers hold. It stays the same object when the station joins or leaves
+ * a warehouse; behind it, the old connection is stopped and the new one started.
+ */
+export interface SwitchableWarehouseLink extends WarehouseLink {
+  /** Stop the old connection and, if the link was started, start the new one. */
+  reconfigure(target: WarehouseTarget): Promise<void>;
+}
+
 export class WarehouseUnreachable extends Error {
   override name = 'WarehouseUnreachable';
 }
@@ -59,6 +77,8 @@ export interface WarehouseLinkOptions {
   heartbeatMs?: number;
   /** How long a connection may take before the link counts as down. */
   connectTimeoutMs?: number;
+  /** Set: the link stays 'alone' for this reason and never connects. */
+  unusable?: Message;
 }
 
 const HEARTBEAT_MS = 5_000;
@@ -73,6 +93,21 @@ export function warehouseTarget(url: string): string {
     return `${parsed.hostname}:${parsed.port || '5432'}/${db}`;
   } catch {
     return 'warehouse';
+  }
+}
+
+/**
+ * The connection string with `password` in it. pg lets a connection string's (empty) password win
+ * over a separate `password` option, so the password must travel inside it. Held in memory only.
+ */
+export function withPassword(url: string, password: string | null | undefined): string {
+  if (!password) return url;
+  try {
+    const parsed = new URL(url);
+    parsed.password = encodeURIComponent(password);
+    return parsed.toString();
+  } catch {
+    return url;
   }
 }
 
@@ -100,12 +135,18 @@ function reasonOf(error: unknown): Message {
   return msg('warehouse.alone.unreachable');
 }
 
-export function createWarehouseLink(opts: WarehouseLinkOptions): WarehouseLink {
+/** One connection's link: made anew, behind the same facade, when the target changes. */
+function connectOnce(opts: WarehouseLinkOptions): WarehouseLink {
   const listeners = new Set<(state: WarehouseLinkState) => void>();
   const heartbeatMs = opts.heartbeatMs ?? HEARTBEAT_MS;
   const target = opts.url ? warehouseTarget(opts.url) : '';
   let state: WarehouseLinkState = opts.url
-    ? { kind: 'alone', target, reason: msg('warehouse.alone.starting'), since: opts.clock.now() }
+    ? {
+        kind: 'alone',
+        target,
+        reason: opts.unusable ?? msg('warehouse.alone.starting'),
+        since: opts.clock.now(),
+      }
     : { kind: 'single' };
   let pool: Pool | null = null;
   let seen = 1;
@@ -145,7 +186,7 @@ export function createWarehouseLink(opts: WarehouseLinkOptions): WarehouseLink {
   const openPool = () => {
     if (pool || !opts.url) return pool;
     const config: pg.PoolConfig = {
-      connectionString: opts.url,
+      connectionString: withPassword(opts.url, opts.password),
       max: 4,
       connectionTimeoutMillis: opts.connectTimeoutMs ?? 2_000,
       idleTimeoutMillis: 10_000,
@@ -154,7 +195,6 @@ export function createWarehouseLink(opts: WarehouseLinkOptions): WarehouseLink {
       keepAlive: true,
       application_name: `packdesk ${opts.stationName}`.slice(0, 63),
     };
-    if (opts.password) config.password = opts.password;
     pool = new pg.Pool(config);
     // An idle connection the server dropped: not a crash, only a down link.
     pool.on('error', (error) => goAlone(error));
@@ -252,7 +292,7 @@ export function createWarehouseLink(opts: WarehouseLinkOptions): WarehouseLink {
       return () => listeners.delete(listener);
     },
     async start() {
-      if (!opts.url || loop) return;
+      if (!opts.url || opts.unusable || loop) return;
       // The first beat is awaited: a station that starts connected labels with claims at once.
       try {
         await beat();
@@ -277,6 +317,71 @@ export function createWarehouseLink(opts: WarehouseLinkOptions): WarehouseLink {
       const p = pool;
       pool = null;
       await p?.end().catch(() => undefined);
+    },
+  };
+}
+
+/**
+ * The station's warehouse link: one object for the station's whole life, whichever database it is
+ * joined to. `reconfigure` swaps the connection behind it; listeners stay subscribed and hear the
+ * new connection's state at once.
+ */
+export function createWarehouseLink(opts: WarehouseLinkOptions): SwitchableWarehouseLink {
+  const listeners = new Set<(state: WarehouseLinkState) => void>();
+  const tell = (state: WarehouseLinkState) => {
+    for (const listener of listeners) listener(state);
+  };
+  let inner = connectOnce(opts);
+  let unsubscribe = inner.onChange(tell);
+  let started = false;
+  let stopped = false;
+  // Joins, leaves and renames one after another, each on the link the last one left.
+  let switching: Promise<void> = Promise.resolve();
+
+  return {
+    get configured() {
+      return inner.configured;
+    },
+    stationId: opts.stationId,
+    state: () => inner.state(),
+    up: () => inner.up(),
+    query: (sql, params) => inner.query(sql, params),
+    transaction: (fn) => inner.transaction(fn),
+    stationsSeen: () => inner.stationsSeen(),
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async start() {
+      started = true;
+      await inner.start();
+    },
+    reconfigure(target) {
+      const next = switching.then(async () => {
+        if (stopped) return;
+        const old = inner;
+        unsubscribe();
+        inner = connectOnce({
+          ...opts,
+          url: target.url,
+          password: target.password ?? null,
+          stationName: target.stationName,
+          ...(target.unusable ? { unusable: target.unusable } : {}),
+        });
+        unsubscribe = inner.onChange(tell);
+        await old.stop();
+        tell(inner.state());
+        if (started) await inner.start();
+      });
+      switching = next.catch(() => undefined);
+      return next;
+    },
+    async stop() {
+      stopped = true;
+      await switching;
+      unsubscribe();
+      listeners.clear();
+      await inner.stop();
     },
   };
 }

@@ -9,6 +9,7 @@ import { RoutingScreen } from '../screens/Routing/RoutingScreen';
 import { QueuePanel } from '../screens/Queue/QueuePanel';
 import { ScanScreen } from '../screens/Scan/ScanScreen';
 import { ShipmentsScreen } from '../screens/Shipments/ShipmentsScreen';
+import { WarehouseScreen } from '../screens/Warehouse/WarehouseScreen';
 import { useStation, type ScreenId } from '../state/station';
 import { NavBar } from './NavBar';
 import { ScanTicker } from './ScanTicker';
@@ -49,6 +50,8 @@ function Screen({ screen, back }: { screen: ScreenId; back: () => void }) {
       return <BatchScreen />;
     case 'rules':
       return <RoutingScreen />;
+    case 'warehouse':
+      return <WarehouseScreen />;
   }
 }
 

@@ -14,7 +14,7 @@ const press = (key: string, extra: Partial<ShortcutKey> = {}): ShortcutKey => ({
 
 describe('screen shortcuts', () => {
   it('gives every screen its own function key and Alt+digit', () => {
-    expect(new Set(navItems.map((item) => item.screen)).size).toBe(8);
+    expect(new Set(navItems.map((item) => item.screen)).size).toBe(9);
     expect(new Set(navItems.map((item) => item.key)).size).toBe(navItems.length);
     expect(new Set(navItems.map((item) => item.digit)).size).toBe(navItems.length);
     for (const item of navItems) {
@@ -31,7 +31,8 @@ describe('screen shortcuts', () => {
     expect(screenForKey(press('F1', { ctrlKey: true }))).toBeNull();
     expect(screenForKey(press('F1', { shiftKey: true }))).toBeNull();
     expect(screenForKey(press('1', { metaKey: true, code: 'Digit1' }))).toBeNull();
-    expect(screenForKey(press('9', { altKey: true, code: 'Digit9' }))).toBeNull();
+    expect(screenForKey(press('0', { altKey: true, code: 'Digit0' }))).toBeNull();
+    expect(screenForKey(press('F11'))).toBeNull();
   });
 
   it('cannot be part of a wedge scan: a scanner burst is printable keys and Enter', () => {

@@ -23,6 +23,7 @@ export const navItems: readonly NavItem[] = [
   { screen: 'accounts', label: 'nav.accounts', group: 'settings', key: 'F7', digit: 6 },
   { screen: 'packers', label: 'nav.packers', group: 'settings', key: 'F8', digit: 7 },
   { screen: 'rules', label: 'nav.rules', group: 'settings', key: 'F9', digit: 8 },
+  { screen: 'warehouse', label: 'nav.warehouse', group: 'settings', key: 'F10', digit: 9 },
 ];
 
 export function navItem(screen: ScreenId): NavItem {

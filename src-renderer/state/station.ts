@@ -43,6 +43,7 @@ import { onShipmentChanged, shipmentsSlice, type ShipmentsSlice } from './slices
 import { servicePointsSlice, type ServicePointsSlice } from './slices/service-points';
 import { returnsSlice, type ReturnsSlice } from './slices/returns';
 import { uiSlice, type UiSlice } from './slices/ui';
+import { warehouseSlice, type WarehouseSlice } from './slices/warehouse';
 
 export type {
   AccountAction,
@@ -74,6 +75,7 @@ export type {
 } from './slices/shipments';
 export type { ScreenId } from './slices/ui';
 export type { ReturnAction } from './slices/returns';
+export type { WarehouseAction, WarehouseActionName } from './slices/warehouse';
 
 export interface StationLifecycle {
   /** Load the status and recent scans, subscribe to events. Returns the teardown. */
@@ -95,6 +97,7 @@ export type StationState = ConnectionSlice &
   BatchSlice &
   RoutingSlice &
   ServicePointsSlice &
+  WarehouseSlice &
   UiSlice &
   StationLifecycle;
 
@@ -138,6 +141,7 @@ function start(ctx: SliceContext, tokens: ScanTokens, batchPushes: BatchPushes):
           if (get().screen === 'accounts') void get().loadMerchants();
           if (get().screen === 'shipments') void get().loadShipments();
           if (get().screen === 'day') void get().loadDay();
+          if (get().screen === 'warehouse') void get().loadWarehouse();
           // The header follows a running batch on every screen.
           void get().loadBatches();
           if (get().screen === 'batch') void get().loadOpenOrders();
@@ -179,6 +183,7 @@ export function createStationStore(api: PackdeskApi, host: HostConnection | null
       ...batchSlice(ctx, batchPushes),
       ...routingSlice(ctx),
       ...servicePointsSlice(ctx),
+      ...warehouseSlice(ctx),
       ...uiSlice(ctx),
       start: () => start(ctx, tokens, batchPushes),
     };

@@ -156,6 +156,10 @@ describe('dispatch', () => {
     'day.summary': async () => ({}),
     'day.export': async () => ({}),
     'day.handover': async () => ({}),
+    'warehouse.get': async () => ({}),
+    'warehouse.join': async () => ({}),
+    'warehouse.leave': async () => ({}),
+    'warehouse.rename': async () => ({}),
   } as unknown as CommandHandlers;
 
   it('refuses an unknown command by code', async () => {

@@ -13,11 +13,18 @@ export const screens = [
   'accounts',
   'packers',
   'rules',
+  'warehouse',
 ] as const;
 export type ScreenId = (typeof screens)[number];
 
 /** The screens under Settings; the others are the packer's daily work. */
-export const settingsScreens: readonly ScreenId[] = ['printers', 'accounts', 'packers', 'rules'];
+export const settingsScreens: readonly ScreenId[] = [
+  'printers',
+  'accounts',
+  'packers',
+  'rules',
+  'warehouse',
+];
 
 export interface UiSlice {
   screen: ScreenId;
@@ -73,6 +80,9 @@ function enter(ctx: SliceContext, screen: ScreenId): void {
       const live = liveBatch(ctx.get().batches);
       if (live && ctx.get().batchOpen === null) void ctx.get().openBatch(live.id);
     });
+  } else if (screen === 'warehouse') {
+    ctx.set({ warehouseAction: null });
+    void state.loadWarehouse();
   } else if (screen === 'shipments') {
     // Labels were made, printed and voided while the screen was away: read them fresh.
     void state.loadShipments();

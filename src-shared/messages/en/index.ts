@@ -34,6 +34,8 @@ import { warehouse } from './warehouse';
 import { claims } from './claims';
 import { uiLedger } from './ui-ledger';
 import { sharedSettings } from './shared-settings';
+import { warehouseJoin } from './warehouse-join';
+import { uiWarehouse } from './ui-warehouse';
 
 export const en = {
   ...common,
@@ -69,4 +71,6 @@ export const en = {
   ...claims,
   ...uiLedger,
   ...sharedSettings,
+  ...warehouseJoin,
+  ...uiWarehouse,
 } as const;

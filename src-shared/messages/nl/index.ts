@@ -32,6 +32,8 @@ import { warehouse } from './warehouse';
 import { claims } from './claims';
 import { uiLedger } from './ui-ledger';
 import { sharedSettings } from './shared-settings';
+import { warehouseJoin } from './warehouse-join';
+import { uiWarehouse } from './ui-warehouse';
 
 export const nl = {
   ...common,
@@ -67,4 +69,6 @@ export const nl = {
   ...claims,
   ...uiLedger,
   ...sharedSettings,
+  ...warehouseJoin,
+  ...uiWarehouse,
 };
