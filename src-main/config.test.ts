@@ -1,6 +1,12 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cupsServerUrl, defaultUserDataDir, readSettings, SENDCLOUD_ORIGIN } from './config';
+import {
+  cupsServerUrl,
+  defaultUserDataDir,
+  readSettings,
+  SENDCLOUD_ORIGIN,
+  SettingsError,
+} from './config';
 
 const defaults = { dataDir: '/home/packer/.config/Packdesk' };
 
@@ -50,6 +56,15 @@ describe('station settings from the environment', () => {
     );
     // Unset: the station keeps its own default.
     expect(readSettings({}, defaults)).not.toHaveProperty('probeIntervalMs');
+  });
+
+  it('join the warehouse named by PACKDESK_WAREHOUSE_DB, and refuse one that is not a PostgreSQL URL without repeating its password', () => {
+    const url = 'postgres://packdesk:s3cret-pw@db.warehouse.lan:5433/packdesk';
+    expect(readSettings({ PACKDESK_WAREHOUSE_DB: ` ${url} ` }, defaults).warehouseDb).toBe(url);
+    expect(readSettings({}, defaults)).not.toHaveProperty('warehouseDb');
+    const bad = () => readSettings({ PACKDESK_WAREHOUSE_DB: 'mysql://u:s3cret-pw@h/db' }, defaults);
+    expect(bad).toThrow(SettingsError);
+    expect(bad).not.toThrow(/s3cret-pw/);
   });
 
   it('use the real Sendcloud when only keys are given', () => {

@@ -31,6 +31,8 @@ export async function startStationRig(
     clock?: Clock;
     /** More for the simulator (service-point orders, spec checks on answers). */
     simulator?: SimulatorOptions;
+    /** The warehouse's PostgreSQL (as PACKDESK_WAREHOUSE_DB gives it); unset: a single station. */
+    warehouseDb?: string;
   } = {},
 ): Promise<StationRig> {
   const data = tempDir();
@@ -47,6 +49,7 @@ export async function startStationRig(
       integrationId: null,
       sendcloudTimeoutMs: 30_000,
       printer: { host: '127.0.0.1', port: options.printerPort ?? printer.port },
+      ...(options.warehouseDb ? { warehouseDb: options.warehouseDb } : {}),
     },
   });
   const events: ScanEntry[] = [];

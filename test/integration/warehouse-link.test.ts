@@ -11,6 +11,8 @@ import {
   warehouseMigrations,
 } from '../../src-main/warehouse/migrations';
 import { freshDatabase, ownCluster, type Cluster } from '../helpers/pg';
+import { closedPort } from '../helpers/net';
+import { startStationRig } from '../helpers/station';
 
 async function until(check: () => boolean, ms = 15_000): Promise<void> {
   const end = Date.now() + ms;
@@ -136,5 +138,42 @@ describe('warehouse link', () => {
     expect(link.configured).toBe(false);
     await expect(link.query('select 1')).rejects.toThrow();
     await link.stop();
+  });
+});
+
+describe('a station in a warehouse', () => {
+  it('says in its status that it is connected, and to how many stations', async () => {
+    const db = await freshDatabase();
+    const rig = await startStationRig({ warehouseDb: db.url });
+    try {
+      const status = await rig.station.handlers['station.status']({});
+      expect(status.warehouse).toMatchObject({ kind: 'connected', stations: 1 });
+    } finally {
+      await rig.close();
+      await db.drop();
+    }
+  });
+
+  it('works alone, and says why, when the warehouse database cannot be reached', async () => {
+    const port = await closedPort();
+    const rig = await startStationRig({
+      warehouseDb: `postgres://postgres@127.0.0.1:${port}/packdesk`,
+    });
+    try {
+      const status = await rig.station.handlers['station.status']({});
+      const warehouse = status.warehouse;
+      expect(warehouse?.kind).toBe('alone');
+      expect(warehouse?.kind === 'alone' && warehouse.reason.key).toBe(
+        'warehouse.alone.unreachable',
+      );
+      // Scanning goes on.
+      const order = rig.simulator.orders()[0];
+      if (!order) throw new Error('no orders');
+      const entry = await rig.scan(order.order_number);
+      expect(entry.state).toBe('printed');
+      expect(await rig.printer.waitForJobs(1)).toHaveLength(1);
+    } finally {
+      await rig.close();
+    }
   });
 });
