@@ -6,8 +6,10 @@
 // the cluster live in this process: Sendcloud's ledger, the printers' jobs and PostgreSQL's rows
 // are the ground truth the checks read.
 import { createHash } from 'node:crypto';
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import pg from 'pg';
-import type { JobView, Result, ScanEntry } from '../../src-shared';
+import type { JobView, Result, ScanEntry, StationStatus } from '../../src-shared';
 import { startVirtualPrinter, type VirtualPrinter } from '../../src-main/printing/virtual-printer';
 import {
   startSimulator,
@@ -52,6 +54,8 @@ export interface WarehouseStation {
   readonly unexpectedExits: string[];
   /** A contract command over the station's HTTP API; rejects when no answer came. */
   command<T>(name: string, input: unknown): Promise<Result<T>>;
+  /** The warehouse link as the station's header shows it: single, connected or alone. */
+  link(): Promise<StationStatus['warehouse']['kind'] | null>;
   /** `scan.submit`, as a packer's scanner sends it: the entry, or null when no answer came. */
   scan(code: string): Promise<ScanEntry | null>;
   /** SIGKILL the process and wait until it is gone (no restart: call `start`). */
@@ -73,6 +77,8 @@ export interface Warehouse {
   /** The warehouse database's connection string, as every station has it. */
   databaseUrl: string;
   stations: WarehouseStation[];
+  /** A station's id in the warehouse (its row in `stations`). */
+  stationIdOf(name: string): Promise<string>;
   /** One statement on the warehouse database, from the test (not through any station). */
   sql<R extends pg.QueryResultRow>(text: string, params?: unknown[]): Promise<R[]>;
   /** Sendcloud's labels for these orders: the truth about doubles. */
@@ -81,6 +87,8 @@ export interface Warehouse {
   prints(orderNumbers: readonly string[]): Promise<PrintTruth>;
   /** Answers of 429 the simulator gave, from its rate limiter or a fault. */
   rateLimited(): number;
+  /** The warehouse ledger in PostgreSQL against each station's own SQLite. */
+  ledger(): Promise<LedgerTruth>;
   close(): Promise<void>;
 }
 
@@ -104,6 +112,29 @@ export interface PrintTruth {
   reprinted: Record<string, number>;
   /** Printer jobs that match no label of these orders. */
   stray: number;
+}
+
+export interface StationLedger {
+  station: string;
+  /** The station's own shipments (SQLite, source 'station') missing from the ledger. */
+  missing: number[];
+  /** Ledger shipments of this station its SQLite does not have. */
+  extra: number[];
+  /** Rows of the station's ledger outbox (SQLite), and its events in PostgreSQL. */
+  outboxRows: number;
+  ledgerEvents: number;
+  /** Outbox rows not yet marked replicated. */
+  pending: number;
+}
+
+export interface LedgerTruth {
+  stations: StationLedger[];
+  /** Parcels in the ledger under more than one row (station), with the count. */
+  parcelsTwice: Record<string, number>;
+  /** Orders with more than one live (not voided) parcel in the ledger. */
+  ordersTwice: Record<string, number>;
+  /** Every ledger row per station matches its SQLite, nothing pending. */
+  complete: boolean;
 }
 
 /** Today as the stations count it (YYYY-MM-DD, local time: the children share this TZ). */
@@ -215,6 +246,12 @@ export async function startWarehouse(options: WarehouseOptions): Promise<Warehou
           if (!life) throw new Error(`station ${name} is not running`);
           return command<T>(life, commandName, input);
         },
+        async link() {
+          const status = await station
+            .command<StationStatus>('station.status', {})
+            .catch(() => null);
+          return status?.ok ? status.value.warehouse.kind : null;
+        },
         async scan(code) {
           try {
             const result = await station.command<ScanEntry>('scan.submit', { code });
@@ -243,9 +280,20 @@ export async function startWarehouse(options: WarehouseOptions): Promise<Warehou
     // Started together, as a warehouse opening in the morning.
     await Promise.all(stations.map((station) => station.start()));
 
+    /** A station's id in the warehouse, from its registration under its name. */
+    const stationIdOf = async (name: string): Promise<string> => {
+      const found = await pool.query<{ id: string }>('select id from stations where name = $1', [
+        name,
+      ]);
+      const id = found.rows[0]?.id;
+      if (!id) throw new Error(`station ${name} is not registered in the warehouse`);
+      return id;
+    };
+
     return {
       simulator,
       cluster,
+      stationIdOf,
       databaseUrl: database.url,
       stations,
       async sql<R extends pg.QueryResultRow>(text: string, params?: unknown[]) {
@@ -290,6 +338,82 @@ export async function startWarehouse(options: WarehouseOptions): Promise<Warehou
           }
         }
         for (const [key, at] of jobs) if (!known.has(key)) truth.stray += at.length;
+        return truth;
+      },
+      async ledger() {
+        const truth: LedgerTruth = {
+          stations: [],
+          parcelsTwice: {},
+          ordersTwice: {},
+          complete: true,
+        };
+        for (const station of stations) {
+          const db = new Database(path.join(station.dataDir, 'packdesk.sqlite'), {
+            readonly: true,
+          });
+          let own: number[];
+          let outbox: { n: number; pending: number };
+          try {
+            own = (
+              db
+                .prepare(`SELECT parcel_id AS id FROM shipments WHERE source = 'station'`)
+                .all() as { id: number }[]
+            ).map((row) => row.id);
+            outbox = db
+              .prepare(
+                `SELECT count(*) AS n, count(*) FILTER (WHERE replicated_at IS NULL) AS pending
+                 FROM ledger_outbox`,
+              )
+              .get() as { n: number; pending: number };
+          } finally {
+            db.close();
+          }
+          const stationId = await stationIdOf(station.name);
+          const rows = await pool.query<{ parcel_id: string }>(
+            'select parcel_id from ledger_shipments where station_id = $1',
+            [stationId],
+          );
+          const events = await pool.query<{ n: number }>(
+            'select count(*)::int as n from ledger_events where station_id = $1',
+            [stationId],
+          );
+          const inLedger = new Set(rows.rows.map((row) => Number(row.parcel_id)));
+          const ownSet = new Set(own);
+          const entry: StationLedger = {
+            station: station.name,
+            missing: own.filter((id) => !inLedger.has(id)),
+            extra: [...inLedger].filter((id) => !ownSet.has(id)),
+            outboxRows: outbox.n,
+            ledgerEvents: events.rows[0]?.n ?? 0,
+            pending: outbox.pending,
+          };
+          truth.stations.push(entry);
+          if (
+            entry.missing.length > 0 ||
+            entry.extra.length > 0 ||
+            entry.pending > 0 ||
+            entry.outboxRows !== entry.ledgerEvents
+          ) {
+            truth.complete = false;
+          }
+        }
+        for (const row of await pool
+          .query<{ parcel_id: string; n: number }>(
+            `select parcel_id, count(*)::int as n from ledger_shipments
+           group by parcel_id having count(*) > 1`,
+          )
+          .then((result) => result.rows)) {
+          truth.parcelsTwice[row.parcel_id] = row.n;
+        }
+        for (const row of await pool
+          .query<{ order_number: string; n: number }>(
+            `select body->>'order_number' as order_number, count(distinct parcel_id)::int as n
+           from ledger_shipments where body->>'voided_at' is null
+           group by 1 having count(distinct parcel_id) > 1`,
+          )
+          .then((result) => result.rows)) {
+          truth.ordersTwice[row.order_number] = row.n;
+        }
         return truth;
       },
       rateLimited: () => simulator.requests.filter((request) => request.status === 429).length,
