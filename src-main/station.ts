@@ -39,6 +39,7 @@ import type { Db } from './store/db';
 import { shipmentRecord } from './store/shipment-list';
 import { labelPrinting } from './store/jobs';
 import { createWarehouseLink, warehouseView } from './warehouse/link';
+import { createClaims } from './warehouse/claims';
 
 export type { EventListener } from './station/event-bus';
 export type { StationOptions } from './station/options';
@@ -85,6 +86,14 @@ export async function createStation(options: StationOptions): Promise<Station> {
         : {}),
     });
     started.push({ close: () => warehouse.stop() });
+    const claims = createClaims({
+      db,
+      clock,
+      link: warehouse,
+      identity,
+      ...(options.claimTimeoutMs !== undefined ? { timeoutMs: options.claimTimeoutMs } : {}),
+    });
+    started.push({ close: () => claims.stop() });
     const sessions = createSessions({
       db,
       clock,
@@ -176,6 +185,7 @@ export async function createStation(options: StationOptions): Promise<Station> {
       outbox: () => outbox,
       stationId: identity.id,
       onShipmentChanged: shipmentChanged,
+      claims,
     });
     const customsDocuments = createCustomsDocuments({
       db,
@@ -220,6 +230,7 @@ export async function createStation(options: StationOptions): Promise<Station> {
       actor,
       identity,
       onChanged: (row) => bus.emit('shipment.changed', row),
+      claims,
     });
     const tracking = createTracking({
       db,
@@ -295,6 +306,7 @@ export async function createStation(options: StationOptions): Promise<Station> {
     // cannot be reached leaves the link 'alone' and the station working on its own.
     warehouse.onChange(() => bus.emit('station.status', views.status()));
     await warehouse.start();
+    claims.start();
     // What the last run left in flight or deferred while offline goes back in line.
     outbox.recover();
     outbox.start({

@@ -45,6 +45,7 @@ import { markCollo } from '../store/collo';
 import { createServicePoints } from './service-points';
 import { saveShipmentPoint } from '../store/service-points';
 import type { ServicePointView } from '../../src-shared';
+import { heldElsewhere, type Claims } from '../warehouse/claims';
 
 /** Where the station ships from, for a price quote (the simulator's senders are Dutch). */
 const SENDER_COUNTRY = 'NL';
@@ -71,6 +72,8 @@ export interface LabelJobDeps {
   onShipmentChanged?: (parcelId: number) => void;
   /** The station's routing rules and each account's fallbacks; absent: the account's option. */
   routing?: Pick<Routing, 'settingsOf' | 'route' | 'factsFor' | 'deliversToPoint'>;
+  /** The warehouse's claims: one live label per order across its stations. */
+  claims?: Pick<Claims, 'claim' | 'noteLabelled' | 'reconcile'>;
 }
 
 const log = createLogger('labels');
@@ -163,11 +166,12 @@ export function createLabelJobs(deps: LabelJobDeps) {
     job: Job,
     order: CachedOrder,
     merchant: MerchantRecord | null,
+    sinceMs: number = job.firstAttemptAt ?? job.createdAt,
   ): Promise<Shipment | null> {
     const client = deps.accounts.client(order.accountId);
     const page = await client.listShipments({ orderNumber: order.orderNumber });
     deps.connectivity.reached();
-    const candidates = labelsMadeSince(deps.db, page, job.firstAttemptAt ?? job.createdAt, {
+    const candidates = labelsMadeSince(deps.db, page, sinceMs, {
       orderRef: order.id,
       needsTracking: true,
     });
@@ -293,6 +297,8 @@ export function createLabelJobs(deps: LabelJobDeps) {
     const packerId = job.packerId;
     const stationId = job.stationId ?? deps.stationId ?? null;
     deps.db.transaction(() => {
+      const first = boxes[0];
+      if (isNew && first) deps.claims?.noteLabelled(order, first);
       for (const [index, shipment] of boxes.entries()) {
         if (!isNew) break;
         insertShipment(deps.db, shipment, {
@@ -362,6 +368,25 @@ export function createLabelJobs(deps: LabelJobDeps) {
     };
   }
 
+  /** The label's claim to PostgreSQL (kept in SQLite if it cannot be reached), then done. */
+  async function pushedClaim(): Promise<JobResult> {
+    await deps.claims?.reconcile();
+    return { type: 'done' };
+  }
+
+  /** Another station labels (or labelled) the order: this one never does. */
+  function heldElsewhereResult(
+    order: CachedOrder,
+    claim: Parameters<typeof heldElsewhere>[0],
+  ): JobResult {
+    const said = heldElsewhere(claim);
+    log.info('order held by another station', { order: order.orderNumber, said: said.key });
+    return {
+      type: 'block',
+      event: { type: 'block', error: { code: 'already-labelled', ...said }, reason: said },
+    };
+  }
+
   async function createLabel(job: Job): Promise<JobResult> {
     let order: CachedOrder;
     const lookupStarted = performance.now();
@@ -420,28 +445,35 @@ export function createLabelJobs(deps: LabelJobDeps) {
     const stored = findShipmentForOrder(deps.db, order.id);
     if (stored) {
       finishLabel(job, order, stored, false);
-      return { type: 'done' };
+      return pushedClaim();
     }
     // No weight, or customs facts missing: refused before anything is asked of Sendcloud.
     const body = orderBody<Order>(deps.db, order.id);
     const refused = body && labelRefusal(body);
     if (refused) return failed(job, refused);
     try {
+      // The warehouse's claim comes before any label is asked for: another station's holds.
+      const claim = deps.claims ? await deps.claims.claim(order) : null;
+      if (claim && claim.kind !== 'mine') return heldElsewhereResult(order, claim);
       // Several boxes: one shipment of N parcels through the async endpoint (multicollo.ts).
       const boxes = await multicollo.labelBoxes(job, order, labelRequest(), merchant);
       if (boxes) {
         finishLabel(job, order, boxes.shipments, true, { lookupMs, ...boxes.facts });
-        return { type: 'done' };
+        return pushedClaim();
       }
-      if (job.attempts > 1) {
-        const earlier = await findEarlierLabel(job, order, merchant);
+      // Working alone, or taking over a dead station's claim: Sendcloud may have its label.
+      const lookUpFrom = claim?.lookUpFrom ?? null;
+      if (job.attempts > 1 || lookUpFrom !== null) {
+        const jobSince = job.firstAttemptAt ?? job.createdAt;
+        const since = typeof lookUpFrom === 'number' ? Math.min(lookUpFrom, jobSince) : jobSince;
+        const earlier = await findEarlierLabel(job, order, merchant, since);
         if (earlier) {
           finishLabel(job, order, earlier, true, {
             lookupMs,
             shippingOptionCode: order.shippingOptionCode,
             servicePoint: await points.pointOfLabel(order, job.choices),
           });
-          return { type: 'done' };
+          return pushedClaim();
         }
       }
       // A pick-up point is checked before the label: a closed one fails here, with offers.
@@ -502,7 +534,7 @@ export function createLabelJobs(deps: LabelJobDeps) {
         { lookupMs, sendcloudMs, shippingOptionCode, servicePoint },
         created.documents ?? null,
       );
-      return { type: 'done' };
+      return pushedClaim();
     } catch (error) {
       const customs = asCustomsRefusal(body, error);
       return failed(job, customs !== error ? customs : points.refusalOf(error, order, job.choices));

@@ -26,8 +26,10 @@ import {
   markVoidRequested,
   pendingPrintJobs,
 } from '../store/voids';
+import { findShipmentByParcel } from '../store/shipments';
 import { shipmentRowOf } from './shipment-rows';
 import { voidRulesFor } from './void-rules';
+import type { Claims } from '../warehouse/claims';
 
 /** While offline the probe wakes the queue; this is only the fallback. */
 const OFFLINE_RETRY_MS = 60_000;
@@ -50,6 +52,8 @@ export interface VoidDeps {
   /** The zone of the station's local day; default the process's. */
   timeZone?: string;
   random?: () => number;
+  /** The warehouse's claims: a voided label frees its order at every station. */
+  claims?: Pick<Claims, 'noteReleased' | 'reconcile'>;
 }
 
 const log = createLogger('void');
@@ -159,7 +163,9 @@ export function createVoids(deps: VoidDeps) {
         detail,
       });
       for (const print of pendingPrintJobs(db, parcelId)) outbox.apply(print, { type: 'cancel' });
+      deps.claims?.noteReleased(parcelId, findShipmentByParcel(db, parcelId)?.orderRef ?? null);
     })();
+    void deps.claims?.reconcile();
     pushRow(parcelId);
   }
 

@@ -26,6 +26,8 @@ export interface StationOptions {
   actor?: CurrentActor;
   /** How often the station tells the warehouse it is alive (and retries a lost link); default 5 s. */
   warehouseHeartbeatMs?: number;
+  /** How long a dead station's claim on an order holds before another may take it; 30 s. */
+  claimTimeoutMs?: number;
   /** Where account keys live; default the OS keychain (keytar). */
   keys?: KeyStore;
 }

@@ -52,6 +52,8 @@ describe('migrations', () => {
       'shipments',
       'shipping_option_names',
       'spooled_prints',
+      'warehouse_claim_conflicts',
+      'warehouse_claims_pending',
     ]);
     expect(tables.every((t) => t.strict === 1)).toBe(true);
   });

@@ -703,6 +703,39 @@ export const migrations: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 14,
+    name: 'warehouse claims made while the warehouse database could not be reached',
+    sql: `
+      -- A claim's change the warehouse's PostgreSQL does not have yet: written in the same
+      -- transaction as the label or void, pushed after it, so a crash in between loses nothing.
+      -- Unverified (verified = 0): claimed while working alone. The order is named as the
+      -- warehouse names it.
+      CREATE TABLE warehouse_claims_pending (
+        order_key TEXT PRIMARY KEY,
+        order_number TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('labelling', 'labelled', 'released')),
+        parcel_id INTEGER,
+        tracking_number TEXT,
+        claimed_at TEXT NOT NULL,
+        verified INTEGER NOT NULL DEFAULT 0 CHECK (verified IN (0, 1))
+      ) STRICT;
+
+      -- What reconciling found: another station labelled the same order meanwhile. Kept for
+      -- the supervisor; the detail is a message (key and params as JSON).
+      CREATE TABLE warehouse_claim_conflicts (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        order_key TEXT NOT NULL,
+        order_number TEXT NOT NULL,
+        parcel_id INTEGER,
+        tracking_number TEXT,
+        other_station TEXT NOT NULL,
+        other_tracking TEXT,
+        found_at TEXT NOT NULL,
+        detail TEXT NOT NULL
+      ) STRICT;
+    `,
+  },
 ];
 
 export const latestVersion = migrations.reduce((max, m) => Math.max(max, m.version), 0);

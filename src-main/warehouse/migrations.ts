@@ -26,6 +26,32 @@ export const warehouseMigrations: readonly WarehouseMigration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'claims',
+    // One row per order in the warehouse: who labels it (or did), so no second station does.
+    // The order is named by what every station agrees on, Sendcloud's integration and order
+    // id; a station's liveness is its heartbeat in `stations`. `taken_from_*` keep the last
+    // station a stale claim was taken from, for the taker's look-up and for the record.
+    sql: `
+      create table claims (
+        order_key text primary key,
+        order_number text not null,
+        station_id text not null,
+        station_name text not null,
+        state text not null check (state in ('labelling', 'labelled', 'released')),
+        parcel_id bigint,
+        tracking_number text,
+        claimed_at timestamptz not null default now(),
+        labelled_at timestamptz,
+        verified boolean not null default true,
+        taken_from_station text,
+        taken_from_claimed_at timestamptz
+      );
+      create index claims_parcel on claims (parcel_id) where parcel_id is not null;
+      create index claims_station_state on claims (station_id, state);
+    `,
+  },
 ];
 
 export const latestWarehouseSchema = warehouseMigrations.at(-1)?.version ?? 0;

@@ -31,6 +31,7 @@ import { returns } from './returns';
 import { boxes } from './boxes';
 import { routing } from './routing';
 import { warehouse } from './warehouse';
+import { claims } from './claims';
 
 export const en = {
   ...common,
@@ -63,4 +64,5 @@ export const en = {
   ...boxes,
   ...routing,
   ...warehouse,
+  ...claims,
 } as const;

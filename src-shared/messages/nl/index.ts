@@ -29,6 +29,7 @@ import { returns } from './returns';
 import { boxes } from './boxes';
 import { routing } from './routing';
 import { warehouse } from './warehouse';
+import { claims } from './claims';
 
 export const nl = {
   ...common,
@@ -61,4 +62,5 @@ export const nl = {
   ...boxes,
   ...routing,
   ...warehouse,
+  ...claims,
 };
