@@ -1,10 +1,9 @@
 // Issue 14: a station SIGKILLed in the middle of a claim, and in the middle of replication.
 //
-// A claim: station A claims two orders in PostgreSQL and dies before Sendcloud's answer reaches
-// it; for one Sendcloud made the label anyway (the request had arrived), for the other it never
-// did. Station B is told "being labelled at A" while A's claim is fresh, takes the claims over
-// once A has not been seen for the claim timeout, and finds A's label in Sendcloud rather than
-// make a second one. A, started again, labels neither.
+// A claim: stations A and C each claim an order in PostgreSQL and die before Sendcloud's answer
+// reaches them; for A's Sendcloud made the label (the answer was lost), for C's it never did. Station B is told "being labelled at A (C)" while the claims are fresh, takes them
+// over once A and C have not been seen for the claim timeout, finds A's label in Sendcloud
+// rather than make a second one, and makes C's. A and C, started again, label neither.
 //
 // Replication: A labels orders while PostgreSQL is down, so its ledger outbox holds them; when
 // PostgreSQL is back A is killed after the warehouse committed a batch of it and before A marked
@@ -31,17 +30,18 @@ describe('a station SIGKILLed in a warehouse', () => {
   let warehouse: Warehouse;
   let a: WarehouseStation;
   let b: WarehouseStation;
+  let c: WarehouseStation;
   let orderNumbers: string[] = [];
 
   beforeAll(async () => {
     warehouse = await startWarehouse({
-      stations: ['Bench A', 'Bench B'],
+      stations: ['Bench A', 'Bench B', 'Bench C'],
       seed: 16,
       orders: 20,
       // Longer than the 3 s Sendcloud takes below: A must not give up and ask again.
       sendcloudTimeoutMs: 10_000,
     });
-    [a, b] = warehouse.stations as [WarehouseStation, WarehouseStation];
+    [a, b, c] = warehouse.stations as [WarehouseStation, WarehouseStation, WarehouseStation];
     orderNumbers = warehouse.simulator.orders().map((order) => order.order_number);
   }, 120_000);
 
@@ -69,44 +69,48 @@ describe('a station SIGKILLed in a warehouse', () => {
     });
   };
 
-  it("takes a dead station's claims over only after the timeout, and finds the label it made", async () => {
+  it("takes dead stations' claims over only after the timeout, and finds the label one made", async () => {
     const [made, neverMade] = orderNumbers as [string, string];
 
-    // A's create-label for `made` arrives and waits 3 s before Sendcloud makes it; A is killed
-    // in that wait. For `neverMade` every create-label is reset before anything is made.
-    warehouse.simulator.faults.set({ latencyMs: 3_000, only: CREATE_LABEL });
+    // A station works one job at a time, so two stations die mid-claim. A's create-label for
+    // `made` is applied and its answer lost; A is killed as soon as Sendcloud has the label,
+    // before its retry would look for it. C's for `neverMade` is never answered nor made.
+    warehouse.simulator.faults.set({ lostResponseRate: 1, only: CREATE_LABEL });
     void a.scan(made);
-    await until(`A's claim of ${made}`, 20_000, async () =>
-      (await claimOf(made))?.station_name === 'Bench A' ? true : null,
-    );
-    await sleep(300); // the request is at Sendcloud, in its latency
-    warehouse.simulator.faults.set({ latencyMs: 0, resetRate: 1, only: CREATE_LABEL });
-    void a.scan(neverMade);
-    await until(`A's claim of ${neverMade}`, 20_000, async () =>
-      (await claimOf(neverMade))?.station_name === 'Bench A' ? true : null,
+    await until(`Sendcloud to make ${made}'s label`, 20_000, () =>
+      warehouse.simulator.labelsFor(made).length > 0 ? true : null,
     );
     await a.kill();
+    expect(await claimOf(made)).toEqual({ station_name: 'Bench A', state: 'labelling' });
+    warehouse.simulator.faults.set({ timeoutRate: 1, only: CREATE_LABEL });
+    void c.scan(neverMade);
+    await until(`C's claim of ${neverMade}`, 20_000, async () =>
+      (await claimOf(neverMade))?.station_name === 'Bench C' ? true : null,
+    );
+    await sleep(300); // its request is at Sendcloud, which holds it unanswered
+    await c.kill();
     const killedAt = Date.now();
     warehouse.simulator.faults.reset();
-    // Sendcloud made the first label, and A never heard of it.
-    await until(`Sendcloud to make ${made}'s label`, 10_000, () =>
-      warehouse.simulator.labelsFor(made).length === 1 ? true : null,
-    );
+    expect(warehouse.simulator.labelsFor(made)).toHaveLength(1);
     expect(warehouse.simulator.labelsFor(neverMade)).toHaveLength(0);
     expect(a.printer.jobs).toHaveLength(0);
+    expect(c.printer.jobs).toHaveLength(0);
 
-    // While A's claims are fresh, B is told where the orders are being labelled.
-    for (const orderNumber of [made, neverMade]) {
+    // While the claims are fresh, B is told where the orders are being labelled.
+    for (const [orderNumber, holder] of [
+      [made, 'Bench A'],
+      [neverMade, 'Bench C'],
+    ] as const) {
       const said = await refusal(b, await scanAnswered(b, orderNumber));
       expect(said).toMatchObject({
         code: 'already-labelled',
         key: 'claims.labellingAt',
-        params: { station: 'Bench A' },
+        params: { station: holder },
       });
     }
     expect(warehouse.simulator.labelsFor(neverMade)).toHaveLength(0);
 
-    // A has been gone longer than the claim timeout: B takes both over.
+    // A and C have been gone longer than the claim timeout: B takes both over.
     await sleep(Math.max(0, killedAt + CLAIM_STALE_MS - Date.now()));
     for (const orderNumber of [made, neverMade]) {
       const entry = await scanAnswered(b, orderNumber);
@@ -129,21 +133,19 @@ describe('a station SIGKILLed in a warehouse', () => {
       expect(await claimOf(orderNumber)).toEqual({ station_name: 'Bench B', state: 'labelled' });
     }
 
-    // A's next life finds its jobs for both orders; the warehouse says B has them.
-    await a.start();
-    await a.settled(60_000);
-    const queue = await a.command<{ orderNumber: string; lastError: { key: string } | null }[]>(
-      'queue.list',
-      {},
-    );
-    expect(queue.ok && queue.value.map((job) => [job.orderNumber, job.lastError?.key])).toEqual(
-      expect.arrayContaining([
-        [made, 'claims.labelledAt'],
-        [neverMade, 'claims.labelledAt'],
-      ]),
-    );
+    // A's and C's next lives find their jobs; the warehouse says B has the orders.
+    await Promise.all([a.start(), c.start()]);
+    for (const [station, orderNumber] of [
+      [a, made],
+      [c, neverMade],
+    ] as const) {
+      const left = await station.settled(60_000);
+      expect(left.map((job) => [job.orderNumber, job.lastError?.key])).toEqual([
+        [orderNumber, 'claims.labelledAt'],
+      ]);
+      expect(station.printer.jobs).toHaveLength(0);
+    }
     expect(warehouse.labels([made, neverMade]).total).toBe(2);
-    expect(a.printer.jobs).toHaveLength(0);
 
     const ledger = await until(
       'the ledger to be complete',
@@ -240,12 +242,13 @@ describe('a station SIGKILLed in a warehouse', () => {
     expect(ledger.stations).toEqual([
       expect.objectContaining({ station: 'Bench A', missing: [], extra: [], pending: 0 }),
       expect.objectContaining({ station: 'Bench B', missing: [], extra: [], pending: 0 }),
+      expect.objectContaining({ station: 'Bench C', missing: [], extra: [], pending: 0 }),
     ]);
     for (const station of ledger.stations) expect(station.ledgerEvents).toBe(station.outboxRows);
     expect(ledger.parcelsTwice).toEqual({});
     expect(ledger.ordersTwice).toEqual({});
     expect(warehouse.labels(alone).doubled).toEqual({});
     expect(warehouse.labels(alone).missing).toEqual([]);
-    for (const station of [a, b]) expect(station.unexpectedExits).toEqual([]);
+    for (const station of [a, b, c]) expect(station.unexpectedExits).toEqual([]);
   });
 });
