@@ -1,6 +1,7 @@
 // `npm run bench`: every benchmark, printed and written to test-results/bench.json.
 import { benchBatchDocuments } from './batch-documents';
 import { benchChaos } from './chaos';
+import { benchClaims } from './claims';
 import { benchCustoms } from './customs';
 import { benchDay } from './day';
 import { benchDrain } from './drain';
@@ -29,6 +30,7 @@ const results: BenchResult[] = [
   ...(await benchParsing()),
   ...(await benchRouting()),
   ...(await benchTracking()),
+  ...(await benchClaims()),
   // Chromium against the built host: `npm run build` first.
   ...(await benchShipmentsScreen({ screenshots: true })),
   ...(await benchShipmentsList()),

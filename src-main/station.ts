@@ -40,6 +40,7 @@ import { shipmentRecord } from './store/shipment-list';
 import { labelPrinting } from './store/jobs';
 import { createWarehouseLink, warehouseView } from './warehouse/link';
 import { createClaims } from './warehouse/claims';
+import { createWriteBudget } from './warehouse/write-budget';
 
 export type { EventListener } from './station/event-bus';
 export type { StationOptions } from './station/options';
@@ -94,6 +95,11 @@ export async function createStation(options: StationOptions): Promise<Station> {
       ...(options.claimTimeoutMs !== undefined ? { timeoutMs: options.claimTimeoutMs } : {}),
     });
     started.push({ close: () => claims.stop() });
+    // Every station on an account takes its writes from one bucket in the warehouse.
+    const writeBudget = createWriteBudget({
+      warehouse,
+      clock: options.sendcloudClient?.clock ?? clock,
+    });
     const sessions = createSessions({
       db,
       clock,
@@ -114,6 +120,7 @@ export async function createStation(options: StationOptions): Promise<Station> {
       baseUrl: start.onScreenUrl,
       fixed: start.fixedAccount,
       client: { clock, timeoutMs: settings.sendcloudTimeoutMs, ...options.sendcloudClient },
+      limiterFor: writeBudget.limiterFor,
       onChange: (list) => bus.emit('accounts.changed', list),
     });
     const printers = createPrinterRegistry({

@@ -18,6 +18,7 @@ import {
   type SendcloudClientOptions,
 } from '../sendcloud/client';
 import { SendcloudAuthError, SendcloudError } from '../sendcloud/errors';
+import { sharedRateLimiter, type RateLimiter } from '../sendcloud/rate-limit';
 import { describeFailure } from '../describe-error';
 import { deleteAccount, listAccounts, saveAccount, type AccountRecord } from '../store/accounts';
 import type { Db } from '../store/db';
@@ -46,6 +47,11 @@ export interface AccountsOptions {
   } | null;
   /** What varies in every client: clock, limiter, fetch, timeout. */
   client?: Pick<SendcloudClientOptions, 'clock' | 'limiter' | 'fetch' | 'timeoutMs'>;
+  /**
+   * The limiter an account's clients use, around the local one (the process's for the account,
+   * or `client.limiter`): the warehouse's write budget. Default: the local one.
+   */
+  limiterFor?: (baseUrl: string, publicKey: string, local: RateLimiter) => RateLimiter;
   onChange: (accounts: AccountView[]) => void;
 }
 
@@ -69,15 +75,20 @@ export function createAccounts(options: AccountsOptions) {
     keys: AccountKeys,
     accountId: string | null,
     baseUrl = options.baseUrl,
-  ): SendcloudClient =>
-    createSendcloudClient({
+  ): SendcloudClient => {
+    const local =
+      options.client?.limiter ??
+      sharedRateLimiter(baseUrl, keys.publicKey, options.client?.clock ?? options.clock);
+    return createSendcloudClient({
       clock: options.clock,
       ...options.client,
+      limiter: options.limiterFor?.(baseUrl, keys.publicKey, local) ?? local,
       ...(accountId !== null ? { onKeysRefused: () => markReconnect(accountId) } : {}),
       baseUrl,
       publicKey: keys.publicKey,
       secretKey: keys.secretKey,
     });
+  };
 
   if (options.fixed) {
     live.set(ENV_ACCOUNT_ID, {

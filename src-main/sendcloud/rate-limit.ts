@@ -195,13 +195,18 @@ const registry = new Map<string, RateLimiter>();
  * limiter, built on the clock of the first client that asked.
  */
 export function sharedRateLimiter(baseUrl: string, publicKey: string, clock?: Clock): RateLimiter {
-  const key = `${normalizeOrigin(baseUrl)} ${createHash('sha256').update(publicKey).digest('hex')}`;
+  const key = accountKey(baseUrl, publicKey);
   let limiter = registry.get(key);
   if (!limiter) {
     limiter = createRateLimiter({ clock });
     registry.set(key, limiter);
   }
   return limiter;
+}
+
+/** One Sendcloud account, by its origin and its public key's hash: the key itself is not in it. */
+export function accountKey(baseUrl: string, publicKey: string): string {
+  return `${normalizeOrigin(baseUrl)} ${createHash('sha256').update(publicKey).digest('hex')}`;
 }
 
 function normalizeOrigin(baseUrl: string): string {

@@ -52,6 +52,24 @@ export const warehouseMigrations: readonly WarehouseMigration[] = [
       create index claims_station_state on claims (station_id, state);
     `,
   },
+  {
+    version: 3,
+    name: 'write budget',
+    // One token bucket per Sendcloud account, shared by every station on it (write-budget.ts).
+    // `account` is a hash of the Sendcloud origin and public key: it names the account, never
+    // holds its key. Times are the stations' clocks in ms (not now()), so a benchmark's scaled
+    // clock drives the bucket as it drives the stations.
+    sql: `
+      create table write_budgets (
+        account text primary key,
+        capacity double precision not null check (capacity >= 1),
+        per_minute double precision not null check (per_minute > 0),
+        tokens double precision not null,
+        at_ms bigint not null,
+        grants bigint not null default 0
+      );
+    `,
+  },
 ];
 
 export const latestWarehouseSchema = warehouseMigrations.at(-1)?.version ?? 0;
