@@ -43,7 +43,7 @@ describe('a station SIGKILLed in a warehouse', () => {
     });
     [a, b, c] = warehouse.stations as [WarehouseStation, WarehouseStation, WarehouseStation];
     orderNumbers = warehouse.simulator.orders().map((order) => order.order_number);
-  }, 120_000);
+  }, 300_000);
 
   afterAll(async () => {
     await warehouse?.close();

@@ -36,7 +36,7 @@ describe('the warehouse database stopped mid-run', () => {
       .orders()
       .slice(0, ORDERS)
       .map((order) => order.order_number);
-  }, 120_000);
+  }, 300_000);
 
   afterAll(async () => {
     await warehouse?.close();

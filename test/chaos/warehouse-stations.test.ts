@@ -61,7 +61,7 @@ describe('three stations in one warehouse', () => {
       .orders()
       .slice(0, ORDERS)
       .map((order) => order.order_number);
-  }, 120_000);
+  }, 300_000);
 
   afterAll(async () => {
     await warehouse?.close();

@@ -33,15 +33,18 @@ describe('two stations in one warehouse, in the real UI', () => {
     cleanups.push(() => data.cleanup());
     const printer = await startVirtualPrinter();
     cleanups.push(() => printer.close());
-    const host = await startWebHost({
-      PACKDESK_SENDCLOUD_URL: simulator.url,
-      PACKDESK_SENDCLOUD_PUBLIC_KEY: simulator.keys.publicKey,
-      PACKDESK_SENDCLOUD_SECRET_KEY: simulator.keys.secretKey,
-      PACKDESK_PRINTER: printer.address,
-      PACKDESK_DATA_DIR: data.dir,
-      PACKDESK_WAREHOUSE_DB: database.url,
-      PACKDESK_STATION_NAME: name,
-    });
+    const host = await startWebHost(
+      {
+        PACKDESK_SENDCLOUD_URL: simulator.url,
+        PACKDESK_SENDCLOUD_PUBLIC_KEY: simulator.keys.publicKey,
+        PACKDESK_SENDCLOUD_SECRET_KEY: simulator.keys.secretKey,
+        PACKDESK_PRINTER: printer.address,
+        PACKDESK_DATA_DIR: data.dir,
+        PACKDESK_WAREHOUSE_DB: database.url,
+        PACKDESK_STATION_NAME: name,
+      },
+      90_000,
+    );
     cleanups.push(() => host.stop());
     const page = await browser.newPage({ viewport: { width: 1366, height: 860 } });
     await page.goto(host.url);
@@ -59,7 +62,7 @@ describe('two stations in one warehouse, in the real UI', () => {
     cleanups.push(() => browser.close());
     a = await openStation('Station A');
     b = await openStation('Station B');
-  });
+  }, 240_000);
 
   afterAll(async () => {
     for (const cleanup of cleanups.reverse()) await Promise.resolve(cleanup()).catch(() => {});
