@@ -14,7 +14,11 @@ const webEntry = path.resolve('out/main/web.js');
  * Start the built browser host (`node out/main/web.js`, what `npm run start:web` runs after
  * building) with the given environment, and wait for the URL it prints.
  */
-export function startWebHost(env: Record<string, string>): Promise<RunningWebHost> {
+export function startWebHost(
+  env: Record<string, string>,
+  /** How long it may take to print its URL (a busy machine starting several takes longer). */
+  startTimeoutMs = 30_000,
+): Promise<RunningWebHost> {
   const child = spawn(process.execPath, [webEntry], {
     env: {
       PATH: process.env.PATH ?? '',
@@ -35,7 +39,7 @@ export function startWebHost(env: Record<string, string>): Promise<RunningWebHos
     const timer = setTimeout(() => {
       void stop();
       reject(new Error(`The web host printed no URL in time:\n${text}`));
-    }, 30_000);
+    }, startTimeoutMs);
     const onData = (chunk: Buffer) => {
       text += chunk.toString();
       const match = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(text);
