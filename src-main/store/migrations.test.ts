@@ -80,14 +80,8 @@ describe('migrations', () => {
   });
 
   it('are numbered in order without gaps', () => {
-    // Issue 14's areas were given their numbers ahead (claims 14, the ledger 15): a branch may
-    // lack the one before its own until they merge.
-    const assigned = new Set([14]);
     const versions = migrations.map((m) => m.version);
-    const expected = Array.from({ length: latestVersion }, (_, i) => i + 1).filter(
-      (v) => versions.includes(v) || !assigned.has(v),
-    );
-    expect(versions).toEqual(expected);
+    expect(versions).toEqual(Array.from({ length: latestVersion }, (_, i) => i + 1));
   });
 
   it('run once: a second migrate changes nothing and keeps data', () => {

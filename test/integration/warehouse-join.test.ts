@@ -234,7 +234,7 @@ describe('joining a warehouse from the settings', { timeout: 90_000 }, () => {
   });
 
   it('joins, leaves and joins again without a restart, the header told each time', async () => {
-    const { station: made, dataDir, call } = await station();
+    const { station: made, call } = await station();
     const pushed: string[] = [];
     made.subscribe((event, payload) => {
       if (event !== 'station.status') return;

@@ -128,9 +128,7 @@ export function DayScreen() {
   const pickDayStation = useStation((s) => s.pickDayStation);
   // Kept while a new day or station is read, so the filter does not vanish under the keyboard.
   const [scope, setScope] = useState<LedgerScope | null>(null);
-  useEffect(() => {
-    if (summary?.scope) setScope(summary.scope);
-  }, [summary]);
+  if (summary?.scope && summary.scope !== scope) setScope(summary.scope);
   const headingRef = useRef<HTMLHeadingElement>(null);
   // A shortcut or the nav lands the keyboard on the screen it opened.
   useEffect(() => {

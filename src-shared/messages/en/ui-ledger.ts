@@ -10,4 +10,4 @@ export const uiLedger = {
     'Working alone: this is this station’s day only. The other stations come back with the warehouse.',
   'ui.ledger.labelledAt':
     '{{order}} was labelled at {{station}}. Reprint or void it at that station.',
-};
+} as const;
