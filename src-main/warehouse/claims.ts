@@ -331,7 +331,9 @@ export function createClaims(deps: ClaimsDeps) {
       identity.name,
       claim.parcelId,
       claim.trackingNumber,
-      claim.verified,
+      // Pushed now, the claim is checked against the warehouse: a label made alone that no other
+      // station's label beats is verified from here on; one that is beaten is a conflict below.
+      true,
       claim.verified ? null : claim.claimedAt,
     ]);
     if (!row || reconcileVerdict(claim, row) !== 'labelled-twice') return;

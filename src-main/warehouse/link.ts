@@ -270,6 +270,15 @@ function connectOnce(opts: WarehouseLinkOptions): WarehouseLink {
         goAlone(error);
         throw new WarehouseUnreachable((error as Error).message);
       }
+      // A connection the server drops between two statements of the transaction is reported
+      // on the client, not on a query: without a listener that would crash the station. The
+      // next statement then fails, and the transaction with it.
+      let lost: Error | null = null;
+      const onLost = (error: Error) => {
+        lost = error;
+        goAlone(error);
+      };
+      client.on('error', onLost);
       try {
         await client.query('begin');
         const result = await fn(client);
@@ -283,7 +292,9 @@ function connectOnce(opts: WarehouseLinkOptions): WarehouseLink {
         }
         throw error;
       } finally {
-        client.release();
+        client.off('error', onLost);
+        // A lost connection is not put back in the pool.
+        client.release(lost ?? undefined);
       }
     },
     stationsSeen: () => seen,

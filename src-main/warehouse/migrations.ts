@@ -243,6 +243,12 @@ export async function migrateWarehouse(
   migrations: readonly WarehouseMigration[] = warehouseMigrations,
 ): Promise<number> {
   const client = await pool.connect();
+  // Dropped between statements, the connection reports on the client; the next statement fails.
+  let lost: Error | null = null;
+  const onLost = (error: Error) => {
+    lost = error;
+  };
+  client.on('error', onLost);
   try {
     await client.query('begin');
     await client.query('select pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
@@ -269,7 +275,8 @@ export async function migrateWarehouse(
     await client.query('rollback').catch(() => undefined);
     throw error;
   } finally {
-    client.release();
+    client.off('error', onLost);
+    client.release(lost ?? undefined);
   }
 }
 

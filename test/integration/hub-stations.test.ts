@@ -99,7 +99,7 @@ describe('tracking statuses from the hub', () => {
     // The carrier scans both: the webhooks reach the hub, the stations read them.
     sim.handToCarrier(parcelA);
     sim.handToCarrier(parcelB);
-    for (const [{ station, changes }, parcelId] of [
+    for (const [{ changes }, parcelId] of [
       [a, parcelA],
       [b, parcelB],
     ] as const) {
@@ -112,14 +112,30 @@ describe('tracking statuses from the hub', () => {
           }),
         { timeout: 10_000 },
       );
-      const { rows } = await station.handlers['shipments.list']({});
-      expect(rows).toEqual([
-        expect.objectContaining({
-          parcelId,
-          trackingStatus: 'in-transit',
-          trackingStatusText: 'En route to sorting center',
-        }),
-      ]);
+    }
+    // Each station's Shipments screen shows the whole warehouse (the ledger), each row with the
+    // status the hub stored: both parcels, on both stations.
+    for (const { station } of [a, b]) {
+      await vi.waitFor(
+        async () => {
+          const { rows } = await station.handlers['shipments.list']({});
+          expect(
+            rows.filter((row) => row.parcelId === parcelA || row.parcelId === parcelB),
+          ).toEqual(
+            expect.arrayContaining(
+              [parcelA, parcelB].map((parcelId) =>
+                expect.objectContaining({
+                  parcelId,
+                  trackingStatus: 'in-transit',
+                  trackingStatusText: 'En route to sorting center',
+                }),
+              ),
+            ),
+          );
+          expect(rows).toHaveLength(2);
+        },
+        { timeout: 10_000 },
+      );
     }
     expect(trackingReads(sim)).toBe(0);
   });

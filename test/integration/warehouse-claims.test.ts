@@ -207,7 +207,8 @@ describe('warehouse claims', () => {
       [orderKeyOf(other)],
     );
     expect(rows).toEqual([
-      { state: 'labelled', parcel_id: 700, tracking_number: 'TRACK-700', verified: false },
+      // Reconciled with nobody else's label in the way: verified from now on.
+      { state: 'labelled', parcel_id: 700, tracking_number: 'TRACK-700', verified: true },
     ]);
     expect(claimConflicts(b.db)).toEqual([]);
   });
