@@ -59,6 +59,7 @@ import {
   splitZplLabels,
 } from '../printing/batch-documents';
 import { batchOrderError } from './batch-errors';
+import { heldElsewhere, type Claims } from '../warehouse/claims';
 
 /** Sendcloud takes 1..20 orders a create-labels-async, and 1..20 parcels a bulk document. */
 export const ORDERS_PER_REQUEST = 20;
@@ -83,6 +84,11 @@ export interface BatchRunnerDeps {
   /** After every step: the Batch screen and the header's progress follow. */
   onBatchChanged: (batchId: string) => void;
   onShipmentChanged?: (parcelId: number) => void;
+  /**
+   * The warehouse's claims: a batch labels only the orders no other station holds (absent, or
+   * without a warehouse: every order).
+   */
+  claims?: Pick<Claims, 'claim' | 'noteLabelled' | 'abandon' | 'reconcile'>;
   /** The station's routing rules and each account's fallbacks; absent: the account's option. */
   routing?: Pick<Routing, 'settingsOf' | 'route' | 'factsFor' | 'deliversToPoint'>;
 }
@@ -108,6 +114,8 @@ export function createBatchRunner(deps: BatchRunnerDeps) {
   const { db, clock } = deps;
   const random = deps.random ?? Math.random;
   const readyPollMs = deps.readyPollMs ?? READY_POLL_MS;
+  // Orders whose claim asked for the Sendcloud look-up, and had it (batch id and position).
+  const lookedUp = new Set<string>();
   const iso = (ms: number) => new Date(ms).toISOString();
 
   /**
@@ -223,7 +231,7 @@ export function createBatchRunner(deps: BatchRunnerDeps) {
     const sends =
       batch.cancelledAt === null
         ? groupsOf(
-            batchOrdersIn(db, batch.id, ['pending']),
+            await claimed(batch, batchOrdersIn(db, batch.id, ['pending'])),
             // One option a request (its `ship_with`): orders are grouped by their plan's.
             (o) => `${o.accountId} ${o.integrationId} ${optionNow(o).code ?? ''}`,
             REQUESTS_AT_ONCE,
@@ -323,6 +331,46 @@ export function createBatchRunner(deps: BatchRunnerDeps) {
    * goes: if its answer never comes (a crash, a lost answer), the next step looks them up
    * first. An answer Sendcloud gives moves each order on: made, or failed with its reason.
    */
+  /**
+   * The pending orders this station may label: each is claimed in the warehouse first, as a scan
+   * claims its order. One another station holds fails with where it is (being) labelled. One
+   * claimed while working alone, or taken over from a station that died, is looked up in
+   * Sendcloud first (the lost-answer look-up, from the batch's start or the dead claim's time):
+   * a label made meanwhile is adopted, not made again.
+   */
+  async function claimed(
+    batch: BatchRecord,
+    orders: BatchOrderRecord[],
+  ): Promise<BatchOrderRecord[]> {
+    if (!deps.claims) return orders;
+    const mine: BatchOrderRecord[] = [];
+    for (const order of orders) {
+      const answer = await deps.claims.claim(order);
+      if (answer.kind !== 'mine') {
+        const said = heldElsewhere(answer);
+        log.info('batch order held by another station', {
+          batch: batch.id,
+          order: order.orderNumber,
+          said: said.key,
+        });
+        updateBatchOrder(db, batch.id, order.position, {
+          state: 'failed',
+          error: { code: 'already-labelled', ...said },
+        });
+        continue;
+      }
+      const key = `${batch.id} ${order.position}`;
+      if (answer.lookUpFrom !== null && !lookedUp.has(key)) {
+        lookedUp.add(key);
+        const since = answer.lookUpFrom === 'job' ? batch.createdAt : answer.lookUpFrom;
+        updateBatchOrder(db, batch.id, order.position, { state: 'sending', sentAt: since });
+        continue;
+      }
+      mine.push(order);
+    }
+    return mine;
+  }
+
   async function send(batch: BatchRecord, group: BatchOrderRecord[]): Promise<void> {
     const first = group[0] as BatchOrderRecord;
     const sentAt = clock.now();
@@ -431,6 +479,8 @@ export function createBatchRunner(deps: BatchRunnerDeps) {
         state: 'failed',
         error: batchOrderError(failure, orderBody<Order>(db, order.orderRef)),
       });
+      // Sendcloud made nothing: the order is free again for any station.
+      void deps.claims?.abandon(order);
     }
   }
 
@@ -548,6 +598,8 @@ export function createBatchRunner(deps: BatchRunnerDeps) {
             stationId: batch.stationId ?? deps.stationId ?? null,
             detail: msg('batch.event.made'),
           });
+          // The claim becomes 'labelled' in the label's own transaction; pushed just after.
+          deps.claims?.noteLabelled(order, { parcelId, trackingNumber: shipment.trackingNumber });
           kept.push(parcelId);
         }
         updateBatchOrder(db, batch.id, order.position, { state: 'labelled' });
@@ -561,6 +613,7 @@ export function createBatchRunner(deps: BatchRunnerDeps) {
       });
     })();
     for (const parcelId of kept) deps.onShipmentChanged?.(parcelId);
+    if (kept.length > 0) void deps.claims?.reconcile();
     return group.length;
   }
 

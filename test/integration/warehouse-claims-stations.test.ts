@@ -50,6 +50,56 @@ describe('claims across two stations', () => {
     return started;
   }
 
+  it('leave out of a batch an order another station labelled, saying where, and label the rest', async () => {
+    simulator = await startSimulator({ orderCount: 4 });
+    const a = await station('Table A');
+    const b = await station('Table B');
+    const numbers = simulator.orders().map((o) => o.order_number);
+    const taken = numbers[0] ?? '';
+    expect((await a.outcome(await a.scan(taken))).state).toBe('printed');
+    const [label] = simulator.labelsFor(taken);
+
+    // B's own database does not know A labelled it: only the warehouse does.
+    const open = (await b.station.handlers['batch.openOrders']({})).rows;
+    const refs = open.filter((row) => numbers.includes(row.orderNumber)).map((row) => row.orderRef);
+    expect(refs).toHaveLength(numbers.length);
+    const { batch } = await b.station.handlers['batch.start']({
+      orderRefs: refs,
+      sort: { field: 'order-number', direction: 'asc' },
+    });
+    let details = await b.station.handlers['batch.details']({ id: batch.id });
+    const end = Date.now() + 60_000;
+    while (details.state !== 'done' && Date.now() < end) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      details = await b.station.handlers['batch.details']({ id: batch.id });
+    }
+    const held = details.orders.find((order) => order.orderNumber === taken);
+    expect(held?.state).toBe('failed');
+    expect(held?.error).toMatchObject({
+      code: 'already-labelled',
+      key: 'claims.labelledAt',
+      params: { station: 'Table A', tracking: label?.trackingNumber },
+    });
+    // One label for the taken order (A's); the others one each, made by the batch.
+    expect(simulator.labelsFor(taken)).toHaveLength(1);
+    for (const number of numbers.slice(1)) expect(simulator.labelsFor(number)).toHaveLength(1);
+    const { rows } = await admin.query<{
+      order_number: string;
+      station_name: string;
+      state: string;
+    }>('select order_number, station_name, state from claims order by order_number');
+    expect(rows).toEqual(
+      numbers
+        .slice()
+        .sort()
+        .map((number) => ({
+          order_number: number,
+          station_name: number === taken ? 'Table A' : 'Table B',
+          state: 'labelled',
+        })),
+    );
+  });
+
   it('make one label when both scan the same order at once; the other scan says where', async () => {
     simulator = await startSimulator({ orderCount: 5 });
     const a = await station('Table A');
