@@ -38,6 +38,7 @@ import type { StationOptions } from './station/options';
 import type { Db } from './store/db';
 import { shipmentRecord } from './store/shipment-list';
 import { labelPrinting } from './store/jobs';
+import { claimConflicts } from './store/warehouse-claims';
 import { warehouseView } from './warehouse/link';
 import { createWarehouseMembership } from './warehouse/membership';
 import { createClaims } from './warehouse/claims';
@@ -101,6 +102,8 @@ export async function createStation(options: StationOptions): Promise<Station> {
       link: warehouse,
       identity,
       ...(options.claimTimeoutMs !== undefined ? { timeoutMs: options.claimTimeoutMs } : {}),
+      // An order found labelled at two stations goes to the header at once.
+      onConflict: () => bus.emit('station.status', views.status()),
     });
     started.push({ close: () => claims.stop() });
     // Every station on an account takes its writes from one bucket in the warehouse.
@@ -187,7 +190,14 @@ export async function createStation(options: StationOptions): Promise<Station> {
       printers,
       connectivity,
       outboxSettings: outboxSettings.current,
-      warehouse: () => warehouseView(warehouse, identity.name),
+      warehouse: () =>
+        warehouseView(
+          warehouse,
+          identity.name,
+          claimConflicts(db)
+            .slice(0, 5)
+            .map((conflict) => conflict.detail),
+        ),
     });
     const routing = createRouting(db);
     const labels = createLabelJobs({
@@ -285,6 +295,7 @@ export async function createStation(options: StationOptions): Promise<Station> {
       connectivity,
       stationId: identity.id,
       routing,
+      claims,
       onBatchChanged: (id) => batches.changed(id),
       onShipmentChanged: shipmentChanged,
     });

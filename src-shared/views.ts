@@ -150,12 +150,27 @@ export interface StationStatus {
  * `single`: no warehouse database is set; the station works as a one-table shop. `connected`:
  * shipments, claims and the write budget are shared with `stations` stations (this one
  * included). `alone`: a warehouse is set but cannot be used now, for `reason`; the station goes on
- * scanning and catches up when the link is back.
+ * scanning and catches up when the link is back. `labelledTwice`: orders this station labelled
+ * alone that another station had labelled meanwhile, found on reconnecting (newest first, at most
+ * five), for a supervisor to void one of the two.
  */
 export type WarehouseView =
   | { kind: 'single' }
-  | { kind: 'connected'; target: string; stationName: string; stations: number }
-  | { kind: 'alone'; target: string; stationName: string; reason: Message; since: string };
+  | {
+      kind: 'connected';
+      target: string;
+      stationName: string;
+      stations: number;
+      labelledTwice: Message[];
+    }
+  | {
+      kind: 'alone';
+      target: string;
+      stationName: string;
+      reason: Message;
+      since: string;
+      labelledTwice: Message[];
+    };
 
 /** What stations of one warehouse share, each refreshed on its screen when another changes it. */
 export type SharedSettingsArea = 'packers' | 'accounts' | 'routing';

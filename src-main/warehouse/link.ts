@@ -398,13 +398,23 @@ export function createWarehouseLink(opts: WarehouseLinkOptions): SwitchableWareh
 }
 
 /** The link as the header shows it. */
-export function warehouseView(link: WarehouseLink, stationName: string): WarehouseView {
+export function warehouseView(
+  link: WarehouseLink,
+  stationName: string,
+  labelledTwice: Message[] = [],
+): WarehouseView {
   const state = link.state();
   switch (state.kind) {
     case 'single':
       return { kind: 'single' };
     case 'connected':
-      return { kind: 'connected', target: state.target, stationName, stations: state.stations };
+      return {
+        kind: 'connected',
+        target: state.target,
+        stationName,
+        stations: state.stations,
+        labelledTwice,
+      };
     case 'alone':
       return {
         kind: 'alone',
@@ -412,6 +422,7 @@ export function warehouseView(link: WarehouseLink, stationName: string): Warehou
         stationName,
         reason: state.reason,
         since: new Date(state.since).toISOString(),
+        labelledTwice,
       };
   }
 }

@@ -30,6 +30,16 @@ export function WarehouseFact() {
             {say(warehouse.reason)}
           </span>
         )}
+        {warehouse.labelledTwice.map((detail, i) => (
+          <span
+            key={i}
+            className="fact-detail printer-tone-fault"
+            role="alert"
+            data-testid="warehouse-labelled-twice"
+          >
+            {say(detail)}
+          </span>
+        ))}
       </dd>
     </div>
   );

@@ -64,7 +64,22 @@ export async function freshDatabase(
     url: withDatabase(server, name),
     async drop() {
       const client = new pg.Client({ connectionString: server });
+      client.on('error', () => undefined);
       await client.connect().catch(() => undefined);
+      // pg's pool.end() resolves before its connections have closed: wait for them (up to 3 s),
+      // or `force` terminates a closing connection and its pool, with no 'error' listener in a
+      // test, throws the server's 57P01 as an unhandled error.
+      const until = Date.now() + 3_000;
+      while (Date.now() < until) {
+        const { rows } = await client
+          .query<{ n: number }>(
+            'select count(*)::int as n from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()',
+            [name],
+          )
+          .catch(() => ({ rows: [{ n: 0 }] }));
+        if ((rows[0]?.n ?? 0) === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
       await client.query(`drop database if exists ${name} with (force)`).catch(() => undefined);
       await client.end().catch(() => undefined);
     },

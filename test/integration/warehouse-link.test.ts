@@ -13,6 +13,8 @@ import {
 import { freshDatabase, ownCluster, type Cluster } from '../helpers/pg';
 import { closedPort } from '../helpers/net';
 import { startStationRig } from '../helpers/station';
+import { recordClaimConflict } from '../../src-main/store/warehouse-claims';
+import { msg } from '../../src-shared';
 
 async function until(check: () => boolean, ms = 15_000): Promise<void> {
   const end = Date.now() + ms;
@@ -147,7 +149,31 @@ describe('a station in a warehouse', () => {
     const rig = await startStationRig({ warehouse: { url: db.url, stationName: 'Table 1' } });
     try {
       const status = await rig.station.handlers['station.status']({});
-      expect(status.warehouse).toMatchObject({ kind: 'connected', stations: 1 });
+      expect(status.warehouse).toMatchObject({ kind: 'connected', stations: 1, labelledTwice: [] });
+
+      // An order found labelled at two stations on reconnecting is said in the header.
+      recordClaimConflict(rig.station.db, {
+        orderKey: '1:42',
+        orderNumber: 'PD-42',
+        parcelId: 700,
+        trackingNumber: 'TRACK-700',
+        otherStation: 'Table 2',
+        otherTracking: 'TRACK-800',
+        foundAt: new Date().toISOString(),
+        detail: msg('claims.conflict.labelledTwice', {
+          order: 'PD-42',
+          station: 'Table 2',
+          tracking: 'TRACK-800',
+          ours: 'TRACK-700',
+        }),
+      });
+      const after = await rig.station.handlers['station.status']({});
+      expect(after.warehouse.kind !== 'single' && after.warehouse.labelledTwice).toEqual([
+        expect.objectContaining({
+          key: 'claims.conflict.labelledTwice',
+          params: expect.objectContaining({ order: 'PD-42', station: 'Table 2' }),
+        }),
+      ]);
     } finally {
       await rig.close();
       await db.drop();
