@@ -455,17 +455,24 @@ export function createLabelJobs(deps: LabelJobDeps) {
       // The warehouse's claim comes before any label is asked for: another station's holds.
       const claim = deps.claims ? await deps.claims.claim(order) : null;
       if (claim && claim.kind !== 'mine') return heldElsewhereResult(order, claim);
-      // Several boxes: one shipment of N parcels through the async endpoint (multicollo.ts).
-      const boxes = await multicollo.labelBoxes(job, order, labelRequest(), merchant);
+      // Working alone, or taking over a dead station's claim: Sendcloud may have its label.
+      const lookUpFrom = claim?.lookUpFrom ?? null;
+      const jobSince = job.firstAttemptAt ?? job.createdAt;
+      const since = typeof lookUpFrom === 'number' ? Math.min(lookUpFrom, jobSince) : jobSince;
+      // Several boxes: one shipment of N parcels through the async endpoint (multicollo.ts),
+      // looked up first on the same terms.
+      const boxes = await multicollo.labelBoxes(
+        job,
+        order,
+        labelRequest(),
+        merchant,
+        lookUpFrom !== null ? since : null,
+      );
       if (boxes) {
         finishLabel(job, order, boxes.shipments, true, { lookupMs, ...boxes.facts });
         return pushedClaim();
       }
-      // Working alone, or taking over a dead station's claim: Sendcloud may have its label.
-      const lookUpFrom = claim?.lookUpFrom ?? null;
       if (job.attempts > 1 || lookUpFrom !== null) {
-        const jobSince = job.firstAttemptAt ?? job.createdAt;
-        const since = typeof lookUpFrom === 'number' ? Math.min(lookUpFrom, jobSince) : jobSince;
         const earlier = await findEarlierLabel(job, order, merchant, since);
         if (earlier) {
           finishLabel(job, order, earlier, true, {

@@ -119,10 +119,11 @@ export function createMulticollo(deps: MulticolloDeps) {
     client: SendcloudClient,
     job: Job,
     order: CachedOrder,
+    since: number,
   ): Promise<{ shipmentId: string; parcelIds: number[] } | null> {
     const page = await client.listShipments({ orderNumber: order.orderNumber });
     deps.connectivity.reached();
-    const found = labelsMadeSince(db, page, job.firstAttemptAt ?? job.createdAt, {
+    const found = labelsMadeSince(db, page, since, {
       orderRef: order.id,
     })[0];
     if (!found) return null;
@@ -167,6 +168,12 @@ export function createMulticollo(deps: MulticolloDeps) {
     order: CachedOrder,
     request: { format: 'zpl' | 'pdf' },
     merchant: MerchantRecord | null,
+    /**
+     * Look Sendcloud up from this time before asking (the warehouse claim was taken over from a
+     * station that died, or made while working alone); null: only on a retry, from the job's
+     * first try.
+     */
+    lookUpSince: number | null = null,
   ): Promise<{
     shipments: Shipment[];
     facts: { shippingOptionCode: string | null; sendcloudMs: number };
@@ -189,7 +196,11 @@ export function createMulticollo(deps: MulticolloDeps) {
     );
     const client = deps.accounts.client(order.accountId);
     const asked = performance.now();
-    let made = job.attempts > 1 ? await earlierShipment(client, job, order) : null;
+    const jobSince = job.firstAttemptAt ?? job.createdAt;
+    let made =
+      job.attempts > 1 || lookUpSince !== null
+        ? await earlierShipment(client, job, order, Math.min(lookUpSince ?? jobSince, jobSince))
+        : null;
     let optionCode = plan.optionCode;
     if (!made) {
       const body = cached;

@@ -50,6 +50,45 @@ describe('claims across two stations', () => {
     return started;
   }
 
+  it("take over a dead station's claim of an order in boxes only after looking its shipment up", async () => {
+    simulator = await startSimulator({ orderCount: 12 });
+    const a = await station('Table A');
+    const order =
+      simulator
+        .orders()
+        .find(
+          (o) =>
+            !o.shipping_option_code.startsWith('colissimo') &&
+            o.order.order_details.order_items.reduce((n, item) => n + item.quantity, 0) >= 3,
+        )?.order_number ?? '';
+    const asyncCalls = () =>
+      simulator.requests.filter(
+        (r) => r.method === 'POST' && r.path.endsWith('/orders/create-labels-async'),
+      );
+    // A's 3-box shipment is made, the answer lost; A dies before trying again.
+    simulator.faults.set({
+      lostResponseRate: 1,
+      only: { method: 'POST', pathPrefix: '/api/v3/orders/create-labels-async' },
+    });
+    await a.station.handlers['scan.setNext']({ boxes: 3 });
+    await a.scan(order);
+    await until(() => asyncCalls().length === 1 && simulator.labelsFor(order).length === 3);
+    await a.close();
+    simulator.faults.reset();
+    const diedAt = Date.now();
+
+    // C takes the claim over after its timeout: its first try looks the shipment up and
+    // prints A's three labels; nothing is asked for again.
+    const c = await station('Table C', 1_500);
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, diedAt + 1_700 - Date.now())));
+    await c.station.handlers['scan.setNext']({ boxes: 3 });
+    const late = await c.outcome(await c.scan(order));
+    expect(late.state).toBe('printed');
+    await c.printer.waitForJobs(3, 30_000);
+    expect(asyncCalls()).toHaveLength(1);
+    expect(simulator.labelsFor(order)).toHaveLength(3);
+  });
+
   it('leave out of a batch an order another station labelled, saying where, and label the rest', async () => {
     simulator = await startSimulator({ orderCount: 4 });
     const a = await station('Table A');
