@@ -8,7 +8,10 @@ export interface NavItem {
   screen: ScreenId;
   label: MessageKey;
   group: 'work' | 'settings';
-  /** `KeyboardEvent.key` of the function key. F5 is left to reload, as everywhere. */
+  /**
+   * `KeyboardEvent.key` of the function key. F5 is left to reload, as everywhere; F10 is the scan
+   * screen's one-off option, F11 and F12 the browser's: a screen past F9 says its Alt key here.
+   */
   key: string;
   /** Alt plus this digit, for keyboards whose function keys need Fn. */
   digit: number;
@@ -23,7 +26,7 @@ export const navItems: readonly NavItem[] = [
   { screen: 'accounts', label: 'nav.accounts', group: 'settings', key: 'F7', digit: 6 },
   { screen: 'packers', label: 'nav.packers', group: 'settings', key: 'F8', digit: 7 },
   { screen: 'rules', label: 'nav.rules', group: 'settings', key: 'F9', digit: 8 },
-  { screen: 'warehouse', label: 'nav.warehouse', group: 'settings', key: 'F10', digit: 9 },
+  { screen: 'warehouse', label: 'nav.warehouse', group: 'settings', key: 'Alt+9', digit: 9 },
 ];
 
 export function navItem(screen: ScreenId): NavItem {

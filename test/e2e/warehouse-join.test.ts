@@ -1,4 +1,4 @@
-// Settings → Warehouse end to end: a supervisor signs in, opens the screen with F10, is refused
+// Settings → Warehouse end to end: a supervisor signs in, opens the screen with Alt+9, is refused
 // with a wrong password (in words, from its key), joins with the right one and the header says
 // connected; the password is nowhere on the page nor in the host's log; leaving turns the station
 // single again, all without a restart. The built browser host runs with the real OS keychain
@@ -73,10 +73,10 @@ describe('joining a warehouse in the real UI (Chromium, browser host, PostgreSQL
     data.cleanup();
   });
 
-  it('opens with F10 on a single station, the heading focused', async () => {
+  it('opens with Alt+9 on a single station, the heading focused', async () => {
     await page.getByTestId('scan-input').waitFor();
     expect(await page.getByTestId('warehouse-fact').count()).toBe(0);
-    await page.keyboard.press('F10');
+    await page.keyboard.press('Alt+Digit9');
     await page.getByTestId('screen-warehouse').waitFor();
     await expect
       .poll(() => page.evaluate(() => document.activeElement?.id ?? ''))

@@ -246,7 +246,7 @@ function LeaveSection() {
 }
 
 /**
- * Settings → Warehouse (F10): join the warehouse's PostgreSQL with a connection string and a
+ * Settings → Warehouse (Alt+9): join the warehouse's PostgreSQL with a connection string and a
  * password (checked by the station first, the password kept in the keychain), leave it, name the
  * station, and what the link is doing now. Read-only when PACKDESK_WAREHOUSE_DB sets it.
  */
