@@ -6,6 +6,7 @@ import { catalogues, type Language } from '../../src-shared/messages/catalogues'
 import { PSEUDO } from '../../src-renderer/i18n';
 import { renderMessage } from '../../src-renderer/i18n/messages';
 import { pseudoCatalogue } from '../../src-renderer/i18n/pseudo';
+import { defaultWedgeOptions } from '../../src-renderer/scan/wedge';
 
 /** Debian's Chromium, headless, with the flags this machine kind needs (docs/PLATFORM.md). */
 export function launchChromium(): Promise<Browser> {
@@ -50,6 +51,11 @@ export const SCANNER_KEY_GAP_MS = 4;
  * gets to them, so on a loaded machine a 4 ms burst can arrive with a 60 ms hole and split into
  * a typed key and a shorter scan. So the keys go through the DevTools protocol with a scanner's
  * stamps: 4 ms apart, whenever they arrive.
+ *
+ * It returns once the browser's clock is past the burst by more than the wedge's gap, as it is
+ * when a person's hand moves after a scan: the stamps run ahead of the wall clock while the
+ * events go out fast, and a key pressed at once after would land inside the burst's window (a
+ * grid then takes the R of a person for a scanner's, and ignores it).
  */
 export async function wedgeScan(page: Page, code: string): Promise<void> {
   let session = scannerSessions.get(page);
@@ -80,6 +86,9 @@ export async function wedgeScan(page: Page, code: string): Promise<void> {
       timestamp: timestamp + 0.001,
     });
   }
+  const burstEnds = start * 1000 + keys.length * SCANNER_KEY_GAP_MS + defaultWedgeOptions.maxGapMs;
+  const left = burstEnds - Date.now();
+  if (left > 0) await new Promise((resolve) => setTimeout(resolve, left + 1));
 }
 
 export type ShownLanguage = Language | typeof PSEUDO;
