@@ -18,8 +18,15 @@ import { StationFacts } from './StationFacts';
 import { useScreenShortcuts } from './useScreenShortcuts';
 
 const focusScanField = (): void => {
-  // After the screen has rendered: the scan field is where a packer's next move is.
-  requestAnimationFrame(() => document.getElementById('scan-input')?.focus());
+  // After the screen has rendered: the scan field is where a packer's next move is. Unless a
+  // key pressed meanwhile opened something that took the focus (F10's option list): the keys
+  // that follow are meant for it.
+  const before = document.activeElement;
+  requestAnimationFrame(() => {
+    const now = document.activeElement;
+    const moved = now !== null && now !== document.body && now !== before && now.isConnected;
+    if (!moved) document.getElementById('scan-input')?.focus();
+  });
 };
 
 /** The open screen. Printers and Accounts are their panels, mounted as full screens. */

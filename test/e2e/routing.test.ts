@@ -128,9 +128,16 @@ describe('routing rules editor and tester (Chromium, browser host, simulator)', 
   });
 
   it('takes a one-off option for the next scan with F10, shows it until the scan uses it', async () => {
-    await page.keyboard.press('F1');
+    // F1 and F10 at once, as quick hands press them: the list F10 opens keeps the focus that the
+    // scan screen's arrival gives its field a frame later, so the arrows and Enter reach the list.
+    await page.evaluate(async () => {
+      const press = (key: string) =>
+        window.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+      press('F1');
+      for (let i = 0; i < 5; i += 1) await Promise.resolve();
+      press('F10');
+    });
     await page.getByTestId('scan-input').waitFor();
-    await page.keyboard.press('F10');
     const picker = page.getByTestId('next-option-picker');
     await picker.waitFor();
     const options = picker.getByRole('option');
