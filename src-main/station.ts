@@ -38,7 +38,7 @@ import type { StationOptions } from './station/options';
 import type { Db } from './store/db';
 import { shipmentRecord } from './store/shipment-list';
 import { labelPrinting } from './store/jobs';
-import { claimConflicts } from './store/warehouse-claims';
+import { openClaimConflicts } from './store/warehouse-claims';
 import { warehouseView } from './warehouse/link';
 import { createWarehouseMembership } from './warehouse/membership';
 import { createClaims } from './warehouse/claims';
@@ -194,9 +194,7 @@ export async function createStation(options: StationOptions): Promise<Station> {
         warehouseView(
           warehouse,
           identity.name,
-          claimConflicts(db)
-            .slice(0, 5)
-            .map((conflict) => conflict.detail),
+          openClaimConflicts(db, 5).map((conflict) => conflict.detail),
         ),
     });
     const routing = createRouting(db);

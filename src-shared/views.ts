@@ -152,7 +152,8 @@ export interface StationStatus {
  * included). `alone`: a warehouse is set but cannot be used now, for `reason`; the station goes on
  * scanning and catches up when the link is back. `labelledTwice`: orders this station labelled
  * alone that another station had labelled meanwhile, found on reconnecting (newest first, at most
- * five), for a supervisor to void one of the two.
+ * five), for a supervisor to void one of the two. One goes from the list once the label made
+ * here is voided.
  */
 export type WarehouseView =
   | { kind: 'single' }

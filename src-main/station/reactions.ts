@@ -49,6 +49,8 @@ export function wireReactions(deps: {
   });
   bus.on('job.changed', (job) => {
     deps.scans.onJobChanged(job);
+    // A label voided may end an order's double label the header shows (in a warehouse).
+    if (job.kind === 'void' && job.state === 'done') bus.emit('station.status', views.status());
     // Many changes in one tick (a drain) become one push of the queue.
     queueTick ??= setImmediate(() => {
       queueTick = null;

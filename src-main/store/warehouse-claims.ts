@@ -118,10 +118,30 @@ interface ConflictRow {
 
 /** Every conflict reconciling found, newest first. */
 export function claimConflicts(db: Db): ClaimConflict[] {
-  const rows = statement(
-    db,
-    'SELECT * FROM warehouse_claim_conflicts ORDER BY seq DESC',
-  ).all() as ConflictRow[];
+  return conflictsOf(
+    statement(db, 'SELECT * FROM warehouse_claim_conflicts ORDER BY seq DESC').all(),
+  );
+}
+
+/**
+ * The conflicts still to deal with, newest first: those whose label made here is not voided.
+ * Voiding it (what the header asks a supervisor to do) leaves the order one live label.
+ */
+export function openClaimConflicts(db: Db, most: number): ClaimConflict[] {
+  return conflictsOf(
+    statement(
+      db,
+      `SELECT c.* FROM warehouse_claim_conflicts c
+         LEFT JOIN shipments s ON s.parcel_id = c.parcel_id
+       WHERE s.void_state IS NOT 'voided'
+       ORDER BY c.seq DESC
+       LIMIT @most`,
+    ).all({ most }),
+  );
+}
+
+function conflictsOf(found: unknown[]): ClaimConflict[] {
+  const rows = found as ConflictRow[];
   return rows.map((row) => ({
     orderKey: row.order_key,
     orderNumber: row.order_number,

@@ -7,7 +7,13 @@ import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../src-main/clock';
 import { openDatabase, type Db } from '../../src-main/store/db';
-import { claimConflicts, pendingClaims } from '../../src-main/store/warehouse-claims';
+import { insertShipment } from '../../src-main/store/shipments';
+import { markVoided, markVoidRequested } from '../../src-main/store/voids';
+import {
+  claimConflicts,
+  openClaimConflicts,
+  pendingClaims,
+} from '../../src-main/store/warehouse-claims';
 import { createClaims, orderKeyOf, type Claims } from '../../src-main/warehouse/claims';
 import { createWarehouseLink, type WarehouseLink } from '../../src-main/warehouse/link';
 import { freshDatabase } from '../helpers/pg';
@@ -179,6 +185,31 @@ describe('warehouse claims', () => {
       key: 'claims.conflict.labelledTwice',
       params: { order: 'SO-1', station: 'Table a', tracking: 'TRACK-A', ours: 'TRACK-B' },
     });
+
+    // The header shows it until a supervisor voids b's label: then the order has one live label.
+    insertShipment(b.db, {
+      parcelId: 602,
+      shipmentId: 'sh-602',
+      orderRef: order.orderId,
+      orderNumber: order.orderNumber,
+      trackingNumber: 'TRACK-B',
+      trackingUrl: null,
+      carrier: 'postnl',
+      label: null,
+      labelFormat: 'zpl',
+      labelDpi: 203,
+      createdAt: new Date().toISOString(),
+      accountId: 'env',
+      merchantId: null,
+      cost: null,
+    });
+    expect(openClaimConflicts(b.db, 5).map((c) => c.parcelId)).toEqual([602]);
+    markVoidRequested(b.db, 602, new Date().toISOString());
+    expect(openClaimConflicts(b.db, 5)).toHaveLength(1);
+    markVoided(b.db, 602, new Date().toISOString(), Date.now());
+    expect(openClaimConflicts(b.db, 5)).toEqual([]);
+    // Still on record.
+    expect(claimConflicts(b.db)).toHaveLength(1);
   });
 
   it('push a label made alone into PostgreSQL when nobody else has the order', async () => {
