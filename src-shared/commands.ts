@@ -528,7 +528,10 @@ export const commands = {
     input: z.object({ day, station: stationFilter.optional() }).strict(),
     output: {} as DaySummary,
   },
-  'day.export': { input: z.object({ day }).strict(), output: {} as DayExport },
+  'day.export': {
+    input: z.object({ day, station: stationFilter.optional() }).strict(),
+    output: {} as DayExport,
+  },
   'day.handover': {
     input: z
       .object({

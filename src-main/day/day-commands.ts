@@ -51,11 +51,16 @@ export const dayCsvHeader = [
   'currency',
 ] as const;
 
+/**
+ * The day's labels as CSV. `stationNames` names the stations of a warehouse (the rows are then
+ * the ledger's, every station's); without it only this station has a name.
+ */
 export function dayCsv(
   db: Db,
   day: string,
   timeZone: string,
   identity: StationIdentity,
+  stationNames?: ReadonlyMap<string, string>,
 ): { csv: string; rows: number } {
   const range = dayRange(day, timeZone);
   const accounts = new Map(listAccounts(db).map((a) => [a.id, a.name]));
@@ -70,7 +75,9 @@ export function dayCsv(
     r.shippingOptionCode,
     r.shippingOptionName,
     r.packerName ?? r.packerId,
-    r.stationId === identity.id ? identity.name : r.stationId,
+    r.stationId === identity.id
+      ? identity.name
+      : ((r.stationId !== null ? stationNames?.get(r.stationId) : undefined) ?? r.stationId),
     accounts.get(r.accountId) ?? r.accountId,
     r.merchantId === null ? null : (merchants.get(r.merchantId) ?? r.merchantId),
     r.createdAt,

@@ -12,6 +12,7 @@ import type {
 } from '../../src-shared';
 import type { Clock } from '../clock';
 import { dayRange, daysEndingWith, stationTimeZone } from '../day/day-range';
+import { dayCsv } from '../day/day-commands';
 import { daySummary, windowOf } from '../day/day-summary';
 import type { CommandHandlers } from '../host/dispatch';
 import { createLogger } from '../log';
@@ -33,7 +34,7 @@ const log = createLogger('ledger');
 const TRACKING_DAYS = 14;
 const TRACKING_EXCEPTIONS = 100;
 
-type Screens = Pick<CommandHandlers, 'shipments.list' | 'day.summary'>;
+type Screens = Pick<CommandHandlers, 'shipments.list' | 'day.summary' | 'day.export'>;
 
 export interface LedgerScreenDeps {
   db: Db;
@@ -185,5 +186,37 @@ export function ledgerScreens(deps: LedgerScreenDeps): Screens {
     );
   };
 
-  return { 'shipments.list': list, 'day.summary': summary };
+  /** The day's CSV as the Day screen shows it: every station's labels, or one station's. */
+  const exportDay: Screens['day.export'] = (input) => {
+    const { day, station } = input;
+    return orAlone(
+      async () => {
+        const stations = await stationsOf();
+        const rows = await ledgerDay(
+          link,
+          windowOf(dayRange(day, timeZone)),
+          windowOf(daysEndingWith(day, TRACKING_DAYS, timeZone)),
+          station ?? null,
+          0,
+        );
+        const scratch = scratchDay(deps.db, rows);
+        try {
+          const names = new Map(stations.map((s) => [s.id, s.name]));
+          const { csv, rows: count } = dayCsv(scratch, day, timeZone, identity, names);
+          const named = station === undefined ? '' : `-${names.get(station) ?? station}`;
+          return {
+            fileName: `packdesk-shipments-${day}${named.replace(/[^\p{L}\p{N}-]+/gu, '_')}.csv`,
+            csv,
+            rows: count,
+          };
+        } finally {
+          scratch.close();
+        }
+      },
+      () => deps.local['day.export']({ day }),
+      (value) => value,
+    );
+  };
+
+  return { 'shipments.list': list, 'day.summary': summary, 'day.export': exportDay };
 }

@@ -340,6 +340,31 @@ describe('two stations of one warehouse', () => {
     expect((await dayOf(b, idB)).counts.made).toBe(1);
     expect((await dayOf(a, idB)).byCarrier.reduce((n, c) => n + c.labels, 0)).toBe(1);
 
+    // The day's CSV is what the Day screen shows: every station's labels, each by its station's
+    // name, or one station's when filtered.
+    const csvOf = async (rig: StationRig, station?: string) =>
+      rig.station.handlers['day.export']({ day: today, ...(station ? { station } : {}) });
+    const stationOfOrder = (csv: string) => {
+      const [header, ...lines] = csv.trim().split(/\r?\n/);
+      const columns = header!.split(',');
+      const order = columns.indexOf('order_number');
+      const station = columns.indexOf('station');
+      return lines.map((line) => [line.split(',')[order], line.split(',')[station]]).sort();
+    };
+    const wholeCsv = await csvOf(b);
+    expect(wholeCsv.rows).toBe(3);
+    expect(stationOfOrder(wholeCsv.csv)).toEqual(
+      [
+        [orders[0]!.order_number, 'Table A'],
+        [orders[1]!.order_number, 'Table A'],
+        [orders[2]!.order_number, 'Table B'],
+      ].sort(),
+    );
+    const aCsv = await csvOf(b, idA);
+    expect(aCsv.rows).toBe(2);
+    expect(aCsv.fileName).toBe(`packdesk-shipments-${today}-Table_A.csv`);
+    expect(stationOfOrder(aCsv.csv).map(([, station]) => station)).toEqual(['Table A', 'Table A']);
+
     // B loses the warehouse: its screens show its own and say why.
     await a.close();
     a = undefined;
@@ -362,5 +387,6 @@ describe('two stations of one warehouse', () => {
     const aloneDay = await dayOf(b);
     expect(aloneDay.scope?.kind).toBe('alone');
     expect(aloneDay.counts.made).toBe(1);
+    expect((await csvOf(b)).rows).toBe(1);
   }, 90_000);
 });

@@ -91,7 +91,9 @@ export function daySlice(ctx: SliceContext, now: () => Date = () => new Date()):
     async exportDay() {
       if (ctx.get().dayExport?.kind === 'pending') return null;
       ctx.set({ dayExport: { kind: 'pending' } });
-      const result = await ctx.api.day.export({ day: ctx.get().dayPicked });
+      // What the screen shows: the warehouse's day, or one station's when filtered.
+      const { dayPicked: day, dayStation: station } = ctx.get();
+      const result = await ctx.api.day.export(station === null ? { day } : { day, station });
       ctx.set({
         dayExport: result.ok
           ? { kind: 'done', fileName: result.value.fileName, rows: result.value.rows }
