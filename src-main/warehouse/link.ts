@@ -35,7 +35,10 @@ export interface WarehouseLink {
   ): Promise<QueryResult<R>>;
   /** `fn` in one transaction on one connection; rolled back if it throws. */
   transaction<T>(fn: (client: PoolClient) => Promise<T>): Promise<T>;
-  /** Stations seen in the last minute, this one included (1 before the first heartbeat). */
+  /**
+   * Stations seen in the last minute, this one included. Before the first heartbeat: as many as
+   * were seen when the link was last up (`lastSeen`), else 1.
+   */
   stationsSeen(): number;
   /** Called on every change of state. Returns the unsubscribe function. */
   onChange(listener: (state: WarehouseLinkState) => void): () => void;
@@ -79,6 +82,11 @@ export interface WarehouseLinkOptions {
   connectTimeoutMs?: number;
   /** Set: the link stays 'alone' for this reason and never connects. */
   unusable?: Message;
+  /**
+   * The stations seen when the link was last up, kept by the station across restarts: a station
+   * that starts without PostgreSQL takes its share of the write budget from it, not the whole.
+   */
+  lastSeen?: { read(): number | null; write(stations: number): void };
 }
 
 const HEARTBEAT_MS = 5_000;
@@ -149,7 +157,7 @@ function connectOnce(opts: WarehouseLinkOptions): WarehouseLink {
       }
     : { kind: 'single' };
   let pool: Pool | null = null;
-  let seen = 1;
+  let seen = Math.max(1, opts.lastSeen?.read() ?? 1);
   let stopped = false;
   let loop: Promise<void> | null = null;
   const abort = new AbortController();
@@ -215,7 +223,9 @@ function connectOnce(opts: WarehouseLinkOptions): WarehouseLink {
        where last_seen > now() - make_interval(secs => $3) and id <> (select id from me)`,
       [opts.stationId, opts.stationName, STATION_SEEN_WINDOW_S],
     );
-    seen = 1 + Number(rows[0]?.seen ?? 0);
+    const now = 1 + Number(rows[0]?.seen ?? 0);
+    if (now !== seen) opts.lastSeen?.write(now);
+    seen = now;
     set({
       kind: 'connected',
       target,

@@ -18,6 +18,8 @@ const log = createLogger('warehouse');
 
 /** The station's SQLite setting: the connection string, never with a password. */
 const URL_SETTING = 'warehouse.url';
+/** How many stations the link saw when it was last up (for the budget's share when alone). */
+const SEEN_SETTING = 'warehouse.stationsSeen';
 
 export interface WarehouseMembershipDeps {
   db: Db;
@@ -74,6 +76,13 @@ export function createWarehouseMembership(deps: WarehouseMembershipDeps): Wareho
     stationName: identity.name,
     clock: deps.clock,
     ...(deps.heartbeatMs !== undefined ? { heartbeatMs: deps.heartbeatMs } : {}),
+    lastSeen: {
+      read: () => {
+        const stations = Number(readSetting(db, SEEN_SETTING));
+        return Number.isInteger(stations) && stations >= 1 ? stations : null;
+      },
+      write: (stations) => writeSetting(db, SEEN_SETTING, String(stations)),
+    },
   });
 
   const refuseFromEnvironment = () => {
@@ -166,6 +175,7 @@ export function createWarehouseMembership(deps: WarehouseMembershipDeps): Wareho
       refuseFromEnvironment();
       await passwords.remove(identity.id);
       deleteSetting(db, URL_SETTING);
+      deleteSetting(db, SEEN_SETTING);
       current = { url: null, password: null, hasPassword: false };
       log.info('left the warehouse');
       await follow();

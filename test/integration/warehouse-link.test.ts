@@ -4,6 +4,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../src-main/clock';
 import { createWarehouseLink, type WarehouseLinkState } from '../../src-main/warehouse/link';
+import { fallbackShare, warehouseWriteBudget } from '../../src-main/warehouse/write-budget';
 import {
   latestWarehouseSchema,
   migrateWarehouse,
@@ -84,6 +85,7 @@ describe('warehouse link', () => {
   it('registers the station, counts the stations seen, and survives the server stopping', async () => {
     const db = await freshDatabase(cluster);
     const states: WarehouseLinkState['kind'][] = [];
+    const remembered: number[] = [];
     const one = createWarehouseLink({
       url: db.url,
       stationId: 'st-1',
@@ -91,6 +93,7 @@ describe('warehouse link', () => {
       clock: systemClock,
       heartbeatMs: 100,
       connectTimeoutMs: 500,
+      lastSeen: { read: () => null, write: (n) => remembered.push(n) },
     });
     const two = createWarehouseLink({
       url: db.url,
@@ -108,6 +111,8 @@ describe('warehouse link', () => {
       await two.start();
       expect(one.up()).toBe(true);
       await until(() => one.stationsSeen() === 2);
+      // Kept for a start without PostgreSQL, each time it changes.
+      expect(remembered.at(-1)).toBe(2);
       const { rows } = await one.query<{ name: string }>('select name from stations order by id');
       expect(rows.map((r) => r.name)).toEqual(['Table 1', 'Table 2']);
 
@@ -177,6 +182,30 @@ describe('a station in a warehouse', () => {
     } finally {
       await rig.close();
       await db.drop();
+    }
+  });
+
+  it('starting alone, counts the stations it saw when it was last up, for its share of the budget', async () => {
+    const port = await closedPort();
+    const alone = createWarehouseLink({
+      url: `postgres://postgres@127.0.0.1:${port}/packdesk`,
+      stationId: 'st-1',
+      stationName: 'Table 1',
+      clock: systemClock,
+      heartbeatMs: 60_000,
+      connectTimeoutMs: 200,
+      lastSeen: { read: () => 4, write: () => undefined },
+    });
+    try {
+      await alone.start();
+      expect(alone.state().kind).toBe('alone');
+      expect(alone.stationsSeen()).toBe(4);
+      // A quarter of the budget, not the whole of it.
+      expect(fallbackShare(warehouseWriteBudget, alone.stationsSeen()).perMinute).toBeLessThan(
+        warehouseWriteBudget.perMinute / 3,
+      );
+    } finally {
+      await alone.stop();
     }
   });
 
