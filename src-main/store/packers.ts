@@ -14,7 +14,8 @@ export interface PackerRecord {
   removedAt: string | null;
 }
 
-interface PackerRow {
+/** A packer as the `packers` table (and the warehouse's `packers`) holds it. */
+export interface PackerRow {
   id: string;
   name: string;
   role: PackerRole;
@@ -24,7 +25,7 @@ interface PackerRow {
   removed_at: string | null;
 }
 
-const fromRow = (row: PackerRow): PackerRecord => ({
+export const packerFromRow = (row: PackerRow): PackerRecord => ({
   id: row.id,
   name: row.name,
   role: row.role,
@@ -48,7 +49,7 @@ export function listPackers(db: Db): PackerRecord[] {
     db,
     `SELECT * FROM packers WHERE removed_at IS NULL ORDER BY name COLLATE NOCASE, id`,
   ).all() as PackerRow[];
-  return rows.map(fromRow);
+  return rows.map(packerFromRow);
 }
 
 export function countPackers(db: Db): number {
@@ -63,7 +64,7 @@ export function findPacker(db: Db, id: string): PackerRecord | null {
   const row = statement(db, `SELECT * FROM packers WHERE id = @id AND removed_at IS NULL`).get({
     id,
   }) as PackerRow | undefined;
-  return row ? fromRow(row) : null;
+  return row ? packerFromRow(row) : null;
 }
 
 export function findPackerByBadge(db: Db, badge: string): PackerRecord | null {
@@ -71,7 +72,7 @@ export function findPackerByBadge(db: Db, badge: string): PackerRecord | null {
     db,
     `SELECT * FROM packers WHERE badge = @badge AND removed_at IS NULL`,
   ).get({ badge }) as PackerRow | undefined;
-  return row ? fromRow(row) : null;
+  return row ? packerFromRow(row) : null;
 }
 
 /** Is this code any packer's badge, even a removed one's (so it is never taken for an order)? */

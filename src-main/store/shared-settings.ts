@@ -1,6 +1,6 @@
 // What this station shares with the warehouse, as it last pushed or applied it: one row per packer,
 // account and the rules. Never a key: an account is named in the warehouse by its shared key.
-import type { PackerRecord } from './packers';
+import { packerFromRow, type PackerRecord, type PackerRow } from './packers';
 import { statement, type Db } from './db';
 
 export type SharedKind = 'packer' | 'account' | 'rules';
@@ -78,24 +78,8 @@ export function forgetShared(db: Db, kind: SharedKind, localId: string): void {
 
 /** Every packer, removed ones included: a removal is shared like any change. */
 export function allPackers(db: Db): PackerRecord[] {
-  const rows = statement(db, `SELECT * FROM packers ORDER BY id`).all() as {
-    id: string;
-    name: string;
-    role: PackerRecord['role'];
-    badge: string;
-    pin_hash: string;
-    created_at: string;
-    removed_at: string | null;
-  }[];
-  return rows.map((row) => ({
-    id: row.id,
-    name: row.name,
-    role: row.role,
-    badge: row.badge,
-    pinHash: row.pin_hash,
-    createdAt: row.created_at,
-    removedAt: row.removed_at,
-  }));
+  const rows = statement(db, `SELECT * FROM packers ORDER BY id`).all() as PackerRow[];
+  return rows.map(packerFromRow);
 }
 
 /**

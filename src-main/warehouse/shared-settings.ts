@@ -26,7 +26,7 @@ import type { Sessions } from '../packers/sessions';
 import type { Routing } from '../shipping/routing';
 import type { AccountRecord } from '../store/accounts';
 import type { Db } from '../store/db';
-import type { PackerRecord } from '../store/packers';
+import { packerFromRow, type PackerRecord } from '../store/packers';
 import { readSetting, writeSetting } from '../store/settings';
 import {
   allPackers,
@@ -389,15 +389,7 @@ export function createSharedSettings(deps: SharedSettingsDeps) {
   }
 
   function applyPacker(row: PackerRow): boolean {
-    const packer: PackerRecord = {
-      id: row.id,
-      name: row.name,
-      role: row.role,
-      badge: row.badge,
-      pinHash: row.pin_hash,
-      createdAt: row.created_at,
-      removedAt: row.removed_at,
-    };
+    const packer = packerFromRow(row);
     const before = sharedByKey(db, 'packer', row.id);
     const fingerprint = packerPrint(packer);
     if (!takes(before, fingerprint, row.changed_ms)) return false;
