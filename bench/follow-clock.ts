@@ -1,7 +1,6 @@
-// A child process's clock for a benchmark: the same simulated time as its parent's (and the
-// simulator child's), following the warp's pace file whenever it tells the time, as
-// bench/sim-child.ts does. Also the child's share of each tick its event loop was busy, for the
-// parent's pace keeper.
+// A child process's clock for a benchmark: the same simulated time as its parent's, following
+// the warp's pace file whenever it tells the time (the simulator's child and the stations' use
+// it). Also the child's share of each tick its event loop was busy, for the parent's pace keeper.
 import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import {

@@ -1,14 +1,6 @@
 // The child process of bench/sim-process.ts: one simulator, on a clock built from the parent's
 // anchor, answering the parent's calls over IPC. It exits when the parent goes away.
-import fs from 'node:fs';
-import { performance } from 'node:perf_hooks';
-import {
-  anchoredClock,
-  warpClock,
-  type Clock,
-  type ClockSegment,
-  type WarpClock,
-} from '../src-main/clock';
+import type { WarpClock } from '../src-main/clock';
 import { setLogSink } from '../src-main/log';
 import { createSendcloudClient } from '../src-main/sendcloud/client';
 import { createRateLimiter } from '../src-main/sendcloud/rate-limit';
@@ -21,6 +13,7 @@ import type {
   SimCalls,
   SimChildOptions,
 } from './sim-process';
+import { followClock, reportLoad } from './follow-clock';
 
 setLogSink({ write: () => undefined }, 'error');
 
@@ -35,45 +28,16 @@ function send(message: ChildMessage): Promise<void> {
 
 let warped: WarpClock | null = null;
 
-/** A warp clock's child reports how busy its event loop was, each tick, to the pace keeper. */
-function reportLoad(tickMs: number): void {
-  let last = performance.eventLoopUtilization();
-  setInterval(() => {
-    const current = performance.eventLoopUtilization();
-    const utilization = performance.eventLoopUtilization(current, last).utilization;
-    last = current;
-    process.send?.({ type: 'load', utilization } satisfies ChildMessage);
-  }, tickMs).unref();
-}
-
 async function start(options: SimChildOptions): Promise<void> {
   const { clock: how, ...rest } = options;
-  let clock: Clock;
+  const followed = followClock(how);
+  warped = followed.warped;
+  const clock = followed.clock;
+  // A warp clock's child reports how busy its event loop was, each tick, to the pace keeper.
   if (how.kind === 'warp') {
-    const follower = warpClock(how.first);
-    warped = follower;
-    const file = how.file;
-    let seen = '';
-    // The parent's newest pace, read each time the time is told: a message would come late.
-    const sync = () => {
-      const text = fs.readFileSync(file, 'utf8');
-      if (text === seen) return;
-      seen = text;
-      follower.follow(JSON.parse(text) as ClockSegment);
-    };
-    clock = {
-      now() {
-        sync();
-        return follower.now();
-      },
-      sleep(ms, signal) {
-        sync();
-        return follower.sleep(ms, signal);
-      },
-    };
-    reportLoad(how.tickMs);
-  } else {
-    clock = anchoredClock(how.anchor);
+    reportLoad(how.tickMs, (utilization) =>
+      process.send?.({ type: 'load', utilization } satisfies ChildMessage),
+    );
   }
   simulator = await startSimulator({ ...rest, clock });
   await send({

@@ -115,6 +115,21 @@ export interface Life {
   exited: Promise<void>;
 }
 
+/** A started web host as one life of a station: its origin, its token, and when it exits. */
+export function lifeOf(host: RunningWebHost): Life {
+  const url = new URL(host.url);
+  return {
+    host,
+    origin: url.origin,
+    token: url.searchParams.get('token') ?? '',
+    expected: false,
+    exited: new Promise((resolve) => {
+      if (host.process.exitCode !== null || host.process.signalCode !== null) resolve();
+      else host.process.once('exit', () => resolve());
+    }),
+  };
+}
+
 const ACKED_STATES = new Set(['queued', 'printed']);
 const CALL_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 10_000;
@@ -138,17 +153,7 @@ export function createSupervisor(
       starts++;
       try {
         const host = await startWebHost(env);
-        const url = new URL(host.url);
-        const life: Life = {
-          host,
-          origin: url.origin,
-          token: url.searchParams.get('token') ?? '',
-          expected: false,
-          exited: new Promise((resolve) => {
-            if (host.process.exitCode !== null || host.process.signalCode !== null) resolve();
-            else host.process.once('exit', () => resolve());
-          }),
-        };
+        const life = lifeOf(host);
         void life.exited.then(() => {
           if (life.expected) return;
           // A crash: note it, and start again so the run carries on and reports everything.

@@ -22,7 +22,7 @@ import { freshDatabase, ownCluster, type Cluster } from '../helpers/pg';
 import { bytesFor203Printer } from '../helpers/printed';
 import { tempDir } from '../helpers/tmp';
 import { startWebHost, type RunningWebHost } from '../helpers/web-host';
-import { chaosFaults, command, stationEnv, until, type Life } from './harness';
+import { chaosFaults, command, lifeOf, stationEnv, until, type Life } from './harness';
 
 export { chaosFaults, until };
 
@@ -89,6 +89,11 @@ export interface Warehouse {
   rateLimited(): number;
   /** The warehouse ledger in PostgreSQL against each station's own SQLite. */
   ledger(): Promise<LedgerTruth>;
+  /**
+   * The ledger once it is complete; if it is not within `timeoutMs`, as it stands, for the
+   * test's assertions to say what is missing.
+   */
+  settledLedger(timeoutMs: number): Promise<LedgerTruth>;
   close(): Promise<void>;
 }
 
@@ -147,17 +152,7 @@ function launchStation(env: Record<string, string>, unexpectedExits: string[]) {
   let current: Life | null = null;
   const start = async (): Promise<Life> => {
     const host: RunningWebHost = await startWebHost(env, 90_000);
-    const url = new URL(host.url);
-    const life: Life = {
-      host,
-      origin: url.origin,
-      token: url.searchParams.get('token') ?? '',
-      expected: false,
-      exited: new Promise((resolve) => {
-        if (host.process.exitCode !== null || host.process.signalCode !== null) resolve();
-        else host.process.once('exit', () => resolve());
-      }),
-    };
+    const life = lifeOf(host);
     void life.exited.then(() => {
       if (!life.expected) {
         unexpectedExits.push(
@@ -290,7 +285,7 @@ export async function startWarehouse(options: WarehouseOptions): Promise<Warehou
       return id;
     };
 
-    return {
+    const warehouse: Warehouse = {
       simulator,
       cluster,
       stationIdOf,
@@ -339,6 +334,17 @@ export async function startWarehouse(options: WarehouseOptions): Promise<Warehou
         }
         for (const [key, at] of jobs) if (!known.has(key)) truth.stray += at.length;
         return truth;
+      },
+      async settledLedger(timeoutMs) {
+        return until(
+          'the ledger to be complete',
+          timeoutMs,
+          async () => {
+            const truth = await warehouse.ledger();
+            return truth.complete ? truth : null;
+          },
+          500,
+        ).catch(() => warehouse.ledger());
       },
       async ledger() {
         const truth: LedgerTruth = {
@@ -419,6 +425,7 @@ export async function startWarehouse(options: WarehouseOptions): Promise<Warehou
       rateLimited: () => simulator.requests.filter((request) => request.status === 429).length,
       close,
     };
+    return warehouse;
   } catch (error) {
     await close();
     throw error;

@@ -246,15 +246,7 @@ describe('a station SIGKILLed in a warehouse', () => {
     expect(pendingAfterKill).toBe(pendingBefore);
 
     await a.start();
-    const ledger = await until(
-      'the ledger to be complete',
-      60_000,
-      async () => {
-        const truth = await warehouse.ledger();
-        return truth.complete ? truth : null;
-      },
-      500,
-    ).catch(() => warehouse.ledger());
+    const ledger = await warehouse.settledLedger(60_000);
     expect(ledger.stations).toEqual([
       expect.objectContaining({ station: 'Bench A', missing: [], extra: [], pending: 0 }),
       expect.objectContaining({ station: 'Bench B', missing: [], extra: [], pending: 0 }),

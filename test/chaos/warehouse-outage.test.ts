@@ -111,15 +111,7 @@ describe('the warehouse database stopped mid-run', () => {
     expect(warehouse.rateLimited()).toBe(0);
 
     // The ledger: every station's shipments and events, each once, nothing left to send.
-    const ledger = await until(
-      'the ledger to be complete',
-      60_000,
-      async () => {
-        const truth = await warehouse.ledger();
-        return truth.complete ? truth : null;
-      },
-      500,
-    ).catch(() => warehouse.ledger());
+    const ledger = await warehouse.settledLedger(60_000);
     expect(ledger.stations).toEqual(
       [a, b].map((station) =>
         expect.objectContaining({ station: station.name, missing: [], extra: [], pending: 0 }),
